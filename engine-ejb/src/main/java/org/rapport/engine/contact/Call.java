@@ -1,0 +1,123 @@
+package org.rapport.engine.contact;
+
+import java.time.LocalDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+import org.rapport.engine.intake.IngestedRecord;
+import org.rapport.engine.intake.SourceBatch;
+
+/**
+ * One call into the IVR / contact centre, reduced to what the moments of truth need. Times are in
+ * the contact centre's local time, which is also the time the monthly window is cut in.
+ */
+@Entity
+@Table(name = "call_record", indexes = @Index(name = "ix_call_started", columnList = "started_at"))
+public class Call extends IngestedRecord {
+
+    /** The telephony system's id for the call, kept for tracing. */
+    @Column(name = "call_ref", length = 64)
+    private String callRef;
+
+    @Column(name = "started_at", nullable = false)
+    private LocalDateTime startedAt;
+
+    @Column(name = "ivr_seconds", nullable = false)
+    private int ivrSeconds;
+
+    @Column(name = "queue_seconds", nullable = false)
+    private int queueSeconds;
+
+    @Column(name = "talk_seconds", nullable = false)
+    private int talkSeconds;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 24)
+    private CallOutcome outcome;
+
+    @Column(name = "wanted_agent", nullable = false)
+    private boolean wantedAgent;
+
+    @Column(nullable = false)
+    private int transfers;
+
+    @Column(name = "times_reidentified", nullable = false)
+    private int timesReidentified;
+
+    /** Null when the telephony system does not say. */
+    @Column(name = "agent_saw_history")
+    private Boolean agentSawHistory;
+
+    @Column(length = 32)
+    private String channel;
+
+    protected Call() {
+        // for JPA
+    }
+
+    public Call(SourceBatch batch, String customerRef, String callRef, LocalDateTime startedAt, int ivrSeconds,
+            int queueSeconds, int talkSeconds, CallOutcome outcome, boolean wantedAgent, int transfers,
+            int timesReidentified, Boolean agentSawHistory, String channel) {
+        super(batch, customerRef);
+        this.callRef = callRef;
+        this.startedAt = startedAt;
+        this.ivrSeconds = ivrSeconds;
+        this.queueSeconds = queueSeconds;
+        this.talkSeconds = talkSeconds;
+        this.outcome = outcome;
+        this.wantedAgent = wantedAgent;
+        this.transfers = transfers;
+        this.timesReidentified = timesReidentified;
+        this.agentSawHistory = agentSawHistory;
+        this.channel = channel;
+    }
+
+    public String getCallRef() {
+        return callRef;
+    }
+
+    public LocalDateTime getStartedAt() {
+        return startedAt;
+    }
+
+    public int getIvrSeconds() {
+        return ivrSeconds;
+    }
+
+    public int getQueueSeconds() {
+        return queueSeconds;
+    }
+
+    public int getTalkSeconds() {
+        return talkSeconds;
+    }
+
+    public CallOutcome getOutcome() {
+        return outcome;
+    }
+
+    public boolean isWantedAgent() {
+        return wantedAgent;
+    }
+
+    public int getTransfers() {
+        return transfers;
+    }
+
+    public int getTimesReidentified() {
+        return timesReidentified;
+    }
+
+    public Boolean getAgentSawHistory() {
+        return agentSawHistory;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+}

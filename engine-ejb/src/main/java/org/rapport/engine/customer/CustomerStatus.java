@@ -1,0 +1,6 @@
+package org.rapport.engine.customer;
+
+/** Whether a customer is still with us. */
+public enum CustomerStatus {
+    ACTIVE, CHURNED
+}

@@ -1,0 +1,11 @@
+package org.rapport.engine.intake;
+
+/** What became of a delivered file. */
+public enum BatchStatus {
+    /** Stored: its good rows count, its bad rows are quarantined. */
+    ACCEPTED,
+    /** The same content was delivered before; nothing was counted again. */
+    DUPLICATE,
+    /** The file as a whole could not be read (empty, wrong header, not text); nothing was stored from it. */
+    REJECTED
+}

@@ -1,0 +1,5 @@
+package org.rapport.engine.intake;
+
+/** Fired when a delivered file was stored, so the monthly run can follow new data. */
+public record BatchStored(long batchId, SourceKind kind, BatchStatus status) {
+}

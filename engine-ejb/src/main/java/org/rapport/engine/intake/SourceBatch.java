@@ -1,0 +1,137 @@
+package org.rapport.engine.intake;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+/**
+ * The idempotency ledger: one row per delivered file, keyed by the SHA-256 of its content, so the
+ * same content is never counted twice and every figure can be traced back to the files behind it.
+ */
+@Entity
+@Table(name = "source_batch", indexes = {
+        @Index(name = "ix_source_batch_checksum", columnList = "kind, checksum"),
+        @Index(name = "ix_source_batch_received", columnList = "received_at")})
+public class SourceBatch {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private SourceKind kind;
+
+    /** The source this came from, e.g. "sample-crm". */
+    @Column(nullable = false, length = 128)
+    private String source;
+
+    /** The file name as delivered. */
+    @Column(nullable = false, length = 512)
+    private String name;
+
+    /** SHA-256 of the content, hex. */
+    @Column(nullable = false, length = 64)
+    private String checksum;
+
+    @Column(name = "received_at", nullable = false)
+    private Instant receivedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private BatchStatus status;
+
+    @Column(name = "rows_accepted", nullable = false)
+    private int rowsAccepted;
+
+    @Column(name = "rows_quarantined", nullable = false)
+    private int rowsQuarantined;
+
+    /** For a duplicate: the batch that first brought this content. */
+    @Column(name = "duplicate_of")
+    private Long duplicateOf;
+
+    /** For a rejected file: why, naming the line and field. */
+    @Column(length = 1024)
+    private String message;
+
+    protected SourceBatch() {
+        // for JPA
+    }
+
+    public SourceBatch(SourceKind kind, String source, String name, String checksum, Instant receivedAt) {
+        this.kind = kind;
+        this.source = source;
+        this.name = name;
+        this.checksum = checksum;
+        this.receivedAt = receivedAt;
+        this.status = BatchStatus.ACCEPTED;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public SourceKind getKind() {
+        return kind;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getChecksum() {
+        return checksum;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public BatchStatus getStatus() {
+        return status;
+    }
+
+    public int getRowsAccepted() {
+        return rowsAccepted;
+    }
+
+    public int getRowsQuarantined() {
+        return rowsQuarantined;
+    }
+
+    public Long getDuplicateOf() {
+        return duplicateOf;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    void counted(int accepted, int quarantined) {
+        this.rowsAccepted = accepted;
+        this.rowsQuarantined = quarantined;
+    }
+
+    void markDuplicateOf(Long originalBatchId) {
+        this.status = BatchStatus.DUPLICATE;
+        this.duplicateOf = originalBatchId;
+    }
+
+    void reject(String reason) {
+        this.status = BatchStatus.REJECTED;
+        this.message = reason;
+    }
+}

@@ -1,0 +1,70 @@
+package org.rapport.engine.kpi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The KPIs Rapport measures, in the order a pack shows them. */
+public final class KpiCatalogue {
+
+    public static final String NPS = "NPS";
+    public static final String CSAT = "CSAT";
+    public static final String SURVEY_REACH = "SURVEY_REACH";
+    public static final String CHURN_RATE = "CHURN_RATE";
+    public static final String VALUE_LOST = "VALUE_LOST";
+    public static final String TIME_TO_HUMAN_MEAN = "TIME_TO_HUMAN_MEAN";
+    public static final String TIME_TO_HUMAN_P90 = "TIME_TO_HUMAN_P90";
+    public static final String TIME_TO_HUMAN_OVER_9_5 = "TIME_TO_HUMAN_OVER_9_5";
+    public static final String IVR_ABANDONMENT = "IVR_ABANDONMENT";
+
+    private static final Map<String, KpiDefinition> DEFINITIONS = new LinkedHashMap<>();
+
+    static {
+        define(NPS, "Net Promoter Score", "score",
+                "% promoters (9–10) minus % detractors (0–6) among NPS answers given in the month; −100..100, higher is better");
+        define(CSAT, "Customer satisfaction", "%",
+                "Share of CSAT answers in the month scoring 4 or 5 on 1–5; higher is better");
+        define(SURVEY_REACH, "Survey reach", "%",
+                "Share of customers active at month end with a survey response in the 12 months to month end; higher is better");
+        define(CHURN_RATE, "Churn rate", "%",
+                "Customers lost in the month as a share of customers active at its start; lower is better");
+        define(VALUE_LOST, "Value lost", "£",
+                "Annual value of customers lost in the month (£248 a year where unknown); lower is better");
+        define(TIME_TO_HUMAN_MEAN, "Time to reach a human (mean)", "min",
+                "Mean minutes in IVR and queue before an agent answered, over answered calls that wanted an agent; lower is better");
+        define(TIME_TO_HUMAN_P90, "Time to reach a human (P90)", "min",
+                "90th percentile (interpolated) of minutes in IVR and queue before an agent answered, over answered calls that wanted an agent; lower is better");
+        define(TIME_TO_HUMAN_OVER_9_5, "Waited over 9.5 minutes for a human", "%",
+                "Share of answered calls that wanted an agent and took more than 9.5 minutes (the published average) to reach one; lower is better");
+        define(IVR_ABANDONMENT, "IVR abandonment", "%",
+                "Share of the month's calls abandoned inside the IVR; lower is better");
+    }
+
+    private KpiCatalogue() {
+    }
+
+    private static void define(String code, String name, String unit, String definition) {
+        DEFINITIONS.put(code, new KpiDefinition(code, name, unit, definition));
+    }
+
+    public static List<KpiDefinition> all() {
+        return List.copyOf(DEFINITIONS.values());
+    }
+
+    public static Optional<KpiDefinition> find(String code) {
+        return Optional.ofNullable(DEFINITIONS.get(code));
+    }
+
+    /** Catalogue position, for ordering; unknown codes go last. */
+    public static int position(String code) {
+        int position = 0;
+        for (String known : DEFINITIONS.keySet()) {
+            if (known.equals(code)) {
+                return position;
+            }
+            position++;
+        }
+        return Integer.MAX_VALUE;
+    }
+}

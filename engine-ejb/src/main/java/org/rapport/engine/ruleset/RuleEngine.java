@@ -1,0 +1,42 @@
+package org.rapport.engine.ruleset;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+
+import org.rapport.rules.engine.CompiledRuleSet;
+import org.rapport.rules.engine.Evaluation;
+import org.rapport.rules.engine.InvalidRuleSetException;
+import org.rapport.rules.engine.RuleSetCompiler;
+import org.rapport.rules.facts.Kpi;
+
+/**
+ * Compiles each rule-set version once and keeps its KieBase for every later run. Thread-safe:
+ * compiled rule sets are immutable and evaluations use their own sessions.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class RuleEngine {
+
+    private final RuleSetCompiler compiler = new RuleSetCompiler();
+    private final Map<Long, CompiledRuleSet> compiled = new ConcurrentHashMap<>();
+
+    public Evaluation evaluate(RuleSetVersion version, Collection<Kpi> kpis) {
+        return compiledFor(version).evaluate(kpis);
+    }
+
+    private CompiledRuleSet compiledFor(RuleSetVersion version) {
+        return compiled.computeIfAbsent(version.getId(), id -> {
+            try {
+                return compiler.compile(RuleSetStore.sources(version));
+            } catch (InvalidRuleSetException e) {
+                // Only validated versions are ever activated, so this is a corrupted store, not a user error.
+                throw new IllegalStateException("Stored rule set " + version.describe() + " does not compile", e);
+            }
+        });
+    }
+}

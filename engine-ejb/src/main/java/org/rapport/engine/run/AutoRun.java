@@ -1,0 +1,85 @@
+package org.rapport.engine.run;
+
+import java.time.YearMonth;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.rapport.engine.config.RapportSettings;
+import org.rapport.engine.intake.BatchStatus;
+import org.rapport.engine.intake.BatchStored;
+
+/**
+ * Runs the month again once new data has arrived and intake has been quiet for a few seconds, so
+ * that dropping the month's files is all it takes to get a board pack. The scheduled monthly run
+ * comes later; this keeps the embedded default a one-command demo.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AutoRun {
+
+    private static final Logger LOG = Logger.getLogger(AutoRun.class.getName());
+
+    @Resource
+    private TimerService timers;
+
+    @PersistenceContext(unitName = "rapport")
+    private EntityManager entityManager;
+
+    @EJB
+    private MonthlyRun monthlyRun;
+
+    @Inject
+    private RapportSettings settings;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    /** Each stored file restarts the quiet period: many files arriving together give one run. */
+    public void onBatchStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchStored stored) {
+        if (stored.status() == BatchStatus.ACCEPTED) {
+            restartQuietPeriod();
+        }
+    }
+
+    private synchronized void restartQuietPeriod() {
+        timers.getTimers().forEach(Timer::cancel);
+        timers.createSingleActionTimer(settings.quietPeriodSeconds() * 1000L, new TimerConfig(null, false));
+    }
+
+    @Timeout
+    void intakeWentQuiet() {
+        if (!running.compareAndSet(false, true)) {
+            // A run is still going; look again once this quiet period has passed once more.
+            restartQuietPeriod();
+            return;
+        }
+        try {
+            month().ifPresentOrElse(monthlyRun::run,
+                    () -> LOG.info("No calls or survey responses stored yet: no month to run"));
+        } finally {
+            running.set(false);
+        }
+    }
+
+    private Optional<YearMonth> month() {
+        return settings.runMonth().map(YearMonth::parse).or(() -> new LatestMonth(entityManager).find());
+    }
+}

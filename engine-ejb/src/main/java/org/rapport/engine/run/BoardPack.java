@@ -1,0 +1,87 @@
+package org.rapport.engine.run;
+
+import java.time.Instant;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Lob;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.Table;
+
+/** The published PDF of a run, kept in the archive with its SHA-256 so a copy can be verified. */
+@Entity
+@Table(name = "board_pack")
+public class BoardPack {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    @OneToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "run_id", nullable = false, unique = true)
+    private Run run;
+
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(nullable = false)
+    private byte[] pdf;
+
+    @Column(nullable = false, length = 64)
+    private String sha256;
+
+    /** Where the file copy was written, for operators. */
+    @Column(name = "file_path", length = 1024)
+    private String filePath;
+
+    @Column(length = 2000)
+    private String recipients;
+
+    @Column(name = "published_at", nullable = false)
+    private Instant publishedAt;
+
+    protected BoardPack() {
+        // for JPA
+    }
+
+    public BoardPack(Run run, byte[] pdf, String sha256, String filePath, Instant publishedAt) {
+        this.run = run;
+        this.pdf = pdf.clone();
+        this.sha256 = sha256;
+        this.filePath = filePath;
+        this.publishedAt = publishedAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Run getRun() {
+        return run;
+    }
+
+    public byte[] getPdf() {
+        return pdf.clone();
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public String getFilePath() {
+        return filePath;
+    }
+
+    public String getRecipients() {
+        return recipients;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+}

@@ -1,0 +1,119 @@
+package org.rapport.engine.run;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import org.rapport.engine.intake.SourceBatch;
+import org.rapport.engine.ruleset.RuleSetVersion;
+
+/**
+ * One monthly run: the month it measured, the rule-set version it evaluated with and the source
+ * batches it used — the lineage the board pack prints.
+ */
+@Entity
+@Table(name = "run", indexes = @Index(name = "ix_run_month", columnList = "month_start"))
+public class Run {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE)
+    private Long id;
+
+    /** First day of the month measured, stored as "yyyy-MM". */
+    @Column(name = "month_start", nullable = false, length = 7)
+    private String month;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private RunStatus status;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "rule_set_version_id", nullable = false)
+    private RuleSetVersion ruleSetVersion;
+
+    @ManyToMany
+    @JoinTable(name = "run_source_batch", joinColumns = @JoinColumn(name = "run_id"),
+            inverseJoinColumns = @JoinColumn(name = "batch_id"))
+    @OrderBy("id")
+    private Set<SourceBatch> sourceBatches = new LinkedHashSet<>();
+
+    @Column(length = 2000)
+    private String failure;
+
+    protected Run() {
+        // for JPA
+    }
+
+    public Run(YearMonth month, RuleSetVersion ruleSetVersion, Instant startedAt) {
+        this.month = month.toString();
+        this.ruleSetVersion = ruleSetVersion;
+        this.startedAt = startedAt;
+        this.status = RunStatus.RUNNING;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public YearMonth getMonth() {
+        return YearMonth.parse(month);
+    }
+
+    public Instant getStartedAt() {
+        return startedAt;
+    }
+
+    public Instant getFinishedAt() {
+        return finishedAt;
+    }
+
+    public RunStatus getStatus() {
+        return status;
+    }
+
+    public RuleSetVersion getRuleSetVersion() {
+        return ruleSetVersion;
+    }
+
+    public Set<SourceBatch> getSourceBatches() {
+        return sourceBatches;
+    }
+
+    public String getFailure() {
+        return failure;
+    }
+
+    void published(Instant at) {
+        this.status = RunStatus.PUBLISHED;
+        this.finishedAt = at;
+    }
+
+    void failed(Instant at, String reason) {
+        this.status = RunStatus.FAILED;
+        this.finishedAt = at;
+        this.failure = reason == null || reason.length() <= 2000 ? reason : reason.substring(0, 2000);
+    }
+}

@@ -1,0 +1,53 @@
+package org.rapport.engine.run;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.rapport.engine.config.RapportSettings;
+import org.rapport.engine.snapshot.RunSnapshot;
+import org.rapport.engine.snapshot.RunSnapshotReader;
+
+/** Read access to runs, their figures and their packs, for the API. */
+@Stateless
+public class RunCatalog {
+
+    @PersistenceContext(unitName = "rapport")
+    private EntityManager entityManager;
+
+    @Inject
+    private RapportSettings settings;
+
+    /** Newest first. */
+    public List<RunSummary> list() {
+        Set<Long> published = Set.copyOf(entityManager.createQuery("select p.run.id from BoardPack p", Long.class)
+                .getResultList());
+        return entityManager.createQuery(
+                        "select r from Run r join fetch r.ruleSetVersion order by r.id desc", Run.class)
+                .getResultStream()
+                .map(run -> new RunSummary(run.getId(), run.getMonth().toString(), run.getStatus().name(),
+                        run.getRuleSetVersion().describe(), run.getStartedAt(), run.getFinishedAt(),
+                        run.getFailure(), published.contains(run.getId())))
+                .toList();
+    }
+
+    public Optional<RunSnapshot> snapshot(long runId) {
+        if (entityManager.find(Run.class, runId) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunSnapshotReader(entityManager).read(runId, settings.companyName()));
+    }
+
+    public Optional<byte[]> pack(long runId) {
+        return entityManager.createQuery("select p from BoardPack p where p.run.id = :run", BoardPack.class)
+                .setParameter("run", runId)
+                .getResultStream()
+                .findFirst()
+                .map(BoardPack::getPdf);
+    }
+}

@@ -1,0 +1,27 @@
+package org.rapport.rules.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The build-time guard: a default rule that does not compile fails {@code mvn verify}. */
+class DefaultRuleSetTest {
+
+    @Test
+    @DisplayName("the default rule set lists the targets table, the grading rules and the triggers")
+    void listsItsFiles() {
+        assertThat(DefaultRuleSet.files())
+                .extracting(RuleFileSource::name)
+                .containsExactly("kpi-targets.drl.csv", "kpi-status.drl", "improvement-triggers.drl");
+        assertThat(DefaultRuleSet.files()).allSatisfy(file -> assertThat(file.content()).isNotEmpty());
+    }
+
+    @Test
+    @DisplayName("the default rule set compiles with no errors")
+    void compilesWithNoErrors() {
+        assertThatCode(() -> new RuleSetCompiler().compile(DefaultRuleSet.files()))
+                .doesNotThrowAnyException();
+    }
+}
