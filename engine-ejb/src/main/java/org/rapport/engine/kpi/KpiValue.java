@@ -35,7 +35,8 @@ public class KpiValue {
     @Column(nullable = false, length = 128)
     private String dimension;
 
-    @Column(precision = 14, scale = 4)
+    /** "value" is a reserved word in H2. */
+    @Column(name = "measured_value", precision = 14, scale = 4)
     private BigDecimal value;
 
     /** How many observations the value rests on (responses, calls, customers). */
