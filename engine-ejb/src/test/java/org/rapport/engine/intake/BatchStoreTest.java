@@ -1,0 +1,106 @@
+package org.rapport.engine.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.rapport.engine.customer.Customer;
+import org.rapport.engine.customer.CustomerStatus;
+import org.rapport.engine.testing.Facts;
+import org.rapport.engine.testing.TestDatabase;
+
+class BatchStoreTest {
+
+    private TestDatabase database;
+
+    @AfterEach
+    void cleanUp() {
+        database.clean();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void storesEveryRowOfAFileLargerThanOneFlushAlongsideItsQuarantinedRows(TestDatabase database) {
+        this.database = database;
+        int rows = BatchStore.FLUSH_EVERY * 2 + 17;
+        IntakeBatch file = Facts.callsFile("a".repeat(64), rows);
+        IntakeBatch withBadRow = new IntakeBatch(file.kind(), file.source(), file.fileName(), file.checksum(),
+                file.records(), List.of(new QuarantinedRow(9, "ivr_seconds", "'-5' is negative", "9,C1,...")), null);
+
+        IntakeReceipt receipt = database.read(entityManager -> Facts.store(entityManager).store(withBadRow));
+
+        assertThat(receipt.status()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(receipt.rowsAccepted()).isEqualTo(rows);
+        assertThat(receipt.rowsQuarantined()).isEqualTo(1);
+        assertThat(count(database, "Call")).isEqualTo(rows);
+        QuarantinedRecord quarantined = database.read(entityManager -> entityManager
+                .createQuery("select q from QuarantinedRecord q join fetch q.batch", QuarantinedRecord.class)
+                .getSingleResult());
+        assertThat(quarantined.getLine()).isEqualTo(9);
+        assertThat(quarantined.getField()).isEqualTo("ivr_seconds");
+        assertThat(quarantined.getBatch().getName()).isEqualTo("calls.csv");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theSameContentDeliveredTwiceIsRecordedButCountedOnce(TestDatabase database) {
+        this.database = database;
+        IntakeBatch file = Facts.callsFile("b".repeat(64), 5);
+
+        IntakeReceipt first = database.read(entityManager -> Facts.store(entityManager).store(file));
+        IntakeReceipt second = database.read(entityManager -> Facts.store(entityManager).store(file));
+
+        assertThat(second.status()).isEqualTo(BatchStatus.DUPLICATE);
+        assertThat(second.duplicateOf()).isEqualTo(first.batchId());
+        assertThat(second.rowsAccepted()).isZero();
+        assertThat(count(database, "Call")).isEqualTo(5);
+        assertThat(count(database, "SourceBatch")).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aRejectedFileKeepsItsReasonAndStoresNoRecords(TestDatabase database) {
+        this.database = database;
+        IntakeBatch rejected = IntakeBatch.rejected(SourceKind.CALLS, "test-ivr", "calls.csv", "c".repeat(64),
+                new QuarantinedRow(1, "outcome", "missing column 'outcome' in the header", "call_id,customer_id"));
+
+        IntakeReceipt receipt = database.read(entityManager -> Facts.store(entityManager).store(rejected));
+
+        assertThat(receipt.status()).isEqualTo(BatchStatus.REJECTED);
+        assertThat(receipt.message()).contains("line 1", "outcome");
+        assertThat(count(database, "QuarantinedRecord")).isEqualTo(1);
+        assertThat(count(database, "Call")).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCustomerDeliveredAgainIsUpdatedInPlace(TestDatabase database) {
+        this.database = database;
+        database.read(entityManager -> Facts.store(entityManager).store(customers("d", null)));
+        database.read(entityManager -> Facts.store(entityManager).store(customers("e", LocalDate.of(2026, 10, 3))));
+
+        Customer customer = database.read(entityManager -> entityManager
+                .createQuery("select c from Customer c where c.externalId = 'C-1'", Customer.class).getSingleResult());
+        assertThat(count(database, "Customer")).isEqualTo(1);
+        assertThat(customer.getStatus()).isEqualTo(CustomerStatus.CHURNED);
+        assertThat(customer.getChurnedOn()).isEqualTo(LocalDate.of(2026, 10, 3));
+    }
+
+    private static IntakeBatch customers(String checksumLetter, LocalDate churnedOn) {
+        CustomerRecord customer = new CustomerRecord(2, "C-1", "one-year", "north", "high", LocalDate.of(2020, 5, 1),
+                churnedOn == null ? CustomerStatus.ACTIVE : CustomerStatus.CHURNED, churnedOn, null,
+                new BigDecimal("840.00"), "phone", true, true);
+        return new IntakeBatch(SourceKind.CUSTOMERS, "test-crm", "customers.csv", checksumLetter.repeat(64),
+                List.of(customer), List.of(), null);
+    }
+
+    private static long count(TestDatabase database, String entity) {
+        return database.read(entityManager -> entityManager
+                .createQuery("select count(e) from " + entity + " e", Long.class).getSingleResult());
+    }
+}
