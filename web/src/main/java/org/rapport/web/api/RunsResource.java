@@ -1,0 +1,97 @@
+package org.rapport.web.api;
+
+import java.net.URI;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.rapport.engine.run.MonthlyRun;
+import org.rapport.engine.run.PackFiles;
+import org.rapport.engine.run.RunCatalog;
+import org.rapport.engine.snapshot.KpiLine;
+import org.rapport.engine.snapshot.RunSnapshot;
+import org.rapport.engine.snapshot.TriggerLine;
+
+/** Monthly runs: list them, read their KPIs and triggers, download their board pack, start one. */
+@Path("runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunsResource {
+
+    @EJB
+    private RunCatalog catalog;
+
+    @EJB
+    private MonthlyRun monthlyRun;
+
+    @GET
+    public List<RunView> list() {
+        return catalog.list().stream().map(RunView::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    public RunDetailView get(@PathParam("id") long id) {
+        return RunDetailView.of(snapshot(id));
+    }
+
+    @GET
+    @Path("{id}/kpis")
+    public List<KpiLine> kpis(@PathParam("id") long id) {
+        return snapshot(id).kpis();
+    }
+
+    @GET
+    @Path("{id}/triggers")
+    public List<TriggerLine> triggers(@PathParam("id") long id) {
+        return snapshot(id).triggers();
+    }
+
+    @GET
+    @Path("{id}/pack")
+    @Produces("application/pdf")
+    public Response pack(@PathParam("id") long id) {
+        RunSnapshot snapshot = snapshot(id);
+        byte[] pdf = catalog.pack(id).orElseThrow(() ->
+                new NotFoundException("Run " + id + " has no published board pack"));
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + PackFiles.fileName(snapshot.month(), id) + "\"")
+                .build();
+    }
+
+    /** Runs a month now, e.g. {@code POST /api/runs?month=2026-10}; a re-run creates a new run and keeps the old. */
+    @POST
+    public Response start(@QueryParam("month") String month) {
+        long runId = monthlyRun.run(parseMonth(month));
+        return Response.created(URI.create("runs/" + runId))
+                .entity(catalog.list().stream().filter(run -> run.id() == runId).map(RunView::of).findFirst()
+                        .orElseThrow())
+                .build();
+    }
+
+    private RunSnapshot snapshot(long id) {
+        return catalog.snapshot(id).orElseThrow(() -> new NotFoundException("No run " + id));
+    }
+
+    private static YearMonth parseMonth(String month) {
+        if (month == null || month.isBlank()) {
+            throw new BadRequestException("Query parameter 'month' is required, e.g. month=2026-10");
+        }
+        try {
+            return YearMonth.parse(month.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequestException("Query parameter 'month' must look like 2026-10, not '" + month + "'");
+        }
+    }
+}

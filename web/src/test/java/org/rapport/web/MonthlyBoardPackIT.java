@@ -1,0 +1,220 @@
+package org.rapport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole product on a real WildFly: files dropped into the intake folders are ingested, the
+ * month is measured and graded by the default rules, and the board pack is published — with the
+ * figures worked out by hand in {@code e2e/october-2026/README.md}.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MonthlyBoardPackIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final String FIXTURE = "/e2e/october-2026/";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @ArquillianResource
+    private URL application;
+
+    @Deployment(testable = false)
+    static WebArchive rapport() {
+        return RapportWar.importBuilt();
+    }
+
+    @BeforeAll
+    static void deliverOctober() throws IOException {
+        deliver("customers", "customers.csv");
+        deliver("purchases", "purchases.csv");
+        deliver("survey-responses", "survey-responses.csv");
+        deliver("calls", "calls.csv");
+    }
+
+    @Test
+    void theMonthIsMeasuredGradedAndPublishedFromTheDroppedFiles() throws Exception {
+        JsonObject run = publishedRunFor("2026-10");
+        Map<String, JsonObject> kpis = byCode(getArray("api/runs/" + run.getInt("id") + "/kpis"));
+
+        assertValue(kpis, "NPS", "25.00", "AMBER");
+        assertValue(kpis, "CSAT", "50.00", "RED");
+        assertValue(kpis, "SURVEY_REACH", "75.00", "GREEN");
+        assertValue(kpis, "CHURN_RATE", "25.00", "RED");
+        assertValue(kpis, "VALUE_LOST", "360.00", "GREEN");
+        assertValue(kpis, "TIME_TO_HUMAN_MEAN", "4.67", "AMBER");
+        assertValue(kpis, "TIME_TO_HUMAN_P90", "8.60", "GREEN");
+        assertValue(kpis, "TIME_TO_HUMAN_OVER_9_5", "33.33", "RED");
+        assertValue(kpis, "IVR_ABANDONMENT", "20.00", "RED");
+        assertThat(run.getString("ruleSetVersion")).contains("default");
+
+        JsonArray triggers = getArray("api/runs/" + run.getInt("id") + "/triggers");
+        assertThat(triggers.getValuesAs(JsonObject.class))
+                .extracting(trigger -> trigger.getString("code"))
+                .contains("IVR_ABANDONMENT", "CHURN_ABOVE_TARGET", "NPS_BELOW_TARGET");
+    }
+
+    @Test
+    void theBoardPackPrintsTheStoredFiguresAndTheirLineage() throws Exception {
+        JsonObject run = publishedRunFor("2026-10");
+        JsonObject detail = getObject("api/runs/" + run.getInt("id"));
+
+        HttpResponse<byte[]> pdf = http.send(request("api/runs/" + run.getInt("id") + "/pack"),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        String text = textOf(pdf.body());
+
+        assertThat(text).contains("October 2026", "Net Promoter Score", "25.0", "Churn rate", "IVR abandonment",
+                "Time to reach a human (P90)", "8.6", run.getString("ruleSetVersion"));
+        for (JsonObject batch : detail.getJsonArray("sourceBatches").getValuesAs(JsonObject.class)) {
+            assertThat(text).contains(batch.getString("sha256").substring(0, 12));
+        }
+        assertThat(text).doesNotContain("T-001", "T-002", "T-003");
+        Path written = Path.of(System.getProperty("rapport.data.dir"), "packs");
+        try (var files = Files.list(written)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .contains("rapport-board-pack-2026-10-run-" + run.getInt("id") + ".pdf");
+        }
+    }
+
+    @Test
+    void aBadRowIsQuarantinedWithItsFileLineAndFieldWhileTheRestOfTheFileCounts() throws Exception {
+        publishedRunFor("2026-10");
+
+        JsonArray quarantine = getArray("api/intake/quarantine");
+
+        assertThat(quarantine.getValuesAs(JsonObject.class)).anySatisfy(row -> {
+            assertThat(row.getString("fileName")).isEqualTo("calls.csv");
+            assertThat(row.getJsonNumber("line").longValue()).isEqualTo(7);
+            assertThat(row.getString("field")).isEqualTo("ivr_seconds");
+            assertThat(row.getString("reason")).contains("abc");
+        });
+        assertThat(getArray("api/intake/batches").getValuesAs(JsonObject.class))
+                .filteredOn(batch -> batch.getString("fileName").equals("calls.csv"))
+                .anySatisfy(batch -> {
+                    assertThat(batch.getInt("rowsAccepted")).isEqualTo(5);
+                    assertThat(batch.getInt("rowsQuarantined")).isEqualTo(1);
+                });
+    }
+
+    @Test
+    void theSameFileDeliveredAgainIsRecordedAsADuplicateAndNotCountedTwice() throws Exception {
+        publishedRunFor("2026-10");
+        deliver("customers", "customers.csv");
+
+        JsonObject duplicate = Poll.until(TIMEOUT, () -> getArray("api/intake/batches").getValuesAs(JsonObject.class)
+                        .stream().filter(batch -> batch.getString("status").equals("DUPLICATE")).findFirst()
+                        .orElse(null),
+                batch -> batch != null);
+
+        assertThat(duplicate.getString("fileName")).isEqualTo("customers.csv");
+        assertThat(duplicate.getInt("rowsAccepted")).isZero();
+        assertThat(duplicate.getJsonNumber("duplicateOf")).isNotNull();
+    }
+
+    /**
+     * The newest published run of the month that used all four delivered files: files arrive one
+     * by one, and an earlier run may have been made before the last of them was in.
+     */
+    private JsonObject publishedRunFor(String month) {
+        return Poll.until(TIMEOUT, () -> {
+            JsonObject newest = getArray("api/runs").getValuesAs(JsonObject.class).stream()
+                    .filter(run -> run.getString("month").equals(month))
+                    .filter(run -> run.getString("status").equals("PUBLISHED"))
+                    .findFirst().orElse(null);
+            if (newest == null) {
+                return null;
+            }
+            long kinds = getObject("api/runs/" + newest.getInt("id")).getJsonArray("sourceBatches")
+                    .getValuesAs(JsonObject.class).stream().map(batch -> batch.getString("kind")).distinct().count();
+            return kinds == 4 ? newest : null;
+        }, run -> run != null);
+    }
+
+    private static void assertValue(Map<String, JsonObject> kpis, String code, String value, String rag) {
+        assertThat(kpis).containsKey(code);
+        JsonObject kpi = kpis.get(code);
+        assertThat(kpi.getJsonNumber("value").bigDecimalValue()).as(code).isEqualByComparingTo(new BigDecimal(value));
+        assertThat(kpi.getString("rag")).as(code + " RAG").isEqualTo(rag);
+    }
+
+    private static Map<String, JsonObject> byCode(JsonArray kpis) {
+        return kpis.getValuesAs(JsonObject.class).stream()
+                .filter(kpi -> kpi.getString("dimension").equals("overall"))
+                .collect(Collectors.toMap(kpi -> kpi.getString("code"), Function.identity()));
+    }
+
+    /** Writes next to the intake folder first, then moves in one step, as a well-behaved source would. */
+    private static void deliver(String folder, String file) throws IOException {
+        Path intake = Path.of(System.getProperty("rapport.data.dir"), "intake", folder);
+        Files.createDirectories(intake);
+        Path staged = Files.createTempFile(intake.getParent(), "staged-", ".csv");
+        try (InputStream content = MonthlyBoardPackIT.class.getResourceAsStream(FIXTURE + file)) {
+            Files.copy(content, staged, StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.move(staged, intake.resolve(file), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private JsonArray getArray(String path) throws Exception {
+        return json(path).asJsonArray();
+    }
+
+    private JsonObject getObject(String path) throws Exception {
+        return json(path).asJsonObject();
+    }
+
+    private JsonValue json(String path) throws Exception {
+        HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readValue();
+        }
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(URI.create(application.toString() + path)).timeout(Duration.ofSeconds(30))
+                .GET().build();
+    }
+
+    private static String textOf(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
