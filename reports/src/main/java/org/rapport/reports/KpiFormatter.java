@@ -1,0 +1,48 @@
+package org.rapport.reports;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * Turns a KPI figure and its unit into the text the board reads, e.g. "31.4", "12.5 %", "8.2 min",
+ * "£4,960".
+ *
+ * <p>Symbols are fixed to UK English rather than the server's default locale: the pack must read the
+ * same whichever machine renders it, and a re-rendered month must not change "4,960" into "4.960".
+ * A missing figure becomes {@value #NO_DATA}, never 0, because a month without observations is not
+ * a month where the KPI was zero.
+ */
+final class KpiFormatter {
+
+    static final String NO_DATA = "no data";
+
+    private static final DecimalFormatSymbols UK = DecimalFormatSymbols.getInstance(Locale.UK);
+
+    String format(BigDecimal value, String unit) {
+        if (value == null) {
+            return NO_DATA;
+        }
+        String normalisedUnit = unit == null ? "" : unit.strip();
+        return switch (normalisedUnit) {
+            // money is shown in whole pounds: pence are noise at board level
+            case "£" -> decimal("£#,##0;-£#,##0").format(value);
+            // a score (NPS, indices) carries no unit of its own
+            case "score", "" -> oneDecimal(value);
+            default -> oneDecimal(value) + " " + normalisedUnit;
+        };
+    }
+
+    private static String oneDecimal(BigDecimal value) {
+        return decimal("#,##0.0").format(value);
+    }
+
+    // DecimalFormat is not thread-safe, and the renderer is shared by concurrent runs: one per call.
+    private static DecimalFormat decimal(String pattern) {
+        DecimalFormat format = new DecimalFormat(pattern, UK);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format;
+    }
+}
