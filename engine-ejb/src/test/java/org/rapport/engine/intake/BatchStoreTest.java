@@ -6,27 +6,20 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.customer.Customer;
 import org.rapport.engine.customer.CustomerStatus;
 import org.rapport.engine.testing.Facts;
+import org.rapport.engine.testing.PersistenceSpec;
 import org.rapport.engine.testing.TestDatabase;
 
-class BatchStoreTest {
-
-    private TestDatabase database;
-
-    @AfterEach
-    void cleanUp() {
-        database.clean();
-    }
+class BatchStoreTest extends PersistenceSpec {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void storesEveryRowOfAFileLargerThanOneFlushAlongsideItsQuarantinedRows(TestDatabase database) {
-        this.database = database;
+        on(database);
         int rows = BatchStore.FLUSH_EVERY * 2 + 17;
         IntakeBatch file = Facts.callsFile("a".repeat(64), rows);
         IntakeBatch withBadRow = new IntakeBatch(file.kind(), file.source(), file.fileName(), file.checksum(),
@@ -49,7 +42,7 @@ class BatchStoreTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void theSameContentDeliveredTwiceIsRecordedButCountedOnce(TestDatabase database) {
-        this.database = database;
+        on(database);
         IntakeBatch file = Facts.callsFile("b".repeat(64), 5);
 
         IntakeReceipt first = database.read(entityManager -> Facts.store(entityManager).store(file));
@@ -65,7 +58,7 @@ class BatchStoreTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aRejectedFileKeepsItsReasonAndStoresNoRecords(TestDatabase database) {
-        this.database = database;
+        on(database);
         IntakeBatch rejected = IntakeBatch.rejected(SourceKind.CALLS, "test-ivr", "calls.csv", "c".repeat(64),
                 new QuarantinedRow(1, "outcome", "missing column 'outcome' in the header", "call_id,customer_id"));
 
@@ -80,7 +73,7 @@ class BatchStoreTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aCustomerDeliveredAgainIsUpdatedInPlace(TestDatabase database) {
-        this.database = database;
+        on(database);
         database.read(entityManager -> Facts.store(entityManager).store(customers("d", null)));
         database.read(entityManager -> Facts.store(entityManager).store(customers("e", LocalDate.of(2026, 10, 3))));
 

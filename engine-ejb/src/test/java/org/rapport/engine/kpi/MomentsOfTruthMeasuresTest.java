@@ -12,25 +12,18 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.testing.Facts;
+import org.rapport.engine.testing.PersistenceSpec;
 import org.rapport.engine.testing.TestDatabase;
 
-class MomentsOfTruthMeasuresTest {
-
-    private TestDatabase database;
-
-    @AfterEach
-    void cleanUp() {
-        database.clean();
-    }
+class MomentsOfTruthMeasuresTest extends PersistenceSpec {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void timeToReachAHumanCoversAnsweredCallsThatWantedOne(TestDatabase database) {
-        this.database = database;
+        on(database);
         database.write(entityManager -> {
             Facts facts = new Facts(entityManager);
             // Answered calls that wanted an agent: 60, 120, 300, 600 and 900 seconds in IVR plus queue.
@@ -68,7 +61,7 @@ class MomentsOfTruthMeasuresTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aMonthWithoutCallsHasNoValues(TestDatabase database) {
-        this.database = database;
+        on(database);
         List<Measurement> measured = database.read(entityManager ->
                 new MomentsOfTruthMeasures(entityManager).measure(ReportingMonth.of(YearMonth.of(2026, 10))));
 

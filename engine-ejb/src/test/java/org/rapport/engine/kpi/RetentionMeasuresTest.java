@@ -6,25 +6,18 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.testing.Facts;
+import org.rapport.engine.testing.PersistenceSpec;
 import org.rapport.engine.testing.TestDatabase;
 
-class RetentionMeasuresTest {
-
-    private TestDatabase database;
-
-    @AfterEach
-    void cleanUp() {
-        database.clean();
-    }
+class RetentionMeasuresTest extends PersistenceSpec {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void churnRateIsCustomersLostInTheMonthOverCustomersActiveAtItsStart(TestDatabase database) {
-        this.database = database;
+        on(database);
         database.write(entityManager -> {
             Facts facts = new Facts(entityManager);
             facts.customer("A", LocalDate.of(2020, 1, 1), null, "300");

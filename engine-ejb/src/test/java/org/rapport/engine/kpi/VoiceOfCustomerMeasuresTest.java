@@ -5,27 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.testing.Facts;
+import org.rapport.engine.testing.PersistenceSpec;
 import org.rapport.engine.testing.TestDatabase;
 
-class VoiceOfCustomerMeasuresTest {
+class VoiceOfCustomerMeasuresTest extends PersistenceSpec {
 
     private static final ReportingMonth OCTOBER = ReportingMonth.of(YearMonth.of(2026, 10));
-
-    private TestDatabase database;
-
-    @AfterEach
-    void cleanUp() {
-        database.clean();
-    }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void npsIsPercentPromotersMinusPercentDetractorsAmongTheMonthsAnswers(TestDatabase database) {
-        this.database = database;
+        on(database);
         database.write(entityManager -> {
             Facts facts = new Facts(entityManager);
             facts.response("A", "2026-10-01T00:00:00", 10, null); // first instant of the month counts
@@ -51,7 +44,7 @@ class VoiceOfCustomerMeasuresTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void csatIsTheShareOfAnswersScoringFourOrFive(TestDatabase database) {
-        this.database = database;
+        on(database);
         database.write(entityManager -> {
             Facts facts = new Facts(entityManager);
             facts.response("A", "2026-10-02T10:00:00", null, 5);
@@ -72,7 +65,7 @@ class VoiceOfCustomerMeasuresTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void surveyReachCountsActiveCustomersHeardFromInTheTwelveMonthsToMonthEnd(TestDatabase database) {
-        this.database = database;
+        on(database);
         database.write(entityManager -> {
             Facts facts = new Facts(entityManager);
             facts.customer("A", LocalDate.of(2020, 1, 1), null, null);
@@ -96,7 +89,7 @@ class VoiceOfCustomerMeasuresTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aMonthWithoutAnswersHasNoValueRatherThanZero(TestDatabase database) {
-        this.database = database;
+        on(database);
         database.write(entityManager -> new Facts(entityManager).response("A", "2026-09-02T10:00:00", 10, 5));
 
         Measurement nps = database.read(entityManager ->

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.kpi.KpiCatalogue;
@@ -18,23 +17,17 @@ import org.rapport.engine.snapshot.KpiLine;
 import org.rapport.engine.snapshot.RunSnapshot;
 import org.rapport.engine.snapshot.RunSnapshotReader;
 import org.rapport.engine.testing.Facts;
+import org.rapport.engine.testing.PersistenceSpec;
 import org.rapport.engine.testing.TestDatabase;
 
-class RunStepsTest {
+class RunStepsTest extends PersistenceSpec {
 
     private static final RuleEngine RULES = new RuleEngine();
-
-    private TestDatabase database;
-
-    @AfterEach
-    void cleanUp() {
-        database.clean();
-    }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aRunGradesTheMonthWithTheActiveRuleSetAndRecordsItsLineage(TestDatabase database) {
-        this.database = database;
+        on(database);
         database.write(entityManager -> {
             Facts facts = new Facts(entityManager);
             facts.customer("A", LocalDate.of(2020, 1, 1), null, "300");
@@ -66,7 +59,7 @@ class RunStepsTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void lastMonthsPublishedFiguresBecomeThisMonthsPrevious(TestDatabase database) {
-        this.database = database;
+        on(database);
         database.write(entityManager -> {
             Facts facts = new Facts(entityManager);
             facts.response("A", "2026-09-02T10:00:00", 10, 5);

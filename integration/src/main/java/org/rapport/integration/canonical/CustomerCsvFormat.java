@@ -1,0 +1,84 @@
+package org.rapport.integration.canonical;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.rapport.engine.customer.ChurnReason;
+import org.rapport.engine.customer.CustomerStatus;
+import org.rapport.engine.intake.CustomerRecord;
+import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.SourceKind;
+import org.rapport.integration.IntakeFormat;
+import org.rapport.integration.csv.BadFieldException;
+import org.rapport.integration.csv.CsvIntakeReader;
+import org.rapport.integration.csv.CsvRow;
+
+/**
+ * Rapport's canonical customers CSV. A churned customer needs {@code churned_on}; a blank
+ * {@code churn_reason} for a churned customer means {@link ChurnReason#UNKNOWN}. An active customer
+ * has neither. Consents must be stated: privacy is never assumed.
+ */
+public class CustomerCsvFormat implements IntakeFormat {
+
+    public static final List<String> COLUMNS = List.of("customer_id", "segment", "region", "value_band",
+            "customer_since", "status", "churned_on", "churn_reason", "annual_value", "preferred_channel",
+            "consent_analytics", "consent_contact");
+
+    private final CsvIntakeReader<CustomerRecord> reader;
+
+    /** @param source the source's name in the intake ledger */
+    public CustomerCsvFormat(String source) {
+        this.reader = new CsvIntakeReader<>(SourceKind.CUSTOMERS, source, COLUMNS, CustomerCsvFormat::customer);
+    }
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.CUSTOMERS;
+    }
+
+    @Override
+    public IntakeBatch read(String fileName, InputStream content) throws IOException {
+        return reader.read(fileName, content);
+    }
+
+    private static CustomerRecord customer(CsvRow row) throws BadFieldException {
+        String externalId = row.text("customer_id", Lengths.REFERENCE);
+        String segment = row.optionalText("segment", Lengths.NAME);
+        String region = row.optionalText("region", Lengths.NAME);
+        String valueBand = row.optionalText("value_band", Lengths.CODE);
+        LocalDate customerSince = row.optionalDate("customer_since");
+        CustomerStatus status = row.choice("status", CustomerStatus.class);
+        LocalDate churnedOn = row.optionalDate("churned_on");
+        ChurnReason churnReason = row.optionalChoice("churn_reason", ChurnReason.class);
+        BigDecimal annualValue = row.optionalAmount("annual_value");
+        String preferredChannel = row.optionalText("preferred_channel", Lengths.CODE);
+        boolean consentToAnalytics = row.bool("consent_analytics");
+        boolean consentToContact = row.bool("consent_contact");
+        if (status == CustomerStatus.CHURNED) {
+            if (churnedOn == null) {
+                throw new BadFieldException("churned_on", "is blank, a churned customer needs the date they left");
+            }
+            churnReason = churnReason == null ? ChurnReason.UNKNOWN : churnReason;
+        } else {
+            requireBlankWhileActive("churned_on", churnedOn);
+            requireBlankWhileActive("churn_reason", churnReason);
+        }
+        if (churnedOn != null && customerSince != null && churnedOn.isBefore(customerSince)) {
+            throw new BadFieldException("churned_on",
+                    "'" + churnedOn + "' is before customer_since '" + customerSince + "'");
+        }
+        return new CustomerRecord(row.line(), externalId, segment, region, valueBand, customerSince, status,
+                churnedOn, churnReason, annualValue, preferredChannel, consentToAnalytics, consentToContact);
+    }
+
+    private static void requireBlankWhileActive(String column, Object value) throws BadFieldException {
+        if (value != null) {
+            throw new BadFieldException(column, "'" + value.toString().toLowerCase(Locale.ROOT)
+                    + "' given for an active customer; it must be blank unless status is churned");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.rapport.integration.canonical;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.PurchaseRecord;
+import org.rapport.engine.intake.SourceKind;
+import org.rapport.integration.IntakeFormat;
+import org.rapport.integration.csv.BadFieldException;
+import org.rapport.integration.csv.CsvIntakeReader;
+import org.rapport.integration.csv.CsvRow;
+
+/** Rapport's canonical purchases CSV: who bought, when, how much, of what. */
+public class PurchaseCsvFormat implements IntakeFormat {
+
+    public static final List<String> COLUMNS = List.of("customer_id", "purchased_on", "amount", "product_category");
+
+    private final CsvIntakeReader<PurchaseRecord> reader;
+
+    /** @param source the source's name in the intake ledger */
+    public PurchaseCsvFormat(String source) {
+        this.reader = new CsvIntakeReader<>(SourceKind.PURCHASES, source, COLUMNS, PurchaseCsvFormat::purchase);
+    }
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.PURCHASES;
+    }
+
+    @Override
+    public IntakeBatch read(String fileName, InputStream content) throws IOException {
+        return reader.read(fileName, content);
+    }
+
+    private static PurchaseRecord purchase(CsvRow row) throws BadFieldException {
+        return new PurchaseRecord(row.line(),
+                row.text("customer_id", Lengths.REFERENCE),
+                row.date("purchased_on"),
+                row.amount("amount"),
+                row.optionalText("product_category", Lengths.NAME));
+    }
+}

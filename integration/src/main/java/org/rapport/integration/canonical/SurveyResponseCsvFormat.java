@@ -1,0 +1,61 @@
+package org.rapport.integration.canonical;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.SourceKind;
+import org.rapport.engine.intake.SurveyResponseRecord;
+import org.rapport.integration.IntakeFormat;
+import org.rapport.integration.csv.BadFieldException;
+import org.rapport.integration.csv.CsvIntakeReader;
+import org.rapport.integration.csv.CsvRow;
+
+/**
+ * Rapport's canonical survey responses CSV: NPS 0–10, CSAT 1–5 and effort 1–7 ("made it easy"),
+ * each optional, at least one of them given.
+ */
+public class SurveyResponseCsvFormat implements IntakeFormat {
+
+    public static final List<String> COLUMNS = List.of("response_id", "customer_id", "responded_at", "survey",
+            "touchpoint", "nps", "csat", "effort", "comment");
+
+    private final CsvIntakeReader<SurveyResponseRecord> reader;
+
+    /** @param source the source's name in the intake ledger */
+    public SurveyResponseCsvFormat(String source) {
+        this.reader = new CsvIntakeReader<>(SourceKind.SURVEY_RESPONSES, source, COLUMNS,
+                SurveyResponseCsvFormat::response);
+    }
+
+    @Override
+    public SourceKind kind() {
+        return SourceKind.SURVEY_RESPONSES;
+    }
+
+    @Override
+    public IntakeBatch read(String fileName, InputStream content) throws IOException {
+        return reader.read(fileName, content);
+    }
+
+    private static SurveyResponseRecord response(CsvRow row) throws BadFieldException {
+        String responseRef = row.text("response_id", Lengths.REFERENCE);
+        String customerRef = row.text("customer_id", Lengths.REFERENCE);
+        LocalDateTime respondedAt = row.dateTime("responded_at");
+        String survey = row.optionalText("survey", Lengths.SURVEY);
+        String touchpoint = row.optionalText("touchpoint", Lengths.NAME);
+        Integer nps = row.optionalWholeNumber("nps", 0, 10);
+        Integer csat = row.optionalWholeNumber("csat", 1, 5);
+        Integer effort = row.optionalWholeNumber("effort", 1, 7);
+        String comment = row.optionalText("comment", Lengths.COMMENT);
+        if (nps == null && csat == null && effort == null) {
+            throw new BadFieldException(QuarantinedRow.WHOLE_RECORD,
+                    "has no score: nps, csat and effort are all blank");
+        }
+        return new SurveyResponseRecord(row.line(), responseRef, customerRef, respondedAt, survey, touchpoint, nps,
+                csat, effort, comment);
+    }
+}

@@ -1,0 +1,57 @@
+package org.rapport.integration.filedrop;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.rapport.engine.intake.Intake;
+
+/**
+ * The file-drop intake as a whole: prepares the intake folders, seeds the samples on a first start,
+ * and runs the {@link IntakeRoutes} in a Camel context of its own. Close it to stop gracefully.
+ */
+public final class FileDropIntake implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(FileDropIntake.class.getName());
+    /** How long a graceful stop waits for files in flight before it gives up on them. */
+    private static final int SHUTDOWN_TIMEOUT_SECONDS = 20;
+
+    private final CamelContext camel;
+
+    private FileDropIntake(CamelContext camel) {
+        this.camel = camel;
+    }
+
+    /**
+     * Starts taking files from the folders that can be used; an unusable folder is logged and left
+     * out, a missing samples folder is logged, and neither stops the others.
+     */
+    public static FileDropIntake start(FileDropSettings settings, Optional<Path> samplesDir,
+            List<IntakeFolder> folders, Intake intake) throws Exception {
+        List<IntakeFolder> usable = IntakeFolders.prepare(settings.intakeDir(), folders);
+        SampleSeeder.seedIfFirstStart(samplesDir, settings.intakeDir(), usable);
+        CamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("rapport-intake");
+        camel.getShutdownStrategy().setTimeout(SHUTDOWN_TIMEOUT_SECONDS);
+        camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
+        camel.addRoutes(new IntakeRoutes(settings, usable, intake));
+        camel.start();
+        LOG.info(() -> "Taking files from " + usable.stream().map(IntakeFolder::name).toList() + " under "
+                + settings.intakeDir());
+        return new FileDropIntake(camel);
+    }
+
+    /** The Camel context the routes run in. */
+    CamelContext camelContext() {
+        return camel;
+    }
+
+    @Override
+    public void close() {
+        camel.shutdown();
+    }
+}

@@ -1,0 +1,40 @@
+package org.rapport.integration.filedrop;
+
+import java.util.List;
+
+import org.rapport.integration.IntakeFormat;
+import org.rapport.integration.canonical.CallCsvFormat;
+import org.rapport.integration.canonical.CustomerCsvFormat;
+import org.rapport.integration.canonical.PurchaseCsvFormat;
+import org.rapport.integration.canonical.SurveyResponseCsvFormat;
+
+/**
+ * A folder under the intake directory where a source drops its files, and the format they are in.
+ * Taken files move to its {@value #DONE} sub-folder, refused ones to {@value #FAILED}.
+ */
+public record IntakeFolder(String name, IntakeFormat format) {
+
+    /** Where a file goes once stored (accepted, or recognised as a duplicate). */
+    public static final String DONE = ".done";
+    /** Where a file goes when it was rejected or could not be stored, with a {@code <name>.reason.txt}. */
+    public static final String FAILED = ".failed";
+
+    /** The stable id of the route that takes files from this folder. */
+    public String routeId() {
+        return "intake-" + name;
+    }
+
+    /** The folders for Rapport's canonical CSV formats: customers, purchases, calls, survey-responses. */
+    public static List<IntakeFolder> canonical() {
+        return List.of(
+                new IntakeFolder("customers", new CustomerCsvFormat(sourceName("customers"))),
+                new IntakeFolder("purchases", new PurchaseCsvFormat(sourceName("purchases"))),
+                new IntakeFolder("calls", new CallCsvFormat(sourceName("calls"))),
+                new IntakeFolder("survey-responses", new SurveyResponseCsvFormat(sourceName("survey-responses"))));
+    }
+
+    /** The source's name in the intake ledger, e.g. {@code file-drop/calls}. */
+    static String sourceName(String folderName) {
+        return "file-drop/" + folderName;
+    }
+}

@@ -1,0 +1,51 @@
+package org.rapport.integration.filedrop;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.rapport.engine.intake.BatchStatus;
+import org.rapport.engine.intake.Intake;
+import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.IntakeReceipt;
+
+/**
+ * Stands in for the engine's intake at the outside edge of the routes: records what it is handed
+ * and answers as the engine would (rejected files rejected, the rest accepted), or fails when told
+ * to. Thread-safe: routes call it from their own threads.
+ */
+final class RecordingIntake implements Intake {
+
+    private final List<IntakeBatch> stored = new CopyOnWriteArrayList<>();
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final AtomicInteger batchIds = new AtomicInteger();
+    private volatile RuntimeException failure;
+
+    /** From now on every store fails with this, as it does when the database is down. */
+    void failWith(RuntimeException fault) {
+        this.failure = fault;
+    }
+
+    @Override
+    public IntakeReceipt store(IntakeBatch batch) {
+        attempts.incrementAndGet();
+        RuntimeException fault = failure;
+        if (fault != null) {
+            throw fault;
+        }
+        stored.add(batch);
+        BatchStatus status = batch.isRejected() ? BatchStatus.REJECTED : BatchStatus.ACCEPTED;
+        return new IntakeReceipt(batchIds.incrementAndGet(), status, batch.records().size(),
+                batch.quarantined().size(), null, batch.rejection());
+    }
+
+    /** The batches stored, in the order they came. */
+    List<IntakeBatch> stored() {
+        return List.copyOf(stored);
+    }
+
+    /** How many times {@link #store} was called, failed calls included. */
+    int attempts() {
+        return attempts.get();
+    }
+}
