@@ -68,6 +68,12 @@ public class KpiValue {
         this.previous = previous;
     }
 
+    /** Records how the rules graded this value. */
+    public void grade(BigDecimal target, String rag) {
+        this.target = target;
+        this.rag = rag;
+    }
+
     public Long getId() {
         return id;
     }

@@ -2,7 +2,6 @@ package org.rapport.engine.run;
 
 import java.time.YearMonth;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
@@ -45,12 +44,10 @@ public class AutoRun {
     private EntityManager entityManager;
 
     @EJB
-    private MonthlyRun monthlyRun;
+    private MonthlyRunLauncher launcher;
 
     @Inject
     private RapportSettings settings;
-
-    private final AtomicBoolean running = new AtomicBoolean();
 
     /** Each stored file restarts the quiet period: many files arriving together give one run. */
     public void onBatchStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchStored stored) {
@@ -66,16 +63,17 @@ public class AutoRun {
 
     @Timeout
     void intakeWentQuiet() {
-        if (!running.compareAndSet(false, true)) {
-            // A run is still going; look again once this quiet period has passed once more.
-            restartQuietPeriod();
+        Optional<YearMonth> month = month();
+        if (month.isEmpty()) {
+            LOG.info("No calls or survey responses stored yet: no month to run");
             return;
         }
         try {
-            month().ifPresentOrElse(monthlyRun::run,
-                    () -> LOG.info("No calls or survey responses stored yet: no month to run"));
-        } finally {
-            running.set(false);
+            launcher.start(month.get());
+        } catch (RunInProgressException e) {
+            // The running one may have closed its intake before the newest files: look again later.
+            LOG.info(() -> e.getMessage() + "; trying again after the next quiet period");
+            restartQuietPeriod();
         }
     }
 

@@ -42,19 +42,28 @@ public class BoardPack {
     @Column(length = 2000)
     private String recipients;
 
-    @Column(name = "published_at", nullable = false)
+    /** Null while the pack is rendered but not yet published. */
+    @Column(name = "published_at")
     private Instant publishedAt;
 
     protected BoardPack() {
         // for JPA
     }
 
-    public BoardPack(Run run, byte[] pdf, String sha256, String filePath, Instant publishedAt) {
+    /** A pack rendered for a run, not yet published. */
+    public BoardPack(Run run, byte[] pdf, String sha256) {
         this.run = run;
         this.pdf = pdf.clone();
         this.sha256 = sha256;
+    }
+
+    void published(String filePath, Instant at) {
         this.filePath = filePath;
-        this.publishedAt = publishedAt;
+        this.publishedAt = at;
+    }
+
+    public boolean isPublished() {
+        return publishedAt != null;
     }
 
     public Long getId() {

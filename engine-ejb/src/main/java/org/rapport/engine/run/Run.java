@@ -63,6 +63,16 @@ public class Run {
     @Column(length = 2000)
     private String failure;
 
+    /** The last step that completed, null before the first: where an interrupted run resumes. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "completed_step", length = 16)
+    private RunStep completedStep;
+
+    /** The step being worked on now, for progress over the API. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "current_step", length = 16)
+    private RunStep currentStep;
+
     protected Run() {
         // for JPA
     }
@@ -104,6 +114,28 @@ public class Run {
 
     public String getFailure() {
         return failure;
+    }
+
+    public RunStep getCompletedStep() {
+        return completedStep;
+    }
+
+    public RunStep getCurrentStep() {
+        return currentStep;
+    }
+
+    /** True when {@code step} completed in an earlier execution of this run. */
+    public boolean hasCompleted(RunStep step) {
+        return completedStep != null && completedStep.compareTo(step) >= 0;
+    }
+
+    void working(RunStep step) {
+        this.currentStep = step;
+    }
+
+    void completed(RunStep step) {
+        this.completedStep = step;
+        this.currentStep = null;
     }
 
     void published(Instant at) {

@@ -25,14 +25,16 @@ public class RunCatalog {
 
     /** Newest first. */
     public List<RunSummary> list() {
-        Set<Long> published = Set.copyOf(entityManager.createQuery("select p.run.id from BoardPack p", Long.class)
-                .getResultList());
+        Set<Long> published = Set.copyOf(entityManager.createQuery(
+                "select p.run.id from BoardPack p where p.publishedAt is not null", Long.class).getResultList());
         return entityManager.createQuery(
                         "select r from Run r join fetch r.ruleSetVersion order by r.id desc", Run.class)
                 .getResultStream()
                 .map(run -> new RunSummary(run.getId(), run.getMonth().toString(), run.getStatus().name(),
                         run.getRuleSetVersion().describe(), run.getStartedAt(), run.getFinishedAt(),
-                        run.getFailure(), published.contains(run.getId())))
+                        run.getFailure(), published.contains(run.getId()),
+                        run.getCurrentStep() == null ? null : run.getCurrentStep().name(),
+                        run.getCompletedStep() == null ? null : run.getCompletedStep().name()))
                 .toList();
     }
 
@@ -44,7 +46,8 @@ public class RunCatalog {
     }
 
     public Optional<byte[]> pack(long runId) {
-        return entityManager.createQuery("select p from BoardPack p where p.run.id = :run", BoardPack.class)
+        return entityManager.createQuery(
+                        "select p from BoardPack p where p.run.id = :run and p.publishedAt is not null", BoardPack.class)
                 .setParameter("run", runId)
                 .getResultStream()
                 .findFirst()

@@ -2,22 +2,30 @@ package org.rapport.engine.run;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.logging.Logger;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.rapport.engine.config.RapportSettings;
 import org.rapport.engine.ruleset.RuleEngine;
-import org.rapport.engine.snapshot.RunSnapshot;
-import org.rapport.engine.snapshot.RunSnapshotReader;
 
-/** Each step of a monthly run in its own transaction, so a failure later never undoes the record of it. */
+/**
+ * Each step of a monthly run in a transaction of its own, committed together with the record that
+ * the step completed: the checkpoint an interrupted run resumes from.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class RunService {
+
+    private static final Logger LOG = Logger.getLogger(RunService.class.getName());
 
     @PersistenceContext(unitName = "rapport")
     private EntityManager entityManager;
@@ -25,22 +33,56 @@ public class RunService {
     @EJB
     private RuleEngine ruleEngine;
 
-    public long start(YearMonth month) {
-        Run run = steps().start(month);
+    @Inject
+    private Instance<PackRenderer> renderer;
+
+    @Inject
+    private RapportSettings settings;
+
+    /** Records a new run, unless the month already has one in progress. */
+    public long create(YearMonth month) throws RunInProgressException {
+        RunSteps steps = steps();
+        Run running = steps.inProgress(month).orElse(null);
+        if (running != null) {
+            throw new RunInProgressException(month, running.getId());
+        }
+        Run run = steps.create(month);
         entityManager.flush();
         return run.getId();
     }
 
-    public void measureAndEvaluate(long runId) {
-        steps().measureAndEvaluate(runId);
+    /** Runs left RUNNING by a server that stopped mid-run. */
+    public List<Long> interrupted() {
+        return entityManager.createQuery("select r.id from Run r where r.status = :running order by r.id", Long.class)
+                .setParameter("running", RunStatus.RUNNING)
+                .getResultList();
     }
 
-    public RunSnapshot snapshot(long runId, String companyName) {
-        return new RunSnapshotReader(entityManager).read(runId, companyName);
+    public void working(long runId, RunStep step) {
+        steps().run(runId).working(step);
     }
 
-    public void publish(long runId, byte[] pdf, String sha256, String filePath) {
-        steps().publish(runId, pdf, sha256, filePath);
+    /** Does {@code step} for the run unless an earlier execution already completed it. */
+    public void perform(long runId, RunStep step) {
+        RunSteps steps = steps();
+        Run run = steps.run(runId);
+        if (run.hasCompleted(step)) {
+            return;
+        }
+        switch (step) {
+            case CLOSE_INTAKE -> steps.closeIntake(runId);
+            case MEASURE -> steps.measure(runId);
+            case EVALUATE -> steps.evaluate(runId);
+            case RENDER -> steps.storeRendered(runId,
+                    renderer.get().render(steps.snapshot(runId, settings.companyName())));
+            case PUBLISH -> {
+                BoardPack pack = steps.publish(runId, settings.packsDir());
+                // The operator's answer to "where is the pack?": path and checksum, nothing personal.
+                LOG.info(() -> String.format("Board pack for %s (run %d) published: %s (sha256 %s)",
+                        run.getMonth(), runId, pack.getFilePath(), pack.getSha256()));
+            }
+        }
+        run.completed(step);
     }
 
     public void fail(long runId, String reason) {

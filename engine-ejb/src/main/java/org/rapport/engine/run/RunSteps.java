@@ -1,11 +1,15 @@
 package org.rapport.engine.run;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
@@ -18,13 +22,16 @@ import org.rapport.engine.kpi.ReportingMonth;
 import org.rapport.engine.ruleset.RuleEngine;
 import org.rapport.engine.ruleset.RuleSetStore;
 import org.rapport.engine.ruleset.RuleSetVersion;
+import org.rapport.engine.snapshot.RunSnapshot;
+import org.rapport.engine.snapshot.RunSnapshotReader;
 import org.rapport.rules.engine.Evaluation;
 import org.rapport.rules.facts.ImprovementTrigger;
 import org.rapport.rules.facts.Kpi;
 
 /**
- * The steps of a monthly run, each meant to be one transaction: start, measure and evaluate,
- * publish or fail. Not thread-safe: one instance per transaction.
+ * The work of each {@link RunStep}, meant to run inside one transaction per step. Every step first
+ * removes what an interrupted earlier attempt of the same step may have left, so doing a step again
+ * never duplicates its results. Not thread-safe: one instance per transaction.
  */
 public class RunSteps {
 
@@ -38,56 +45,113 @@ public class RunSteps {
         this.clock = clock;
     }
 
-    /** Records a new run with the active rule-set version and the batches accepted so far (its lineage). */
-    public Run start(YearMonth month) {
+    /** Records a new run of {@code month} with the active rule-set version; no step has run yet. */
+    public Run create(YearMonth month) {
         RuleSetVersion rules = new RuleSetStore(entityManager, clock).activeOrSeedDefault();
         Run run = new Run(month, rules, clock.instant());
-        run.getSourceBatches().addAll(entityManager.createQuery(
-                        "select b from SourceBatch b where b.status = :accepted order by b.id", SourceBatch.class)
-                .setParameter("accepted", BatchStatus.ACCEPTED)
-                .getResultList());
         entityManager.persist(run);
         return run;
     }
 
-    /** Measures the month in the database, lets the run's rule set grade it, and stores what came out. */
-    public void measureAndEvaluate(long runId) {
+    /** The run in progress for {@code month}, if any. */
+    public Optional<Run> inProgress(YearMonth month) {
+        return entityManager.createQuery("select r from Run r where r.month = :month and r.status = :running",
+                        Run.class)
+                .setParameter("month", month.toString())
+                .setParameter("running", RunStatus.RUNNING)
+                .getResultStream().findFirst();
+    }
+
+    public Run run(long runId) {
         Run run = entityManager.find(Run.class, runId);
+        if (run == null) {
+            throw new IllegalArgumentException("No run " + runId);
+        }
+        return run;
+    }
+
+    /** The batches accepted so far become the run's lineage; later deliveries belong to later runs. */
+    public void closeIntake(long runId) {
+        Run run = run(runId);
+        run.getSourceBatches().clear();
+        run.getSourceBatches().addAll(entityManager.createQuery(
+                        "select b from SourceBatch b where b.status = :accepted order by b.id", SourceBatch.class)
+                .setParameter("accepted", BatchStatus.ACCEPTED)
+                .getResultList());
+    }
+
+    /** Measures the month in the database and stores each figure with last month's beside it. */
+    public void measure(long runId) {
+        Run run = run(runId);
+        deleteForRun(KpiValue.class, runId);
         ReportingMonth month = ReportingMonth.of(run.getMonth());
-        List<Measurement> measurements = new MonthlyMeasures(entityManager).measure(month);
         Map<String, BigDecimal> previous = previousValues(month);
-        Map<Kpi, Measurement> facts = new java.util.LinkedHashMap<>();
-        for (Measurement measurement : measurements) {
-            String key = measurement.code() + "|" + measurement.dimension();
-            facts.put(new Kpi(measurement.code(), measurement.dimension(), measurement.value(), previous.get(key)),
-                    measurement);
+        for (Measurement measurement : new MonthlyMeasures(entityManager).measure(month)) {
+            entityManager.persist(new KpiValue(run, measurement.code(), measurement.dimension(), measurement.value(),
+                    measurement.sampleSize(), null, null,
+                    previous.get(measurement.code() + "|" + measurement.dimension())));
         }
-        Evaluation evaluation = ruleEngine.evaluate(run.getRuleSetVersion(), facts.keySet());
-        for (Map.Entry<Kpi, Measurement> graded : facts.entrySet()) {
-            Kpi kpi = graded.getKey();
-            entityManager.persist(new KpiValue(run, kpi.getCode(), kpi.getDimension(), kpi.getValue(),
-                    graded.getValue().sampleSize(), kpi.getTarget(), kpi.getRag().name(), kpi.getPrevious()));
+    }
+
+    /** Lets the run's rule set grade the stored figures and raise its triggers. */
+    public void evaluate(long runId) {
+        Run run = run(runId);
+        deleteForRun(Trigger.class, runId);
+        List<KpiValue> values = entityManager.createQuery("select k from KpiValue k where k.run.id = :run order by k.id",
+                        KpiValue.class)
+                .setParameter("run", runId)
+                .getResultList();
+        Map<Kpi, KpiValue> facts = new IdentityHashMap<>();
+        List<Kpi> kpis = new ArrayList<>();
+        for (KpiValue value : values) {
+            Kpi kpi = new Kpi(value.getCode(), value.getDimension(), value.getValue(), value.getPrevious());
+            facts.put(kpi, value);
+            kpis.add(kpi);
         }
+        Evaluation evaluation = ruleEngine.evaluate(run.getRuleSetVersion(), kpis);
+        facts.forEach((kpi, value) -> value.grade(kpi.getTarget(), kpi.getRag().name()));
         for (ImprovementTrigger trigger : evaluation.triggers()) {
             entityManager.persist(new Trigger(run, trigger.code(), trigger.title(), trigger.pillar().name(),
                     trigger.severity().name(), trigger.evidence()));
         }
     }
 
-    /** Stores the rendered pack and marks the run published. */
-    public BoardPack publish(long runId, byte[] pdf, String sha256, String filePath) {
-        Run run = entityManager.find(Run.class, runId);
-        BoardPack pack = new BoardPack(run, pdf, sha256, filePath, clock.instant());
+    /** What the pack shows, read from what the run stored. */
+    public RunSnapshot snapshot(long runId, String companyName) {
+        return new RunSnapshotReader(entityManager).read(runId, companyName);
+    }
+
+    /** Keeps the rendered pack with the run; it is not published yet. */
+    public BoardPack storeRendered(long runId, byte[] pdf) {
+        deleteForRun(BoardPack.class, runId);
+        BoardPack pack = new BoardPack(run(runId), pdf, PackFiles.sha256(pdf));
         entityManager.persist(pack);
+        return pack;
+    }
+
+    /** Writes the rendered pack to the packs folder and marks the run published. */
+    public BoardPack publish(long runId, Path packsFolder) {
+        Run run = run(runId);
+        BoardPack pack = entityManager.createQuery("select p from BoardPack p where p.run.id = :run", BoardPack.class)
+                .setParameter("run", runId)
+                .getSingleResult();
+        Path file = PackFiles.write(packsFolder, PackFiles.fileName(run.getMonth(), runId), pack.getPdf());
+        pack.published(file.toString(), clock.instant());
         run.published(clock.instant());
         return pack;
     }
 
     public void fail(long runId, String reason) {
         Run run = entityManager.find(Run.class, runId);
-        if (run != null) {
+        if (run != null && run.getStatus() == RunStatus.RUNNING) {
             run.failed(clock.instant(), reason);
         }
+    }
+
+    private void deleteForRun(Class<?> entity, long runId) {
+        entityManager.createQuery("delete from " + entity.getSimpleName() + " e where e.run.id = :run")
+                .setParameter("run", runId)
+                .executeUpdate();
     }
 
     /** Last month's figures from its latest published run, keyed by code and dimension. */

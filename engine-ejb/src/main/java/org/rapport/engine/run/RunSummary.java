@@ -2,7 +2,10 @@ package org.rapport.engine.run;
 
 import java.time.Instant;
 
-/** A run as the API lists it. */
+/**
+ * A run as the API lists it; {@code currentStep} and {@code completedStep} show a run's progress
+ * while it works (see {@link RunStep}).
+ */
 public record RunSummary(long id, String month, String status, String ruleSetVersion, Instant startedAt,
-        Instant finishedAt, String failure, boolean hasPack) {
+        Instant finishedAt, String failure, boolean hasPack, String currentStep, String completedStep) {
 }

@@ -1,20 +1,57 @@
 package org.rapport.engine.snapshot;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.customer.ChurnReason;
 import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiDefinition;
 import org.rapport.engine.kpi.KpiValue;
+import org.rapport.engine.kpi.ReportingMonth;
 import org.rapport.engine.run.Run;
+import org.rapport.engine.run.RunStatus;
 import org.rapport.engine.run.Trigger;
 
-/** Reads what a run stored into the snapshot a pack is rendered from. */
+/**
+ * Reads what a run stored, plus aggregates of the month's data, into the snapshot a pack is rendered
+ * from. Every query aggregates in the database (counts and sums grouped by stage, band or reason) or
+ * reads a handful of rows (the run's KPI lines and triggers, a few comments); no table is loaded into
+ * memory. Nothing that identifies a customer leaves this class: comments are scrubbed here.
+ */
 public class RunSnapshotReader {
 
-    private static final List<String> SEVERITY_ORDER = List.of("HIGH", "MEDIUM", "LOW");
+    /** Survey reach looks back over the 12 months to month end (DESIGN.md). */
+    static final int REACH_WINDOW_MONTHS = 12;
+
+    /** Verbatims quoted per tone (detractors, then promoters). */
+    static final int VERBATIMS_PER_TONE = 3;
+
+    /** DESIGN.md: the value of a lost customer where the CRM does not know it, £ a year. */
+    static final BigDecimal DEFAULT_ANNUAL_VALUE = new BigDecimal("248");
+
+    /** The published baseline of why customers leave, % (DESIGN.md, Retention). */
+    static final Map<ChurnReason, BigDecimal> CHURN_BASELINE = baseline();
+
+    /** DESIGN.md's stages, lowest first; stages the rules add are shown after these. */
+    static final List<String> STAGE_ORDER = List.of("unengaged", "casual", "regular", "loyal", "advocate");
+
+    static final List<String> BAND_ORDER = List.of("high", "medium", "low");
+
+    static final String UNKNOWN_BAND = "unknown";
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final EntityManager entityManager;
 
@@ -22,38 +59,328 @@ public class RunSnapshotReader {
         this.entityManager = entityManager;
     }
 
+    private static Map<ChurnReason, BigDecimal> baseline() {
+        Map<ChurnReason, BigDecimal> baseline = new LinkedHashMap<>();
+        baseline.put(ChurnReason.TREATMENT, BigDecimal.valueOf(68));
+        baseline.put(ChurnReason.PRODUCT_OR_SERVICE, BigDecimal.valueOf(14));
+        baseline.put(ChurnReason.BETTER_OFFER, BigDecimal.valueOf(9));
+        baseline.put(ChurnReason.SERIAL_SWITCHER, BigDecimal.valueOf(5));
+        baseline.put(ChurnReason.STOPPED_USING, BigDecimal.valueOf(3));
+        baseline.put(ChurnReason.DECEASED, BigDecimal.valueOf(1));
+        return Map.copyOf(baseline);
+    }
+
     public RunSnapshot read(long runId, String companyName) {
         Run run = entityManager.find(Run.class, runId);
         if (run == null) {
             throw new IllegalArgumentException("No run " + runId);
         }
-        List<KpiLine> kpis = entityManager.createQuery(
-                        "select k from KpiValue k where k.run.id = :run", KpiValue.class)
-                .setParameter("run", runId)
-                .getResultStream()
-                .sorted(Comparator.comparingInt((KpiValue k) -> KpiCatalogue.position(k.getCode()))
-                        .thenComparing(KpiValue::getDimension))
-                .map(RunSnapshotReader::line)
-                .toList();
-        List<TriggerLine> triggers = entityManager.createQuery(
-                        "select t from Trigger t where t.run.id = :run order by t.id", Trigger.class)
-                .setParameter("run", runId)
-                .getResultStream()
-                .sorted(Comparator.comparingInt((Trigger t) -> SEVERITY_ORDER.indexOf(t.getSeverity())))
-                .map(t -> new TriggerLine(t.getCode(), t.getTitle(), t.getPillar(), t.getSeverity(), t.getEvidence()))
-                .toList();
+        YearMonth month = run.getMonth();
+        ReportingMonth reporting = ReportingMonth.of(month);
+        Long lastMonthRun = latestPublishedRun(month.minusMonths(1));
+
+        List<KpiLine> kpis = kpiLines(runId);
+        List<TriggerLine> triggers = SnapshotSections.bySeverity(triggers(runId));
         List<BatchLine> batches = run.getSourceBatches().stream()
                 .map(b -> new BatchLine(b.getKind().name(), b.getName(), b.getChecksum(), b.getRowsAccepted(),
                         b.getRowsQuarantined()))
                 .toList();
-        return new RunSnapshot(runId, run.getMonth(), companyName, run.getRuleSetVersion().describe(),
-                run.getStartedAt(), kpis, triggers, batches);
+        List<TriggerLine> lastMonthTriggers = lastMonthRun == null ? List.of() : triggers(lastMonthRun);
+
+        return new RunSnapshot(runId, month, companyName, run.getRuleSetVersion().describe(), run.getStartedAt(),
+                kpis, triggers, batches,
+                SnapshotSections.headlines(month, kpis, trends(month)),
+                SnapshotSections.movements(kpis),
+                engagement(runId, lastMonthRun),
+                voice(reporting, kpis),
+                retention(reporting, kpis),
+                SnapshotSections.momentsOfTruth(kpis),
+                SnapshotSections.actionPoints(month, triggers, lastMonthRun != null, lastMonthTriggers),
+                new Appendix(SnapshotSections.coverage(batches), quarantine(runId),
+                        SnapshotSections.definitions(kpis), run.getRuleSetVersion().getChecksum()));
+    }
+
+    private List<KpiLine> kpiLines(long runId) {
+        return entityManager.createQuery("select k from KpiValue k where k.run.id = :run", KpiValue.class)
+                .setParameter("run", runId)
+                .getResultStream()
+                .sorted(Comparator.comparingInt((KpiValue k) -> KpiCatalogue.position(k.getCode()))
+                        .thenComparing(KpiValue::getCode)
+                        .thenComparing(k -> SnapshotSections.OVERALL.equals(k.getDimension()) ? "" : k.getDimension()))
+                .map(RunSnapshotReader::line)
+                .toList();
     }
 
     private static KpiLine line(KpiValue value) {
-        KpiDefinition definition = KpiCatalogue.find(value.getCode())
-                .orElse(new KpiDefinition(value.getCode(), value.getCode(), "", ""));
+        KpiDefinition definition = KpiTraits.definition(value.getCode());
         return new KpiLine(value.getCode(), definition.name(), definition.unit(), value.getDimension(),
                 value.getValue(), value.getTarget(), value.getRag(), value.getPrevious(), value.getSampleSize());
+    }
+
+    private List<TriggerLine> triggers(long runId) {
+        return entityManager.createQuery(
+                        "select t from Trigger t where t.run.id = :run order by t.id", Trigger.class)
+                .setParameter("run", runId)
+                .getResultStream()
+                .map(t -> new TriggerLine(t.getCode(), t.getTitle(), t.getPillar(), t.getSeverity(), t.getEvidence(),
+                        t.getOwner(), t.getStatus()))
+                .toList();
+    }
+
+    /** The id of the latest published run of {@code month}, or null. */
+    private Long latestPublishedRun(YearMonth month) {
+        return entityManager.createQuery(
+                        "select max(r.id) from Run r where r.month = :month and r.status = :published", Long.class)
+                .setParameter("month", month.toString())
+                .setParameter("published", RunStatus.PUBLISHED)
+                .getSingleResult();
+    }
+
+    /**
+     * The headline KPIs' overall values over the eleven months before {@code month}, each month from its
+     * latest published run: one query.
+     */
+    private Map<String, List<TrendPoint>> trends(YearMonth month) {
+        List<Object[]> rows = entityManager.createQuery("""
+                        select r.month, k.code, k.value
+                        from KpiValue k join k.run r
+                        where k.code in :codes and k.dimension = :overall
+                          and r.month >= :from and r.month < :month and r.status = :published
+                          and r.id = (select max(l.id) from Run l where l.month = r.month and l.status = :published)
+                        order by r.month""", Object[].class)
+                .setParameter("codes", KpiTraits.HEADLINE_CODES)
+                .setParameter("overall", SnapshotSections.OVERALL)
+                .setParameter("from", month.minusMonths(11).toString())
+                .setParameter("month", month.toString())
+                .setParameter("published", RunStatus.PUBLISHED)
+                .getResultList();
+        Map<String, List<TrendPoint>> trends = new HashMap<>();
+        for (Object[] row : rows) {
+            trends.computeIfAbsent((String) row[1], code -> new ArrayList<>())
+                    .add(new TrendPoint(YearMonth.parse((String) row[0]), (BigDecimal) row[2]));
+        }
+        return trends;
+    }
+
+    /** Customers per stage this run and last month's, and how the customers scored in both moved. */
+    private EngagementStages engagement(long runId, Long lastMonthRun) {
+        Map<String, Long> now = stageCounts(runId);
+        if (now.isEmpty()) {
+            return EngagementStages.none();
+        }
+        BigDecimal averageIndex = scale(entityManager.createQuery(
+                        "select avg(s.index) from CustomerScore s where s.run.id = :run", Double.class)
+                .setParameter("run", runId)
+                .getSingleResult());
+        Map<String, Long> before = lastMonthRun == null ? Map.of() : stageCounts(lastMonthRun);
+        boolean compared = !before.isEmpty();
+        List<String> order = new ArrayList<>(STAGE_ORDER);
+        new TreeMap<>(now).keySet().stream().filter(stage -> !order.contains(stage)).forEach(order::add);
+        new TreeMap<>(before).keySet().stream().filter(stage -> !order.contains(stage)).forEach(order::add);
+        List<EngagementStages.Stage> stages = order.stream()
+                .filter(stage -> STAGE_ORDER.contains(stage) || now.containsKey(stage) || before.containsKey(stage))
+                .map(stage -> new EngagementStages.Stage(stage, now.getOrDefault(stage, 0L),
+                        compared ? before.getOrDefault(stage, 0L) : null))
+                .toList();
+        long scored = now.values().stream().mapToLong(Long::longValue).sum();
+        long up = 0;
+        long down = 0;
+        long same = 0;
+        if (compared) {
+            List<Object[]> moves = entityManager.createQuery("""
+                            select s.stage, p.stage, count(s)
+                            from CustomerScore s, CustomerScore p
+                            where s.run.id = :run and p.run.id = :before and p.customerRef = s.customerRef
+                            group by s.stage, p.stage""", Object[].class)
+                    .setParameter("run", runId)
+                    .setParameter("before", lastMonthRun)
+                    .getResultList();
+            for (Object[] move : moves) {
+                int step = Integer.compare(order.indexOf(stage((String) move[0])), order.indexOf(stage((String) move[1])));
+                long customers = ((Number) move[2]).longValue();
+                if (step > 0) {
+                    up += customers;
+                } else if (step < 0) {
+                    down += customers;
+                } else {
+                    same += customers;
+                }
+            }
+        }
+        long newlyScored = compared ? scored - up - down - same : 0;
+        return new EngagementStages(stages, scored, averageIndex, compared, up, down, same, newlyScored);
+    }
+
+    private Map<String, Long> stageCounts(long runId) {
+        Map<String, Long> counts = new HashMap<>();
+        entityManager.createQuery(
+                        "select s.stage, count(s) from CustomerScore s where s.run.id = :run group by s.stage",
+                        Object[].class)
+                .setParameter("run", runId)
+                .getResultList()
+                .forEach(row -> counts.merge(stage((String) row[0]), ((Number) row[1]).longValue(), Long::sum));
+        return counts;
+    }
+
+    private static String stage(String stored) {
+        return stored == null || stored.isBlank() ? "unstaged" : stored.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private VoiceOfCustomer voice(ReportingMonth month, List<KpiLine> kpis) {
+        List<VoiceOfCustomer.BandReach> reach = reachByBand(month);
+        List<BigDecimal> reaches = reach.stream().map(VoiceOfCustomer.BandReach::reach)
+                .filter(java.util.Objects::nonNull).toList();
+        BigDecimal gap = reaches.size() < 2 ? null
+                : reaches.stream().max(Comparator.naturalOrder()).orElseThrow()
+                        .subtract(reaches.stream().min(Comparator.naturalOrder()).orElseThrow());
+        long comments = entityManager.createQuery("""
+                        select count(r) from SurveyResponse r
+                        where r.comment is not null and r.comment <> '' and r.respondedAt >= :start and r.respondedAt < :end""",
+                        Long.class)
+                .setParameter("start", month.startTime())
+                .setParameter("end", month.endTime())
+                .getSingleResult();
+        List<VoiceOfCustomer.Verbatim> verbatims = new ArrayList<>();
+        verbatims.addAll(verbatims(month, "r.nps <= 6", "detractor"));
+        verbatims.addAll(verbatims(month, "r.nps >= 9", "promoter"));
+        return new VoiceOfCustomer(SnapshotSections.family(kpis, KpiTraits.Family.VOICE_OF_CUSTOMER), reach, gap,
+                comments, verbatims);
+    }
+
+    /**
+     * Survey reach per value band among customers active at month end: two grouped counts. "Heard" uses
+     * {@code in (subquery)} rather than a correlated {@code exists}, so both databases can answer it with
+     * one pass over the window's responses and the customer id index.
+     */
+    private List<VoiceOfCustomer.BandReach> reachByBand(ReportingMonth month) {
+        String active = """
+                from Customer c
+                where (c.customerSince is null or c.customerSince < :end)
+                  and (c.churnedOn is null or c.churnedOn >= :end)""";
+        Map<String, Long> activeByBand = bandCounts(entityManager.createQuery(
+                        "select c.valueBand, count(c) " + active + " group by c.valueBand", Object[].class)
+                .setParameter("end", month.endExclusive())
+                .getResultList());
+        if (activeByBand.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Long> heardByBand = bandCounts(entityManager.createQuery("select c.valueBand, count(c) " + active
+                                + """
+                                 and c.externalId in (select r.customerRef from SurveyResponse r
+                                                      where r.respondedAt >= :from and r.respondedAt < :endTime)
+                                group by c.valueBand""", Object[].class)
+                .setParameter("end", month.endExclusive())
+                .setParameter("from", month.month().minusMonths(REACH_WINDOW_MONTHS - 1L).atDay(1).atStartOfDay())
+                .setParameter("endTime", month.endTime())
+                .getResultList());
+        List<String> bands = new ArrayList<>(BAND_ORDER);
+        new TreeMap<>(activeByBand).keySet().stream().filter(band -> !bands.contains(band)).forEach(bands::add);
+        bands.remove(UNKNOWN_BAND);
+        bands.add(UNKNOWN_BAND);
+        return bands.stream().filter(activeByBand::containsKey)
+                .map(band -> {
+                    long customers = activeByBand.get(band);
+                    long heard = heardByBand.getOrDefault(band, 0L);
+                    return new VoiceOfCustomer.BandReach(band, customers, heard, percent(heard, customers));
+                })
+                .toList();
+    }
+
+    private static Map<String, Long> bandCounts(List<Object[]> rows) {
+        Map<String, Long> counts = new HashMap<>();
+        rows.forEach(row -> counts.merge(row[0] == null || ((String) row[0]).isBlank() ? UNKNOWN_BAND
+                : ((String) row[0]).strip().toLowerCase(Locale.ROOT), ((Number) row[1]).longValue(), Long::sum));
+        return counts;
+    }
+
+    /**
+     * The month's latest few comments of one tone from customers who consented to analytics, scrubbed.
+     * The customer id is read only to be removed from the text.
+     */
+    private List<VoiceOfCustomer.Verbatim> verbatims(ReportingMonth month, String tone, String label) {
+        List<Object[]> rows = entityManager.createQuery("""
+                        select r.comment, r.customerRef, r.touchpoint, r.nps
+                        from SurveyResponse r join Customer c on c.externalId = r.customerRef
+                        where c.consentToAnalytics = true and r.comment is not null and r.comment <> ''
+                          and r.respondedAt >= :start and r.respondedAt < :end and %s
+                        order by r.respondedAt desc, r.id desc""".formatted(tone), Object[].class)
+                .setParameter("start", month.startTime())
+                .setParameter("end", month.endTime())
+                // a few spare: a comment that is nothing but personal data scrubs to nothing and is skipped
+                .setMaxResults(VERBATIMS_PER_TONE * 3)
+                .getResultList();
+        List<VoiceOfCustomer.Verbatim> verbatims = new ArrayList<>();
+        for (Object[] row : rows) {
+            String text = VerbatimScrubber.scrub((String) row[0], Set.of((String) row[1]));
+            if (text != null && verbatims.size() < VERBATIMS_PER_TONE) {
+                verbatims.add(new VoiceOfCustomer.Verbatim(label, (String) row[2], (Integer) row[3], text));
+            }
+        }
+        return verbatims;
+    }
+
+    /** Churners of the month by reason, against the baseline, with the value they took with them. */
+    private Retention retention(ReportingMonth month, List<KpiLine> kpis) {
+        List<KpiLine> retentionKpis = SnapshotSections.family(kpis, KpiTraits.Family.RETENTION);
+        List<Object[]> rows = entityManager.createQuery("""
+                        select c.churnReason, count(c), sum(coalesce(c.annualValue, :defaultValue))
+                        from Customer c
+                        where c.churnedOn >= :start and c.churnedOn < :end
+                        group by c.churnReason""", Object[].class)
+                .setParameter("defaultValue", DEFAULT_ANNUAL_VALUE)
+                .setParameter("start", month.firstDay())
+                .setParameter("end", month.endExclusive())
+                .getResultList();
+        Map<ChurnReason, long[]> counts = new LinkedHashMap<>();
+        Map<ChurnReason, BigDecimal> values = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            ChurnReason reason = row[0] == null ? ChurnReason.UNKNOWN : (ChurnReason) row[0];
+            counts.computeIfAbsent(reason, r -> new long[1])[0] += ((Number) row[1]).longValue();
+            values.merge(reason, (BigDecimal) row[2], BigDecimal::add);
+        }
+        long churned = counts.values().stream().mapToLong(count -> count[0]).sum();
+        if (churned == 0) {
+            return Retention.of(retentionKpis);
+        }
+        long known = churned - counts.getOrDefault(ChurnReason.UNKNOWN, new long[1])[0];
+        List<Retention.Reason> reasons = new ArrayList<>();
+        for (ChurnReason reason : CHURN_BASELINE.keySet().stream()
+                .sorted(Comparator.comparing(CHURN_BASELINE::get).reversed()).toList()) {
+            long customers = counts.getOrDefault(reason, new long[1])[0];
+            reasons.add(new Retention.Reason(reason.name(), customers, percent(customers, known),
+                    CHURN_BASELINE.get(reason), values.getOrDefault(reason, BigDecimal.ZERO)));
+        }
+        if (counts.containsKey(ChurnReason.UNKNOWN)) {
+            reasons.add(new Retention.Reason(ChurnReason.UNKNOWN.name(), counts.get(ChurnReason.UNKNOWN)[0], null, null,
+                    values.get(ChurnReason.UNKNOWN)));
+        }
+        long controllable = counts.getOrDefault(ChurnReason.TREATMENT, new long[1])[0]
+                + counts.getOrDefault(ChurnReason.PRODUCT_OR_SERVICE, new long[1])[0];
+        BigDecimal valueLost = values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2, RoundingMode.HALF_UP);
+        return new Retention(retentionKpis, churned, reasons, percent(controllable, known), valueLost);
+    }
+
+    /** Quarantined records of the run's files by source kind and field. */
+    private List<Appendix.Quarantine> quarantine(long runId) {
+        return entityManager.createQuery("""
+                        select b.kind, q.field, count(q)
+                        from Run r join r.sourceBatches b, QuarantinedRecord q
+                        where r.id = :run and q.batch = b
+                        group by b.kind, q.field
+                        order by b.kind, q.field""", Object[].class)
+                .setParameter("run", runId)
+                .getResultStream()
+                .map(row -> new Appendix.Quarantine(String.valueOf(row[0]), (String) row[1], ((Number) row[2]).longValue()))
+                .toList();
+    }
+
+    private static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null
+                : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal scale(Double value) {
+        return value == null ? null : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -3,11 +3,18 @@ package org.rapport.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapport.engine.contact.CallOutcome.ANSWERED;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.kpi.KpiCatalogue;
@@ -15,7 +22,6 @@ import org.rapport.engine.kpi.KpiValue;
 import org.rapport.engine.ruleset.RuleEngine;
 import org.rapport.engine.snapshot.KpiLine;
 import org.rapport.engine.snapshot.RunSnapshot;
-import org.rapport.engine.snapshot.RunSnapshotReader;
 import org.rapport.engine.testing.Facts;
 import org.rapport.engine.testing.PersistenceSpec;
 import org.rapport.engine.testing.TestDatabase;
@@ -24,25 +30,18 @@ class RunStepsTest extends PersistenceSpec {
 
     private static final RuleEngine RULES = new RuleEngine();
 
+    @TempDir
+    Path packs;
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aRunGradesTheMonthWithTheActiveRuleSetAndRecordsItsLineage(TestDatabase database) {
         on(database);
-        database.write(entityManager -> {
-            Facts facts = new Facts(entityManager);
-            facts.customer("A", LocalDate.of(2020, 1, 1), null, "300");
-            facts.response("A", "2026-10-02T10:00:00", 10, 5);
-            facts.response("A", "2026-10-03T10:00:00", 2, 1);
-            // Every caller who wanted a human waited 15 minutes: the P90 is far over 9.5.
-            for (int day = 1; day <= 10; day++) {
-                facts.call("2026-10-%02dT09:00:00".formatted(day), 300, 600, ANSWERED, true);
-            }
-        });
+        octoberWithSlowCalls();
         database.write(entityManager -> Facts.store(entityManager).store(Facts.callsFile("f".repeat(64), 1)));
 
-        long runId = database.read(entityManager -> steps(entityManager).start(YearMonth.of(2026, 10)).getId());
-        database.write(entityManager -> steps(entityManager).measureAndEvaluate(runId));
-        RunSnapshot snapshot = database.read(entityManager -> new RunSnapshotReader(entityManager).read(runId, "Acme"));
+        long runId = measuredAndEvaluated(YearMonth.of(2026, 10));
+        RunSnapshot snapshot = database.read(entityManager -> steps(entityManager).snapshot(runId, "Acme"));
 
         assertThat(snapshot.ruleSetVersion()).startsWith("v").contains("default");
         assertThat(snapshot.sourceBatches()).extracting(b -> b.sha256()).contains("f".repeat(64));
@@ -58,6 +57,58 @@ class RunStepsTest extends PersistenceSpec {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void doingAStepAgainAfterAnInterruptionNeverDuplicatesItsResults(TestDatabase database) {
+        on(database);
+        octoberWithSlowCalls();
+        long runId = measuredAndEvaluated(YearMonth.of(2026, 10));
+        long kpis = count("KpiValue");
+        long triggers = count("Trigger");
+
+        database.write(entityManager -> steps(entityManager).measure(runId));
+        database.write(entityManager -> steps(entityManager).evaluate(runId));
+        database.write(entityManager -> steps(entityManager).storeRendered(runId, new byte[] {1}));
+        database.write(entityManager -> steps(entityManager).storeRendered(runId, new byte[] {2}));
+
+        assertThat(count("KpiValue")).isEqualTo(kpis).isPositive();
+        assertThat(count("Trigger")).isEqualTo(triggers).isPositive();
+        assertThat(count("BoardPack")).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void publishingWritesThePackAndMarksTheRunPublished(TestDatabase database) throws IOException {
+        on(database);
+        long runId = measuredAndEvaluated(YearMonth.of(2026, 10));
+        byte[] pdf = "%PDF-1.7 a pack".getBytes();
+        database.write(entityManager -> steps(entityManager).storeRendered(runId, pdf));
+
+        BoardPack pack = database.read(entityManager -> steps(entityManager).publish(runId, packs));
+
+        Path file = packs.resolve("rapport-board-pack-2026-10-run-" + runId + ".pdf");
+        assertThat(Files.readAllBytes(file)).isEqualTo(pdf);
+        assertThat(pack.getSha256()).isEqualTo(PackFiles.sha256(pdf));
+        RunStatus status = database.read(entityManager -> entityManager.find(Run.class, runId).getStatus());
+        assertThat(status).isEqualTo(RunStatus.PUBLISHED);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aMonthHasAtMostOneRunInProgress(TestDatabase database) {
+        on(database);
+        long runId = database.read(entityManager -> steps(entityManager).create(YearMonth.of(2026, 10)).getId());
+
+        Optional<Long> running = database.read(entityManager ->
+                steps(entityManager).inProgress(YearMonth.of(2026, 10)).map(Run::getId));
+        assertThat(running).contains(runId);
+
+        database.write(entityManager -> steps(entityManager).fail(runId, "RENDER: template broken"));
+        Optional<Long> afterFailure = database.read(entityManager ->
+                steps(entityManager).inProgress(YearMonth.of(2026, 10)).map(Run::getId));
+        assertThat(afterFailure).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void lastMonthsPublishedFiguresBecomeThisMonthsPrevious(TestDatabase database) {
         on(database);
         database.write(entityManager -> {
@@ -65,13 +116,10 @@ class RunStepsTest extends PersistenceSpec {
             facts.response("A", "2026-09-02T10:00:00", 10, 5);
             facts.response("A", "2026-10-02T10:00:00", 0, 1);
         });
-        long september = database.read(entityManager -> steps(entityManager).start(YearMonth.of(2026, 9)).getId());
-        database.write(entityManager -> {
-            steps(entityManager).measureAndEvaluate(september);
-            steps(entityManager).publish(september, new byte[] {1}, "00", "/tmp/x.pdf");
-        });
-        long october = database.read(entityManager -> steps(entityManager).start(YearMonth.of(2026, 10)).getId());
-        database.write(entityManager -> steps(entityManager).measureAndEvaluate(october));
+        long september = measuredAndEvaluated(YearMonth.of(2026, 9));
+        database.write(entityManager -> steps(entityManager).storeRendered(september, new byte[] {1}));
+        database.write(entityManager -> steps(entityManager).publish(september, packs));
+        long october = measuredAndEvaluated(YearMonth.of(2026, 10));
 
         List<KpiValue> nps = database.read(entityManager -> entityManager.createQuery(
                         "select k from KpiValue k where k.run.id = :run and k.code = 'NPS'", KpiValue.class)
@@ -82,7 +130,33 @@ class RunStepsTest extends PersistenceSpec {
         });
     }
 
-    private static RunSteps steps(jakarta.persistence.EntityManager entityManager) {
+    /** Every caller who wanted a human waited 15 minutes: the P90 is far over 9.5. */
+    private void octoberWithSlowCalls() {
+        database.write(entityManager -> {
+            Facts facts = new Facts(entityManager);
+            facts.customer("A", LocalDate.of(2020, 1, 1), null, "300");
+            facts.response("A", "2026-10-02T10:00:00", 10, 5);
+            facts.response("A", "2026-10-03T10:00:00", 2, 1);
+            for (int day = 1; day <= 10; day++) {
+                facts.call("2026-10-%02dT09:00:00".formatted(day), 300, 600, ANSWERED, true);
+            }
+        });
+    }
+
+    private long measuredAndEvaluated(YearMonth month) {
+        long runId = database.read(entityManager -> steps(entityManager).create(month).getId());
+        database.write(entityManager -> steps(entityManager).closeIntake(runId));
+        database.write(entityManager -> steps(entityManager).measure(runId));
+        database.write(entityManager -> steps(entityManager).evaluate(runId));
+        return runId;
+    }
+
+    private long count(String entity) {
+        return database.read(entityManager -> entityManager
+                .createQuery("select count(e) from " + entity + " e", Long.class).getSingleResult());
+    }
+
+    private static RunSteps steps(EntityManager entityManager) {
         return new RunSteps(entityManager, RULES, Clock.systemUTC());
     }
 }

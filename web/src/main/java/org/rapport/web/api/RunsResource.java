@@ -17,7 +17,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.rapport.engine.run.MonthlyRun;
+import org.rapport.engine.run.MonthlyRunLauncher;
+import org.rapport.engine.run.RunInProgressException;
 import org.rapport.engine.run.PackFiles;
 import org.rapport.engine.run.RunCatalog;
 import org.rapport.engine.snapshot.KpiLine;
@@ -33,7 +34,7 @@ public class RunsResource {
     private RunCatalog catalog;
 
     @EJB
-    private MonthlyRun monthlyRun;
+    private MonthlyRunLauncher launcher;
 
     @GET
     public List<RunView> list() {
@@ -70,14 +71,24 @@ public class RunsResource {
                 .build();
     }
 
-    /** Runs a month now, e.g. {@code POST /api/runs?month=2026-10}; a re-run creates a new run and keeps the old. */
+    /**
+     * Starts a run of a month, e.g. {@code POST /api/runs?month=2026-10}: 202 with the new run, whose
+     * progress {@code GET /api/runs} shows; 409 while the month has a run in progress. A re-run
+     * creates a new run and keeps the old one.
+     */
     @POST
     public Response start(@QueryParam("month") String month) {
-        long runId = monthlyRun.run(parseMonth(month));
-        return Response.created(URI.create("runs/" + runId))
-                .entity(catalog.list().stream().filter(run -> run.id() == runId).map(RunView::of).findFirst()
-                        .orElseThrow())
-                .build();
+        try {
+            long runId = launcher.start(parseMonth(month));
+            return Response.accepted(view(runId)).location(URI.create("runs/" + runId)).build();
+        } catch (RunInProgressException e) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
+        }
+    }
+
+    private RunView view(long runId) {
+        return catalog.list().stream().filter(run -> run.id() == runId).map(RunView::of).findFirst()
+                .orElseThrow(() -> new NotFoundException("No run " + runId));
     }
 
     private RunSnapshot snapshot(long id) {

@@ -1,0 +1,24 @@
+package org.rapport.engine.run;
+
+/**
+ * The steps of a monthly run, in order. Each completes in one transaction together with the record
+ * that it completed, so a run interrupted anywhere resumes after its last completed step and never
+ * does a step's work twice.
+ */
+public enum RunStep {
+    /** Fix the run's lineage: the batches accepted so far are the ones it measures. */
+    CLOSE_INTAKE,
+    /** Measure every KPI in the database. */
+    MEASURE,
+    /** Grade the KPIs and raise triggers with the run's rule-set version. */
+    EVALUATE,
+    /** Render the whole pack from the stored snapshot. */
+    RENDER,
+    /** Make the pack available: file copy, archive, run marked published. */
+    PUBLISH;
+
+    /** The job XML's step id for this step. */
+    public String stepId() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}
