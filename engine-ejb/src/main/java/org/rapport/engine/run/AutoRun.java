@@ -69,7 +69,7 @@ public class AutoRun {
             return;
         }
         try {
-            launcher.start(month.get());
+            launcher.start(month.get(), RunOrigin.INTAKE);
         } catch (RunInProgressException e) {
             // The running one may have closed its intake before the newest files: look again later.
             LOG.info(() -> e.getMessage() + "; trying again after the next quiet period");

@@ -30,10 +30,10 @@ public class MonthlyRunLauncher {
     private RunService runs;
 
     /** Starts a run of {@code month} in the background and returns its id at once. */
-    public long start(YearMonth month) throws RunInProgressException {
-        long runId = runs.create(month);
+    public long start(YearMonth month, RunOrigin origin) throws RunInProgressException {
+        long runId = runs.create(month, origin);
         launch(runId);
-        LOG.info(() -> "Run " + runId + " for " + month + " started");
+        LOG.info(() -> "Run " + runId + " for " + month + " started (" + origin + ")");
         return runId;
     }
 

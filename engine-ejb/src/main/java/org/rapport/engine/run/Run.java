@@ -63,6 +63,10 @@ public class Run {
     @Column(length = 2000)
     private String failure;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private RunOrigin origin;
+
     /** The last step that completed, null before the first: where an interrupted run resumes. */
     @Enumerated(EnumType.STRING)
     @Column(name = "completed_step", length = 16)
@@ -77,8 +81,9 @@ public class Run {
         // for JPA
     }
 
-    public Run(YearMonth month, RuleSetVersion ruleSetVersion, Instant startedAt) {
+    public Run(YearMonth month, RunOrigin origin, RuleSetVersion ruleSetVersion, Instant startedAt) {
         this.month = month.toString();
+        this.origin = origin;
         this.ruleSetVersion = ruleSetVersion;
         this.startedAt = startedAt;
         this.status = RunStatus.RUNNING;
@@ -114,6 +119,10 @@ public class Run {
 
     public String getFailure() {
         return failure;
+    }
+
+    public RunOrigin getOrigin() {
+        return origin;
     }
 
     public RunStep getCompletedStep() {

@@ -40,15 +40,20 @@ public class RunService {
     private RapportSettings settings;
 
     /** Records a new run, unless the month already has one in progress. */
-    public long create(YearMonth month) throws RunInProgressException {
+    public long create(YearMonth month, RunOrigin origin) throws RunInProgressException {
         RunSteps steps = steps();
         Run running = steps.inProgress(month).orElse(null);
         if (running != null) {
             throw new RunInProgressException(month, running.getId());
         }
-        Run run = steps.create(month);
+        Run run = steps.create(month, origin);
         entityManager.flush();
         return run.getId();
+    }
+
+    /** Whether any run of {@code month} was started at or after {@code since}. */
+    public boolean startedSince(YearMonth month, java.time.Instant since) {
+        return steps().startedSince(month, since);
     }
 
     /** Runs left RUNNING by a server that stopped mid-run. */

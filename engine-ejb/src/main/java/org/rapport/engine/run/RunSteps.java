@@ -46,9 +46,9 @@ public class RunSteps {
     }
 
     /** Records a new run of {@code month} with the active rule-set version; no step has run yet. */
-    public Run create(YearMonth month) {
+    public Run create(YearMonth month, RunOrigin origin) {
         RuleSetVersion rules = new RuleSetStore(entityManager, clock).activeOrSeedDefault();
-        Run run = new Run(month, rules, clock.instant());
+        Run run = new Run(month, origin, rules, clock.instant());
         entityManager.persist(run);
         return run;
     }
@@ -60,6 +60,15 @@ public class RunSteps {
                 .setParameter("month", month.toString())
                 .setParameter("running", RunStatus.RUNNING)
                 .getResultStream().findFirst();
+    }
+
+    /** Whether any run of {@code month} was started at or after {@code since}. */
+    public boolean startedSince(YearMonth month, java.time.Instant since) {
+        return entityManager.createQuery(
+                        "select count(r) from Run r where r.month = :month and r.startedAt >= :since", Long.class)
+                .setParameter("month", month.toString())
+                .setParameter("since", since)
+                .getSingleResult() > 0;
     }
 
     public Run run(long runId) {

@@ -95,7 +95,8 @@ class RunStepsTest extends PersistenceSpec {
     @EnumSource(TestDatabase.class)
     void aMonthHasAtMostOneRunInProgress(TestDatabase database) {
         on(database);
-        long runId = database.read(entityManager -> steps(entityManager).create(YearMonth.of(2026, 10)).getId());
+        long runId = database.read(entityManager ->
+                steps(entityManager).create(YearMonth.of(2026, 10), RunOrigin.ON_DEMAND).getId());
 
         Optional<Long> running = database.read(entityManager ->
                 steps(entityManager).inProgress(YearMonth.of(2026, 10)).map(Run::getId));
@@ -144,7 +145,7 @@ class RunStepsTest extends PersistenceSpec {
     }
 
     private long measuredAndEvaluated(YearMonth month) {
-        long runId = database.read(entityManager -> steps(entityManager).create(month).getId());
+        long runId = database.read(entityManager -> steps(entityManager).create(month, RunOrigin.ON_DEMAND).getId());
         database.write(entityManager -> steps(entityManager).closeIntake(runId));
         database.write(entityManager -> steps(entityManager).measure(runId));
         database.write(entityManager -> steps(entityManager).evaluate(runId));

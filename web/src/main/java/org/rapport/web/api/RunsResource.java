@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.rapport.engine.run.MonthlyRunLauncher;
 import org.rapport.engine.run.RunInProgressException;
+import org.rapport.engine.run.RunOrigin;
 import org.rapport.engine.run.PackFiles;
 import org.rapport.engine.run.RunCatalog;
 import org.rapport.engine.snapshot.KpiLine;
@@ -79,7 +80,7 @@ public class RunsResource {
     @POST
     public Response start(@QueryParam("month") String month) {
         try {
-            long runId = launcher.start(parseMonth(month));
+            long runId = launcher.start(parseMonth(month), RunOrigin.ON_DEMAND);
             return Response.accepted(view(runId)).location(URI.create("runs/" + runId)).build();
         } catch (RunInProgressException e) {
             return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();

@@ -1,0 +1,116 @@
+package org.rapport.engine.schedule;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.ScheduleExpression;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.engine.run.MonthlyRunLauncher;
+import org.rapport.engine.run.RunInProgressException;
+import org.rapport.engine.run.RunOrigin;
+import org.rapport.engine.run.RunService;
+
+/**
+ * Starts each month's run on schedule (default: first working day, 06:00, server time zone). It
+ * looks every day at the scheduled time and once shortly after start-up: a month is run when its
+ * due time has passed and no run of it has started since — so a schedule missed while the server
+ * was down is caught up once, and a month already run after its due time is not run again.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ScheduledRuns {
+
+    private static final Logger LOG = Logger.getLogger(ScheduledRuns.class.getName());
+
+    @Resource
+    private TimerService timers;
+
+    @EJB
+    private MonthlyRunLauncher launcher;
+
+    @EJB
+    private RunService runs;
+
+    @Inject
+    @ConfigProperty(name = "rapport.schedule.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "rapport.schedule.time", defaultValue = "06:00")
+    String time;
+
+    @Inject
+    @ConfigProperty(name = "rapport.schedule.zone")
+    Optional<String> zone;
+
+    /** Comma-separated ISO dates that are not working days, e.g. "2026-12-25,2026-12-28". */
+    @Inject
+    @ConfigProperty(name = "rapport.schedule.holidays")
+    Optional<String> holidays;
+
+    /** Start-up catch-up waits this long, so files already waiting in the intake are in first. */
+    @Inject
+    @ConfigProperty(name = "rapport.schedule.catch-up-delay-seconds", defaultValue = "60")
+    long catchUpDelaySeconds;
+
+    private MonthlySchedule schedule;
+
+    @PostConstruct
+    void plan() {
+        if (!enabled) {
+            LOG.info("Monthly schedule disabled (rapport.schedule.enabled=false)");
+            return;
+        }
+        ZoneId zoneId = zone.filter(id -> !id.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault());
+        LocalTime at = LocalTime.parse(time.strip());
+        schedule = new MonthlySchedule(at, zoneId, parseHolidays());
+        timers.createCalendarTimer(new ScheduleExpression().hour(at.getHour()).minute(at.getMinute())
+                .timezone(zoneId.getId()), new TimerConfig("daily", false));
+        timers.createSingleActionTimer(catchUpDelaySeconds * 1000, new TimerConfig("catch-up", false));
+        LOG.info(() -> "Monthly run scheduled on the first working day at " + at + " " + zoneId
+                + "; next: " + schedule.dueAt(YearMonth.now(zoneId)));
+    }
+
+    @Timeout
+    void lookForDueMonth() {
+        YearMonth due = schedule.latestDueMonth(ZonedDateTime.now(Clock.systemUTC()));
+        if (runs.startedSince(due, schedule.dueAt(due).toInstant())) {
+            return;
+        }
+        try {
+            launcher.start(due, RunOrigin.SCHEDULE);
+        } catch (RunInProgressException e) {
+            // A run of that month is going already; the next daily look sees whether it is enough.
+            LOG.info(e::getMessage);
+        }
+    }
+
+    private Set<LocalDate> parseHolidays() {
+        return holidays.map(list -> Arrays.stream(list.split(","))
+                        .map(String::strip).filter(day -> !day.isEmpty()).map(LocalDate::parse)
+                        .collect(Collectors.toSet()))
+                .orElse(Set.of());
+    }
+}
