@@ -15,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.rapport.engine.config.RapportSettings;
+import org.rapport.engine.publish.DeliveryRetries;
+import org.rapport.engine.publish.PackDistributor;
 import org.rapport.engine.ruleset.RuleEngine;
 
 /**
@@ -39,6 +41,12 @@ public class RunService {
     @Inject
     private RapportSettings settings;
 
+    @EJB
+    private PackDistributor distributor;
+
+    @EJB
+    private DeliveryRetries retries;
+
     /** Records a new run, unless the month already has one in progress. */
     public long create(YearMonth month, RunOrigin origin) throws RunInProgressException {
         RunSteps steps = steps();
@@ -56,10 +64,15 @@ public class RunService {
         return steps().startedSince(month, since);
     }
 
-    /** Runs left RUNNING by a server that stopped mid-run. */
+    /** Runs a server that stopped mid-run left unfinished: still running, or published but not yet distributed. */
     public List<Long> interrupted() {
-        return entityManager.createQuery("select r.id from Run r where r.status = :running order by r.id", Long.class)
+        return entityManager.createQuery("""
+                select r.id from Run r
+                where r.status = :running or (r.status = :published and r.completedStep = :publish)
+                order by r.id""", Long.class)
                 .setParameter("running", RunStatus.RUNNING)
+                .setParameter("published", RunStatus.PUBLISHED)
+                .setParameter("publish", RunStep.PUBLISH)
                 .getResultList();
     }
 
@@ -85,6 +98,11 @@ public class RunService {
                 // The operator's answer to "where is the pack?": path and checksum, nothing personal.
                 LOG.info(() -> String.format("Board pack for %s (run %d) published: %s (sha256 %s)",
                         run.getMonth(), runId, pack.getFilePath(), pack.getSha256()));
+            }
+            case DISTRIBUTE -> {
+                if (distributor.distribute(runId) > 0) {
+                    retries.scheduleIfPending();
+                }
             }
         }
         run.completed(step);

@@ -15,7 +15,9 @@ public enum RunStep {
     /** Render the whole pack from the stored snapshot. */
     RENDER,
     /** Make the pack available: file copy, archive, run marked published. */
-    PUBLISH;
+    PUBLISH,
+    /** Send the published pack to the distribution list and drop folder; failures are retried later. */
+    DISTRIBUTE;
 
     /** The job XML's step id for this step. */
     public String stepId() {

@@ -1,0 +1,102 @@
+package org.rapport.web.api;
+
+import java.security.Principal;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import org.rapport.engine.publish.DeliveryEntry;
+import org.rapport.engine.publish.DistributionAdmin;
+
+/** Who receives the board pack (every change audited), and who received which pack. */
+@Path("distribution")
+@Produces(MediaType.APPLICATION_JSON)
+public class DistributionResource {
+
+    /** A change made before user accounts exist is still attributed, to "anonymous". */
+    private static final String ANONYMOUS = "anonymous";
+
+    @EJB
+    private DistributionAdmin distribution;
+
+    @Context
+    private SecurityContext security;
+
+    @GET
+    @Path("recipients")
+    public List<String> recipients() {
+        return distribution.recipients();
+    }
+
+    /** Adds the address given as the plain-text body; 400 naming it when it is not an e-mail address. */
+    @POST
+    @Path("recipients")
+    @Consumes(MediaType.TEXT_PLAIN)
+    public Response add(String address) {
+        try {
+            distribution.add(address, who());
+        } catch (EJBException e) {
+            if (e.getCause() instanceof IllegalArgumentException invalid) {
+                throw new BadRequestException(invalid.getMessage());
+            }
+            throw e;
+        } catch (IllegalArgumentException invalid) {
+            throw new BadRequestException(invalid.getMessage());
+        }
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("recipients/{address}")
+    public Response remove(@PathParam("address") String address) {
+        distribution.remove(address, who());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("history")
+    public List<HistoryView> history() {
+        return distribution.history().stream()
+                .map(change -> new HistoryView(change.getChangedAt().toString(), change.getChangedBy(),
+                        change.getAction(), change.getAddress()))
+                .toList();
+    }
+
+    @GET
+    @Path("runs/{id}")
+    public List<DeliveryView> deliveries(@PathParam("id") long runId) {
+        return distribution.deliveries(runId).stream().map(DeliveryView::of).toList();
+    }
+
+    private String who() {
+        Principal principal = security == null ? null : security.getUserPrincipal();
+        return principal == null ? ANONYMOUS : principal.getName();
+    }
+
+    /** One change to the list. */
+    public record HistoryView(String at, String by, String action, String address) {
+    }
+
+    /** One delivery of a pack. */
+    public record DeliveryView(String channel, String target, String status, int attempts, String lastError,
+            String deliveredAt) {
+
+        static DeliveryView of(DeliveryEntry entry) {
+            return new DeliveryView(entry.channel(), entry.target(), entry.status(), entry.attempts(),
+                    entry.lastError(), entry.deliveredAt() == null ? null : entry.deliveredAt().toString());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.rapport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * A published pack reaches the distribution list through a real SMTP server (GreenMail, which the
+ * test WildFly is configured to send to), and who received it is recorded.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BoardPackDistributionIT {
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(
+            new ServerSetup(Integer.getInteger("rapport.it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @ArquillianResource
+    private URL application;
+
+    @Deployment(testable = false)
+    static WebArchive rapport() {
+        return RapportWar.importBuilt();
+    }
+
+    @Test
+    void aRunOnDemandMailsItsPackToTheListAndRecordsWhoReceivedIt() throws Exception {
+        assertThat(send("POST", "api/distribution/recipients", "cco@rapport.test").statusCode()).isEqualTo(204);
+        assertThat(send("POST", "api/distribution/recipients", "not an address").statusCode()).isEqualTo(400);
+
+        // Another run of the month may be going (intake); a second start is refused until it ends.
+        HttpResponse<String> started = Poll.until(TIMEOUT, () -> send("POST", "api/runs?month=2026-09", ""),
+                response -> response.statusCode() == 202);
+        int runId = read(started.body()).asJsonObject().getInt("id");
+
+        MimeMessage mail = Poll.until(TIMEOUT, () -> SMTP.getReceivedMessages().length > 0
+                ? SMTP.getReceivedMessages()[0] : null, received -> received != null);
+        assertThat(mail.getSubject()).isEqualTo("Rapport board pack — September 2026");
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("cco@rapport.test");
+        Multipart parts = (Multipart) mail.getContent();
+        byte[] attached = parts.getBodyPart(1).getInputStream().readAllBytes();
+        byte[] archived = http.send(get("api/runs/" + runId + "/pack"), HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertThat(attached).isEqualTo(archived);
+
+        JsonArray deliveries = read(send("GET", "api/distribution/runs/" + runId, null).body()).asJsonArray();
+        assertThat(deliveries.getValuesAs(JsonObject.class)).singleElement().satisfies(delivery -> {
+            assertThat(delivery.getString("target")).isEqualTo("cco@rapport.test");
+            assertThat(delivery.getString("status")).isEqualTo("SENT");
+        });
+        JsonArray history = read(send("GET", "api/distribution/history", null).body()).asJsonArray();
+        assertThat(history.getValuesAs(JsonObject.class))
+                .anySatisfy(change -> assertThat(change.getString("address")).isEqualTo("cco@rapport.test"));
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(application + path))
+                .timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "text/plain").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(application + path)).timeout(Duration.ofSeconds(30)).GET().build();
+    }
+
+    private static jakarta.json.JsonValue read(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
+    }
+}
