@@ -17,6 +17,17 @@ public final class KpiCatalogue {
     public static final String TIME_TO_HUMAN_P90 = "TIME_TO_HUMAN_P90";
     public static final String TIME_TO_HUMAN_OVER_9_5 = "TIME_TO_HUMAN_OVER_9_5";
     public static final String IVR_ABANDONMENT = "IVR_ABANDONMENT";
+    public static final String EFFORT = "EFFORT";
+    public static final String SURVEY_REACH_GAP = "SURVEY_REACH_GAP";
+    public static final String REIDENTIFIED_AFTER_TRANSFER = "REIDENTIFIED_AFTER_TRANSFER";
+    public static final String AVERAGE_SPEED_OF_ANSWER = "AVERAGE_SPEED_OF_ANSWER";
+    public static final String SERVICE_LEVEL = "SERVICE_LEVEL";
+    public static final String QUEUE_ABANDONMENT = "QUEUE_ABANDONMENT";
+    public static final String NO_HISTORY = "NO_HISTORY";
+    public static final String PREFERRED_CHANNEL = "PREFERRED_CHANNEL";
+    public static final String REPEAT_CONTACT_RATE = "REPEAT_CONTACT_RATE";
+    public static final String CHURN_SHARE_PREFIX = "CHURN_SHARE_";
+    public static final String CHURN_CONTROLLABLE_SHARE = "CHURN_CONTROLLABLE_SHARE";
 
     private static final Map<String, KpiDefinition> DEFINITIONS = new LinkedHashMap<>();
 
@@ -39,6 +50,31 @@ public final class KpiCatalogue {
                 "Share of answered calls that wanted an agent and took more than 9.5 minutes (the published average) to reach one; lower is better");
         define(IVR_ABANDONMENT, "IVR abandonment", "%",
                 "Share of the month's calls abandoned inside the IVR; lower is better");
+        define(EFFORT, "Customer effort", "score",
+                "Mean answer to \"the company made it easy\" on 1–7 among the month's responses; higher is better");
+        define(SURVEY_REACH_GAP, "Survey reach gap", "points",
+                "Survey reach of the best-reached value band minus that of the worst-reached; lower is better");
+        define(REIDENTIFIED_AFTER_TRANSFER, "Asked to identify again after a transfer", "%",
+                "Share of the month's transferred calls in which the caller had to identify again; lower is better");
+        define(AVERAGE_SPEED_OF_ANSWER, "Average speed of answer", "s",
+                "Mean seconds in the queue before an agent answered, over answered calls; lower is better");
+        define(SERVICE_LEVEL, "Service level", "%",
+                "Share of queued calls (answered or abandoned in the queue) answered within 20 seconds; higher is better");
+        define(QUEUE_ABANDONMENT, "Queue abandonment", "%",
+                "Share of queued calls abandoned in the queue; lower is better");
+        define(NO_HISTORY, "Agent without the customer's history", "%",
+                "Share of answered calls where the agent did not see the customer's history, where the system says; lower is better");
+        define(PREFERRED_CHANNEL, "Contacts in the preferred channel", "%",
+                "Share of the month's calls from known customers made in the customer's preferred channel; higher is better");
+        define(REPEAT_CONTACT_RATE, "Repeat contacts within 7 days", "%",
+                "Share of the month's calls from known customers followed by another call from them within 7 days; lower is better");
+        for (String reason : List.of("TREATMENT", "PRODUCT", "BETTER_OFFER", "SERIAL_SWITCHER", "STOPPED_USING",
+                "DECEASED")) {
+            define(CHURN_SHARE_PREFIX + reason, "Leavers: " + reason.toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+                    "%", "Share of the month's leavers with a known reason who left for this one, against the published baseline");
+        }
+        define(CHURN_CONTROLLABLE_SHARE, "Leavers for reasons we control", "%",
+                "Share of the month's leavers with a known reason who left over treatment or the product or service (baseline 82 %); lower is better");
     }
 
     private KpiCatalogue() {

@@ -19,7 +19,11 @@ public record Measurement(String code, String dimension, BigDecimal value, long 
     public static final String OVERALL = "overall";
 
     static Measurement overall(String code, BigDecimal value, long sampleSize) {
-        return new Measurement(code, OVERALL, value == null ? null : value.setScale(SCALE, RoundingMode.HALF_UP),
+        return of(code, OVERALL, value, sampleSize);
+    }
+
+    static Measurement of(String code, String dimension, BigDecimal value, long sampleSize) {
+        return new Measurement(code, dimension, value == null ? null : value.setScale(SCALE, RoundingMode.HALF_UP),
                 sampleSize);
     }
 

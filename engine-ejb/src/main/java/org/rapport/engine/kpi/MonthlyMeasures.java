@@ -14,14 +14,16 @@ public class MonthlyMeasures {
         this.families = List.of(
                 new VoiceOfCustomerMeasures(entityManager),
                 new RetentionMeasures(entityManager),
-                new MomentsOfTruthMeasures(entityManager));
+                new MomentsOfTruthMeasures(entityManager),
+                new ContactCentreMeasures(entityManager));
     }
 
     public List<Measurement> measure(ReportingMonth month) {
         List<Measurement> measurements = new ArrayList<>();
         families.forEach(family -> measurements.addAll(family.measure(month)));
-        measurements.sort((left, right) -> Integer.compare(
-                KpiCatalogue.position(left.code()), KpiCatalogue.position(right.code())));
+        // Catalogue order, overall first within a code (the sort is stable).
+        measurements.sort(java.util.Comparator.comparingInt((Measurement m) -> KpiCatalogue.position(m.code()))
+                .thenComparing(m -> !m.dimension().equals(Measurement.OVERALL)));
         return measurements;
     }
 }

@@ -56,6 +56,30 @@ public final class Facts {
                 outcome == CallOutcome.ANSWERED ? 180 : 0, outcome, wantedAgent, 0, 0, null, "phone"));
     }
 
+    /** A call with everything the contact-centre moments of truth look at. */
+    public void call(String customer, String startedAt, int queueSeconds, CallOutcome outcome, int transfers,
+            int timesReidentified, Boolean agentSawHistory, String channel) {
+        entityManager.persist(new Call(batch, customer, null, LocalDateTime.parse(startedAt), 30, queueSeconds,
+                outcome == CallOutcome.ANSWERED ? 180 : 0, outcome, true, transfers, timesReidentified,
+                agentSawHistory, channel));
+    }
+
+    public Customer customer(String id, String valueBand, String preferredChannel) {
+        Customer customer = customer(id, LocalDate.of(2020, 1, 1), null, null);
+        customer.setValueBand(valueBand);
+        customer.setPreferredChannel(preferredChannel);
+        return customer;
+    }
+
+    public void leaver(String id, LocalDate churnedOn, org.rapport.engine.customer.ChurnReason reason) {
+        customer(id, LocalDate.of(2020, 1, 1), churnedOn, "100").setChurnReason(reason);
+    }
+
+    public void response(String customer, String respondedAt, Integer effort) {
+        entityManager.persist(new SurveyResponse(batch, customer, null, LocalDateTime.parse(respondedAt), "relationship",
+                "call", null, null, effort, null));
+    }
+
     /** A delivered calls file with {@code count} answered calls in October 2026, through the real intake store. */
     public static IntakeBatch callsFile(String checksum, int count) {
         java.util.List<CanonicalRecord> calls = new java.util.ArrayList<>();
