@@ -11,7 +11,7 @@ import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.csv.BadFieldException;
 import org.rapport.integration.csv.CsvIntakeReader;
-import org.rapport.integration.csv.CsvRow;
+import org.rapport.integration.csv.FieldRow;
 
 /**
  * Rapport's canonical calls CSV: one correlated call per row. A blank {@code customer_id} is an
@@ -43,7 +43,8 @@ public class CallCsvFormat implements IntakeFormat {
         return reader.read(fileName, content);
     }
 
-    private static CallRecord call(CsvRow row) throws BadFieldException {
+    /** Maps one row onto a record; shared with the source formats that take this kind under a field mapping. */
+    public static CallRecord call(FieldRow row) throws BadFieldException {
         return new CallRecord(row.line(),
                 row.text("call_id", Lengths.REFERENCE),
                 row.optionalText("customer_id", Lengths.REFERENCE),

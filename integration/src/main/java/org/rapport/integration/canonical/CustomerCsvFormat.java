@@ -15,7 +15,7 @@ import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.csv.BadFieldException;
 import org.rapport.integration.csv.CsvIntakeReader;
-import org.rapport.integration.csv.CsvRow;
+import org.rapport.integration.csv.FieldRow;
 
 /**
  * Rapport's canonical customers CSV. A churned customer needs {@code churned_on}; a blank
@@ -45,7 +45,8 @@ public class CustomerCsvFormat implements IntakeFormat {
         return reader.read(fileName, content);
     }
 
-    private static CustomerRecord customer(CsvRow row) throws BadFieldException {
+    /** Maps one row onto a record; shared with the source formats that take this kind under a field mapping. */
+    public static CustomerRecord customer(FieldRow row) throws BadFieldException {
         String externalId = row.text("customer_id", Lengths.REFERENCE);
         String segment = row.optionalText("segment", Lengths.NAME);
         String region = row.optionalText("region", Lengths.NAME);

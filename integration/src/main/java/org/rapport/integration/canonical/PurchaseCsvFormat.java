@@ -10,7 +10,7 @@ import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.csv.BadFieldException;
 import org.rapport.integration.csv.CsvIntakeReader;
-import org.rapport.integration.csv.CsvRow;
+import org.rapport.integration.csv.FieldRow;
 
 /** Rapport's canonical purchases CSV: who bought, when, how much, of what. */
 public class PurchaseCsvFormat implements IntakeFormat {
@@ -34,7 +34,8 @@ public class PurchaseCsvFormat implements IntakeFormat {
         return reader.read(fileName, content);
     }
 
-    private static PurchaseRecord purchase(CsvRow row) throws BadFieldException {
+    /** Maps one row onto a record; shared with the source formats that take this kind under a field mapping. */
+    public static PurchaseRecord purchase(FieldRow row) throws BadFieldException {
         return new PurchaseRecord(row.line(),
                 row.text("customer_id", Lengths.REFERENCE),
                 row.date("purchased_on"),

@@ -60,6 +60,17 @@ class Transcript extends FilterReader {
         }
     }
 
+    /** The position {@code lines} line breaks after {@code from}, or the end of what was read. */
+    long afterLines(long from, long lines) {
+        int index = (int) (from - start);
+        for (long left = lines; left > 0 && index < text.length(); index++) {
+            if (text.charAt(index) == '\n') {
+                left--;
+            }
+        }
+        return start + index;
+    }
+
     private long end() {
         return start + text.length();
     }

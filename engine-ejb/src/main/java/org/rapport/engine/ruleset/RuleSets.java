@@ -1,0 +1,65 @@
+package org.rapport.engine.ruleset;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.rapport.rules.engine.RuleFileSource;
+import org.rapport.rules.engine.RuleMessage;
+import org.rapport.rules.engine.RuleSetCompiler;
+
+/** The rule lifecycle as a transactional service, for the API. */
+@Stateless
+public class RuleSets {
+
+    private static final RuleSetCompiler COMPILER = new RuleSetCompiler();
+
+    @PersistenceContext(unitName = "rapport")
+    private EntityManager entityManager;
+
+    @EJB
+    private RuleEngine ruleEngine;
+
+    public List<RuleSetVersion> versions() {
+        new RuleSetStore(entityManager, Clock.systemUTC()).activeOrSeedDefault();
+        List<RuleSetVersion> versions = lifecycle().versions();
+        versions.forEach(version -> version.getFiles().size());
+        return versions;
+    }
+
+    public RuleSetVersion version(long id) {
+        RuleSetVersion version = lifecycle().version(id);
+        version.getFiles().size();
+        return version;
+    }
+
+    public long draft(String label, String author, List<RuleFileSource> files) {
+        RuleSetVersion draft = lifecycle().draft(label, author, files);
+        entityManager.flush();
+        return draft.getId();
+    }
+
+    public List<RuleMessage> validate(long id) {
+        return lifecycle().validate(id);
+    }
+
+    public DryRun dryRun(long id) {
+        return lifecycle().dryRun(id, ruleEngine);
+    }
+
+    public void activate(long id, String who, String comment) throws RuleSetRejectedException {
+        lifecycle().activate(id, who, comment);
+    }
+
+    public List<RuleSetActivation> activations() {
+        return lifecycle().activations();
+    }
+
+    private RuleSetLifecycle lifecycle() {
+        return new RuleSetLifecycle(entityManager, COMPILER, Clock.systemUTC());
+    }
+}

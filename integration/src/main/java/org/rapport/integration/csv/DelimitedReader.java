@@ -1,0 +1,291 @@
+package org.rapport.integration.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
+
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.SourceKind;
+
+/**
+ * Reads a source's delimited text (Commons CSV) row by row into a {@link RowSink}, in the source's
+ * character set and {@link DelimitedLayout}. A row that does not fit — too many or too few fields,
+ * a field its format refuses — is quarantined with its line, field, reason and text as delivered,
+ * and the next row is read. Text that cannot be parsed any further (a quote never closed, as in a
+ * truncated last line) quarantines the rest of the file as one row and keeps everything before it.
+ * Only a file that is empty, not text, or whose header the format refuses is rejected as a whole.
+ * Memory stays bounded by a row plus the parser's read-ahead. Thread-safe: each read has its own state.
+ */
+public final class DelimitedReader {
+
+    private static final Logger LOG = Logger.getLogger(DelimitedReader.class.getName());
+    private static final String WHOLE_RECORD = QuarantinedRow.WHOLE_RECORD;
+    /** The engine keeps this much raw text of a quarantined row. */
+    private static final int RAW_TEXT_KEPT = 4000;
+    private static final String OTHER_DELIMITERS = ",;\t|";
+
+    private final Charset charset;
+    private final DelimitedLayout layout;
+    private final UnaryOperator<String> naming;
+    private final CSVFormat format;
+
+    /** @param naming turns a header cell into the name a column is known by (Qualtrics import ids) */
+    public DelimitedReader(Charset charset, DelimitedLayout layout, UnaryOperator<String> naming) {
+        this.charset = charset;
+        this.layout = layout;
+        this.naming = naming;
+        this.format = CSVFormat.RFC4180.builder()
+                .setDelimiter(layout.delimiter())
+                .setQuote(layout.quoted() ? Character.valueOf('"') : null)
+                .setIgnoreEmptyLines(false)
+                .get();
+    }
+
+    public DelimitedReader(Charset charset, DelimitedLayout layout) {
+        this(charset, layout, UnaryOperator.identity());
+    }
+
+    /** Reads a delivered file to its end into a batch; the checksum is the SHA-256 of its bytes. */
+    public IntakeBatch read(SourceKind kind, String source, String fileName, InputStream content, RowSink sink)
+            throws IOException {
+        MessageDigest digest = Checksums.sha256();
+        Reading reading = read(fileName, content, digest, sink);
+        String checksum = HexFormat.of().formatHex(digest.digest());
+        if (reading.rejection() != null) {
+            return IntakeBatch.rejected(kind, source, fileName, checksum, reading.rejection());
+        }
+        return new IntakeBatch(kind, source, fileName, checksum, reading.collected().records(),
+                reading.collected().quarantined(), null);
+    }
+
+    /**
+     * Reads a delivered file to its end, feeding every byte to {@code digest} (a file joined with a
+     * companion has one checksum over both). The stream is not closed.
+     */
+    public Reading read(String fileName, InputStream content, MessageDigest digest, RowSink sink) throws IOException {
+        DigestInputStream bytes = new DigestInputStream(content, digest);
+        SourceTextReader text = new SourceTextReader(bytes, charset);
+        Parse parse = new Parse(text, sink);
+        parse.run();
+        bytes.transferTo(OutputStream.nullOutputStream());
+        if (text.replaced() > 0) {
+            LOG.warning(() -> "File '" + fileName + "': " + text.replaced() + " bytes are not " + charset.name()
+                    + " text and were replaced; rows whose mapped fields hold them are quarantined");
+        }
+        return new Reading(parse.rejection, parse.out, text.replaced());
+    }
+
+    /**
+     * What a file gave.
+     *
+     * @param rejection null, or why the file as a whole was refused
+     * @param collected its records and quarantined rows
+     * @param replaced  how many characters could not be decoded in the source's character set
+     */
+    public record Reading(QuarantinedRow rejection, BatchCollector collected, long replaced) {
+    }
+
+    /** One file being read. */
+    private final class Parse {
+        private final SourceTextReader text;
+        private final Transcript transcript;
+        private final RowSink sink;
+        private final BatchCollector out = new BatchCollector();
+        private QuarantinedRow rejection;
+        private Columns columns;
+        private PendingRow pending;
+        /** The line where the row being read starts. */
+        private long line = 1;
+        /** Where the last row read starts, and its line: a parse failure is placed from here. */
+        private long lastPosition;
+        private long lastLine = 1;
+        private boolean anyRow;
+
+        Parse(SourceTextReader text, RowSink sink) {
+            this.text = text;
+            this.transcript = new Transcript(text);
+            this.sink = sink;
+        }
+
+        void run() throws IOException {
+            try {
+                // Not closed: closing the parser would close the caller's stream.
+                CSVParser parser = CSVParser.builder().setReader(transcript).setFormat(format).get();
+                Iterator<CSVRecord> rows = parser.iterator();
+                if (layout.headerRows() > 0 && !header(parser, rows)) {
+                    return;
+                }
+                readRows(parser, rows);
+            } catch (UncheckedIOException e) {
+                unreadable(e.getCause());
+            } catch (IOException e) {
+                unreadable(e);
+            }
+            if (rejection == null) {
+                sink.end(out);
+                if (!anyRow && out.records().isEmpty() && out.quarantined().isEmpty() && layout.headerRows() == 0) {
+                    rejection = new QuarantinedRow(1, WHOLE_RECORD, "file is empty: no rows", "");
+                }
+            }
+        }
+
+        private boolean header(CSVParser parser, Iterator<CSVRecord> rows) throws IOException {
+            List<List<String>> headerRows = new ArrayList<>();
+            while (headerRows.size() < layout.headerRows()) {
+                if (!rows.hasNext()) {
+                    reject(1, WHOLE_RECORD, headerRows.isEmpty() ? "file is empty: no header row"
+                            : "the file ends inside its " + layout.headerRows() + " header rows");
+                    return false;
+                }
+                CSVRecord header = rows.next();
+                if (headerRows.isEmpty() && isBlank(header)) {
+                    readToEnd();
+                    reject(1, WHOLE_RECORD, text.onlyWhitespaceSoFar() ? "file is empty: no header row"
+                            : "the header row is blank");
+                    return false;
+                }
+                headerRows.add(header.toList());
+            }
+            columns = Columns.of(headerRows, naming);
+            try {
+                sink.header(columns);
+            } catch (BadFieldException e) {
+                reject(1, e.field(), e.reason() + delimiterHint(headerRows.get(0)));
+                return false;
+            }
+            return true;
+        }
+
+        private void readRows(CSVParser parser, Iterator<CSVRecord> rows) {
+            while (true) {
+                // Lines, not records: a quoted field may span several lines.
+                line = parser.getCurrentLineNumber() + 1;
+                if (!rows.hasNext()) {
+                    settlePending(-1);
+                    return;
+                }
+                CSVRecord row = rows.next();
+                settlePending(row.getCharacterPosition());
+                transcript.forgetBefore(row.getCharacterPosition());
+                lastPosition = row.getCharacterPosition();
+                lastLine = line;
+                if (isBlank(row)) {
+                    continue;
+                }
+                anyRow = true;
+                String misfit = layout.misfit(row.size(), columns == null ? 0 : columns.width());
+                if (misfit != null) {
+                    pending = new PendingRow(line, WHOLE_RECORD, misfit + delimiterHint(row.toList()),
+                            row.getCharacterPosition());
+                    continue;
+                }
+                try {
+                    sink.row(new DelimitedRow(row, line, columnsOf(row), format), out);
+                } catch (BadFieldException e) {
+                    pending = new PendingRow(line, e.field(), e.reason(), row.getCharacterPosition());
+                }
+            }
+        }
+
+        private Columns columnsOf(CSVRecord row) {
+            if (columns != null) {
+                return columns;
+            }
+            List<String> names = layout.fixedColumns().get(layout.minFields() > 0 ? layout.minFields() : row.size());
+            return Columns.fixed(names);
+        }
+
+        /** Not text rejects the file; text the parser cannot follow quarantines the rest; the rest is a fault. */
+        private void unreadable(IOException failure) throws IOException {
+            if (failure instanceof NotTextException notText) {
+                rejection = new QuarantinedRow(notText.line(), WHOLE_RECORD, notText.getMessage(), "");
+            } else if (failure instanceof CSVException && layout.headerRows() > 0 && columns == null) {
+                reject(1, WHOLE_RECORD, "the header is not valid CSV: " + failure.getMessage());
+            } else if (failure instanceof CSVException) {
+                settlePending(transcript.afterLines(lastPosition, line - lastLine));
+                quarantineRest(failure.getMessage());
+            } else {
+                throw failure;
+            }
+        }
+
+        private void quarantineRest(String parserMessage) throws IOException {
+            long from = transcript.afterLines(lastPosition, line - lastLine);
+            readToEnd();
+            String rest = transcript.from(from);
+            long lines = rest.lines().count();
+            out.quarantine(line, WHOLE_RECORD, "not valid " + (layout.quoted() ? "CSV" : "delimited text")
+                    + " from here to the end of the file (" + lines + (lines == 1 ? " line" : " lines")
+                    + "), e.g. a quote that is never closed in a truncated last line: " + parserMessage,
+                    rest.length() > RAW_TEXT_KEPT ? rest.substring(0, RAW_TEXT_KEPT) : rest);
+        }
+
+        private void readToEnd() throws IOException {
+            char[] buffer = new char[8192];
+            while (transcript.read(buffer, 0, buffer.length) >= 0) {
+                // the text reader checks what it reads
+            }
+        }
+
+        private void reject(long atLine, String field, String reason) {
+            rejection = new QuarantinedRow(atLine, field, reason, firstLine());
+        }
+
+        private void settlePending(long nextPosition) {
+            if (pending != null) {
+                String rawText = nextPosition < 0 ? transcript.from(pending.position())
+                        : transcript.between(pending.position(), nextPosition);
+                out.quarantine(pending.line(), pending.field(), pending.reason(), rawText);
+                pending = null;
+            }
+        }
+
+        private String firstLine() {
+            String start = transcript.from(0);
+            int lineBreak = start.indexOf('\n');
+            String first = lineBreak < 0 ? start : start.substring(0, lineBreak);
+            return first.endsWith("\r") ? first.substring(0, first.length() - 1) : first;
+        }
+
+        /** A row read as one field that holds another usual delimiter was most likely split on the wrong one. */
+        private String delimiterHint(List<String> fields) {
+            if (fields.size() != 1) {
+                return "";
+            }
+            for (char other : OTHER_DELIMITERS.toCharArray()) {
+                if (other != layout.delimiter() && fields.get(0).indexOf(other) >= 0) {
+                    return " (the row holds '" + printable(other) + "' but this source is split on '"
+                            + printable(layout.delimiter()) + "': is the delimiter right?)";
+                }
+            }
+            return "";
+        }
+    }
+
+    private static String printable(char delimiter) {
+        return delimiter == '\t' ? "\\t" : String.valueOf(delimiter);
+    }
+
+    private static boolean isBlank(CSVRecord record) {
+        return record.stream().allMatch(String::isBlank);
+    }
+
+    /** A bad row whose text is not known yet: it ends where the next row starts. */
+    private record PendingRow(long line, String field, String reason, long position) {
+    }
+}

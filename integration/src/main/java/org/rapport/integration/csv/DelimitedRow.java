@@ -1,0 +1,57 @@
+package org.rapport.integration.csv;
+
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/** One data row of a delivered delimited file: its line, its fields, and the columns they belong to. */
+public final class DelimitedRow {
+
+    private final CSVRecord record;
+    private final long line;
+    private final Columns columns;
+    private final CSVFormat format;
+
+    DelimitedRow(CSVRecord record, long line, Columns columns, CSVFormat format) {
+        this.record = record;
+        this.line = line;
+        this.columns = columns;
+        this.format = format;
+    }
+
+    /** The file line (1-based) where the row starts. */
+    public long line() {
+        return line;
+    }
+
+    public int size() {
+        return record.size();
+    }
+
+    /** The field at a 0-based index, as delivered; null beyond the row's end. */
+    public String get(int index) {
+        return index < record.size() ? record.get(index) : null;
+    }
+
+    /** The field of a named column, as delivered. */
+    public String get(String column) throws BadFieldException {
+        return get(columns.index(column));
+    }
+
+    public Columns columns() {
+        return columns;
+    }
+
+    public List<String> values() {
+        return record.toList();
+    }
+
+    /**
+     * The row written back in its file's format: for a row quarantined after later rows were read
+     * (a call assembled from several events), when its exact text is no longer at hand.
+     */
+    public String text() {
+        return format.format(record.values()).strip();
+    }
+}

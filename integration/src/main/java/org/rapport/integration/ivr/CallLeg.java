@@ -1,0 +1,28 @@
+package org.rapport.integration.ivr;
+
+import java.time.LocalDateTime;
+
+/**
+ * One leg of a call as a CDR row records it, reduced to what correlating and deriving a call needs.
+ *
+ * @param line         the row's line
+ * @param text         the row as delivered, for quarantine
+ * @param legKey       what identifies this leg; a second row with it is a duplicate
+ * @param legKeyField  the column(s) the leg key comes from, for messages
+ * @param groupKey     the legs of one call share it (Asterisk's linkedid, a FreeSWITCH uuid)
+ * @param linkKey      another leg's group key that belongs to the same call (a FreeSWITCH b-leg), or null
+ * @param customerRef  the matched customer, or null
+ * @param local        whether this leg is dialplan plumbing (an Asterisk Local channel half)
+ * @param start        when the leg began
+ * @param answer       when it was answered, or null
+ * @param end          when it ended
+ * @param ringsAgent   whether the leg rang a person (an agent or an extension), rather than the IVR
+ * @param answered     whether that person answered
+ * @param agentChannel the channel or number that was rung, to tell one agent from the next (transfers)
+ * @param endedByPbx   whether the PBX itself ended the call (Asterisk's Hangup application), so the
+ *                     caller heard the IVR out rather than hanging up on it
+ */
+record CallLeg(long line, String text, String legKey, String legKeyField, String groupKey, String linkKey,
+        String customerRef, boolean local, LocalDateTime start, LocalDateTime answer, LocalDateTime end,
+        boolean ringsAgent, boolean answered, String agentChannel, boolean endedByPbx) {
+}

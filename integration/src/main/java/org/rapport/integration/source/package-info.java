@@ -1,0 +1,30 @@
+/**
+ * Source definitions: one JSON file per source in a sources directory, loaded and checked by
+ * {@link org.rapport.integration.source.SourceDefinitions#load(java.nio.file.Path)}. A definition
+ * says what a source delivers and how to read it; adding a source needs no code.
+ *
+ * <pre>{@code
+ * {
+ *   // comments are allowed: say why a mapping is what it is
+ *   "name": "pbx-cdr",                      // the source's name in the intake ledger
+ *   "kind": "calls",                        // customers | purchases | service-cases | calls | survey-responses
+ *   "format": "asterisk-cdr-csv",           // see FormatCatalog.standard() for the ids
+ *   "transport": {"type": "sftp", "host": "pbx.example.org", "username": "rapport",
+ *                 "credential": "pbx-sftp", "directory": "/var/log/asterisk/cdr-csv"},
+ *   "schedule": "PT15M",                    // an ISO interval, or a Quartz cron expression
+ *   "timeZone": "Europe/Moscow",            // local times of the source; epochs are turned into them
+ *   "charset": "windows-1251",              // UTF-8 when left out
+ *   "customerMatch": "caller-number",       // customer-id | account-number | caller-number
+ *   "fields": {"customer_id": "accountcode"},           // canonical field -> column, [columns] or {"constant": …}
+ *   "values": {"outcome": {"Served": "answered"}},      // canonical field -> source word -> canonical word
+ *   "options": {"correlationMinutes": "60"}             // what the format reads, checked by the format
+ * }
+ * }</pre>
+ *
+ * Transports: {@code file} (directory, include), {@code sftp} (host, port, username, directory,
+ * credential, include), {@code http} (url, authHeader, credential, paging cursor|page, pageParam,
+ * nextCursor, items) and {@code jdbc} (dataSource, query with {@code :since}, updatedAtColumn).
+ * Credentials are named, never written into a definition. A format that joins a second file (the
+ * IBM telco status table) takes a {@code companion}: file, match, directory, joinOn.
+ */
+package org.rapport.integration.source;
