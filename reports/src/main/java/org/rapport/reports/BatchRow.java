@@ -7,12 +7,6 @@ import org.rapport.engine.snapshot.BatchLine;
  */
 public final class BatchRow {
 
-    /**
-     * Enough of the SHA-256 to find the file in the batch ledger by eye; the full digest would not fit
-     * the column and adds nothing a reader can check on paper.
-     */
-    static final int CHECKSUM_PREFIX_LENGTH = 12;
-
     private final String kind;
     private final String fileName;
     private final String checksum;
@@ -27,16 +21,11 @@ public final class BatchRow {
         this.rowsQuarantined = rowsQuarantined;
     }
 
+    /** The full SHA-256: the appendix prints it so a reader can check a file against the ledger. */
     static BatchRow of(BatchLine batch) {
-        return new BatchRow(batch.kind(), batch.fileName(), checksumPrefix(batch.sha256()),
+        return new BatchRow(PackWording.source(batch.kind()), batch.fileName(),
+                batch.sha256() == null ? "" : batch.sha256(),
                 CountFormat.of(batch.rowsAccepted()), CountFormat.of(batch.rowsQuarantined()));
-    }
-
-    static String checksumPrefix(String sha256) {
-        if (sha256 == null) {
-            return "";
-        }
-        return sha256.length() <= CHECKSUM_PREFIX_LENGTH ? sha256 : sha256.substring(0, CHECKSUM_PREFIX_LENGTH) + "…";
     }
 
     public String getKind() {

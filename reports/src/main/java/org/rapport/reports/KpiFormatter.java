@@ -35,6 +35,35 @@ final class KpiFormatter {
         };
     }
 
+    /**
+     * A change against last month with its sign, e.g. "+8.0", "−2.0 min", "+6.0 pts" (a percentage KPI
+     * moves in percentage points, not percent), "+£1,200".
+     */
+    String change(BigDecimal change, String unit) {
+        if (change == null) {
+            return NO_DATA;
+        }
+        String normalisedUnit = unit == null ? "" : unit.strip();
+        String sign = change.signum() < 0 ? "−" : "+";
+        BigDecimal size = change.abs();
+        return switch (normalisedUnit) {
+            case "£" -> sign + decimal("£#,##0").format(size);
+            case "score", "" -> sign + oneDecimal(size);
+            case "%" -> sign + oneDecimal(size) + " pts";
+            default -> sign + oneDecimal(size) + " " + normalisedUnit;
+        };
+    }
+
+    /** A share, e.g. "50.0 %"; {@value #NO_DATA} when there is none. */
+    String percent(BigDecimal share) {
+        return format(share, "%");
+    }
+
+    /** Whole pounds, e.g. "£1,748". */
+    String pounds(BigDecimal amount) {
+        return format(amount, "£");
+    }
+
     private static String oneDecimal(BigDecimal value) {
         return decimal("#,##0.0").format(value);
     }

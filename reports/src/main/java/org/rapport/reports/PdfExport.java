@@ -19,10 +19,12 @@ final class PdfExport {
     private PdfExport() {
     }
 
-    static byte[] toBytes(JasperPrint print, String title, String subject) throws JRException {
+    /** @param month "2026-10", kept in the keywords so an archive can find a pack by month */
+    static byte[] toBytes(JasperPrint print, String title, String subject, String month) throws JRException {
         SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
         configuration.setMetadataTitle(title);
         configuration.setMetadataSubject(subject);
+        configuration.setMetadataKeywords("board pack, " + month);
         configuration.setMetadataAuthor("Rapport");
         configuration.setMetadataCreator("Rapport");
         configuration.setDisplayMetadataTitle(Boolean.TRUE);

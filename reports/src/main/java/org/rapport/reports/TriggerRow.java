@@ -13,16 +13,22 @@ public final class TriggerRow {
     private final String pillar;
     private final String severity;
     private final String evidence;
+    private final String owner;
+    private final String status;
 
-    private TriggerRow(String title, String pillar, String severity, String evidence) {
+    private TriggerRow(String title, String pillar, String severity, String evidence, String owner, String status) {
         this.title = title;
         this.pillar = pillar;
         this.severity = severity;
         this.evidence = evidence;
+        this.owner = owner;
+        this.status = status;
     }
 
     static TriggerRow of(TriggerLine trigger) {
-        return new TriggerRow(trigger.title(), trigger.pillar(), trigger.severity(), trigger.evidence());
+        return new TriggerRow(trigger.title(), PackWording.words(trigger.pillar()), trigger.severity(),
+                trigger.evidence(), trigger.owner() == null || trigger.owner().isBlank() ? "unassigned" : trigger.owner(),
+                PackWording.words(trigger.status()));
     }
 
     public String getTitle() {
@@ -39,5 +45,13 @@ public final class TriggerRow {
 
     public String getEvidence() {
         return evidence;
+    }
+
+    public String getOwner() {
+        return owner;
+    }
+
+    public String getStatus() {
+        return status;
     }
 }

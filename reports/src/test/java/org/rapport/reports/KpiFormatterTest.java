@@ -33,6 +33,20 @@ class KpiFormatterTest {
         assertThat(formatter.format(new BigDecimal(value), unit)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "a change of {0} {1} reads \"{2}\"")
+    @DisplayName("a change against last month carries its sign, and percentages move in points")
+    @CsvSource(delimiter = '|', textBlock = """
+            8      | score | +8.0
+            -2.1   | %     | −2.1 pts
+            0.4    | %     | +0.4 pts
+            -0.94  | min   | −0.9 min
+            1200.4 | £     | +£1,200
+            -250   | £     | −£250
+            """)
+    void change(String change, String unit, String expected) {
+        assertThat(formatter.change(new BigDecimal(change), unit)).isEqualTo(expected);
+    }
+
     @Test
     @DisplayName("a missing figure reads \"no data\", not zero, whatever the unit")
     void missingFigure() {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -22,13 +23,20 @@ final class RenderedPack {
 
     final String text;
     final String title;
+    final String subject;
+    final String keywords;
     final int pages;
+    final List<String> pageSizes;
     final List<PDFont> fonts;
 
-    private RenderedPack(String text, String title, int pages, List<PDFont> fonts) {
+    private RenderedPack(String text, PDDocumentInformation information, int pages, List<String> pageSizes,
+            List<PDFont> fonts) {
         this.text = text;
-        this.title = title;
+        this.title = information.getTitle();
+        this.subject = information.getSubject();
+        this.keywords = information.getKeywords();
         this.pages = pages;
+        this.pageSizes = pageSizes;
         this.fonts = fonts;
     }
 
@@ -38,11 +46,13 @@ final class RenderedPack {
             // drawing order, not page position: each table cell's text then stays together even when it wraps
             stripper.setSortByPosition(false);
             List<PDFont> fonts = new ArrayList<>();
+            List<String> sizes = new ArrayList<>();
             for (PDPage page : document.getPages()) {
                 collectFonts(page.getResources(), fonts, new HashSet<>());
+                sizes.add(Math.round(page.getMediaBox().getWidth()) + "x" + Math.round(page.getMediaBox().getHeight()));
             }
-            return new RenderedPack(readable(stripper.getText(document)), document.getDocumentInformation().getTitle(),
-                    document.getNumberOfPages(), fonts);
+            return new RenderedPack(readable(stripper.getText(document)), document.getDocumentInformation(),
+                    document.getNumberOfPages(), sizes, fonts);
         } catch (IOException e) {
             throw new UncheckedIOException("Not a readable PDF", e);
         }
@@ -50,10 +60,10 @@ final class RenderedPack {
 
     /**
      * Text as a reader takes it in: line breaks the layout introduced are spaces, and a word broken
-     * after its hyphen ("self-" / "service") is whole again.
+     * after its hyphen ("self-" / "service", "calls-2026-" / "10.csv") is whole again.
      */
     static String readable(String text) {
-        return text.replaceAll("(?<=\\p{L}-)\\s*\\R\\s*(?=\\p{L})", "").replaceAll("\\s+", " ").strip();
+        return text.replaceAll("(?<=[\\p{L}\\p{N}]-)\\s*\\R\\s*(?=[\\p{L}\\p{N}])", "").replaceAll("\\s+", " ").strip();
     }
 
     // charts and other vector art may sit in form XObjects with their own font resources

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.util.JRLoader;
 
 /** The build gate that keeps a broken report template from reaching a monthly run. */
 class TemplateCompilationCheckTest {
@@ -19,8 +24,26 @@ class TemplateCompilationCheckTest {
         List<Path> shipped = TemplateCompilationCheck.templatesUnder(
                 classPathFile(BoardPackRenderer.BOARD_PACK_TEMPLATE).getParent());
 
-        assertThat(shipped).extracting(path -> path.getFileName().toString()).contains("board-pack.jrxml");
+        assertThat(shipped).extracting(path -> path.getFileName().toString()).containsExactlyInAnyOrder(
+                "board-pack.jrxml", "cover.jrxml", "executive-summary.jrxml", "well-and-badly.jrxml",
+                "engagement-stages.jrxml", "voice-of-the-customer.jrxml", "retention.jrxml", "moments-of-truth.jrxml",
+                "action-points.jrxml", "appendix.jrxml");
+        assertThat(PackSection.inOrder()).extracting(PackSection::template)
+                .allSatisfy(template -> assertThat(shipped).anySatisfy(path -> assertThat(path).hasFileName(template)));
         assertThat(TemplateCompilationCheck.check(shipped)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("asked to, it saves each compiled template beside its source, and that copy loads")
+    void writesCompiledTemplates(@TempDir Path folder) throws Exception {
+        Path template = Files.copy(classPathFile("/org/rapport/reports/moments-of-truth.jrxml"),
+                folder.resolve("moments-of-truth.jrxml"));
+
+        assertThat(TemplateCompilationCheck.check(List.of(template), true)).isEmpty();
+
+        Path compiled = folder.resolve("moments-of-truth.jasper");
+        assertThat(compiled).exists();
+        assertThat(((JasperReport) JRLoader.loadObject(compiled.toFile())).getName()).isEqualTo("moments-of-truth");
     }
 
     @Test

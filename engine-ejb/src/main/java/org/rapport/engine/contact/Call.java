@@ -17,7 +17,9 @@ import org.rapport.engine.intake.SourceBatch;
  * the contact centre's local time, which is also the time the monthly window is cut in.
  */
 @Entity
-@Table(name = "call_record", indexes = @Index(name = "ix_call_started", columnList = "started_at"))
+@Table(name = "call_record", indexes = {
+        @Index(name = "ix_call_started", columnList = "started_at"),
+        @Index(name = "ix_call_customer", columnList = "customer_ref, started_at")})
 public class Call extends IngestedRecord {
 
     /** The telephony system's id for the call, kept for tracing. */

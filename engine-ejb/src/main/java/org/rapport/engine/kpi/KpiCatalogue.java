@@ -28,6 +28,13 @@ public final class KpiCatalogue {
     public static final String REPEAT_CONTACT_RATE = "REPEAT_CONTACT_RATE";
     public static final String CHURN_SHARE_PREFIX = "CHURN_SHARE_";
     public static final String CHURN_CONTROLLABLE_SHARE = "CHURN_CONTROLLABLE_SHARE";
+    public static final String ENGAGEMENT_INDEX = "ENGAGEMENT_INDEX";
+    public static final String ENGAGED_SHARE = "ENGAGED_SHARE";
+    public static final String STAGE_UP_SHARE = "STAGE_UP_SHARE";
+    public static final String STAGE_DOWN_SHARE = "STAGE_DOWN_SHARE";
+    /** The KPIs measured from customer scores, after the scoring step rather than with the others. */
+    public static final List<String> ENGAGEMENT_CODES = List.of(ENGAGEMENT_INDEX, ENGAGED_SHARE, STAGE_UP_SHARE,
+            STAGE_DOWN_SHARE);
 
     private static final Map<String, KpiDefinition> DEFINITIONS = new LinkedHashMap<>();
 
@@ -75,6 +82,14 @@ public final class KpiCatalogue {
         }
         define(CHURN_CONTROLLABLE_SHARE, "Leavers for reasons we control", "%",
                 "Share of the month's leavers with a known reason who left over treatment or the product or service (baseline 82 %); lower is better");
+        define(ENGAGEMENT_INDEX, "Engagement index", "score",
+                "Mean engagement index (0–100, the cognitive, emotional and behavioural pillars weighted by the rules) of the customers scored at month end; customers without consent to analytics are not scored; higher is better");
+        define(ENGAGED_SHARE, "Engaged customers", "%",
+                "Share of the customers scored at month end whose stage is regular, loyal or advocate; higher is better");
+        define(STAGE_UP_SHARE, "Customers moving up a stage", "%",
+                "Share of the customers scored at month end whose stage is higher than in the previous month's published run; higher is better");
+        define(STAGE_DOWN_SHARE, "Customers moving down a stage", "%",
+                "Share of the customers scored at month end whose stage is lower than in the previous month's published run; lower is better");
     }
 
     private KpiCatalogue() {

@@ -22,7 +22,8 @@ public record Measurement(String code, String dimension, BigDecimal value, long 
         return of(code, OVERALL, value, sampleSize);
     }
 
-    static Measurement of(String code, String dimension, BigDecimal value, long sampleSize) {
+    /** A figure for {@code dimension}, kept to two decimals. */
+    public static Measurement of(String code, String dimension, BigDecimal value, long sampleSize) {
         return new Measurement(code, dimension, value == null ? null : value.setScale(SCALE, RoundingMode.HALF_UP),
                 sampleSize);
     }

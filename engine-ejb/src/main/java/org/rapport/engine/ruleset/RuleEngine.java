@@ -9,9 +9,11 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 
 import org.rapport.rules.engine.CompiledRuleSet;
+import org.rapport.rules.engine.CustomerEvaluation;
 import org.rapport.rules.engine.Evaluation;
 import org.rapport.rules.engine.InvalidRuleSetException;
 import org.rapport.rules.engine.RuleSetCompiler;
+import org.rapport.rules.facts.CustomerProfile;
 import org.rapport.rules.facts.Kpi;
 
 /**
@@ -27,6 +29,14 @@ public class RuleEngine {
 
     public Evaluation evaluate(RuleSetVersion version, Collection<Kpi> kpis) {
         return compiledFor(version).evaluate(kpis);
+    }
+
+    /**
+     * Scores customers with {@code version}'s engagement rules: one score per customer who consented to
+     * analytics, and the actions the rules raise for the CRM.
+     */
+    public CustomerEvaluation score(RuleSetVersion version, Collection<CustomerProfile> customers) {
+        return compiledFor(version).score(customers);
     }
 
     private CompiledRuleSet compiledFor(RuleSetVersion version) {

@@ -23,6 +23,9 @@ public class RunCatalog {
     @Inject
     private RapportSettings settings;
 
+    @Inject
+    private RunProgress progress;
+
     /** Newest first. */
     public List<RunSummary> list() {
         Set<Long> published = Set.copyOf(entityManager.createQuery(
@@ -34,7 +37,8 @@ public class RunCatalog {
                         run.getRuleSetVersion().describe(), run.getStartedAt(), run.getFinishedAt(),
                         run.getFailure(), published.contains(run.getId()),
                         run.getCurrentStep() == null ? null : run.getCurrentStep().name(),
-                        run.getCompletedStep() == null ? null : run.getCompletedStep().name()))
+                        run.getCompletedStep() == null ? null : run.getCompletedStep().name(),
+                        progress.customersScored(run.getId())))
                 .toList();
     }
 

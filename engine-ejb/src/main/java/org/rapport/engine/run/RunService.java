@@ -44,6 +44,9 @@ public class RunService {
     @EJB
     private PackDistributor distributor;
 
+    @Inject
+    private RunProgress progress;
+
     @EJB
     private DeliveryRetries retries;
 
@@ -90,6 +93,7 @@ public class RunService {
         switch (step) {
             case CLOSE_INTAKE -> steps.closeIntake(runId);
             case MEASURE -> steps.measure(runId);
+            case SCORE -> steps.score(runId, scored -> progress.scored(runId, scored));
             case EVALUATE -> steps.evaluate(runId);
             case RENDER -> steps.storeRendered(runId,
                     renderer.get().render(steps.snapshot(runId, settings.companyName())));

@@ -10,6 +10,8 @@ public enum RunStep {
     CLOSE_INTAKE,
     /** Measure every KPI in the database. */
     MEASURE,
+    /** Score every consenting customer's engagement with the run's rules, then measure engagement. */
+    SCORE,
     /** Grade the KPIs and raise triggers with the run's rule-set version. */
     EVALUATE,
     /** Render the whole pack from the stored snapshot. */

@@ -10,11 +10,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 import jakarta.persistence.EntityManager;
 
 import org.rapport.engine.intake.BatchStatus;
 import org.rapport.engine.intake.SourceBatch;
+import org.rapport.engine.engagement.EngagementMeasures;
+import org.rapport.engine.engagement.EngagementScoring;
+import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiValue;
 import org.rapport.engine.kpi.Measurement;
 import org.rapport.engine.kpi.MonthlyMeasures;
@@ -92,10 +96,33 @@ public class RunSteps {
     /** Measures the month in the database and stores each figure with last month's beside it. */
     public void measure(long runId) {
         Run run = run(runId);
-        deleteForRun(KpiValue.class, runId);
-        ReportingMonth month = ReportingMonth.of(run.getMonth());
-        Map<String, BigDecimal> previous = previousValues(month);
-        for (Measurement measurement : new MonthlyMeasures(entityManager).measure(month)) {
+        // The engagement KPIs belong to the scoring step: each step redoes only its own results.
+        entityManager.createQuery("delete from KpiValue k where k.run.id = :run and k.code not in :codes")
+                .setParameter("run", runId)
+                .setParameter("codes", KpiCatalogue.ENGAGEMENT_CODES)
+                .executeUpdate();
+        store(run, new MonthlyMeasures(entityManager).measure(ReportingMonth.of(run.getMonth())));
+    }
+
+    /**
+     * Scores every consenting customer with the run's rules (a session per page of customers, never
+     * per customer) and stores the engagement KPIs measured from those scores.
+     */
+    public long score(long runId, IntConsumer progress) {
+        Run run = run(runId);
+        long scored = new EngagementScoring(entityManager).score(runId, ruleEngine, progress);
+        run = run(runId);
+        entityManager.createQuery("delete from KpiValue k where k.run.id = :run and k.code in :codes")
+                .setParameter("run", runId)
+                .setParameter("codes", KpiCatalogue.ENGAGEMENT_CODES)
+                .executeUpdate();
+        store(run, new EngagementMeasures(entityManager).measure(runId));
+        return scored;
+    }
+
+    private void store(Run run, List<Measurement> measurements) {
+        Map<String, BigDecimal> previous = previousValues(ReportingMonth.of(run.getMonth()));
+        for (Measurement measurement : measurements) {
             entityManager.persist(new KpiValue(run, measurement.code(), measurement.dimension(), measurement.value(),
                     measurement.sampleSize(), null, null,
                     previous.get(measurement.code() + "|" + measurement.dimension())));

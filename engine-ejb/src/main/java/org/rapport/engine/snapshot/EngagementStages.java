@@ -7,6 +7,7 @@ import java.util.List;
  * Engagement stages this month and how customers moved since last month's published run. Only
  * customers who consented to analytics are scored, so the counts cover them alone.
  *
+ * @param kpis          the engagement KPIs the run stored (engagement index, engaged share, moved up/down)
  * @param stages        one line per stage, from unengaged to advocate (stages the rules add come after);
  *                      empty when the run stored no scores
  * @param scored        customers scored this month
@@ -17,15 +18,17 @@ import java.util.List;
  * @param unchanged     … the same
  * @param newlyScored   scored this month but not last month
  */
-public record EngagementStages(List<Stage> stages, long scored, BigDecimal averageIndex, boolean compared,
+public record EngagementStages(List<KpiLine> kpis, List<Stage> stages, long scored, BigDecimal averageIndex, boolean compared,
         long movedUp, long movedDown, long unchanged, long newlyScored) {
 
     public EngagementStages {
+        kpis = List.copyOf(kpis);
         stages = List.copyOf(stages);
     }
 
-    public static EngagementStages none() {
-        return new EngagementStages(List.of(), 0, null, false, 0, 0, 0, 0);
+    /** A month without customer scores. */
+    public static EngagementStages of(List<KpiLine> kpis) {
+        return new EngagementStages(kpis, List.of(), 0, null, false, 0, 0, 0, 0);
     }
 
     public boolean hasScores() {

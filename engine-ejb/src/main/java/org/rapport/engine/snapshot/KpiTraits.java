@@ -17,24 +17,39 @@ import org.rapport.engine.kpi.KpiDefinition;
  * shows it, and which moment of truth it measures. Keyed by code in one table rather than read from the
  * definition's wording, which the strategy team may rephrase.
  *
- * <p>Some codes below are not measured yet (engagement index, first-contact resolution, the other
- * moments of truth); they are listed so the pack shows them as soon as a measure stores them, and as
- * "no data" until then. A code missing here falls back to the catalogue definition's "higher is better"
+ * <p>Some codes below may not be measured yet (engagement, first-contact resolution, cost to serve …);
+ * they are listed so the pack shows them as soon as a measure stores them, and as "no data" or "not
+ * measured yet" until then. A code missing here falls back to the catalogue definition's "higher is better"
  * / "lower is better" phrase.
  */
 public final class KpiTraits {
 
+    // Codes as the measures and the default rule set's target table name them. Spelt out here rather than
+    // taken from KpiCatalogue so this table also covers KPIs whose measure has not landed yet.
     public static final String ENGAGEMENT_INDEX = "ENGAGEMENT_INDEX";
-    public static final String FIRST_CONTACT_RESOLUTION = "FIRST_CONTACT_RESOLUTION";
-    public static final String REPEAT_CONTACT_7D = "REPEAT_CONTACT_7D";
-    public static final String REPEATED_IDENTIFICATION = "REPEATED_IDENTIFICATION";
+    public static final String ENGAGED_SHARE = "ENGAGED_SHARE";
+    public static final String STAGE_UP_SHARE = "STAGE_UP_SHARE";
+    public static final String STAGE_DOWN_SHARE = "STAGE_DOWN_SHARE";
+    public static final String EFFORT = "EFFORT";
+    public static final String SURVEY_REACH_GAP = "SURVEY_REACH_GAP";
+    public static final String CLOSED_LOOP = "CLOSED_LOOP";
+    public static final String CHURN_CONTROLLABLE_SHARE = "CHURN_CONTROLLABLE_SHARE";
+    public static final String COST_TO_SERVE = "COST_TO_SERVE";
+    public static final String REIDENTIFIED_AFTER_TRANSFER = "REIDENTIFIED_AFTER_TRANSFER";
     public static final String AVERAGE_SPEED_OF_ANSWER = "AVERAGE_SPEED_OF_ANSWER";
     public static final String SERVICE_LEVEL = "SERVICE_LEVEL";
     public static final String QUEUE_ABANDONMENT = "QUEUE_ABANDONMENT";
-    public static final String AGENT_WITHOUT_HISTORY = "AGENT_WITHOUT_HISTORY";
+    public static final String NO_HISTORY = "NO_HISTORY";
     public static final String PREFERRED_CHANNEL = "PREFERRED_CHANNEL";
-    public static final String CLOSED_LOOP = "CLOSED_LOOP";
-    public static final String EFFORT = "EFFORT";
+    public static final String FIRST_CONTACT_RESOLUTION = "FIRST_CONTACT_RESOLUTION";
+    public static final String REPEAT_CONTACT_RATE = "REPEAT_CONTACT_RATE";
+    /**
+     * "CHURN_SHARE_TREATMENT" …: each churn reason's share of leavers, graded against the published
+     * baseline. The retention section's reasons table shows their RAG beside its counts, so they are in
+     * no KPI table, have no direction here and take no part in "what we do well and badly" (a handful of
+     * leavers moves them by tens of points).
+     */
+    public static final String CHURN_SHARE_PREFIX = "CHURN_SHARE_";
 
     /** The executive summary's tiles, in the order DESIGN.md names them. */
     public static final List<String> HEADLINE_CODES = List.of(ENGAGEMENT_INDEX, KpiCatalogue.NPS,
@@ -69,24 +84,30 @@ public final class KpiTraits {
     static {
         voice(KpiCatalogue.NPS, HIGHER_IS_BETTER, "Net Promoter Score", "score");
         voice(KpiCatalogue.CSAT, HIGHER_IS_BETTER, "Customer satisfaction", "%");
-        voice(EFFORT, HIGHER_IS_BETTER, "Customer effort (made it easy)", "score");
+        voice(EFFORT, HIGHER_IS_BETTER, "Customer effort", "score");
         voice(KpiCatalogue.SURVEY_REACH, HIGHER_IS_BETTER, "Survey reach", "%");
+        voice(SURVEY_REACH_GAP, LOWER_IS_BETTER, "Survey reach gap", "points");
         voice(CLOSED_LOOP, HIGHER_IS_BETTER, "Detractors contacted back within 2 working days", "%");
-        define(ENGAGEMENT_INDEX, HIGHER_IS_BETTER, Family.ENGAGEMENT, 0, "Engagement index", "score");
-        define(KpiCatalogue.CHURN_RATE, LOWER_IS_BETTER, Family.RETENTION, 0, "Churn rate", "%");
-        define(KpiCatalogue.VALUE_LOST, LOWER_IS_BETTER, Family.RETENTION, 0, "Value lost", "£");
-        moment(REPEATED_IDENTIFICATION, 1, LOWER_IS_BETTER, "Transferred callers asked to identify again", "%");
+        engagement(ENGAGEMENT_INDEX, HIGHER_IS_BETTER, "Engagement index", "score");
+        engagement(ENGAGED_SHARE, HIGHER_IS_BETTER, "Engaged customers (regular, loyal, advocate)", "%");
+        engagement(STAGE_UP_SHARE, HIGHER_IS_BETTER, "Customers moving up a stage", "%");
+        engagement(STAGE_DOWN_SHARE, LOWER_IS_BETTER, "Customers moving down a stage", "%");
+        retention(KpiCatalogue.CHURN_RATE, LOWER_IS_BETTER, "Churn rate", "%");
+        retention(KpiCatalogue.VALUE_LOST, LOWER_IS_BETTER, "Value lost", "£");
+        retention(CHURN_CONTROLLABLE_SHARE, LOWER_IS_BETTER, "Leavers for reasons we control", "%");
+        retention(COST_TO_SERVE, LOWER_IS_BETTER, "Cost to serve", "£");
+        moment(REIDENTIFIED_AFTER_TRANSFER, 1, LOWER_IS_BETTER, "Asked to identify again after a transfer", "%");
         moment(KpiCatalogue.TIME_TO_HUMAN_MEAN, 2, LOWER_IS_BETTER, "Time to reach a human (mean)", "min");
         moment(KpiCatalogue.TIME_TO_HUMAN_P90, 2, LOWER_IS_BETTER, "Time to reach a human (P90)", "min");
         moment(KpiCatalogue.TIME_TO_HUMAN_OVER_9_5, 2, LOWER_IS_BETTER, "Waited over 9.5 minutes for a human", "%");
         moment(KpiCatalogue.IVR_ABANDONMENT, 2, LOWER_IS_BETTER, "IVR abandonment", "%");
-        moment(AVERAGE_SPEED_OF_ANSWER, 3, LOWER_IS_BETTER, "Average speed of answer", "min");
-        moment(SERVICE_LEVEL, 3, HIGHER_IS_BETTER, "Service level (answered within target)", "%");
+        moment(AVERAGE_SPEED_OF_ANSWER, 3, LOWER_IS_BETTER, "Average speed of answer", "s");
+        moment(SERVICE_LEVEL, 3, HIGHER_IS_BETTER, "Service level", "%");
         moment(QUEUE_ABANDONMENT, 3, LOWER_IS_BETTER, "Queue abandonment", "%");
-        moment(AGENT_WITHOUT_HISTORY, 4, LOWER_IS_BETTER, "Answered calls without the customer's history", "%");
-        moment(PREFERRED_CHANNEL, 5, HIGHER_IS_BETTER, "Contacts in the customer's preferred channel", "%");
+        moment(NO_HISTORY, 4, LOWER_IS_BETTER, "Agent without the customer's history", "%");
+        moment(PREFERRED_CHANNEL, 5, HIGHER_IS_BETTER, "Contacts in the preferred channel", "%");
         moment(FIRST_CONTACT_RESOLUTION, 6, HIGHER_IS_BETTER, "First-contact resolution", "%");
-        moment(REPEAT_CONTACT_7D, 6, LOWER_IS_BETTER, "Repeat contact within 7 days", "%");
+        moment(REPEAT_CONTACT_RATE, 6, LOWER_IS_BETTER, "Repeat contacts within 7 days", "%");
     }
 
     private KpiTraits() {
@@ -94,6 +115,14 @@ public final class KpiTraits {
 
     private static void voice(String code, KpiDirection direction, String name, String unit) {
         define(code, direction, Family.VOICE_OF_CUSTOMER, 0, name, unit);
+    }
+
+    private static void engagement(String code, KpiDirection direction, String name, String unit) {
+        define(code, direction, Family.ENGAGEMENT, 0, name, unit);
+    }
+
+    private static void retention(String code, KpiDirection direction, String name, String unit) {
+        define(code, direction, Family.RETENTION, 0, name, unit);
     }
 
     private static void moment(String code, int moment, KpiDirection direction, String name, String unit) {
@@ -109,15 +138,22 @@ public final class KpiTraits {
         return Optional.ofNullable(TRAITS.get(code));
     }
 
-    /** Which way is better for {@code code}: the table above, else the catalogue definition's wording, else empty. */
+    /**
+     * Which way is better for {@code code}: the table above, else the catalogue definition's wording, else
+     * empty; always empty for the churn-reason shares.
+     */
     public static Optional<KpiDirection> direction(String code) {
         Traits traits = TRAITS.get(code);
         if (traits != null) {
             return Optional.of(traits.direction());
         }
+        if (code.startsWith(CHURN_SHARE_PREFIX)) {
+            return Optional.empty();
+        }
         return KpiCatalogue.find(code).flatMap(definition -> fromWording(definition.definition()));
     }
 
+    /** The section whose KPI table shows {@code code}; none for the churn-reason shares (see {@link #CHURN_SHARE_PREFIX}). */
     public static Optional<Family> family(String code) {
         return of(code).map(Traits::family);
     }

@@ -34,7 +34,10 @@ public record Retention(List<KpiLine> kpis, long churned, List<Reason> reasons, 
      * @param share     of churners with a known reason, %; null for UNKNOWN
      * @param baseline  the published baseline share, %; null for UNKNOWN
      * @param valueLost their annual value, £
+     * @param rag       how the rules graded the share against the baseline (the run's CHURN_SHARE_… KPI);
+     *                  NONE when the run stored no such grade
      */
-    public record Reason(String reason, long customers, BigDecimal share, BigDecimal baseline, BigDecimal valueLost) {
+    public record Reason(String reason, long customers, BigDecimal share, BigDecimal baseline, BigDecimal valueLost,
+            String rag) {
     }
 }

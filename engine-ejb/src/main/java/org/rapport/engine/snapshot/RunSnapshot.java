@@ -44,13 +44,14 @@ public record RunSnapshot(long runId, YearMonth month, String companyName, Strin
      * A snapshot of the stored KPI lines, triggers and files alone: the sections that follow from them are
      * derived; those that need the month's data (trends, stages, reach by band, verbatims, churn reasons,
      * last month's actions, quarantine by field) are empty and the pack says it has no data for them.
+     * (A factory rather than a second constructor: a record with one constructor reads back from JSON.)
      */
-    public RunSnapshot(long runId, YearMonth month, String companyName, String ruleSetVersion, Instant measuredAt,
-            List<KpiLine> kpis, List<TriggerLine> triggers, List<BatchLine> sourceBatches) {
-        this(runId, month, companyName, ruleSetVersion, measuredAt, kpis, triggers, sourceBatches,
+    public static RunSnapshot of(long runId, YearMonth month, String companyName, String ruleSetVersion,
+            Instant measuredAt, List<KpiLine> kpis, List<TriggerLine> triggers, List<BatchLine> sourceBatches) {
+        return new RunSnapshot(runId, month, companyName, ruleSetVersion, measuredAt, kpis, triggers, sourceBatches,
                 SnapshotSections.headlines(month, kpis, Map.of()),
                 SnapshotSections.movements(kpis),
-                EngagementStages.none(),
+                EngagementStages.of(SnapshotSections.family(kpis, KpiTraits.Family.ENGAGEMENT)),
                 VoiceOfCustomer.of(SnapshotSections.family(kpis, KpiTraits.Family.VOICE_OF_CUSTOMER)),
                 Retention.of(SnapshotSections.family(kpis, KpiTraits.Family.RETENTION)),
                 SnapshotSections.momentsOfTruth(kpis),

@@ -91,7 +91,7 @@ public class RunSnapshotReader {
                 kpis, triggers, batches,
                 SnapshotSections.headlines(month, kpis, trends(month)),
                 SnapshotSections.movements(kpis),
-                engagement(runId, lastMonthRun),
+                engagement(runId, lastMonthRun, SnapshotSections.family(kpis, KpiTraits.Family.ENGAGEMENT)),
                 voice(reporting, kpis),
                 retention(reporting, kpis),
                 SnapshotSections.momentsOfTruth(kpis),
@@ -162,23 +162,36 @@ public class RunSnapshotReader {
         return trends;
     }
 
-    /** Customers per stage this run and last month's, and how the customers scored in both moved. */
-    private EngagementStages engagement(long runId, Long lastMonthRun) {
-        Map<String, Long> now = stageCounts(runId);
-        if (now.isEmpty()) {
-            return EngagementStages.none();
+    /**
+     * Customers per stage this run and last month's, their average index, and how the customers scored in
+     * both months moved: one query, see {@link #stagePairs}.
+     */
+    private EngagementStages engagement(long runId, Long lastMonthRun, List<KpiLine> kpis) {
+        Map<String, Long> now = new HashMap<>();
+        Map<String, Long> before = new HashMap<>();
+        List<Object[]> pairs = stagePairs(runId, lastMonthRun == null ? -1L : lastMonthRun);
+        double indexSum = 0;
+        long indexed = 0;
+        for (Object[] pair : pairs) {
+            long customers = ((Number) pair[2]).longValue();
+            if (pair[0] != null) {
+                now.merge(stage((String) pair[0]), customers, Long::sum);
+                indexSum += pair[3] == null ? 0 : ((Number) pair[3]).doubleValue();
+                indexed += ((Number) pair[4]).longValue();
+            }
+            if (pair[1] != null) {
+                before.merge(stage((String) pair[1]), customers, Long::sum);
+            }
         }
-        BigDecimal averageIndex = scale(entityManager.createQuery(
-                        "select avg(s.index) from CustomerScore s where s.run.id = :run", Double.class)
-                .setParameter("run", runId)
-                .getSingleResult());
-        Map<String, Long> before = lastMonthRun == null ? Map.of() : stageCounts(lastMonthRun);
+        if (now.isEmpty()) {
+            return EngagementStages.of(kpis);
+        }
+        BigDecimal averageIndex = indexed == 0 ? null : scale(indexSum / indexed);
         boolean compared = !before.isEmpty();
         List<String> order = new ArrayList<>(STAGE_ORDER);
         new TreeMap<>(now).keySet().stream().filter(stage -> !order.contains(stage)).forEach(order::add);
         new TreeMap<>(before).keySet().stream().filter(stage -> !order.contains(stage)).forEach(order::add);
         List<EngagementStages.Stage> stages = order.stream()
-                .filter(stage -> STAGE_ORDER.contains(stage) || now.containsKey(stage) || before.containsKey(stage))
                 .map(stage -> new EngagementStages.Stage(stage, now.getOrDefault(stage, 0L),
                         compared ? before.getOrDefault(stage, 0L) : null))
                 .toList();
@@ -186,40 +199,49 @@ public class RunSnapshotReader {
         long up = 0;
         long down = 0;
         long same = 0;
-        if (compared) {
-            List<Object[]> moves = entityManager.createQuery("""
-                            select s.stage, p.stage, count(s)
-                            from CustomerScore s, CustomerScore p
-                            where s.run.id = :run and p.run.id = :before and p.customerRef = s.customerRef
-                            group by s.stage, p.stage""", Object[].class)
-                    .setParameter("run", runId)
-                    .setParameter("before", lastMonthRun)
-                    .getResultList();
-            for (Object[] move : moves) {
-                int step = Integer.compare(order.indexOf(stage((String) move[0])), order.indexOf(stage((String) move[1])));
-                long customers = ((Number) move[2]).longValue();
-                if (step > 0) {
-                    up += customers;
-                } else if (step < 0) {
-                    down += customers;
-                } else {
-                    same += customers;
-                }
+        long newlyScored = 0;
+        for (Object[] pair : compared ? pairs : List.<Object[]>of()) {
+            if (pair[0] == null) {
+                continue;
+            }
+            long customers = ((Number) pair[2]).longValue();
+            if (pair[1] == null) {
+                newlyScored += customers;
+                continue;
+            }
+            int step = Integer.compare(order.indexOf(stage((String) pair[0])), order.indexOf(stage((String) pair[1])));
+            if (step > 0) {
+                up += customers;
+            } else if (step < 0) {
+                down += customers;
+            } else {
+                same += customers;
             }
         }
-        long newlyScored = compared ? scored - up - down - same : 0;
-        return new EngagementStages(stages, scored, averageIndex, compared, up, down, same, newlyScored);
+        return new EngagementStages(kpis, stages, scored, averageIndex, compared, up, down, same, newlyScored);
     }
 
-    private Map<String, Long> stageCounts(long runId) {
-        Map<String, Long> counts = new HashMap<>();
-        entityManager.createQuery(
-                        "select s.stage, count(s) from CustomerScore s where s.run.id = :run group by s.stage",
-                        Object[].class)
-                .setParameter("run", runId)
-                .getResultList()
-                .forEach(row -> counts.merge(stage((String) row[0]), ((Number) row[1]).longValue(), Long::sum));
-        return counts;
+    /**
+     * Customers scored in either run by (stage this run or null, stage last month or null), with the sum
+     * and count of this run's indices: one pass over both runs' scores grouped by customer rather than a
+     * self-join, so neither database needs an index on the customer to pair 100,000 scores with last
+     * month's. A score without a stage counts under "" (shown as "unstaged").
+     */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> stagePairs(long runId, long lastMonthRun) {
+        return entityManager.createNativeQuery("""
+                        select now_stage, before_stage, count(*), sum(now_index), count(now_index)
+                        from (select customer_ref,
+                                     max(case when run_id = ?1 then coalesce(stage, '') end) as now_stage,
+                                     max(case when run_id = ?1 then engagement_index end) as now_index,
+                                     max(case when run_id = ?2 then coalesce(stage, '') end) as before_stage
+                              from customer_score
+                              where run_id in (?1, ?2)
+                              group by customer_ref) pairs
+                        group by now_stage, before_stage""")
+                .setParameter(1, runId)
+                .setParameter(2, lastMonthRun)
+                .getResultList();
     }
 
     private static String stage(String stored) {
@@ -228,8 +250,9 @@ public class RunSnapshotReader {
 
     private VoiceOfCustomer voice(ReportingMonth month, List<KpiLine> kpis) {
         List<VoiceOfCustomer.BandReach> reach = reachByBand(month);
-        List<BigDecimal> reaches = reach.stream().map(VoiceOfCustomer.BandReach::reach)
-                .filter(java.util.Objects::nonNull).toList();
+        // customers without a band are listed but are not a band: they take no part in the gap
+        List<BigDecimal> reaches = reach.stream().filter(band -> !UNKNOWN_BAND.equals(band.valueBand()))
+                .map(VoiceOfCustomer.BandReach::reach).filter(java.util.Objects::nonNull).toList();
         BigDecimal gap = reaches.size() < 2 ? null
                 : reaches.stream().max(Comparator.naturalOrder()).orElseThrow()
                         .subtract(reaches.stream().min(Comparator.naturalOrder()).orElseThrow());
@@ -348,17 +371,24 @@ public class RunSnapshotReader {
                 .sorted(Comparator.comparing(CHURN_BASELINE::get).reversed()).toList()) {
             long customers = counts.getOrDefault(reason, new long[1])[0];
             reasons.add(new Retention.Reason(reason.name(), customers, percent(customers, known),
-                    CHURN_BASELINE.get(reason), values.getOrDefault(reason, BigDecimal.ZERO)));
+                    CHURN_BASELINE.get(reason), values.getOrDefault(reason, BigDecimal.ZERO), shareGrade(kpis, reason)));
         }
         if (counts.containsKey(ChurnReason.UNKNOWN)) {
             reasons.add(new Retention.Reason(ChurnReason.UNKNOWN.name(), counts.get(ChurnReason.UNKNOWN)[0], null, null,
-                    values.get(ChurnReason.UNKNOWN)));
+                    values.get(ChurnReason.UNKNOWN), "NONE"));
         }
         long controllable = counts.getOrDefault(ChurnReason.TREATMENT, new long[1])[0]
                 + counts.getOrDefault(ChurnReason.PRODUCT_OR_SERVICE, new long[1])[0];
         BigDecimal valueLost = values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2, RoundingMode.HALF_UP);
         return new Retention(retentionKpis, churned, reasons, percent(controllable, known), valueLost);
+    }
+
+    /** The rules' grade of a reason's share against the baseline, from the run's CHURN_SHARE_… KPI line. */
+    private static String shareGrade(List<KpiLine> kpis, ChurnReason reason) {
+        String suffix = reason == ChurnReason.PRODUCT_OR_SERVICE ? "PRODUCT" : reason.name();
+        return SnapshotSections.overall(kpis, KpiTraits.CHURN_SHARE_PREFIX + suffix)
+                .map(KpiLine::rag).filter(rag -> rag != null && !rag.isBlank()).orElse("NONE");
     }
 
     /** Quarantined records of the run's files by source kind and field. */

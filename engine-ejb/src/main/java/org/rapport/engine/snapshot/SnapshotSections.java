@@ -115,9 +115,10 @@ public final class SnapshotSections {
         return movements.subList(0, Math.min(MOVEMENTS_SHOWN, movements.size()));
     }
 
-    /** The KPI lines of one family, catalogue order as the run stored them. */
+    /** The overall KPI lines of one family, in the order the run's lines come (slices are in the appendix). */
     public static List<KpiLine> family(List<KpiLine> kpis, KpiTraits.Family family) {
-        return kpis.stream().filter(kpi -> KpiTraits.family(kpi.code()).filter(family::equals).isPresent()).toList();
+        return kpis.stream().filter(kpi -> OVERALL.equals(kpi.dimension())
+                && KpiTraits.family(kpi.code()).filter(family::equals).isPresent()).toList();
     }
 
     /**

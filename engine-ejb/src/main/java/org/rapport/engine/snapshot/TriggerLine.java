@@ -15,7 +15,7 @@ public record TriggerLine(String code, String title, String pillar, String sever
         String status) {
 
     /** A trigger nobody has taken yet: no owner, status OPEN. */
-    public TriggerLine(String code, String title, String pillar, String severity, String evidence) {
-        this(code, title, pillar, severity, evidence, null, "OPEN");
+    public static TriggerLine open(String code, String title, String pillar, String severity, String evidence) {
+        return new TriggerLine(code, title, pillar, severity, evidence, null, "OPEN");
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param kpis           the voice-of-the-customer KPIs the run stored (NPS, CSAT, survey reach …)
  * @param reachByBand    survey reach per value band among customers active at month end
- * @param reachGap       best band's reach minus worst band's, in percentage points; null with fewer than
- *                       two bands that have customers
+ * @param reachGap       best band's reach minus worst band's, in percentage points (customers without a
+ *                       band left out); null with fewer than two bands that have customers
  * @param commentsInMonth survey comments given in the month (all customers)
  * @param verbatims      a few of them, scrubbed of personal data, from customers who consented to analytics
  */

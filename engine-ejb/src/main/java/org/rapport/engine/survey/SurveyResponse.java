@@ -15,7 +15,9 @@ import org.rapport.engine.intake.SourceBatch;
  * NPS 0–10, CSAT 1–5, effort 1–7 ("made it easy", higher is better).
  */
 @Entity
-@Table(name = "survey_response", indexes = @Index(name = "ix_survey_responded", columnList = "responded_at"))
+@Table(name = "survey_response", indexes = {
+        @Index(name = "ix_survey_responded", columnList = "responded_at"),
+        @Index(name = "ix_survey_customer", columnList = "customer_ref, responded_at")})
 public class SurveyResponse extends IngestedRecord {
 
     @Column(name = "response_ref", length = 64)

@@ -52,6 +52,13 @@ class RunStepsTest extends PersistenceSpec {
         assertThat(p90.rag()).isEqualTo("RED");
         assertThat(snapshot.kpis()).extracting(KpiLine::code).startsWith(KpiCatalogue.NPS);
         assertThat(snapshot.triggers()).extracting(t -> t.code()).contains("TRAPPED_IN_SELF_SERVICE");
+        // customer A consented and was scored: the engagement index rests on that one score
+        assertThat(snapshot.kpis()).filteredOn(k -> k.code().equals(KpiCatalogue.ENGAGEMENT_INDEX)
+                        && k.dimension().equals("overall"))
+                .singleElement().satisfies(index -> {
+                    assertThat(index.value()).isNotNull();
+                    assertThat(index.sampleSize()).isEqualTo(1);
+                });
         assertThat(snapshot.triggers()).allSatisfy(t -> assertThat(t.evidence()).isNotBlank());
     }
 
@@ -148,6 +155,7 @@ class RunStepsTest extends PersistenceSpec {
         long runId = database.read(entityManager -> steps(entityManager).create(month, RunOrigin.ON_DEMAND).getId());
         database.write(entityManager -> steps(entityManager).closeIntake(runId));
         database.write(entityManager -> steps(entityManager).measure(runId));
+        database.write(entityManager -> steps(entityManager).score(runId, scored -> { }));
         database.write(entityManager -> steps(entityManager).evaluate(runId));
         return runId;
     }

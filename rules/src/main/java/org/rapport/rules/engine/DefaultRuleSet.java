@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The rule set a new installation starts from: the files under
  * {@code org/rapport/rules/defaults/} in this module, listed in {@code ruleset.txt} beside them so
- * that the list is explicit and works from a jar as well as from a directory.
+ * that the list is explicit and works from a jar as well as from a directory. Its scenario tests are
+ * listed separately in {@code scenarios.txt}.
  */
 public final class DefaultRuleSet {
 
@@ -21,9 +22,19 @@ public final class DefaultRuleSet {
     private DefaultRuleSet() {
     }
 
+    /** The rule files, in the order of {@code ruleset.txt}. */
     public static List<RuleFileSource> files() {
+        return listed("ruleset.txt");
+    }
+
+    /** The scenario files kept with the default rule set ({@code *.scenario.json}), in the order of {@code scenarios.txt}. */
+    public static List<RuleFileSource> scenarios() {
+        return listed("scenarios.txt");
+    }
+
+    private static List<RuleFileSource> listed(String index) {
         List<RuleFileSource> files = new ArrayList<>();
-        for (String name : read("ruleset.txt").lines().map(String::strip)
+        for (String name : read(index).lines().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList()) {
             files.add(new RuleFileSource(name, bytes(name)));
         }

@@ -1,5 +1,6 @@
 package org.rapport.rules.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,56 +30,102 @@ public final class RuleSetCompiler {
     /** The DRL parser puts the column in the text only: "[ERR 101] Line 5:15 no viable alternative...". */
     private static final Pattern PARSER_POSITION = Pattern.compile("Line (\\d+):(\\d+)");
 
+    /** The first name called in a compiler message, "The method setGoal(BigDecimal) is undefined", to find its column. */
+    private static final Pattern CALLED_NAME = Pattern.compile("([A-Za-z_$][\\w$]*)\\(");
+
+    /** Appended to a decision table's name for the DRL generated from it, e.g. {@code kpi-targets.drl.csv.generated.drl}. */
+    private static final String GENERATED_DRL = ".generated.drl";
+
     /** Follows every parser error of a file and adds nothing to it. */
     private static final String NULL_PACKAGE_ECHO = "Parser returned a null Package";
 
     private final int maxFirings;
+    private final int maxFiringsPerCustomer;
 
-    /** A compiler whose rule sets may fire at most {@value CompiledRuleSet#MAX_FIRINGS} rules per evaluation. */
+    /**
+     * A compiler whose rule sets may fire at most {@value CompiledRuleSet#MAX_FIRINGS} rules per KPI
+     * evaluation and {@value CompiledRuleSet#MAX_FIRINGS_PER_CUSTOMER} per customer scored.
+     */
     public RuleSetCompiler() {
         this(CompiledRuleSet.MAX_FIRINGS);
     }
 
-    /** A compiler whose rule sets stop with an {@link IllegalStateException} beyond {@code maxFirings} per evaluation. */
+    /** A compiler whose rule sets stop with a {@link RuleEvaluationException} beyond {@code maxFirings} per KPI evaluation. */
     public RuleSetCompiler(int maxFirings) {
+        this(maxFirings, CompiledRuleSet.MAX_FIRINGS_PER_CUSTOMER);
+    }
+
+    /**
+     * A compiler whose rule sets stop with a {@link RuleEvaluationException} beyond {@code maxFirings} per KPI
+     * evaluation, or beyond {@code maxFiringsPerCustomer} per customer of a scoring batch.
+     */
+    public RuleSetCompiler(int maxFirings, int maxFiringsPerCustomer) {
         if (maxFirings < 1) {
             throw new IllegalArgumentException("maxFirings must be at least 1, was " + maxFirings);
         }
+        if (maxFiringsPerCustomer < 1) {
+            throw new IllegalArgumentException("maxFiringsPerCustomer must be at least 1, was " + maxFiringsPerCustomer);
+        }
         this.maxFirings = maxFirings;
+        this.maxFiringsPerCustomer = maxFiringsPerCustomer;
     }
 
+    /**
+     * Reads, checks and compiles the rule files: each must be a readable DRL file or decision table
+     * that parses, passes the {@link RuleSandbox} and declares no rule name another file declares;
+     * only then is anything compiled. Scenario files ({@code *.scenario.json}) are skipped: see
+     * {@link ScenarioRunner}.
+     *
+     * @throws InvalidRuleSetException with every problem found, each at its file and place
+     */
     public CompiledRuleSet compile(List<RuleFileSource> files) throws InvalidRuleSetException {
+        List<RuleMessage> errors = new ArrayList<>();
+        List<ParsedRuleFile> parsed = new ArrayList<>();
+        RuleSandbox sandbox = new RuleSandbox();
+        for (RuleFileSource file : files) {
+            if (ParsedRuleFile.isScenarioFile(file.name())) {
+                continue;
+            }
+            ParsedRuleFile.Reading reading = ParsedRuleFile.read(file);
+            errors.addAll(reading.problems());
+            if (reading.parsed() != null) {
+                parsed.add(reading.parsed());
+                errors.addAll(sandbox.check(reading.parsed()));
+            }
+        }
+        errors.addAll(RuleNames.duplicates(parsed));
+        if (!errors.isEmpty()) {
+            // Nothing that failed a check is ever handed to the compiler.
+            throw new InvalidRuleSetException(errors);
+        }
+        return build(parsed);
+    }
+
+    private CompiledRuleSet build(List<ParsedRuleFile> files) throws InvalidRuleSetException {
         KieServices services = KieServices.Factory.get();
         // A release id per compilation, so two versions never overwrite each other in the KIE repository.
         ReleaseId releaseId = services.newReleaseId("org.rapport.ruleset", "set-" + UUID.randomUUID(), "1.0.0");
         KieFileSystem fileSystem = services.newKieFileSystem().generateAndWritePomXML(releaseId);
-        List<RuleMessage> errors = new ArrayList<>();
-        Map<String, DecisionTableDrl> decisionTables = new HashMap<>();
-        for (RuleFileSource file : files) {
-            if (DecisionTableDrl.isDecisionTable(file.name())) {
-                try {
-                    decisionTables.put(file.name(), DecisionTableDrl.of(file));
-                } catch (RuntimeException unreadable) {
-                    // The KIE builder would throw this out of buildAll() without naming the file.
-                    errors.add(new RuleMessage(file.name(), 0, 0, "Not a readable decision table: " + unreadable.getMessage()));
-                    continue;
-                }
-            }
-            fileSystem.write(RESOURCE_ROOT + file.name(), file.content());
+        Map<String, ParsedRuleFile> byName = new HashMap<>();
+        for (ParsedRuleFile file : files) {
+            // The DRL that was checked is the DRL that is compiled; a decision table's generated DRL included.
+            String path = file.table() == null ? file.name() : file.name() + GENERATED_DRL;
+            fileSystem.write(RESOURCE_ROOT + path, file.drl().getBytes(StandardCharsets.UTF_8));
+            byName.put(file.name(), file);
         }
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll(DrlProject.class);
         List<Message> compilerErrors = builder.getResults().getMessages(Message.Level.ERROR);
-        compilerErrors.stream()
+        List<RuleMessage> errors = compilerErrors.stream()
                 .filter(message -> !isEcho(message, compilerErrors))
-                .map(message -> toRuleMessage(message, decisionTables))
-                .forEach(errors::add);
+                .map(message -> toRuleMessage(message, byName))
+                .toList();
         if (!errors.isEmpty()) {
             services.getRepository().removeKieModule(releaseId);
             throw new InvalidRuleSetException(errors);
         }
         KieContainer container = services.newKieContainer(releaseId);
         services.getRepository().removeKieModule(releaseId);
-        return new CompiledRuleSet(container.getKieBase(), maxFirings);
+        return new CompiledRuleSet(container.getKieBase(), maxFirings, maxFiringsPerCustomer);
     }
 
     private static boolean isEcho(Message message, List<Message> all) {
@@ -86,32 +133,36 @@ public final class RuleSetCompiler {
                 .anyMatch(other -> other != message && String.valueOf(other.getPath()).equals(String.valueOf(message.getPath())));
     }
 
-    private static RuleMessage toRuleMessage(Message message, Map<String, DecisionTableDrl> decisionTables) {
+    private static RuleMessage toRuleMessage(Message message, Map<String, ParsedRuleFile> files) {
         String file = fileName(message.getPath());
         int line = Math.max(message.getLine(), 0);
-        DecisionTableDrl table = decisionTables.get(file);
-        if (table != null) {
-            // Drools reports the line of the DRL it generated; the author needs the row of the table.
-            return new RuleMessage(file, table.sourceRow(line), 0,
-                    message.getText() + " (generated DRL line " + line + ")");
-        }
         int column = Math.max(message.getColumn(), 0);
         Matcher position = PARSER_POSITION.matcher(message.getText());
         if (column == 0 && position.find() && Integer.parseInt(position.group(1)) == line) {
             column = Integer.parseInt(position.group(2)) + 1; // the parser counts columns from 0
         }
+        ParsedRuleFile parsed = files.get(file);
+        if (parsed != null && parsed.table() != null) {
+            // Drools reports the line of the DRL it generated; the author needs the row of the table.
+            Matcher called = CALLED_NAME.matcher(message.getText());
+            String token = called.find() ? called.group(1) : null;
+            return parsed.messageAtLine(line, 0, token, true, message.getText() + " (generated DRL line " + line + ")");
+        }
         return new RuleMessage(file, line, column, message.getText());
     }
 
-    private static String fileName(String path) {
+    /** The rule-set file name of a path inside the in-memory KIE project. */
+    static String fileName(String path) {
         if (path == null) {
             return "(rule set)";
         }
+        String name = path;
         for (String prefix : List.of(RESOURCE_ROOT, PACKAGE_FOLDER)) {
-            if (path.startsWith(prefix)) {
-                return path.substring(prefix.length());
+            if (name.startsWith(prefix)) {
+                name = name.substring(prefix.length());
+                break;
             }
         }
-        return path;
+        return name.endsWith(GENERATED_DRL) ? name.substring(0, name.length() - GENERATED_DRL.length()) : name;
     }
 }

@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.rapport.rules.engine.CompiledRuleSet;
+import org.rapport.rules.engine.CustomerEvaluation;
 import org.rapport.rules.engine.DefaultRuleSet;
 import org.rapport.rules.engine.Evaluation;
 import org.rapport.rules.engine.InvalidRuleSetException;
 import org.rapport.rules.engine.RuleSetCompiler;
+import org.rapport.rules.facts.CustomerProfile;
 import org.rapport.rules.facts.Kpi;
+import org.rapport.rules.facts.RequestText;
 
 /**
  * The default rule set, compiled once for all scenario tests: a compiled rule set is immutable and
@@ -23,6 +26,19 @@ final class DefaultRules {
 
     static Evaluation evaluate(Kpi... kpis) {
         return RULES.evaluate(List.of(kpis));
+    }
+
+    static Evaluation evaluate(List<Kpi> kpis, List<RequestText> requests) {
+        return RULES.evaluate(kpis, requests);
+    }
+
+    static CustomerEvaluation score(CustomerProfile... customers) {
+        return RULES.score(List.of(customers));
+    }
+
+    /** A customer who consented to analytics and to contact, with no other data yet. */
+    static CustomerProfile consenting(String customerRef) {
+        return new CustomerProfile(customerRef).consentToAnalytics(true).consentToContact(true);
     }
 
     /** A company-wide KPI; {@code value} as written in a board pack, {@code null} for "no data this month". */

@@ -52,7 +52,7 @@ class KpiStatusRulesTest {
     @Test
     @DisplayName("a KPI code without a target stays NONE")
     void unknownKpiStaysNone() {
-        assertThat(graded("FIRST_CONTACT_RESOLUTION", "70")).isEqualTo(Rag.NONE);
+        assertThat(graded("NOT_IN_THE_CATALOGUE", "70")).isEqualTo(Rag.NONE);
     }
 
     @Test

@@ -10,11 +10,15 @@ import org.junit.jupiter.api.Test;
 class DefaultRuleSetTest {
 
     @Test
-    @DisplayName("the default rule set lists the targets table, the grading rules and the triggers")
+    @DisplayName("the default rule set lists the KPI tables and rules, then the engagement tables and rules")
     void listsItsFiles() {
         assertThat(DefaultRuleSet.files())
                 .extracting(RuleFileSource::name)
-                .containsExactly("kpi-targets.drl.csv", "kpi-status.drl", "improvement-triggers.drl");
+                .containsExactly("kpi-targets.drl.csv", "kpi-status.drl", "trigger-evidence.drl", "improvement-triggers.drl",
+                        "moments-of-truth.drl", "retention-triggers.drl", "voice-of-customer-triggers.drl",
+                        "request-themes.drl.csv", "recurring-requests.drl",
+                        "engagement-weights.drl.csv", "engagement-stages.drl.csv", "engagement-pillars.drl",
+                        "engagement-stage.drl", "customer-actions.drl");
         assertThat(DefaultRuleSet.files()).allSatisfy(file -> assertThat(file.content()).isNotEmpty());
     }
 

@@ -14,7 +14,7 @@ class RunViewTest {
     @Test
     void aPublishedRunLinksToItsPack() {
         RunView view = RunView.of(new RunSummary(7, "2026-10", "PUBLISHED", "v1 default (2d716db2)", STARTED,
-                STARTED.plusSeconds(9), null, true, null, "DISTRIBUTE"));
+                STARTED.plusSeconds(9), null, true, null, "DISTRIBUTE", 500));
 
         assertThat(view.packUrl()).isEqualTo("api/runs/7/pack");
         assertThat(view.startedAt()).isEqualTo("2026-11-02T06:00:00Z");
@@ -24,7 +24,7 @@ class RunViewTest {
     @Test
     void aRunStillWorkingShowsItsStepAndNoPack() {
         RunView view = RunView.of(new RunSummary(8, "2026-10", "RUNNING", "v1 default (2d716db2)", STARTED, null,
-                null, false, "RENDER", "EVALUATE"));
+                null, false, "RENDER", "EVALUATE", 0));
 
         assertThat(view.packUrl()).isNull();
         assertThat(view.finishedAt()).isNull();

@@ -1,0 +1,357 @@
+package org.rapport.engine.engagement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import jakarta.persistence.EntityManager;
+
+import org.rapport.engine.contact.CallOutcome;
+import org.rapport.engine.kpi.ReportingMonth;
+import org.rapport.engine.run.RunStatus;
+import org.rapport.rules.facts.CustomerProfile;
+import org.rapport.rules.facts.Stage;
+
+/**
+ * Builds the engagement rules' {@link CustomerProfile} facts for the customers active at a month's end,
+ * set-based: customers are read in pages ordered by external id, and each page's figures come from one
+ * grouped aggregate query per source table restricted to that page's customers — never a query per
+ * customer, never a whole table in memory.
+ * <p>
+ * Windows (all half-open, ending at the month's end, in the contact centre's local time):
+ * "12 months" starts on the first day of the month eleven months before; "90 days" are the 90 days to
+ * month end. "Days since" count to the month's last day (a purchase on it is 0 days ago); tenure counts
+ * whole months from "customer since" to month end.
+ * <p>
+ * Customers who withheld consent to analytics get a profile too (with consent false) so that they are
+ * counted; the rules never score them.
+ */
+public class EngagementProfiles {
+
+    /** Customers per page: one rule session's worth, and well under any database's IN-list limit. */
+    public static final int PAGE_SIZE = 2_000;
+
+    static final int WINDOW_MONTHS = 12;
+    static final int RECENT_DAYS = 90;
+
+    private final EntityManager entityManager;
+    private final ZoneId zone;
+
+    /** Profiles whose service-case instants are cut into months in UTC. */
+    public EngagementProfiles(EntityManager entityManager) {
+        this(entityManager, ZoneOffset.UTC);
+    }
+
+    /** Profiles whose service-case instants are cut into months in the contact centre's {@code zone}. */
+    public EngagementProfiles(EntityManager entityManager, ZoneId zone) {
+        this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /**
+     * Hands every customer active at {@code month}'s end to {@code page}, {@link #PAGE_SIZE} at a time in
+     * external-id order. The consumer may flush and clear the persistence context between pages.
+     *
+     * @return how many profiles were built
+     */
+    public long forEachPage(ReportingMonth month, Consumer<List<CustomerProfile>> page) {
+        Long previousRun = latestPublishedRun(month.previous());
+        long built = 0;
+        String after = "";
+        while (true) {
+            List<CustomerProfile> profiles = page(month, after, PAGE_SIZE, previousRun);
+            if (profiles.isEmpty()) {
+                return built;
+            }
+            built += profiles.size();
+            after = profiles.get(profiles.size() - 1).getCustomerRef();
+            page.accept(profiles);
+            if (profiles.size() < PAGE_SIZE) {
+                return built;
+            }
+        }
+    }
+
+    /** The profiles of up to {@code size} active customers whose external id sorts after {@code after}. */
+    public List<CustomerProfile> page(ReportingMonth month, String after, int size) {
+        return page(month, after, size, latestPublishedRun(month.previous()));
+    }
+
+    /** The latest published run of {@code month}, or null when it has none. */
+    public Long latestPublishedRun(ReportingMonth month) {
+        return entityManager.createQuery(
+                        "select max(r.id) from Run r where r.month = :month and r.status = :published", Long.class)
+                .setParameter("month", month.month().toString())
+                .setParameter("published", RunStatus.PUBLISHED)
+                .getSingleResult();
+    }
+
+    private List<CustomerProfile> page(ReportingMonth month, String after, int size, Long previousRun) {
+        Windows windows = new Windows(month, zone);
+        Map<String, CustomerProfile> profiles = customers(windows, after, size);
+        if (profiles.isEmpty()) {
+            return List.of();
+        }
+        List<String> refs = new ArrayList<>(profiles.keySet());
+        products(windows, refs, profiles);
+        purchases(windows, refs, profiles);
+        selfService(windows, refs, profiles);
+        Map<String, LocalDateTime> latestResponse = surveys(windows, refs, profiles);
+        serviceCases(windows, refs, profiles, latestResponse);
+        if (previousRun != null) {
+            previousScores(previousRun, refs, profiles);
+        }
+        return new ArrayList<>(profiles.values());
+    }
+
+    private Map<String, CustomerProfile> customers(Windows windows, String after, int size) {
+        List<Object[]> rows = entityManager.createQuery("""
+                        select c.externalId, c.segment, c.valueBand, c.consentToAnalytics, c.consentToContact,
+                               c.customerSince
+                        from Customer c
+                        where c.externalId > :after
+                          and (c.customerSince is null or c.customerSince < :end)
+                          and (c.churnedOn is null or c.churnedOn >= :end)
+                        order by c.externalId""", Object[].class)
+                .setParameter("after", after)
+                .setParameter("end", windows.end)
+                .setMaxResults(size)
+                .getResultList();
+        Map<String, CustomerProfile> profiles = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            LocalDate since = (LocalDate) row[5];
+            int tenure = since == null ? 0 : (int) Math.max(0, ChronoUnit.MONTHS.between(since, windows.end));
+            profiles.put((String) row[0], new CustomerProfile((String) row[0])
+                    .segment((String) row[1])
+                    .valueBand((String) row[2])
+                    .consentToAnalytics((Boolean) row[3])
+                    .consentToContact((Boolean) row[4])
+                    .tenureMonths(tenure));
+        }
+        return profiles;
+    }
+
+    /** Products held: distinct product categories bought in the 12 months. */
+    private void products(Windows windows, List<String> refs, Map<String, CustomerProfile> profiles) {
+        entityManager.createQuery("""
+                        select p.customerRef, count(distinct p.productCategory)
+                        from Purchase p
+                        where p.customerRef in :refs and p.productCategory is not null
+                          and p.purchasedOn >= :from and p.purchasedOn < :end
+                        group by p.customerRef""", Object[].class)
+                .setParameter("refs", refs)
+                .setParameter("from", windows.yearStart)
+                .setParameter("end", windows.end)
+                .getResultList()
+                .forEach(row -> profiles.get((String) row[0]).productsHeld(asInt(row[1])));
+    }
+
+    /**
+     * Purchases in the 90 days, days since the latest purchase ever, and the spend trend: spend in the 90
+     * days against the 90 days before, in percent (0 when nothing was spent in the 90 days before).
+     */
+    private void purchases(Windows windows, List<String> refs, Map<String, CustomerProfile> profiles) {
+        entityManager.createQuery("""
+                        select p.customerRef, max(p.purchasedOn),
+                               sum(case when p.purchasedOn >= :recent then 1 else 0 end),
+                               sum(case when p.purchasedOn >= :recent then p.amount end),
+                               sum(case when p.purchasedOn >= :before and p.purchasedOn < :recent then p.amount end)
+                        from Purchase p
+                        where p.customerRef in :refs and p.purchasedOn < :end
+                        group by p.customerRef""", Object[].class)
+                .setParameter("refs", refs)
+                .setParameter("recent", windows.recentStart)
+                .setParameter("before", windows.beforeRecentStart)
+                .setParameter("end", windows.end)
+                .getResultList()
+                .forEach(row -> {
+                    CustomerProfile profile = profiles.get((String) row[0]);
+                    profile.daysSinceLastPurchase(daysTo(((LocalDate) row[1]), windows.lastDay))
+                            .purchasesLast90Days(asInt(row[2]))
+                            .spendTrendPercent(trend(asDecimal(row[3]), asDecimal(row[4])));
+                });
+    }
+
+    static double trend(BigDecimal recent, BigDecimal before) {
+        if (before.signum() <= 0) {
+            return 0;
+        }
+        return recent.subtract(before).multiply(BigDecimal.valueOf(100))
+                .divide(before, 2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** Self-service successes: calls in the 90 days completed in self-service by a caller who did not want an agent. */
+    private void selfService(Windows windows, List<String> refs, Map<String, CustomerProfile> profiles) {
+        entityManager.createQuery("""
+                        select c.customerRef, count(c)
+                        from Call c
+                        where c.customerRef in :refs and c.outcome = :selfServed and c.wantedAgent = false
+                          and c.startedAt >= :from and c.startedAt < :end
+                        group by c.customerRef""", Object[].class)
+                .setParameter("refs", refs)
+                .setParameter("selfServed", CallOutcome.SELF_SERVED)
+                .setParameter("from", windows.recentStart.atStartOfDay())
+                .setParameter("end", windows.endTime)
+                .getResultList()
+                .forEach(row -> profiles.get((String) row[0]).selfServiceSuccesses(asInt(row[1])));
+    }
+
+    /**
+     * The latest response in the 12 months (its NPS, CSAT and effort; ties on the time go to the last
+     * stored) through a correlated max subquery, and the responses with a comment in the 12 months.
+     *
+     * @return each surveyed customer's latest response time
+     */
+    private Map<String, LocalDateTime> surveys(Windows windows, List<String> refs, Map<String, CustomerProfile> profiles) {
+        Map<String, LocalDateTime> latest = new HashMap<>();
+        entityManager.createQuery("""
+                        select r.customerRef, r.respondedAt, r.nps, r.csat, r.effort
+                        from SurveyResponse r
+                        where r.customerRef in :refs
+                          and r.respondedAt = (select max(l.respondedAt) from SurveyResponse l
+                                               where l.customerRef = r.customerRef
+                                                 and l.respondedAt >= :from and l.respondedAt < :end)
+                        order by r.customerRef, r.id""", Object[].class)
+                .setParameter("refs", refs)
+                .setParameter("from", windows.yearStart.atStartOfDay())
+                .setParameter("end", windows.endTime)
+                .getResultList()
+                .forEach(row -> {
+                    LocalDateTime at = (LocalDateTime) row[1];
+                    latest.put((String) row[0], at);
+                    profiles.get((String) row[0])
+                            .latestNps((Integer) row[2])
+                            .latestCsat((Integer) row[3])
+                            .latestEffort((Integer) row[4])
+                            .daysSinceLatestSurvey(daysTo(at.toLocalDate(), windows.lastDay));
+                });
+        entityManager.createQuery("""
+                        select r.customerRef, count(r)
+                        from SurveyResponse r
+                        where r.customerRef in :refs and r.comment is not null and length(trim(r.comment)) > 0
+                          and r.respondedAt >= :from and r.respondedAt < :end
+                        group by r.customerRef""", Object[].class)
+                .setParameter("refs", refs)
+                .setParameter("from", windows.yearStart.atStartOfDay())
+                .setParameter("end", windows.endTime)
+                .getResultList()
+                .forEach(row -> {
+                    CustomerProfile profile = profiles.get((String) row[0]);
+                    profile.feedbackGiven(profile.getFeedbackGiven() + asInt(row[1]));
+                });
+        return latest;
+    }
+
+    /**
+     * Compliments and complaints in the 12 months (each also counts as feedback given), and whether a
+     * call back was opened after the latest survey response.
+     */
+    private void serviceCases(Windows windows, List<String> refs, Map<String, CustomerProfile> profiles,
+            Map<String, LocalDateTime> latestResponse) {
+        entityManager.createQuery("""
+                        select s.customerRef,
+                               sum(case when s.kind = org.rapport.engine.servicecase.ServiceCaseKind.COMPLIMENT
+                                        then 1 else 0 end),
+                               sum(case when s.kind = org.rapport.engine.servicecase.ServiceCaseKind.COMPLAINT
+                                        then 1 else 0 end),
+                               max(case when s.kind = org.rapport.engine.servicecase.ServiceCaseKind.CALL_BACK
+                                        then s.openedAt end)
+                        from ServiceCase s
+                        where s.customerRef in :refs and s.openedAt >= :from and s.openedAt < :end
+                        group by s.customerRef""", Object[].class)
+                .setParameter("refs", refs)
+                .setParameter("from", windows.yearStart.atStartOfDay(zone).toInstant())
+                .setParameter("end", windows.endTime.atZone(zone).toInstant())
+                .getResultList()
+                .forEach(row -> {
+                    String ref = (String) row[0];
+                    int compliments = asInt(row[1]);
+                    int complaints = asInt(row[2]);
+                    Instant callBack = (Instant) row[3];
+                    LocalDateTime surveyed = latestResponse.get(ref);
+                    CustomerProfile profile = profiles.get(ref);
+                    profile.compliments(compliments)
+                            .complaints(complaints)
+                            .feedbackGiven(profile.getFeedbackGiven() + compliments + complaints)
+                            .calledBackSinceLatestSurvey(callBack != null && surveyed != null
+                                    && callBack.isAfter(surveyed.atZone(zone).toInstant()));
+                });
+    }
+
+    /** Last month's stage and index, from the previous month's latest published run. */
+    private void previousScores(long previousRun, List<String> refs, Map<String, CustomerProfile> profiles) {
+        entityManager.createQuery("""
+                        select s.customerRef, s.stage, s.index
+                        from CustomerScore s
+                        where s.run.id = :run and s.customerRef in :refs""", Object[].class)
+                .setParameter("run", previousRun)
+                .setParameter("refs", refs)
+                .getResultList()
+                .forEach(row -> {
+                    BigDecimal index = (BigDecimal) row[2];
+                    profiles.get((String) row[0])
+                            .previousStage(stage((String) row[1]))
+                            .previousIndex(index == null ? null : index.setScale(0, RoundingMode.HALF_UP).intValue());
+                });
+    }
+
+    /** The stage a score was stored with ("regular"), or null when it has none the rules know. */
+    static Stage stage(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return null;
+        }
+        try {
+            return Stage.valueOf(stored.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private static Integer daysTo(LocalDate day, LocalDate lastDay) {
+        return day == null ? null : (int) ChronoUnit.DAYS.between(day, lastDay);
+    }
+
+    private static int asInt(Object value) {
+        return value == null ? 0 : ((Number) value).intValue();
+    }
+
+    private static BigDecimal asDecimal(Object value) {
+        if (value == null) {
+            return BigDecimal.ZERO;
+        }
+        return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
+    }
+
+    /** The windows one month's profiles are cut in. */
+    private static final class Windows {
+
+        final LocalDate end;
+        final LocalDateTime endTime;
+        final LocalDate lastDay;
+        final LocalDate yearStart;
+        final LocalDate recentStart;
+        final LocalDate beforeRecentStart;
+
+        Windows(ReportingMonth month, ZoneId zone) {
+            this.end = month.endExclusive();
+            this.endTime = month.endTime();
+            this.lastDay = end.minusDays(1);
+            this.yearStart = month.month().minusMonths(WINDOW_MONTHS - 1L).atDay(1);
+            this.recentStart = end.minusDays(RECENT_DAYS);
+            this.beforeRecentStart = recentStart.minusDays(RECENT_DAYS);
+        }
+    }
+}

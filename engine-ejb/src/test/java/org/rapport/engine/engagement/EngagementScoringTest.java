@@ -1,0 +1,97 @@
+package org.rapport.engine.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.rapport.engine.contact.CallOutcome;
+import org.rapport.engine.kpi.ReportingMonth;
+import org.rapport.engine.ruleset.RuleEngine;
+import org.rapport.engine.ruleset.RuleSetVersion;
+import org.rapport.engine.run.CustomerScore;
+import org.rapport.engine.run.Run;
+import org.rapport.engine.servicecase.ServiceCaseKind;
+import org.rapport.engine.testing.PersistenceSpec;
+import org.rapport.engine.testing.TestDatabase;
+import org.rapport.rules.engine.CustomerEvaluation;
+import org.rapport.rules.facts.CustomerProfile;
+import org.rapport.rules.facts.EngagementScore;
+
+class EngagementScoringTest extends PersistenceSpec {
+
+    private static final RuleEngine ENGINE = new RuleEngine();
+
+    /** Action records keep their run by id, not by foreign key: emptied here, before the shared clean-up. */
+    @AfterEach
+    void emptyActions() {
+        if (database != null) {
+            database.write(em -> em.createQuery("delete from CustomerActionRecord").executeUpdate());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void storesOneScorePerConsentingCustomerAndNoneWithoutConsentAndRedoingDoesNotDuplicate(TestDatabase database) {
+        on(database);
+        long runId = database.read(em -> {
+            EngagementFixtures f = new EngagementFixtures(em);
+            f.customer("A", "2020-01-15", null, "retail", "high", true);
+            f.customer("B", "2021-01-01", null, "retail", "low", false);   // withheld consent
+            f.customer("C", "2026-06-01", null, "business", "low", true);
+            f.customer("D", "2020-01-01", "2026-10-10", "retail", "low", true); // left in October
+            f.purchase("A", "2026-10-30", "60", "broadband");
+            f.purchase("A", "2026-09-30", "60", "mobile");
+            f.purchase("B", "2026-10-30", "60", "broadband");
+            f.call("A", "2026-10-10T12:00:00", CallOutcome.SELF_SERVED, false);
+            f.response("A", "2026-10-20T10:00:00", 10, 5, 7, "great");
+            f.response("C", "2026-10-20T10:00:00", 1, 1, 1, "awful");
+            f.serviceCase("C", "2026-10-21T10:00:00", ServiceCaseKind.COMPLAINT);
+            RuleSetVersion rules = f.rules();
+            Run september = f.run(rules, YearMonth.of(2026, 9), "PUBLISHED");
+            f.score(september, "C", "loyal", "80");
+            return f.run(rules, YearMonth.of(2026, 10), "RUNNING").getId();
+        });
+
+        List<Integer> progress = new ArrayList<>();
+        long first = database.read(em -> new EngagementScoring(em).score(runId, ENGINE, progress::add));
+        long again = database.read(em -> new EngagementScoring(em).score(runId, ENGINE, progress::add));
+
+        assertThat(first).isEqualTo(2);
+        assertThat(again).isEqualTo(2);
+        assertThat(progress).containsExactly(2, 2);
+
+        // What the rules make of the same profiles is exactly what was stored, once per consenting customer.
+        CustomerEvaluation expected = database.read(em -> {
+            List<CustomerProfile> profiles = new ArrayList<>();
+            new EngagementProfiles(em).forEachPage(ReportingMonth.of(YearMonth.of(2026, 10)), profiles::addAll);
+            Run run = em.find(Run.class, runId);
+            return ENGINE.score(run.getRuleSetVersion(), profiles);
+        });
+        List<CustomerScore> stored = database.read(em -> em.createQuery(
+                        "select s from CustomerScore s where s.run.id = :run order by s.customerRef", CustomerScore.class)
+                .setParameter("run", runId).getResultList());
+        assertThat(stored).extracting(CustomerScore::getCustomerRef).containsExactly("A", "C");
+        assertThat(stored).allSatisfy(score -> assertThat(score.getStage())
+                .isIn("unengaged", "casual", "regular", "loyal", "advocate"));
+        assertThat(stored).extracting(s -> s.getCognitive().intValue(), s -> s.getEmotional().intValue(),
+                        s -> s.getBehavioural().intValue(), s -> s.getIndex().intValue(), CustomerScore::getStage)
+                .containsExactlyElementsOf(expected.scores().stream()
+                        .map(s -> tuple(s.getCognitive(), s.getEmotional(), s.getBehavioural(), s.getIndex(),
+                                s.getStage().name().toLowerCase(java.util.Locale.ROOT)))
+                        .toList());
+        assertThat(expected.scores()).extracting(EngagementScore::getCustomerRef).containsExactly("A", "C");
+
+        List<CustomerActionRecord> actions = database.read(em -> new EngagementScoring(em).actions(runId));
+        assertThat(actions).extracting(CustomerActionRecord::getCustomerRef, CustomerActionRecord::getKind,
+                        CustomerActionRecord::getReason)
+                .containsExactlyInAnyOrderElementsOf(expected.actions().stream()
+                        .map(a -> tuple(a.customerRef(), a.kind(), a.reason())).toList());
+        assertThat(actions).extracting(CustomerActionRecord::getCustomerRef).doesNotContain("B");
+    }
+}

@@ -1,0 +1,58 @@
+package org.rapport.engine.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A snapshot can be kept with its run as JSON (JSON-B, as WildFly ships it) and read back unchanged, so an
+ * archived month can be rendered again from exactly what was rendered the first time.
+ */
+class RunSnapshotJsonTest {
+
+    @Test
+    @DisplayName("a snapshot with every section reads back from JSON equal to itself")
+    void roundTrip() throws Exception {
+        YearMonth month = YearMonth.of(2026, 10);
+        List<KpiLine> kpis = List.of(
+                new KpiLine("NPS", "Net Promoter Score", "score", "overall", new BigDecimal("31.40"), new BigDecimal("30"),
+                        "GREEN", new BigDecimal("29.80"), 1_840),
+                new KpiLine("SURVEY_REACH", "Survey reach", "%", "value_band=low", null, null, "NONE", null, 0));
+        List<TriggerLine> triggers = List.of(new TriggerLine("T", "Title", "STAFF", "HIGH", "Evidence", "Ops", "DONE"));
+        List<BatchLine> batches = List.of(new BatchLine("CALLS", "calls.csv", "ab".repeat(32), 10, 1));
+        RunSnapshot snapshot = new RunSnapshot(7, month, "Acme", "v1 default (abababab)",
+                Instant.parse("2026-11-01T06:00:00Z"), kpis, triggers, batches,
+                SnapshotSections.headlines(month, kpis, Map.of("NPS", List.of(new TrendPoint(month.minusMonths(1),
+                        new BigDecimal("29.80"))))),
+                SnapshotSections.movements(kpis),
+                new EngagementStages(List.of(), List.of(new EngagementStages.Stage("casual", 3, 2L)), 3,
+                        new BigDecimal("41.50"), true, 1, 0, 2, 0),
+                new VoiceOfCustomer(List.of(kpis.get(0)), List.of(new VoiceOfCustomer.BandReach("low", 4, 1,
+                        new BigDecimal("25.00"))), null, 2, List.of(new VoiceOfCustomer.Verbatim("detractor", "call", 2,
+                        "Too long [removed]"))),
+                new Retention(List.of(), 1, List.of(new Retention.Reason("TREATMENT", 1, new BigDecimal("100.00"),
+                        new BigDecimal("68"), new BigDecimal("248"), "RED")), new BigDecimal("100.00"),
+                        new BigDecimal("248.00")),
+                SnapshotSections.momentsOfTruth(kpis),
+                SnapshotSections.actionPoints(month, triggers, true, triggers),
+                new Appendix(SnapshotSections.coverage(batches), List.of(new Appendix.Quarantine("CALLS", "nps", 1)),
+                        SnapshotSections.definitions(kpis), "cd".repeat(32)));
+
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            String json = jsonb.toJson(snapshot);
+
+            assertThat(jsonb.fromJson(json, RunSnapshot.class)).isEqualTo(snapshot);
+            assertThat(json).contains("\"month\":\"2026-10\"", "\"measuredAt\":\"2026-11-01T06:00:00Z\"");
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package org.rapport.rules.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.drools.drl.ast.descr.AbstractClassTypeDeclarationDescr;
+import org.drools.drl.ast.descr.AccumulateImportDescr;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.EnumDeclarationDescr;
+import org.drools.drl.ast.descr.EnumLiteralDescr;
+import org.drools.drl.ast.descr.FunctionDescr;
+import org.drools.drl.ast.descr.FunctionImportDescr;
+import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.QualifiedName;
+import org.drools.drl.ast.descr.QueryDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.ast.descr.TypeFieldDescr;
+import org.drools.drl.ast.descr.WindowDeclarationDescr;
+import org.rapport.rules.engine.CodeTokens.Kind;
+import org.rapport.rules.engine.CodeTokens.Token;
+
+/**
+ * Rejects rule files that reach outside the published fact model and safe value types, before
+ * anything is compiled: no System, Runtime, threads, reflection, class loading, file or network I/O,
+ * or the rule session's internals. It works on the parsed rules (imports, function imports,
+ * globals, declared types, functions, rule attributes, conditions and consequences) and reads the
+ * Java or MVEL code in them token by token, so comments and strings neither hide nor fake a name.
+ * A decision table is checked on the DRL Drools generates from it. Thread-safe and stateless.
+ */
+public final class RuleSandbox {
+
+    private static final String PREFIX = "Sandbox: ";
+
+    /** Checks every rule file; problems reading or parsing a file are reported as they are, since it cannot be checked. */
+    public List<RuleMessage> check(List<RuleFileSource> files) {
+        List<RuleMessage> messages = new ArrayList<>();
+        for (RuleFileSource file : files) {
+            if (ParsedRuleFile.isScenarioFile(file.name())) {
+                continue;
+            }
+            ParsedRuleFile.Reading reading = ParsedRuleFile.read(file);
+            messages.addAll(reading.problems());
+            if (reading.parsed() != null) {
+                messages.addAll(check(reading.parsed()));
+            }
+        }
+        return messages;
+    }
+
+    List<RuleMessage> check(ParsedRuleFile file) {
+        return new Inspection(file).run();
+    }
+
+    /** One walk over one parsed file. */
+    private static final class Inspection {
+
+        private final ParsedRuleFile file;
+        private final String drl;
+        private final SourceLines lines;
+        private final List<RuleMessage> messages = new ArrayList<>();
+        private final Set<String> imported = new HashSet<>();
+
+        Inspection(ParsedRuleFile file) {
+            this.file = file;
+            this.drl = file.drl();
+            this.lines = new SourceLines(drl);
+        }
+
+        List<RuleMessage> run() {
+            PackageDescr descr = file.descr();
+            if (!SandboxPolicy.RULES_PACKAGE.equals(descr.getName())) {
+                violation(find(descr.getName(), 0), "package", "rule files must declare package "
+                        + SandboxPolicy.RULES_PACKAGE + ", not \"" + descr.getName() + "\"");
+            }
+            if (descr.getUnit() != null) {
+                violation(start(descr.getUnit()), "unit", "rule units are not supported");
+            }
+            descr.getImports().forEach(this::checkImport);
+            descr.getFunctionImports().forEach(this::checkFunctionImport);
+            descr.getAccumulateImports().forEach(this::checkAccumulateImport);
+            descr.getGlobals().forEach(this::checkGlobal);
+            descr.getAttributes().forEach(attribute -> checkAttribute(attribute, 0));
+            descr.getClassAndEnumDeclarationDescrs().forEach(this::checkDeclaration);
+            descr.getWindowDeclarations().forEach(this::checkWindow);
+            descr.getFunctions().forEach(this::checkFunction);
+            descr.getRules().forEach(this::checkRule);
+            return messages;
+        }
+
+        private void checkImport(ImportDescr importDescr) {
+            String target = importDescr.getTarget();
+            if (SandboxPolicy.isAllowedImport(target)) {
+                imported.add(target.substring(target.lastIndexOf('.') + 1));
+            } else {
+                violation(find(target, start(importDescr)), lastSegment(target), "import " + target + " is not allowed: "
+                        + SandboxPolicy.allowedSummary());
+            }
+        }
+
+        /** {@code import function} and {@code import static}: the class the function belongs to must be allowed. */
+        private void checkFunctionImport(FunctionImportDescr importDescr) {
+            String target = importDescr.getTarget();
+            String owner = target.substring(0, Math.max(0, target.lastIndexOf('.')));
+            if (!SandboxPolicy.isAllowedType(owner)) {
+                violation(find(target, start(importDescr)), lastSegment(owner), "import of function " + target
+                        + " is not allowed: " + SandboxPolicy.allowedSummary());
+            }
+        }
+
+        private void checkAccumulateImport(AccumulateImportDescr importDescr) {
+            violation(find(importDescr.getTarget(), start(importDescr)), lastSegment(importDescr.getTarget()),
+                    "import accumulate " + importDescr.getTarget() + " is not allowed: custom accumulate functions"
+                            + " are Java classes outside the rule set");
+        }
+
+        private void checkGlobal(GlobalDescr global) {
+            checkCode(global.getType(), find(global.getType(), start(global)), "the type of global " + global.getIdentifier());
+        }
+
+        private void checkAttribute(AttributeDescr attribute, int searchFrom) {
+            int at = find(attribute.getName(), Math.max(searchFrom, start(attribute)));
+            if (SandboxPolicy.isDeniedAttribute(attribute.getName())) {
+                violation(at, attribute.getName(), "the " + attribute.getName() + " attribute is not allowed: it schedules"
+                        + " rules on timer threads outside the evaluation");
+            } else if (attribute.getValue() != null) {
+                checkCode(attribute.getValue(), find(attribute.getValue(), at), "the " + attribute.getName() + " attribute");
+            }
+        }
+
+        private void checkDeclaration(AbstractClassTypeDeclarationDescr declaration) {
+            int at = start(declaration);
+            for (QualifiedName superType : declaration.getSuperTypes()) {
+                checkCode(superType.getFullName(), find(superType.getName(), at), "the supertype of " + declaration.getTypeName());
+            }
+            for (TypeFieldDescr field : declaration.getFields().values()) {
+                int fieldAt = Math.max(at, start(field));
+                if (field.getPattern() != null) {
+                    String type = field.getPattern().getObjectType();
+                    checkCode(type, find(type, fieldAt), "the type of field " + field.getFieldName());
+                }
+                if (field.getInitExpr() != null) {
+                    checkCode(field.getInitExpr(), find(field.getInitExpr(), fieldAt), "the initial value of " + field.getFieldName());
+                }
+            }
+            if (declaration instanceof EnumDeclarationDescr enumeration) {
+                for (EnumLiteralDescr literal : enumeration.getLiterals()) {
+                    for (String argument : literal.getConstructorArgs()) {
+                        checkCode(argument, find(argument, at), "enum literal " + literal.getName());
+                    }
+                }
+            }
+        }
+
+        private void checkWindow(WindowDeclarationDescr window) {
+            checkRegion(window, "window " + window.getName());
+        }
+
+        private void checkFunction(FunctionDescr function) {
+            int at = start(function);
+            checkCode(function.getReturnType(), find(function.getReturnType(), at), "the return type of function " + function.getName());
+            for (String type : function.getParameterTypes()) {
+                checkCode(type, find(type, at), "a parameter of function " + function.getName());
+            }
+            checkCode(function.getBody(), find(function.getBody(), at), "function " + function.getName());
+        }
+
+        private void checkRule(RuleDescr rule) {
+            int at = start(rule);
+            String what = (rule.isQuery() ? "query \"" : "rule \"") + rule.getName() + "\"";
+            rule.getAttributes().values().forEach(attribute -> checkAttribute(attribute, at));
+            if (rule instanceof QueryDescr query) {
+                for (String type : query.getParameterTypes()) {
+                    checkCode(type, find(type, at), "a parameter of " + what);
+                }
+            }
+            AndDescr conditions = rule.getLhs();
+            int afterConditions = at;
+            if (conditions != null && !conditions.getDescrs().isEmpty()) {
+                checkRegion(conditions, "the conditions of " + what);
+                afterConditions = Math.max(at, conditions.getEndCharacter());
+            }
+            if (rule.getConsequence() != null) {
+                String consequence = rule.getConsequence().toString();
+                checkCode(consequence, find(consequence, afterConditions), "the consequence of " + what);
+            }
+            for (Map.Entry<String, Object> named : rule.getNamedConsequences().entrySet()) {
+                String consequence = String.valueOf(named.getValue());
+                checkCode(consequence, find(consequence, afterConditions), "consequence " + named.getKey() + " of " + what);
+            }
+        }
+
+        /** Conditions and windows are checked as the text the author wrote between their first and last character. */
+        private void checkRegion(BaseDescr descr, String what) {
+            int begin = descr.getStartCharacter();
+            int end = descr.getEndCharacter();
+            if (begin < 0 || end < begin) {
+                violation(start(descr), null, "cannot locate " + what + " to check it; write it on its own lines");
+                return;
+            }
+            checkCode(drl.substring(begin, Math.min(drl.length(), end + 1)), begin, what);
+        }
+
+        /** Reads code token by token: denied words, denied members, and every name a chain of dots starts with. */
+        private void checkCode(String code, int offset, String what) {
+            if (code == null) {
+                return;
+            }
+            for (List<Token> tokens : CodeTokens.of(code).readings()) {
+                for (int index = 0; index < tokens.size(); index++) {
+                    Token token = tokens.get(index);
+                    if (token.kind() != Kind.IDENTIFIER) {
+                        continue;
+                    }
+                    int at = offset + token.offset();
+                    Kind before = index == 0 ? Kind.OTHER : tokens.get(index - 1).kind();
+                    if (before == Kind.DOT || before == Kind.METHOD_REFERENCE) {
+                        String reason = SandboxPolicy.deniedMemberReason(token.text());
+                        if (reason != null) {
+                            violation(at, token.text(), "." + token.text() + " is not allowed in " + what + " (" + reason + ")");
+                        }
+                        continue;
+                    }
+                    if (SandboxPolicy.isDeniedWord(token.text())) {
+                        violation(at, token.text(), "\"" + token.text() + "\" is not allowed in " + what);
+                        continue;
+                    }
+                    List<String> name = dottedName(tokens, index);
+                    if (!checkName(name, at, token.text(), what)) {
+                        // one message per name: System.exit is about System, not also about exit
+                        index += 2 * (name.size() - 1);
+                    }
+                }
+            }
+        }
+
+        /** The identifiers joined by dots from {@code index} on: {@code java.io.File} in {@code new java.io.File(...)}. */
+        private static List<String> dottedName(List<Token> tokens, int index) {
+            List<String> segments = new ArrayList<>();
+            segments.add(tokens.get(index).text());
+            for (int next = index + 1; next + 1 < tokens.size(); next += 2) {
+                if (tokens.get(next).kind() != Kind.DOT || tokens.get(next + 1).kind() != Kind.IDENTIFIER) {
+                    break;
+                }
+                segments.add(tokens.get(next + 1).text());
+            }
+            return segments;
+        }
+
+        /**
+         * A name at the start of a dotted chain: a simple type name, a package-qualified name, or a variable.
+         *
+         * @return false when the name is not allowed (and reported)
+         */
+        private boolean checkName(List<String> segments, int at, String token, String what) {
+            String first = segments.get(0);
+            if (first.startsWith("$")) {
+                return true;
+            }
+            if (SandboxPolicy.startsUpperCase(first)) {
+                if (!imported.contains(first) && SandboxPolicy.isForbiddenLangType(first)) {
+                    violation(at, token, "java.lang." + first + " is not allowed in " + what + ": " + SandboxPolicy.allowedSummary());
+                    return false;
+                }
+                return true;
+            }
+            int typeIndex = 1;
+            while (typeIndex < segments.size() && !SandboxPolicy.startsUpperCase(segments.get(typeIndex))) {
+                typeIndex++;
+            }
+            boolean qualified = SandboxPolicy.isPackageRoot(first) || typeIndex >= 2 && typeIndex < segments.size();
+            if (!qualified) {
+                return true; // a variable and its properties, such as $kpi.value or kpi.getValue()
+            }
+            if (typeIndex < segments.size()) {
+                String type = String.join(".", segments.subList(0, typeIndex + 1));
+                if (!SandboxPolicy.isAllowedType(type)) {
+                    violation(at, token, type + " is not allowed in " + what + ": " + SandboxPolicy.allowedSummary());
+                    return false;
+                }
+            } else if (segments.size() > 1) {
+                String path = String.join(".", segments);
+                if (!SandboxPolicy.isAllowedPackagePath(path)) {
+                    violation(at, token, path + " is not allowed in " + what + ": " + SandboxPolicy.allowedSummary());
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void violation(int offset, String token, String text) {
+            messages.add(file.messageAt(offset, token, PREFIX + text));
+        }
+
+        /** Where a description starts in the DRL, from its character offset or else its line and column. */
+        private int start(BaseDescr descr) {
+            if (descr.getStartCharacter() >= 0) {
+                return descr.getStartCharacter();
+            }
+            return lines.offset(descr.getLine(), descr.getColumn());
+        }
+
+        /**
+         * Where {@code text} starts in the DRL at or after {@code from}, counting any leading whitespace the
+         * parser kept; {@code from} itself when it cannot be found.
+         */
+        private int find(String text, int from) {
+            if (text == null || text.isBlank()) {
+                return from;
+            }
+            String stripped = text.strip();
+            int found = drl.indexOf(stripped, Math.max(0, from));
+            int leadingWhitespace = text.indexOf(stripped);
+            return found >= 0 ? Math.max(0, found - leadingWhitespace) : from;
+        }
+
+        private static String lastSegment(String name) {
+            return name.substring(name.lastIndexOf('.') + 1);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.rapport.rules.engine;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a rule file may reach: the published fact model, java.lang value types, java.time,
+ * java.math and a few java.util collections. Everything else (System, Runtime, threads,
+ * reflection, class loading, file and network I/O, the rule session's internals) is out.
+ * Thread-safe.
+ */
+final class SandboxPolicy {
+
+    /** The package every rule file must declare: rules compiled into another package could reach its internals. */
+    static final String RULES_PACKAGE = "org.rapport.rules";
+
+    static final String FACTS_PACKAGE = "org.rapport.rules.facts";
+
+    /** Whole packages of value types, with no I/O and no global state worth protecting. */
+    private static final Set<String> VALUE_PACKAGES = Set.of(
+            "java.math", "java.time", "java.time.format", "java.time.temporal", "java.time.chrono");
+
+    private static final Set<String> LANG_TYPES = Set.of(
+            "String", "StringBuilder", "StringBuffer", "CharSequence", "Character", "Boolean", "Byte", "Short",
+            "Integer", "Long", "Float", "Double", "Number", "Math", "StrictMath", "Object", "Comparable",
+            "Iterable", "Enum", "Record", "Void", "Override", "Deprecated", "SuppressWarnings",
+            "FunctionalInterface", "SafeVarargs", "Exception", "RuntimeException", "IllegalArgumentException",
+            "IllegalStateException", "ArithmeticException", "NullPointerException", "NumberFormatException",
+            "UnsupportedOperationException", "IndexOutOfBoundsException", "ArrayIndexOutOfBoundsException",
+            "StringIndexOutOfBoundsException");
+
+    /** Collections that collect, accumulate and from need; no ServiceLoader, Scanner, Timer, concurrency. */
+    private static final Set<String> UTIL_TYPES = Set.of(
+            "List", "ArrayList", "LinkedList", "Set", "HashSet", "LinkedHashSet", "TreeSet", "SortedSet", "Map",
+            "HashMap", "LinkedHashMap", "TreeMap", "SortedMap", "Collection", "Collections", "Comparator",
+            "Iterator", "Objects", "Optional", "OptionalInt", "OptionalLong", "OptionalDouble", "Arrays", "Locale");
+
+    /** Allowed packages, for a name made of package segments only, such as {@code java.time}. */
+    private static final Set<String> ALLOWED_PACKAGES = Set.of(
+            FACTS_PACKAGE, "java.lang", "java.util", "java.math", "java.time", "java.time.format",
+            "java.time.temporal", "java.time.chrono");
+
+    /** First segments that make a dotted name a package-qualified name rather than a variable's properties. */
+    private static final Set<String> PACKAGE_ROOTS = Set.of(
+            "java", "javax", "jakarta", "jdk", "sun", "com", "org", "net", "io", "groovy", "kotlin", "scala");
+
+    /** Members that open a way out whatever object they are called on, and why. */
+    private static final Map<String, String> DENIED_MEMBERS = Map.ofEntries(
+            reflection("getClass"), reflection("class"), reflection("getMethod"), reflection("getMethods"),
+            reflection("getDeclaredMethod"), reflection("getDeclaredMethods"), reflection("getField"),
+            reflection("getFields"), reflection("getDeclaredField"), reflection("getDeclaredFields"),
+            reflection("getConstructor"), reflection("getConstructors"), reflection("getDeclaredConstructor"),
+            reflection("getDeclaredConstructors"), reflection("getDeclaringClass"), reflection("getEnclosingClass"),
+            reflection("getSuperclass"), reflection("getInterfaces"), reflection("newInstance"), reflection("invoke"),
+            reflection("invokeExact"), reflection("invokeWithArguments"), reflection("setAccessible"),
+            reflection("trySetAccessible"), reflection("lookup"), reflection("getModule"), reflection("getPackage"),
+            Map.entry("forName", "class loading"), Map.entry("loadClass", "class loading"),
+            Map.entry("defineClass", "class loading"), Map.entry("getClassLoader", "class loading"),
+            Map.entry("getContextClassLoader", "class loading"), Map.entry("getSystemClassLoader", "class loading"),
+            system("getRuntime"), system("exec"), system("exit"), system("getenv"), system("getProperty"),
+            system("getProperties"), system("setProperty"), system("setProperties"), system("getInteger"),
+            system("getLong"), system("getBoolean"),
+            session("getKieRuntime"), session("getKnowledgeRuntime"), session("getWorkingMemory"),
+            session("getKieBase"), session("getKieSession"), session("getEnvironment"), session("getChannels"),
+            session("registerChannel"), session("getGlobals"), session("setGlobal"),
+            Map.entry("wait", "threads"), Map.entry("notify", "threads"), Map.entry("notifyAll", "threads"));
+
+    /** Words that have no business in rule code: imports inside MVEL, classes, thread locks, native code. */
+    private static final Set<String> DENIED_WORDS = Set.of("import", "package", "class", "native", "synchronized", "volatile");
+
+    /** Rule attributes that schedule work on timer threads, outside the evaluation. */
+    private static final Set<String> DENIED_ATTRIBUTES = Set.of("timer", "duration", "calendars");
+
+    private static final Map<String, Boolean> LANG_CLASS_EXISTS = new ConcurrentHashMap<>();
+
+    private SandboxPolicy() {
+    }
+
+    private static Map.Entry<String, String> reflection(String member) {
+        return Map.entry(member, "reflection");
+    }
+
+    private static Map.Entry<String, String> system(String member) {
+        return Map.entry(member, "system access");
+    }
+
+    private static Map.Entry<String, String> session(String member) {
+        return Map.entry(member, "the rule session's internals");
+    }
+
+    /** True for a class name (nested classes included) that rules may use. */
+    static boolean isAllowedType(String qualifiedName) {
+        if (qualifiedName.startsWith(FACTS_PACKAGE + ".")) {
+            return true;
+        }
+        String[] segments = qualifiedName.split("\\.");
+        int typeIndex = 0;
+        while (typeIndex < segments.length && !startsUpperCase(segments[typeIndex])) {
+            typeIndex++;
+        }
+        if (typeIndex == 0 || typeIndex == segments.length) {
+            return false;
+        }
+        String packageName = String.join(".", java.util.Arrays.copyOfRange(segments, 0, typeIndex));
+        String typeName = segments[typeIndex];
+        return VALUE_PACKAGES.contains(packageName)
+                || "java.lang".equals(packageName) && LANG_TYPES.contains(typeName)
+                || "java.util".equals(packageName) && UTIL_TYPES.contains(typeName);
+    }
+
+    /** True for an import rules may declare: an allowed class, or every class of the fact model or a value package. */
+    static boolean isAllowedImport(String target) {
+        if (target.endsWith(".*")) {
+            String packageName = target.substring(0, target.length() - 2);
+            return FACTS_PACKAGE.equals(packageName) || VALUE_PACKAGES.contains(packageName);
+        }
+        return isAllowedType(target);
+    }
+
+    /** True for a dotted name of package segments only that leads into an allowed package, such as {@code java.time}. */
+    static boolean isAllowedPackagePath(String dottedName) {
+        return ALLOWED_PACKAGES.stream().anyMatch(allowed -> allowed.equals(dottedName) || allowed.startsWith(dottedName + "."));
+    }
+
+    static boolean isPackageRoot(String segment) {
+        return PACKAGE_ROOTS.contains(segment);
+    }
+
+    /** True for a simple name that Java resolves to a java.lang class rules may not use, such as System or Thread. */
+    static boolean isForbiddenLangType(String simpleName) {
+        return !LANG_TYPES.contains(simpleName)
+                && LANG_CLASS_EXISTS.computeIfAbsent(simpleName, SandboxPolicy::existsInJavaLang);
+    }
+
+    private static boolean existsInJavaLang(String simpleName) {
+        try {
+            Class.forName("java.lang." + simpleName, false, null);
+            return true;
+        } catch (ClassNotFoundException | LinkageError notThere) {
+            return false;
+        }
+    }
+
+    /** Why a member may not be used, or {@code null} when it may. */
+    static String deniedMemberReason(String member) {
+        return DENIED_MEMBERS.get(member);
+    }
+
+    static boolean isDeniedWord(String identifier) {
+        return DENIED_WORDS.contains(identifier);
+    }
+
+    static boolean isDeniedAttribute(String attribute) {
+        return DENIED_ATTRIBUTES.contains(attribute);
+    }
+
+    static boolean startsUpperCase(String identifier) {
+        return !identifier.isEmpty() && Character.isUpperCase(identifier.charAt(0));
+    }
+
+    /** How messages describe what is allowed. */
+    static String allowedSummary() {
+        return "rules may use only " + FACTS_PACKAGE + ", java.lang value types, java.time, java.math and java.util collections";
+    }
+}
