@@ -10,17 +10,17 @@ import jakarta.persistence.EntityManager;
 
 import org.rapport.engine.kpi.KpiValue;
 import org.rapport.rules.engine.Evaluation;
-import org.rapport.rules.engine.InvalidRuleSetException;
 import org.rapport.rules.engine.RuleFileSource;
 import org.rapport.rules.engine.RuleMessage;
 import org.rapport.rules.engine.RuleSetCompiler;
+import org.rapport.rules.engine.RuleSetValidator;
 import org.rapport.rules.facts.ImprovementTrigger;
 import org.rapport.rules.facts.Kpi;
 
 /**
  * The strategy team's path from a draft to the live rule set: draft → validate → activate, and
- * back to any earlier version. Only a version that compiled can ever become active, so a broken
- * draft never replaces the live rules. Not thread-safe: one instance per transaction.
+ * back to any earlier version. Only a version that compiles, keeps to the sandbox and passes the
+ * scenarios kept with it can ever become active, so a broken draft never replaces the live rules. Not thread-safe: one instance per transaction.
  */
 public class RuleSetLifecycle {
 
@@ -72,8 +72,8 @@ public class RuleSetLifecycle {
         }
         List<RuleMessage> problems = problems(version);
         if (!problems.isEmpty()) {
-            throw new RuleSetRejectedException(version.describe() + " does not compile; the active rule set stays",
-                    problems);
+            throw new RuleSetRejectedException(version.describe()
+                    + " does not compile or fails its scenarios; the active rule set stays", problems);
         }
         boolean rollback = version.getStatus() == RuleSetStatus.RETIRED;
         entityManager.createQuery("select v from RuleSetVersion v where v.status = :active", RuleSetVersion.class)
@@ -146,12 +146,8 @@ public class RuleSetLifecycle {
         return version;
     }
 
+    /** Compile errors, sandbox breaches and failing scenarios kept with the version, each with its place. */
     private List<RuleMessage> problems(RuleSetVersion version) {
-        try {
-            compiler.compile(RuleSetStore.sources(version));
-            return List.of();
-        } catch (InvalidRuleSetException e) {
-            return e.messages();
-        }
+        return new RuleSetValidator(compiler).validate(RuleSetStore.sources(version)).messages();
     }
 }

@@ -36,7 +36,9 @@ public class RuleSetStore {
         if (!active.isEmpty()) {
             return active.get(0);
         }
-        List<RuleFileSource> files = DefaultRuleSet.files();
+        // The scenarios travel with the rules, so every later validation runs them too.
+        List<RuleFileSource> files = new java.util.ArrayList<>(DefaultRuleSet.files());
+        files.addAll(DefaultRuleSet.scenarios());
         RuleSetVersion seeded = new RuleSetVersion(DefaultRuleSet.LABEL, checksum(files), SYSTEM_AUTHOR,
                 clock.instant(), RuleSetStatus.ACTIVE);
         files.forEach(file -> seeded.addFile(file.name(), file.content()));

@@ -84,6 +84,25 @@ class RuleSetLifecycleTest extends PersistenceSpec {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aDraftThatFailsOneOfItsScenariosCanNeverBecomeActive(TestDatabase database) {
+        on(database);
+        List<RuleFileSource> withWrongExpectation = new ArrayList<>(DefaultRuleSet.files());
+        withWrongExpectation.add(RuleFileSource.ofText("wrong.scenario.json", """
+                {"scenario": "An NPS of 35 is red",
+                 "given": {"kpis": [{"code": "NPS", "value": 35}]},
+                 "expect": {"rag": {"NPS": "RED"}}}"""));
+        long draft = database.read(entityManager ->
+                lifecycle(entityManager).draft("wrong scenario", "bob", withWrongExpectation).getId());
+
+        List<RuleMessage> problems = database.read(entityManager -> lifecycle(entityManager).validate(draft));
+
+        assertThat(problems).isNotEmpty()
+                .allSatisfy(problem -> assertThat(problem.file()).isEqualTo("wrong.scenario.json"));
+        assertThat(status(draft)).isEqualTo(RuleSetStatus.DRAFT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void rollingBackMakesAnEarlierVersionLiveAgainAndSaysSo(TestDatabase database) throws Exception {
         on(database);
         long first = database.read(entityManager -> new RuleSetStore(entityManager, Clock.systemUTC())
