@@ -2,18 +2,12 @@ package org.rapport.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
@@ -42,8 +36,7 @@ class BoardPackDistributionIT {
             new ServerSetup(Integer.getInteger("rapport.it.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String TEXT = "text/plain";
 
     @ArquillianResource
     private URL application;
@@ -55,13 +48,14 @@ class BoardPackDistributionIT {
 
     @Test
     void aRunOnDemandMailsItsPackToTheListAndRecordsWhoReceivedIt() throws Exception {
-        assertThat(send("POST", "api/distribution/recipients", "cco@rapport.test").statusCode()).isEqualTo(204);
-        assertThat(send("POST", "api/distribution/recipients", "not an address").statusCode()).isEqualTo(400);
+        ApiClient api = new ApiClient(application);
+        assertThat(api.post("api/distribution/recipients", TEXT, "cco@rapport.test").statusCode()).isEqualTo(204);
+        assertThat(api.post("api/distribution/recipients", TEXT, "not an address").statusCode()).isEqualTo(400);
 
         // Another run of the month may be going (intake); a second start is refused until it ends.
-        HttpResponse<String> started = Poll.until(TIMEOUT, () -> send("POST", "api/runs?month=2026-09", ""),
+        HttpResponse<String> started = Poll.until(TIMEOUT, () -> api.post("api/runs?month=2026-09", TEXT, ""),
                 response -> response.statusCode() == 202);
-        int runId = read(started.body()).asJsonObject().getInt("id");
+        int runId = ApiClient.read(started.body()).asJsonObject().getInt("id");
 
         MimeMessage mail = Poll.until(TIMEOUT, () -> SMTP.getReceivedMessages().length > 0
                 ? SMTP.getReceivedMessages()[0] : null, received -> received != null);
@@ -69,37 +63,16 @@ class BoardPackDistributionIT {
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("cco@rapport.test");
         Multipart parts = (Multipart) mail.getContent();
         byte[] attached = parts.getBodyPart(1).getInputStream().readAllBytes();
-        byte[] archived = http.send(get("api/runs/" + runId + "/pack"), HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] archived = api.getBytes("api/runs/" + runId + "/pack").body();
         assertThat(attached).isEqualTo(archived);
 
-        JsonArray deliveries = read(send("GET", "api/distribution/runs/" + runId, null).body()).asJsonArray();
+        JsonArray deliveries = api.json("api/distribution/runs/" + runId).asJsonArray();
         assertThat(deliveries.getValuesAs(JsonObject.class)).singleElement().satisfies(delivery -> {
             assertThat(delivery.getString("target")).isEqualTo("cco@rapport.test");
             assertThat(delivery.getString("status")).isEqualTo("SENT");
         });
-        JsonArray history = read(send("GET", "api/distribution/history", null).body()).asJsonArray();
+        JsonArray history = api.json("api/distribution/history").asJsonArray();
         assertThat(history.getValuesAs(JsonObject.class))
                 .anySatisfy(change -> assertThat(change.getString("address")).isEqualTo("cco@rapport.test"));
-    }
-
-    private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(application + path))
-                .timeout(Duration.ofSeconds(30));
-        if (body == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "text/plain").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(application + path)).timeout(Duration.ofSeconds(30)).GET().build();
-    }
-
-    private static jakarta.json.JsonValue read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return reader.readValue();
-        }
     }
 }

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +15,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import org.apache.pdfbox.Loader;
@@ -48,8 +42,6 @@ class MonthlyBoardPackIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String FIXTURE = "/e2e/october-2026/";
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @ArquillianResource
     private URL application;
@@ -94,8 +86,7 @@ class MonthlyBoardPackIT {
         JsonObject run = publishedRunFor("2026-10");
         JsonObject detail = getObject("api/runs/" + run.getInt("id"));
 
-        HttpResponse<byte[]> pdf = http.send(request("api/runs/" + run.getInt("id") + "/pack"),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = new ApiClient(application).getBytes("api/runs/" + run.getInt("id") + "/pack");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
         String text = textOf(pdf.body());
@@ -200,16 +191,7 @@ class MonthlyBoardPackIT {
     }
 
     private JsonValue json(String path) throws Exception {
-        HttpResponse<String> response = http.send(request(path), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-            return reader.readValue();
-        }
-    }
-
-    private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create(application.toString() + path)).timeout(Duration.ofSeconds(30))
-                .GET().build();
+        return new ApiClient(application).json(path);
     }
 
     private static String textOf(byte[] pdf) throws IOException {

@@ -2,18 +2,11 @@ package org.rapport.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -27,6 +20,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class RuleLifecycleIT {
+
+    private static final String JSON = "application/json";
 
     private static final String BROKEN_DRAFT = Json.createObjectBuilder()
             .add("label", "typo")
@@ -42,8 +37,6 @@ class RuleLifecycleIT {
                             """)))
             .build().toString();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     @ArquillianResource
     private URL application;
 
@@ -54,42 +47,26 @@ class RuleLifecycleIT {
 
     @Test
     void aBrokenDraftIsExplainedWithFileAndLineAndCanNeverBecomeActive() throws Exception {
-        JsonObject active = activeVersion();
+        JsonObject active = activeVersion(new ApiClient(application));
 
-        HttpResponse<String> created = send("POST", "api/rulesets", BROKEN_DRAFT);
+        ApiClient api = new ApiClient(application);
+        HttpResponse<String> created = api.post("api/rulesets", JSON, BROKEN_DRAFT);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        int draft = read(created.body()).asJsonObject().getInt("id");
+        int draft = ApiClient.read(created.body()).asJsonObject().getInt("id");
 
-        JsonObject problem = read(send("POST", "api/rulesets/" + draft + "/validate", "").body())
+        JsonObject problem = ApiClient.read(api.post("api/rulesets/" + draft + "/validate", JSON, "").body())
                 .asJsonArray().getJsonObject(0);
         assertThat(problem.getString("file")).isEqualTo("typo.drl");
         assertThat(problem.getInt("line")).isEqualTo(4);
 
-        HttpResponse<String> refused = send("POST", "api/rulesets/" + draft + "/activate", "{\"comment\": \"go\"}");
+        HttpResponse<String> refused = api.post("api/rulesets/" + draft + "/activate", JSON, "{\"comment\": \"go\"}");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("does not compile");
-        assertThat(activeVersion().getInt("id")).isEqualTo(active.getInt("id"));
+        assertThat(activeVersion(api).getInt("id")).isEqualTo(active.getInt("id"));
     }
 
-    private JsonObject activeVersion() throws Exception {
-        return read(send("GET", "api/rulesets", null).body()).asJsonArray().getValuesAs(JsonObject.class).stream()
+    private static JsonObject activeVersion(ApiClient api) throws Exception {
+        return api.json("api/rulesets").asJsonArray().getValuesAs(JsonObject.class).stream()
                 .filter(version -> version.getString("status").equals("ACTIVE")).findFirst().orElseThrow();
-    }
-
-    private HttpResponse<String> send(String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(application + path))
-                .timeout(Duration.ofSeconds(60));
-        if (json == null) {
-            request.GET();
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonValue read(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            return reader.readValue();
-        }
     }
 }
