@@ -35,6 +35,12 @@ public class BoardPack {
     @Column(nullable = false, length = 64)
     private String sha256;
 
+    /** The snapshot the PDF was rendered from (JSON), for re-rendering the archived month unchanged. */
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "snapshot_json")
+    private String snapshotJson;
+
     /** Where the file copy was written, for operators. */
     @Column(name = "file_path", length = 1024)
     private String filePath;
@@ -50,11 +56,16 @@ public class BoardPack {
         // for JPA
     }
 
-    /** A pack rendered for a run, not yet published. */
-    public BoardPack(Run run, byte[] pdf, String sha256) {
+    /** A pack rendered for a run from {@code snapshotJson}, not yet published. */
+    public BoardPack(Run run, byte[] pdf, String sha256, String snapshotJson) {
         this.run = run;
         this.pdf = pdf.clone();
         this.sha256 = sha256;
+        this.snapshotJson = snapshotJson;
+    }
+
+    public String getSnapshotJson() {
+        return snapshotJson;
     }
 
     void published(String filePath, Instant at) {

@@ -42,11 +42,16 @@ public class RunCatalog {
                 .toList();
     }
 
+    /** What the run's pack shows: the archived snapshot once rendered, the stored figures before. */
     public Optional<RunSnapshot> snapshot(long runId) {
         if (entityManager.find(Run.class, runId) == null) {
             return Optional.empty();
         }
-        return Optional.of(new RunSnapshotReader(entityManager).read(runId, settings.companyName()));
+        Optional<String> archived = entityManager.createQuery(
+                        "select p.snapshotJson from BoardPack p where p.run.id = :run", String.class)
+                .setParameter("run", runId).getResultStream().filter(java.util.Objects::nonNull).findFirst();
+        return Optional.of(archived.map(SnapshotArchive::fromJson)
+                .orElseGet(() -> new RunSnapshotReader(entityManager).read(runId, settings.companyName())));
     }
 
     public Optional<byte[]> pack(long runId) {

@@ -18,6 +18,7 @@ import org.rapport.engine.config.RapportSettings;
 import org.rapport.engine.publish.DeliveryRetries;
 import org.rapport.engine.publish.PackDistributor;
 import org.rapport.engine.ruleset.RuleEngine;
+import org.rapport.engine.snapshot.RunSnapshot;
 
 /**
  * Each step of a monthly run in a transaction of its own, committed together with the record that
@@ -95,8 +96,10 @@ public class RunService {
             case MEASURE -> steps.measure(runId);
             case SCORE -> steps.score(runId, scored -> progress.scored(runId, scored));
             case EVALUATE -> steps.evaluate(runId);
-            case RENDER -> steps.storeRendered(runId,
-                    renderer.get().render(steps.snapshot(runId, settings.companyName())));
+            case RENDER -> {
+                RunSnapshot snapshot = steps.snapshot(runId, settings.companyName());
+                steps.storeRendered(runId, renderer.get().render(snapshot), snapshot);
+            }
             case PUBLISH -> {
                 BoardPack pack = steps.publish(runId, settings.packsDir());
                 // The operator's answer to "where is the pack?": path and checksum, nothing personal.

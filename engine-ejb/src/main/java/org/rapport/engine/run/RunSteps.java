@@ -157,10 +157,10 @@ public class RunSteps {
         return new RunSnapshotReader(entityManager).read(runId, companyName);
     }
 
-    /** Keeps the rendered pack with the run; it is not published yet. */
-    public BoardPack storeRendered(long runId, byte[] pdf) {
+    /** Keeps the rendered pack, and the snapshot it was rendered from, with the run; not published yet. */
+    public BoardPack storeRendered(long runId, byte[] pdf, RunSnapshot snapshot) {
         deleteForRun(BoardPack.class, runId);
-        BoardPack pack = new BoardPack(run(runId), pdf, PackFiles.sha256(pdf));
+        BoardPack pack = new BoardPack(run(runId), pdf, PackFiles.sha256(pdf), SnapshotArchive.toJson(snapshot));
         entityManager.persist(pack);
         return pack;
     }

@@ -168,7 +168,8 @@ class DistributionTest extends PersistenceSpec {
     private long publishedOctober() {
         long runId = database.read(entityManager ->
                 steps(entityManager).create(YearMonth.of(2026, 10), RunOrigin.ON_DEMAND).getId());
-        database.write(entityManager -> steps(entityManager).storeRendered(runId, PDF));
+        database.write(entityManager -> steps(entityManager).storeRendered(runId, PDF,
+                steps(entityManager).snapshot(runId, "Acme")));
         database.write(entityManager -> steps(entityManager).publish(runId, packs));
         return runId;
     }

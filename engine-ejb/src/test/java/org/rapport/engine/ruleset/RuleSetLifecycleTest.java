@@ -133,7 +133,8 @@ class RuleSetLifecycleTest extends PersistenceSpec {
                 .create(java.time.YearMonth.of(2026, 10), org.rapport.engine.run.RunOrigin.ON_DEMAND).getId());
         database.write(entityManager -> steps(entityManager).measure(runId));
         database.write(entityManager -> steps(entityManager).evaluate(runId));
-        database.write(entityManager -> steps(entityManager).storeRendered(runId, new byte[] {1}));
+        database.write(entityManager -> steps(entityManager).storeRendered(runId, new byte[] {1},
+                steps(entityManager).snapshot(runId, "Acme")));
         database.write(entityManager -> steps(entityManager).publish(runId, packs));
         List<RuleFileSource> lenient = DefaultRuleSet.files().stream()
                 .map(file -> !file.name().equals("kpi-targets.drl.csv") ? file

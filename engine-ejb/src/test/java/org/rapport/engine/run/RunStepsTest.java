@@ -73,8 +73,10 @@ class RunStepsTest extends PersistenceSpec {
 
         database.write(entityManager -> steps(entityManager).measure(runId));
         database.write(entityManager -> steps(entityManager).evaluate(runId));
-        database.write(entityManager -> steps(entityManager).storeRendered(runId, new byte[] {1}));
-        database.write(entityManager -> steps(entityManager).storeRendered(runId, new byte[] {2}));
+        database.write(entityManager -> steps(entityManager).storeRendered(runId, new byte[] {1},
+                steps(entityManager).snapshot(runId, "Acme")));
+        database.write(entityManager -> steps(entityManager).storeRendered(runId, new byte[] {2},
+                steps(entityManager).snapshot(runId, "Acme")));
 
         assertThat(count("KpiValue")).isEqualTo(kpis).isPositive();
         assertThat(count("Trigger")).isEqualTo(triggers).isPositive();
@@ -87,15 +89,21 @@ class RunStepsTest extends PersistenceSpec {
         on(database);
         long runId = measuredAndEvaluated(YearMonth.of(2026, 10));
         byte[] pdf = "%PDF-1.7 a pack".getBytes();
-        database.write(entityManager -> steps(entityManager).storeRendered(runId, pdf));
+        database.write(entityManager -> steps(entityManager).storeRendered(runId, pdf,
+                steps(entityManager).snapshot(runId, "Acme")));
 
         BoardPack pack = database.read(entityManager -> steps(entityManager).publish(runId, packs));
+        RunSnapshot rendered = database.read(entityManager -> steps(entityManager).snapshot(runId, "Acme"));
 
         Path file = packs.resolve("rapport-board-pack-2026-10-run-" + runId + ".pdf");
         assertThat(Files.readAllBytes(file)).isEqualTo(pdf);
         assertThat(pack.getSha256()).isEqualTo(PackFiles.sha256(pdf));
         RunStatus status = database.read(entityManager -> entityManager.find(Run.class, runId).getStatus());
         assertThat(status).isEqualTo(RunStatus.PUBLISHED);
+        // the snapshot the pack was rendered from is archived beside it and reads back unchanged
+        String archived = database.read(entityManager -> entityManager.find(BoardPack.class, pack.getId())
+                .getSnapshotJson());
+        assertThat(SnapshotArchive.fromJson(archived)).isEqualTo(rendered);
     }
 
     @ParameterizedTest
@@ -125,7 +133,8 @@ class RunStepsTest extends PersistenceSpec {
             facts.response("A", "2026-10-02T10:00:00", 0, 1);
         });
         long september = measuredAndEvaluated(YearMonth.of(2026, 9));
-        database.write(entityManager -> steps(entityManager).storeRendered(september, new byte[] {1}));
+        database.write(entityManager -> steps(entityManager).storeRendered(september, new byte[] {1},
+                steps(entityManager).snapshot(september, "Acme")));
         database.write(entityManager -> steps(entityManager).publish(september, packs));
         long october = measuredAndEvaluated(YearMonth.of(2026, 10));
 
