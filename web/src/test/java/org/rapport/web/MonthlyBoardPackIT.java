@@ -105,6 +105,23 @@ class MonthlyBoardPackIT {
     }
 
     @Test
+    void anArchivedMonthRendersAgainWithTheSameFigures() throws Exception {
+        JsonObject run = publishedRunFor("2026-10");
+        ApiClient api = new ApiClient(application);
+
+        String published = textOf(api.getBytes("api/runs/" + run.getInt("id") + "/pack").body());
+        deliver("survey-responses", "survey-responses-late.csv");
+        String again = textOf(api.getBytes("api/runs/" + run.getInt("id") + "/pack/again").body());
+
+        // Only the cover's "Generated …" time may differ between the two renders.
+        assertThat(withoutGeneratedTime(again)).isEqualTo(withoutGeneratedTime(published));
+    }
+
+    private static String withoutGeneratedTime(String text) {
+        return text.lines().filter(line -> !line.startsWith("Generated ")).collect(Collectors.joining("\n"));
+    }
+
+    @Test
     void aBadRowIsQuarantinedWithItsFileLineAndFieldWhileTheRestOfTheFileCounts() throws Exception {
         publishedRunFor("2026-10");
 

@@ -26,6 +26,9 @@ public class RunCatalog {
     @Inject
     private RunProgress progress;
 
+    @Inject
+    private jakarta.enterprise.inject.Instance<PackRenderer> renderer;
+
     /** Newest first. */
     public List<RunSummary> list() {
         Set<Long> published = Set.copyOf(entityManager.createQuery(
@@ -52,6 +55,18 @@ public class RunCatalog {
                 .setParameter("run", runId).getResultStream().filter(java.util.Objects::nonNull).findFirst();
         return Optional.of(archived.map(SnapshotArchive::fromJson)
                 .orElseGet(() -> new RunSnapshotReader(entityManager).read(runId, settings.companyName())));
+    }
+
+    /**
+     * Renders a published month again from its archived snapshot — the same figures as the day it
+     * was published, whatever has arrived since. Not stored: the archived PDF stays the record.
+     */
+    public Optional<byte[]> renderAgain(long runId) {
+        return entityManager.createQuery(
+                        "select p.snapshotJson from BoardPack p where p.run.id = :run and p.publishedAt is not null",
+                        String.class)
+                .setParameter("run", runId).getResultStream().filter(java.util.Objects::nonNull).findFirst()
+                .map(json -> renderer.get().render(SnapshotArchive.fromJson(json)));
     }
 
     public Optional<byte[]> pack(long runId) {

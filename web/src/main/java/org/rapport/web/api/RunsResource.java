@@ -72,6 +72,19 @@ public class RunsResource {
                 .build();
     }
 
+    /** The archived month rendered again from its stored snapshot: a re-issue with the same figures. */
+    @GET
+    @Path("{id}/pack/again")
+    @Produces("application/pdf")
+    public Response renderAgain(@PathParam("id") long id) {
+        RunSnapshot snapshot = snapshot(id);
+        byte[] pdf = catalog.renderAgain(id).orElseThrow(() ->
+                new NotFoundException("Run " + id + " has no published board pack to render again"));
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "inline; filename=\"" + PackFiles.fileName(snapshot.month(), id) + "\"")
+                .build();
+    }
+
     /**
      * Starts a run of a month, e.g. {@code POST /api/runs?month=2026-10}: 202 with the new run, whose
      * progress {@code GET /api/runs} shows; 409 while the month has a run in progress. A re-run
