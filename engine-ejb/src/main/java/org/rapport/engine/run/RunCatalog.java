@@ -36,13 +36,29 @@ public class RunCatalog {
         return entityManager.createQuery(
                         "select r from Run r join fetch r.ruleSetVersion order by r.id desc", Run.class)
                 .getResultStream()
-                .map(run -> new RunSummary(run.getId(), run.getMonth().toString(), run.getStatus().name(),
-                        run.getRuleSetVersion().describe(), run.getStartedAt(), run.getFinishedAt(),
-                        run.getFailure(), published.contains(run.getId()),
-                        run.getCurrentStep() == null ? null : run.getCurrentStep().name(),
-                        run.getCompletedStep() == null ? null : run.getCompletedStep().name(),
-                        progress.customersScored(run.getId())))
+                .map(run -> summary(run, published.contains(run.getId())))
                 .toList();
+    }
+
+    /** One run, without listing the others. */
+    public Optional<RunSummary> summary(long runId) {
+        Run run = entityManager.find(Run.class, runId);
+        if (run == null) {
+            return Optional.empty();
+        }
+        boolean published = entityManager.createQuery(
+                        "select count(p) from BoardPack p where p.run.id = :run and p.publishedAt is not null",
+                        Long.class)
+                .setParameter("run", runId).getSingleResult() > 0;
+        return Optional.of(summary(run, published));
+    }
+
+    private RunSummary summary(Run run, boolean published) {
+        return new RunSummary(run.getId(), run.getMonth().toString(), run.getStatus().name(),
+                run.getRuleSetVersion().describe(), run.getStartedAt(), run.getFinishedAt(), run.getFailure(),
+                published, run.getCurrentStep() == null ? null : run.getCurrentStep().name(),
+                run.getCompletedStep() == null ? null : run.getCompletedStep().name(),
+                progress.customersScored(run.getId()));
     }
 
     /** What the run's pack shows: the archived snapshot once rendered, the stored figures before. */

@@ -2,17 +2,16 @@ package org.rapport.integration.canonical;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDateTime;
 import java.util.List;
 
 import org.rapport.engine.intake.IntakeBatch;
-import org.rapport.engine.intake.QuarantinedRow;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.engine.intake.SurveyResponseRecord;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.csv.BadFieldException;
 import org.rapport.integration.csv.CsvIntakeReader;
 import org.rapport.integration.csv.CsvRow;
+import org.rapport.integration.mapping.SurveyResponseMapper;
 
 /**
  * Rapport's canonical survey responses CSV: NPS 0–10, CSAT 1–5 and effort 1–7 ("made it easy"),
@@ -42,20 +41,6 @@ public class SurveyResponseCsvFormat implements IntakeFormat {
     }
 
     private static SurveyResponseRecord response(CsvRow row) throws BadFieldException {
-        String responseRef = row.text("response_id", Lengths.REFERENCE);
-        String customerRef = row.text("customer_id", Lengths.REFERENCE);
-        LocalDateTime respondedAt = row.dateTime("responded_at");
-        String survey = row.optionalText("survey", Lengths.SURVEY);
-        String touchpoint = row.optionalText("touchpoint", Lengths.NAME);
-        Integer nps = row.optionalWholeNumber("nps", 0, 10);
-        Integer csat = row.optionalWholeNumber("csat", 1, 5);
-        Integer effort = row.optionalWholeNumber("effort", 1, 7);
-        String comment = row.optionalText("comment", Lengths.COMMENT);
-        if (nps == null && csat == null && effort == null) {
-            throw new BadFieldException(QuarantinedRow.WHOLE_RECORD,
-                    "has no score: nps, csat and effort are all blank");
-        }
-        return new SurveyResponseRecord(row.line(), responseRef, customerRef, respondedAt, survey, touchpoint, nps,
-                csat, effort, comment);
+        return SurveyResponseMapper.response(row, true);
     }
 }

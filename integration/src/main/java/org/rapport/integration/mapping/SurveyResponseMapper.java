@@ -20,8 +20,17 @@ public final class SurveyResponseMapper {
     }
 
     public static SurveyResponseRecord response(FieldRow row) throws BadFieldException {
+        return response(row, false);
+    }
+
+    /**
+     * @param customerRequired true for sources that must name the customer (Rapport's canonical
+     *                         CSV), false for survey tools that may export anonymous responses
+     */
+    public static SurveyResponseRecord response(FieldRow row, boolean customerRequired) throws BadFieldException {
         String responseRef = row.text("response_id", Lengths.REFERENCE);
-        String customerRef = row.optionalText("customer_id", Lengths.REFERENCE);
+        String customerRef = customerRequired ? row.text("customer_id", Lengths.REFERENCE)
+                : row.optionalText("customer_id", Lengths.REFERENCE);
         LocalDateTime respondedAt = row.dateTime("responded_at");
         String survey = row.optionalText("survey", Lengths.SURVEY);
         String touchpoint = row.optionalText("touchpoint", Lengths.NAME);

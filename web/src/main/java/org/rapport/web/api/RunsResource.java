@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.BadRequestException;
@@ -64,12 +65,7 @@ public class RunsResource {
     @Path("{id}/pack")
     @Produces("application/pdf")
     public Response pack(@PathParam("id") long id) {
-        RunSnapshot snapshot = snapshot(id);
-        byte[] pdf = catalog.pack(id).orElseThrow(() ->
-                new NotFoundException("Run " + id + " has no published board pack"));
-        return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + PackFiles.fileName(snapshot.month(), id) + "\"")
-                .build();
+        return pdf(id, catalog.pack(id), "has no published board pack");
     }
 
     /** The archived month rendered again from its stored snapshot: a re-issue with the same figures. */
@@ -77,12 +73,7 @@ public class RunsResource {
     @Path("{id}/pack/again")
     @Produces("application/pdf")
     public Response renderAgain(@PathParam("id") long id) {
-        RunSnapshot snapshot = snapshot(id);
-        byte[] pdf = catalog.renderAgain(id).orElseThrow(() ->
-                new NotFoundException("Run " + id + " has no published board pack to render again"));
-        return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + PackFiles.fileName(snapshot.month(), id) + "\"")
-                .build();
+        return pdf(id, catalog.renderAgain(id), "has no published board pack to render again");
     }
 
     /**
@@ -101,8 +92,16 @@ public class RunsResource {
     }
 
     private RunView view(long runId) {
-        return catalog.list().stream().filter(run -> run.id() == runId).map(RunView::of).findFirst()
-                .orElseThrow(() -> new NotFoundException("No run " + runId));
+        return catalog.summary(runId).map(RunView::of).orElseThrow(() -> new NotFoundException("No run " + runId));
+    }
+
+    private Response pdf(long runId, Optional<byte[]> pdf, String whenMissing) {
+        RunView run = view(runId);
+        return Response.ok(pdf.orElseThrow(() -> new NotFoundException("Run " + runId + " " + whenMissing)),
+                        "application/pdf")
+                .header("Content-Disposition", "inline; filename=\""
+                        + PackFiles.fileName(YearMonth.parse(run.month()), runId) + "\"")
+                .build();
     }
 
     private RunSnapshot snapshot(long id) {
