@@ -3,13 +3,11 @@ package org.rapport.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MonthlyBoardPackIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
-    private static final String FIXTURE = "/e2e/october-2026/";
 
     @ArquillianResource
     private URL application;
@@ -53,10 +50,7 @@ class MonthlyBoardPackIT {
 
     @BeforeAll
     static void deliverOctober() throws IOException {
-        deliver("customers", "customers.csv");
-        deliver("purchases", "purchases.csv");
-        deliver("survey-responses", "survey-responses.csv");
-        deliver("calls", "calls.csv");
+        OctoberFixture.deliverAll(Path.of(System.getProperty("rapport.data.dir")));
     }
 
     @Test
@@ -188,15 +182,8 @@ class MonthlyBoardPackIT {
                 .collect(Collectors.toMap(kpi -> kpi.getString("code"), Function.identity()));
     }
 
-    /** Writes next to the intake folder first, then moves in one step, as a well-behaved source would. */
     private static void deliver(String folder, String file) throws IOException {
-        Path intake = Path.of(System.getProperty("rapport.data.dir"), "intake", folder);
-        Files.createDirectories(intake);
-        Path staged = Files.createTempFile(intake.getParent(), "staged-", ".csv");
-        try (InputStream content = MonthlyBoardPackIT.class.getResourceAsStream(FIXTURE + file)) {
-            Files.copy(content, staged, StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.move(staged, intake.resolve(file), StandardCopyOption.ATOMIC_MOVE);
+        OctoberFixture.deliver(Path.of(System.getProperty("rapport.data.dir")), folder, file);
     }
 
     private JsonArray getArray(String path) throws Exception {
