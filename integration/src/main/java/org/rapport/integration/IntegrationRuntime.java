@@ -8,6 +8,8 @@ import java.util.logging.Logger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import org.rapport.engine.intake.Intake;
 import org.rapport.integration.filedrop.FileDropIntake;
 import org.rapport.integration.filedrop.FileDropSettings;
 import org.rapport.integration.filedrop.IntakeFolder;
+import org.rapport.integration.source.SourceDirectory;
 
 /**
  * Runs the integration inside the server: Camel 4 has no CDI integration, so this startup singleton
@@ -43,9 +46,11 @@ public class IntegrationRuntime {
     private Optional<String> samplesDir;
 
     private FileDropIntake fileDrop;
+    private SourceDirectory sources;
 
     @PostConstruct
     void start() {
+        sources = new SourceDirectory(settings.dataDir().resolve("sources"), FormatCatalog.standard());
         Path intakeDir = settings.dataDir().resolve("intake");
         LOG.info(() -> "Intake folders under " + intakeDir);
         try {
@@ -54,6 +59,12 @@ public class IntegrationRuntime {
         } catch (Exception e) {
             throw new IllegalStateException("The file-drop intake under " + intakeDir + " could not start", e);
         }
+    }
+
+    /** The source definitions, one JSON file each, as the integration team edits them. */
+    @Lock(LockType.READ)
+    public SourceDirectory sources() {
+        return sources;
     }
 
     @PreDestroy

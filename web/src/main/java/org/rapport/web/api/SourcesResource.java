@@ -1,0 +1,94 @@
+package org.rapport.web.api;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.rapport.integration.IntegrationRuntime;
+import org.rapport.integration.source.DefinitionProblem;
+import org.rapport.integration.source.SourceDefinition;
+import org.rapport.integration.source.SourceDefinitions;
+
+/**
+ * The integration team's sources: the same JSON definitions as the files of the sources directory,
+ * read and written over REST. A definition with a problem is refused with every problem named by
+ * field, and the definition it would have replaced stays in force.
+ */
+@Path("sources")
+@Produces(MediaType.APPLICATION_JSON)
+public class SourcesResource {
+
+    @EJB
+    private IntegrationRuntime integration;
+
+    @GET
+    public SourcesView sources() {
+        SourceDefinitions loaded = integration.sources().load();
+        return new SourcesView(loaded.definitions().stream().map(SourceView::of).toList(), loaded.problems());
+    }
+
+    /** The definition as written, comments included. */
+    @GET
+    @Path("{name}")
+    public String definition(@PathParam("name") String name) throws IOException {
+        return integration.sources().text(name)
+                .orElseThrow(() -> new NotFoundException("No source is called " + name));
+    }
+
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response save(@PathParam("name") String name, String json) throws IOException {
+        if (json == null || json.isBlank()) {
+            throw new BadRequestException("The body must be the source's JSON definition");
+        }
+        List<DefinitionProblem> problems = integration.sources().save(name, json);
+        if (!problems.isEmpty()) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(new Refusal(problems)).build();
+        }
+        SourceDefinition saved = integration.sources().load().named(name).orElseThrow();
+        return Response.ok(SourceView.of(saved)).build();
+    }
+
+    @DELETE
+    @Path("{name}")
+    public Response delete(@PathParam("name") String name) throws IOException {
+        if (!integration.sources().delete(name)) {
+            throw new NotFoundException("No source is called " + name);
+        }
+        return Response.noContent().build();
+    }
+
+    public record SourcesView(List<SourceView> sources, List<DefinitionProblem> problems) {
+    }
+
+    /** What a definition says, without where its secrets are kept. */
+    public record SourceView(String name, String kind, String format, String transport, String schedule,
+            String timeZone, String charset, String customerMatch, String file) {
+
+        static SourceView of(SourceDefinition definition) {
+            String schedule = definition.schedule() == null ? null
+                    : definition.schedule().cron() != null ? definition.schedule().cron()
+                            : definition.schedule().interval().toString();
+            return new SourceView(definition.name(), definition.kind().name(), definition.format(),
+                    definition.transport().type(), schedule, definition.timeZone().getId(),
+                    definition.charset().name(), definition.customerMatch().label(),
+                    definition.file().getFileName().toString());
+        }
+    }
+
+    public record Refusal(List<DefinitionProblem> problems) {
+    }
+}
