@@ -58,7 +58,7 @@ public class RunCatalog {
                 run.getRuleSetVersion().describe(), run.getStartedAt(), run.getFinishedAt(), run.getFailure(),
                 published, run.getCurrentStep() == null ? null : run.getCurrentStep().name(),
                 run.getCompletedStep() == null ? null : run.getCompletedStep().name(),
-                progress.customersScored(run.getId()));
+                progress.customersScored(run.getId()), run.getOrigin().name());
     }
 
     /** What the run's pack shows: the archived snapshot once rendered, the stored figures before. */

@@ -8,5 +8,5 @@ import java.time.Instant;
  */
 public record RunSummary(long id, String month, String status, String ruleSetVersion, Instant startedAt,
         Instant finishedAt, String failure, boolean hasPack, String currentStep, String completedStep,
-        long customersScored) {
+        long customersScored, String origin) {
 }

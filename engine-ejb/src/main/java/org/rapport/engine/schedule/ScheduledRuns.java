@@ -1,12 +1,14 @@
 package org.rapport.engine.schedule;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -15,10 +17,13 @@ import java.util.stream.Collectors;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
@@ -76,6 +81,10 @@ public class ScheduledRuns {
     long catchUpDelaySeconds;
 
     private MonthlySchedule schedule;
+    private ZoneId zoneId;
+    private LocalTime at;
+    private volatile Instant lastLookAt;
+    private volatile String lastDecision;
 
     @PostConstruct
     void plan() {
@@ -83,8 +92,8 @@ public class ScheduledRuns {
             LOG.info("Monthly schedule disabled (rapport.schedule.enabled=false)");
             return;
         }
-        ZoneId zoneId = zone.filter(id -> !id.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault());
-        LocalTime at = LocalTime.parse(time.strip());
+        zoneId = zone.filter(id -> !id.isBlank()).map(ZoneId::of).orElse(ZoneId.systemDefault());
+        at = LocalTime.parse(time.strip());
         schedule = new MonthlySchedule(at, zoneId, parseHolidays());
         timers.createCalendarTimer(new ScheduleExpression().hour(at.getHour()).minute(at.getMinute())
                 .timezone(zoneId.getId()), new TimerConfig("daily", false));
@@ -95,16 +104,36 @@ public class ScheduledRuns {
 
     @Timeout
     void lookForDueMonth() {
-        YearMonth due = schedule.latestDueMonth(ZonedDateTime.now(Clock.systemUTC()));
+        ZonedDateTime now = ZonedDateTime.now(Clock.systemUTC());
+        YearMonth due = schedule.latestDueMonth(now);
+        lastLookAt = now.toInstant();
         if (runs.startedSince(due, schedule.dueAt(due).toInstant())) {
+            lastDecision = due + " was already run after it fell due";
             return;
         }
         try {
-            launcher.start(due, RunOrigin.SCHEDULE);
+            long runId = launcher.start(due, RunOrigin.SCHEDULE);
+            lastDecision = due + " fell due and was started as run " + runId;
         } catch (RunInProgressException e) {
             // A run of that month is going already; the next daily look sees whether it is enough.
+            lastDecision = due + " fell due while a run of it was in progress";
             LOG.info(e::getMessage);
         }
+    }
+
+    /** What the schedule is set to, when it next looks, and what it last decided. */
+    @Lock(LockType.READ)
+    public ScheduleStatus status() {
+        if (schedule == null) {
+            return ScheduleStatus.disabled();
+        }
+        YearMonth next = schedule.latestDueMonth(ZonedDateTime.now(Clock.systemUTC())).plusMonths(1);
+        Instant nextLook = timers.getTimers().stream()
+                .filter(timer -> "daily".equals(timer.getInfo()))
+                .map(Timer::getNextTimeout).map(Date::toInstant)
+                .findFirst().orElse(null);
+        return new ScheduleStatus(true, at.toString(), zoneId.getId(), next.toString(),
+                schedule.dueAt(next).toInstant(), nextLook, lastLookAt, lastDecision);
     }
 
     private Set<LocalDate> parseHolidays() {

@@ -5,12 +5,12 @@ import org.rapport.engine.run.RunSummary;
 /** A run as the API shows it, with its progress; times are ISO-8601 strings so any JSON client reads them. */
 public record RunView(long id, String month, String status, String ruleSetVersion, String startedAt,
         String finishedAt, String failure, String packUrl, String currentStep, String completedStep,
-        long customersScored) {
+        long customersScored, String origin) {
 
     static RunView of(RunSummary run) {
         return new RunView(run.id(), run.month(), run.status(), run.ruleSetVersion(), String.valueOf(run.startedAt()),
                 run.finishedAt() == null ? null : run.finishedAt().toString(), run.failure(),
                 run.hasPack() ? "api/runs/" + run.id() + "/pack" : null, run.currentStep(), run.completedStep(),
-                run.customersScored());
+                run.customersScored(), run.origin());
     }
 }

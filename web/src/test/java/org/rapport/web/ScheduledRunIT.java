@@ -1,0 +1,109 @@
+package org.rapport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.ContainerController;
+import org.jboss.arquillian.container.test.api.Deployer;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The monthly schedule as the container runs it: a server started after a month fell due (here,
+ * always: the test server has never run anything) catches that month up with one scheduled run;
+ * started again, it sees the month was run and starts nothing. The daily look is a real EJB timer
+ * at 06:00 in the configured zone (UTC here).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ScheduledRunIT {
+
+    private static final String CONTAINER = "wildfly-scheduled";
+    private static final String DEPLOYMENT = "rapport-scheduled";
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
+
+    @ArquillianResource
+    private ContainerController controller;
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    private final ApiClient api = new ApiClient(application());
+
+    @Deployment(name = DEPLOYMENT, managed = false, testable = false)
+    @TargetsContainer(CONTAINER)
+    static WebArchive rapport() {
+        return RapportWar.importBuilt();
+    }
+
+    @Test
+    void aMonthThatFellDueWhileTheServerWasDownIsCaughtUpOnceAndNotAgainAfterARestart() throws Exception {
+        startAndDeploy();
+        try {
+            JsonObject schedule = api.json("api/schedule").asJsonObject();
+            assertThat(schedule.getBoolean("enabled")).isTrue();
+            assertThat(schedule.getString("zone")).isEqualTo("UTC");
+            assertThat(Instant.parse(schedule.getString("nextLookAt"))).isEqualTo(nextSixOClockUtc());
+            YearMonth dueMonth = YearMonth.parse(schedule.getString("nextMonth")).minusMonths(1);
+
+            JsonObject caughtUp = Poll.until(TIMEOUT, () -> scheduledRuns(),
+                    runs -> runs.size() == 1 && "PUBLISHED".equals(runs.get(0).getString("status"))).get(0);
+            assertThat(caughtUp.getString("month")).isEqualTo(dueMonth.toString());
+            assertThat(api.json("api/schedule").asJsonObject().getString("lastDecision"))
+                    .isEqualTo(dueMonth + " fell due and was started as run " + caughtUp.getInt("id"));
+
+            controller.stop(CONTAINER);
+            startAndDeploy();
+
+            JsonObject afterRestart = Poll.until(TIMEOUT, () -> api.json("api/schedule").asJsonObject(),
+                    status -> status.get("lastLookAt") != null && !status.isNull("lastLookAt"));
+            assertThat(afterRestart.getString("lastDecision")).isEqualTo(dueMonth + " was already run after it fell due");
+            assertThat(scheduledRuns()).hasSize(1);
+        } finally {
+            deployer.undeploy(DEPLOYMENT);
+            controller.stop(CONTAINER);
+        }
+    }
+
+    private List<JsonObject> scheduledRuns() throws Exception {
+        return api.json("api/runs").asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(run -> run.getString("origin").equals("SCHEDULE")).toList();
+    }
+
+    private void startAndDeploy() {
+        controller.start(CONTAINER);
+        deployer.deploy(DEPLOYMENT);
+    }
+
+    private static Instant nextSixOClockUtc() {
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        ZonedDateTime today = now.with(LocalTime.of(6, 0));
+        return (now.isBefore(today) ? today : today.plusDays(1)).toInstant();
+    }
+
+    private static URL application() {
+        try {
+            return new URL("http://127.0.0.1:" + (8080 + Integer.getInteger("rapport.it.scheduled.port.offset"))
+                    + "/rapport/");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
