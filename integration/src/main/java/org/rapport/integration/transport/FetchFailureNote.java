@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * Keeps why a fetch was given up: {@code .failed/<source>-<time>.fetch-failed.txt} in the landing
@@ -16,9 +14,6 @@ import java.time.format.DateTimeFormatter;
 final class FetchFailureNote {
 
     static final String SUFFIX = ".fetch-failed.txt";
-    /** Sortable and safe in a file name on every system: no colons. */
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private FetchFailureNote() {
     }
@@ -34,7 +29,7 @@ final class FetchFailureNote {
                 + "error: " + error + n
                 + "The next scheduled fetch tries again." + n;
         Files.createDirectories(landing.failedDir());
-        Path file = landing.failedDir().resolve(source + "-" + FILE_TIME.format(at) + SUFFIX);
+        Path file = landing.failedDir().resolve(LandingFolder.timestamped(source, at, SUFFIX));
         Files.writeString(file, note, StandardCharsets.UTF_8);
         return file;
     }

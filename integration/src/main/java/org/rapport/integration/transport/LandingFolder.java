@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 import org.rapport.integration.filedrop.IntakeFolder;
 
@@ -22,6 +25,9 @@ final class LandingFolder {
     /** Files are written under this prefix and renamed when complete. */
     static final String UNFINISHED_PREFIX = ".fetching-";
     static final String STATE = ".state";
+    /** Sortable and safe in a file name on every system: no colons. */
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final Path dir;
 
@@ -39,6 +45,11 @@ final class LandingFolder {
 
     Path failedDir() {
         return dir.resolve(IntakeFolder.FAILED);
+    }
+
+    /** A file name for what {@code source} fetched or noted at {@code at}, e.g. {@code crm-20261001T020000.000Z.csv}. */
+    static String timestamped(String source, Instant at, String suffix) {
+        return source + "-" + FILE_TIME.format(at) + suffix;
     }
 
     /** Creates the folder and its sub-folders when missing. */

@@ -53,6 +53,10 @@ public final class SourceTransports {
             return Optional.of(new SftpFetchRoutes(source, landingDir, settings, clock,
                     credentials.require(source, sftp.credential())));
         }
+        if (transport instanceof Transport.Http http) {
+            String secret = http.credential() == null ? null : credentials.require(source, http.credential());
+            return Optional.of(new HttpFetchRoutes(source, landingDir, settings, clock, secret));
+        }
         return Optional.empty();
     }
 }
