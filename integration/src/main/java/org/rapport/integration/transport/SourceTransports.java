@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.rapport.integration.source.DefinitionException;
 import org.rapport.integration.source.SourceDefinition;
 import org.rapport.integration.source.Transport;
@@ -56,6 +58,12 @@ public final class SourceTransports {
         if (transport instanceof Transport.Http http) {
             String secret = http.credential() == null ? null : credentials.require(source, http.credential());
             return Optional.of(new HttpFetchRoutes(source, landingDir, settings, clock, secret));
+        }
+        if (transport instanceof Transport.Jdbc jdbc) {
+            DataSource dataSource = dataSources.find(jdbc.dataSource()).orElseThrow(() -> new DefinitionException(
+                    "transport.dataSource", "source '" + source.name() + "' names the data source '"
+                            + jdbc.dataSource() + "', which is not bound in the server"));
+            return Optional.of(new JdbcFetchRoutes(source, landingDir, settings, clock, dataSource));
         }
         return Optional.empty();
     }
