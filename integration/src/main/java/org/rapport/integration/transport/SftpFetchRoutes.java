@@ -45,7 +45,7 @@ final class SftpFetchRoutes extends FetchRoutes {
 
     @Override
     public String endpoint() {
-        return "sftp://" + sftp.username() + "@" + sftp.host() + ":" + sftp.port() + "/" + remoteDirectory();
+        return SftpLogin.folderUri(sftp.username() + "@" + sftp.host(), sftp.port(), sftp.directory());
     }
 
     @Override
@@ -55,8 +55,8 @@ final class SftpFetchRoutes extends FetchRoutes {
                 landing().stateDir().resolve(FETCHED).toFile(), REMEMBERED_IN_MEMORY);
         getContext().getRegistry().bind(repositoryName, fetched);
 
-        SftpEndpoint remote = getContext().getEndpoint("sftp://" + sftp.host() + ":" + sftp.port() + "/"
-                + remoteDirectory() + "?username=" + URLEncoder.encode(sftp.username(), StandardCharsets.UTF_8)
+        SftpEndpoint remote = getContext().getEndpoint(SftpLogin.folderUri(sftp.host(), sftp.port(), sftp.directory())
+                + "?username=" + URLEncoder.encode(sftp.username(), StandardCharsets.UTF_8)
                 // the repository's name also makes the endpoint this source's own
                 + "&noop=true&idempotent=true&idempotentRepository=#" + repositoryName
                 + "&autoCreate=false&maximumReconnectAttempts=0", SftpEndpoint.class);
@@ -67,11 +67,5 @@ final class SftpFetchRoutes extends FetchRoutes {
         Endpoint landed = getContext().getEndpoint("file:" + landing().dir() + "?tempPrefix="
                 + LandingFolder.UNFINISHED_PREFIX + "&fileExist=Override");
         route.process(new RemoteFolderDrain(remote, landed));
-    }
-
-    /** The folder as Camel's URI has it: an absolute path keeps its leading slash after the host's. */
-    private String remoteDirectory() {
-        String directory = sftp.directory();
-        return ".".equals(directory) ? "" : directory;
     }
 }

@@ -11,7 +11,7 @@ import org.rapport.integration.source.Transport.HostKeyChecking;
 
 /**
  * How Rapport logs in to an SFTP server: with the credential's secret, which is a password or, when
- * it is a PEM or OpenSSH key ({@code -----BEGIN …}), an unencrypted private key; and checking that
+ * it is a PEM key ({@code -----BEGIN …}), an unencrypted private key; and checking that
  * the server is the one in known_hosts. Set on the endpoint's configuration, never written into an
  * endpoint URI, so the secret cannot show up where URIs are logged.
  */
@@ -40,6 +40,11 @@ final class SftpLogin {
         this.knownHosts = knownHosts;
         this.hostKeyChecking = hostKeyChecking;
         this.timeout = timeout;
+    }
+
+    /** The endpoint URI of a remote folder: an absolute path keeps its leading slash after the host's. */
+    static String folderUri(String host, int port, String directory) {
+        return "sftp://" + host + ":" + port + "/" + (".".equals(directory) ? "" : directory);
     }
 
     void applyTo(SftpConfiguration configuration) {
