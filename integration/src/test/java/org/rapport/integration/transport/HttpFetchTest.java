@@ -14,8 +14,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +58,7 @@ class HttpFetchTest {
     }
 
     @AfterEach
-    void stopApi() throws InterruptedException {
+    void stopApi() {
         api.close();
     }
 
@@ -133,6 +136,31 @@ class HttpFetchTest {
             assertThat(filesIn(landing)).isEmpty();
             assertThat(log.all()).noneMatch(message -> message.contains("wrong-token"))
                     .anyMatch(message -> message.contains("survey-api") && message.contains("given up after 1 attempt"));
+        }
+    }
+
+    @Test
+    void aSourceWhoseRouteIsRemovedAndAddedAgainUsesItsNewCredential() throws Exception {
+        SourceDefinition source = definition("/by-cursor", BY_CURSOR);
+        DefaultCamelContext camel = new DefaultCamelContext();
+        try {
+            FetchRoutes refused = routes(source, "Bearer old-token");
+            camel.addRoutes(refused);
+            NotifyBuilder givenUp = new NotifyBuilder(camel).fromRoute(refused.routeId()).whenDone(1).create();
+            camel.start();
+            assertThat(givenUp.matches(30, TimeUnit.SECONDS)).isTrue();
+
+            camel.getRouteController().stopRoute(refused.routeId());
+            camel.removeRoute(refused.routeId());
+            FetchRoutes accepted = routes(source, PagedApi.TOKEN);
+            NotifyBuilder fetched = new NotifyBuilder(camel).fromRoute(accepted.routeId()).whenDone(1).create();
+            camel.addRoutes(accepted);
+            assertThat(fetched.matches(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(accepted.status().snapshot().healthy()).isTrue();
+            assertThat(readLanded(source).records()).hasSize(5);
+        } finally {
+            camel.stop();
         }
     }
 

@@ -99,11 +99,15 @@ final class PagedApi implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         released.countDown();
         server.stop(0);
         threads.shutdownNow();
-        threads.awaitTermination(5, TimeUnit.SECONDS);
+        try {
+            threads.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private interface Page {
