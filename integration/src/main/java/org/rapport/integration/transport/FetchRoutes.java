@@ -18,7 +18,8 @@ import org.rapport.integration.source.SourceDefinition;
  * takes it from there. Each scheduled run is one exchange: a technical fault (server down, timeout,
  * a 5xx) is retried here with exponential back-off, a fault no retry mends is not; either way the
  * fetch is then given up visibly, with a note in the landing folder's {@code .failed} and in
- * {@link #status()}, and the next scheduled run tries again. Subclasses add the transport's steps.
+ * {@link #status()}, and the next scheduled run tries again. Subclasses, one per transport, add its
+ * steps; {@link SourceTransports} makes them.
  */
 public abstract class FetchRoutes extends RouteBuilder {
 
@@ -35,7 +36,7 @@ public abstract class FetchRoutes extends RouteBuilder {
     private final FetchStatus status;
     private final Clock clock;
 
-    protected FetchRoutes(SourceDefinition source, Path landingDir, FetchSettings settings, Clock clock) {
+    FetchRoutes(SourceDefinition source, Path landingDir, FetchSettings settings, Clock clock) {
         this.source = source;
         this.landing = new LandingFolder(landingDir);
         this.settings = settings;
@@ -59,10 +60,12 @@ public abstract class FetchRoutes extends RouteBuilder {
     @Override
     public final void configure() throws Exception {
         landing.prepare();
+        // a fault no retry mends: given up at once
         onException(Exception.class)
                 .onWhen(exchange -> isPermanent(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)))
                 .handled(true)
                 .process(this::giveUp);
+        // any other: retried with exponential back-off, then given up
         onException(Exception.class)
                 .maximumRedeliveries(settings.maximumRedeliveries())
                 .redeliveryDelay(settings.redeliveryDelay().toMillis())
@@ -82,31 +85,31 @@ public abstract class FetchRoutes extends RouteBuilder {
     }
 
     /** Adds the steps that fetch into the landing folder, counting into {@link #FILES_LANDED} and {@link #ROWS_LANDED}. */
-    protected abstract void fetch(RouteDefinition route) throws Exception;
+    abstract void fetch(RouteDefinition route) throws Exception;
 
     /** Whether a fault is one that retrying cannot mend; by default only a {@link FetchRejected}. */
-    protected boolean isPermanent(Throwable fault) {
+    boolean isPermanent(Throwable fault) {
         return Faults.find(fault, FetchRejected.class) != null;
     }
 
     /** Releases what a fetch given up still holds, e.g. a half-written file; nothing by default. */
-    protected void abandon(Exchange exchange) throws IOException {
+    void abandon(Exchange exchange) throws IOException {
         // nothing held
     }
 
-    protected SourceDefinition source() {
+    SourceDefinition source() {
         return source;
     }
 
-    protected LandingFolder landing() {
+    LandingFolder landing() {
         return landing;
     }
 
-    protected FetchSettings settings() {
+    FetchSettings settings() {
         return settings;
     }
 
-    protected Clock clock() {
+    Clock clock() {
         return clock;
     }
 

@@ -48,7 +48,7 @@ final class HttpFetchRoutes extends FetchRoutes {
     }
 
     @Override
-    protected void fetch(RouteDefinition route) {
+    void fetch(RouteDefinition route) {
         route.process(this::open)
                 .loopDoWhile(exchange -> download(exchange).hasNextPage())
                     // nothing of the last response goes into the next request; the attempts count afresh
@@ -63,7 +63,7 @@ final class HttpFetchRoutes extends FetchRoutes {
     }
 
     @Override
-    protected boolean isPermanent(Throwable fault) {
+    boolean isPermanent(Throwable fault) {
         HttpOperationFailedException refused = Faults.find(fault, HttpOperationFailedException.class);
         if (refused != null) {
             int status = refused.getStatusCode();
@@ -73,7 +73,7 @@ final class HttpFetchRoutes extends FetchRoutes {
     }
 
     @Override
-    protected void abandon(Exchange exchange) throws IOException {
+    void abandon(Exchange exchange) throws IOException {
         PagedDownload download = exchange.getProperty(DOWNLOAD, PagedDownload.class);
         if (download != null) {
             download.close();

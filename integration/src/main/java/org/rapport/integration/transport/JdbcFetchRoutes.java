@@ -33,7 +33,7 @@ final class JdbcFetchRoutes extends FetchRoutes {
     }
 
     @Override
-    protected void fetch(RouteDefinition route) {
+    void fetch(RouteDefinition route) {
         route.process(new IncrementalExtract(source(), dataSource, landing(), clock()));
     }
 }

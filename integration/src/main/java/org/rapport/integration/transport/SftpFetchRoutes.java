@@ -49,7 +49,7 @@ final class SftpFetchRoutes extends FetchRoutes {
     }
 
     @Override
-    protected void fetch(RouteDefinition route) {
+    void fetch(RouteDefinition route) {
         String repositoryName = "rapport-sftp-fetched-" + source().name();
         IdempotentRepository fetched = FileIdempotentRepository.fileIdempotentRepository(
                 landing().stateDir().resolve(FETCHED).toFile(), REMEMBERED_IN_MEMORY);
