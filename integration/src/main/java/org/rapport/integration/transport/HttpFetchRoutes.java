@@ -82,7 +82,7 @@ final class HttpFetchRoutes extends FetchRoutes {
 
     private void open(Exchange exchange) throws IOException {
         String name = LandingFolder.timestamped(source().name(), clock().instant(), ".json");
-        exchange.setProperty(DOWNLOAD, new PagedDownload(http, landing().newFile(name)));
+        exchange.setProperty(DOWNLOAD, new PagedDownload(http, landing().newFile(name), source().charset()));
     }
 
     private void land(Exchange exchange) throws IOException {

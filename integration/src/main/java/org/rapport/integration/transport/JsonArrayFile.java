@@ -4,7 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,16 +20,19 @@ final class JsonArrayFile implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LandingFile file;
+    private final Charset charset;
     private Writer out;
     private long records;
 
-    JsonArrayFile(LandingFile file) {
+    /** @param charset the source's, which its format reads the file in */
+    JsonArrayFile(LandingFile file, Charset charset) {
         this.file = file;
+        this.charset = charset;
     }
 
     void add(JsonNode record) throws IOException {
         if (out == null) {
-            out = new BufferedWriter(new OutputStreamWriter(file.content(), StandardCharsets.UTF_8));
+            out = new BufferedWriter(new OutputStreamWriter(file.content(), charset));
             out.write("[\n");
         } else {
             out.write(",\n");

@@ -3,6 +3,7 @@ package org.rapport.integration.transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +34,10 @@ final class PagedDownload implements AutoCloseable {
     private int pagesRead;
     private boolean more = true;
 
-    PagedDownload(Transport.Http http, LandingFile file) {
+    /** @param charset what the landed file is written in: the source's, which its format reads */
+    PagedDownload(Transport.Http http, LandingFile file, Charset charset) {
         this.http = http;
-        this.file = new JsonArrayFile(file);
+        this.file = new JsonArrayFile(file, charset);
         this.page = http.firstPage();
     }
 
