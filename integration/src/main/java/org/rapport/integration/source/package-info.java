@@ -22,9 +22,12 @@
  * }</pre>
  *
  * Transports: {@code file} (directory, include), {@code sftp} (host, port, username, directory,
- * credential, include), {@code http} (url, authHeader, credential, paging cursor|page, pageParam,
- * nextCursor, items) and {@code jdbc} (dataSource, query with {@code :since}, updatedAtColumn).
- * Credentials are named, never written into a definition. A format that joins a second file (the
+ * credential, include, knownHosts, hostKeyChecking strict|off, timeout), {@code http} (url,
+ * authHeader, credential, paging cursor|page, pageParam, nextCursor, items, pageSize,
+ * pageSizeParam, firstPage, timeout) and {@code jdbc} (dataSource, query with {@code :since},
+ * updatedAtColumn, initialSince, timeout). Timeouts are ISO-8601 durations ({@code PT30S}).
+ * Credentials are named, never written into a definition; {@code org.rapport.integration.transport}
+ * fetches what the transports deliver into the source's intake folder. A format that joins a second file (the
  * IBM telco status table) takes a {@code companion}: file, match, directory, joinOn.
  */
 package org.rapport.integration.source;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.engine.intake.SourceKind;
@@ -25,7 +26,8 @@ class ExampleSourcesTest {
                 "complaints", "freeswitch", "pbx-cdr", "pbx-cdr-custom", "qualtrics", "queues", "surveymonkey",
                 "telco-crm");
         assertThat(sources.named("pbx-cdr").orElseThrow().transport()).isEqualTo(new Transport.Sftp(
-                "pbx.example.org", 22, "rapport", "/var/log/asterisk/cdr-csv", "pbx-sftp", "Master*.csv"));
+                "pbx.example.org", 22, "rapport", "/var/log/asterisk/cdr-csv", "pbx-sftp", "Master*.csv", null,
+                Transport.HostKeyChecking.STRICT, Duration.ofSeconds(30)));
         assertThat(sources.named("queues").orElseThrow().transport()).isInstanceOf(Transport.Jdbc.class);
         assertThat(sources.named("qualtrics").orElseThrow().transport()).isInstanceOf(Transport.Http.class);
     }
