@@ -23,6 +23,7 @@ import org.rapport.engine.run.RunInProgressException;
 import org.rapport.engine.run.RunOrigin;
 import org.rapport.engine.run.PackFiles;
 import org.rapport.engine.run.RunCatalog;
+import org.rapport.engine.snapshot.KpiBreakdown;
 import org.rapport.engine.snapshot.KpiLine;
 import org.rapport.engine.snapshot.RunSnapshot;
 import org.rapport.engine.snapshot.TriggerLine;
@@ -53,6 +54,17 @@ public class RunsResource {
     @Path("{id}/kpis")
     public List<KpiLine> kpis(@PathParam("id") long id) {
         return snapshot(id).kpis();
+    }
+
+    /**
+     * One KPI of the run overall and by each breakdown it has (segment, value band, channel …), e.g.
+     * {@code GET /api/runs/7/kpis/NPS/breakdowns}; 404 when the run stored no such KPI.
+     */
+    @GET
+    @Path("{id}/kpis/{code}/breakdowns")
+    public KpiBreakdown breakdowns(@PathParam("id") long id, @PathParam("code") String code) {
+        return KpiBreakdown.of(code, snapshot(id).kpis())
+                .orElseThrow(() -> new NotFoundException("Run " + id + " has no KPI " + code));
     }
 
     @GET
