@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.rapport.engine.config.RapportSettings;
+import org.rapport.engine.requests.RecurringRequests;
+import org.rapport.engine.requests.RequestThemeLine;
 import org.rapport.engine.snapshot.RunSnapshot;
 import org.rapport.engine.snapshot.RunSnapshotReader;
 
@@ -83,6 +85,11 @@ public class RunCatalog {
                         String.class)
                 .setParameter("run", runId).getResultStream().filter(java.util.Objects::nonNull).findFirst()
                 .map(json -> renderer.get().render(SnapshotArchive.fromJson(json)));
+    }
+
+    /** The request themes run {@code runId} counted, most mentioned first; empty for an unknown run. */
+    public List<RequestThemeLine> requestThemes(long runId) {
+        return new RecurringRequests(entityManager).of(runId);
     }
 
     public Optional<byte[]> pack(long runId) {

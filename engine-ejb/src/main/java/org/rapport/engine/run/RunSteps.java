@@ -27,6 +27,7 @@ import org.rapport.engine.kpi.KpiValue;
 import org.rapport.engine.kpi.Measurement;
 import org.rapport.engine.kpi.MonthlyMeasures;
 import org.rapport.engine.kpi.ReportingMonth;
+import org.rapport.engine.requests.RecurringRequests;
 import org.rapport.engine.ruleset.RuleEngine;
 import org.rapport.engine.ruleset.RuleSetStore;
 import org.rapport.engine.ruleset.RuleSetVersion;
@@ -35,6 +36,7 @@ import org.rapport.engine.snapshot.RunSnapshotReader;
 import org.rapport.rules.engine.Evaluation;
 import org.rapport.rules.facts.ImprovementTrigger;
 import org.rapport.rules.facts.Kpi;
+import org.rapport.rules.facts.RequestThemeCount;
 
 /**
  * The work of each {@link RunStep}, meant to run inside one transaction per step. Every step first
@@ -148,10 +150,17 @@ public class RunSteps {
         }
     }
 
-    /** Lets the run's rule set grade the stored figures and raise its triggers. */
+    /**
+     * Lets the run's rule set grade the stored figures and raise its triggers, over the KPIs and over the
+     * request themes it counts in the month's comments and cases (stored with the run as counts).
+     */
     public void evaluate(long runId) {
         Run run = run(runId);
         deleteForRun(Trigger.class, runId);
+        RecurringRequests requests = new RecurringRequests(entityManager);
+        List<RequestThemeCount> themes = requests.count(ReportingMonth.of(run.getMonth()), ruleEngine,
+                run.getRuleSetVersion());
+        requests.store(runId, themes);
         List<KpiValue> values = entityManager.createQuery("select k from KpiValue k where k.run.id = :run order by k.id",
                         KpiValue.class)
                 .setParameter("run", runId)
@@ -163,7 +172,7 @@ public class RunSteps {
             facts.put(kpi, value);
             kpis.add(kpi);
         }
-        Evaluation evaluation = ruleEngine.evaluate(run.getRuleSetVersion(), kpis);
+        Evaluation evaluation = ruleEngine.evaluate(run.getRuleSetVersion(), kpis, themes);
         facts.forEach((kpi, value) -> value.grade(kpi.getTarget(), kpi.getRag().name()));
         for (ImprovementTrigger trigger : evaluation.triggers()) {
             entityManager.persist(new Trigger(run, trigger.code(), trigger.title(), trigger.pillar().name(),

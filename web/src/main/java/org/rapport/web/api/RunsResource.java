@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.rapport.engine.requests.RequestThemeLine;
 import org.rapport.engine.run.MonthlyRunLauncher;
 import org.rapport.engine.run.RunInProgressException;
 import org.rapport.engine.run.RunOrigin;
@@ -47,7 +48,7 @@ public class RunsResource {
     @GET
     @Path("{id}")
     public RunDetailView get(@PathParam("id") long id) {
-        return RunDetailView.of(snapshot(id));
+        return RunDetailView.of(snapshot(id), catalog.requestThemes(id));
     }
 
     @GET
@@ -65,6 +66,14 @@ public class RunsResource {
     public KpiBreakdown breakdowns(@PathParam("id") long id, @PathParam("code") String code) {
         return KpiBreakdown.of(code, snapshot(id).kpis())
                 .orElseThrow(() -> new NotFoundException("Run " + id + " has no KPI " + code));
+    }
+
+    /** What the month's comments and cases kept asking for: counts per theme, most mentioned first. */
+    @GET
+    @Path("{id}/request-themes")
+    public List<RequestThemeLine> requestThemes(@PathParam("id") long id) {
+        view(id); // 404 for a run that does not exist
+        return catalog.requestThemes(id);
     }
 
     @GET
