@@ -68,10 +68,11 @@ public class VoiceOfCustomerMeasures implements MeasureFamily {
                 count(r), sum(case when r.nps >= 9 then 1 else 0 end), sum(case when r.nps <= 6 then 1 else 0 end)""",
                 "r.nps is not null").stream()
                 .map(slice -> {
+                    // (promoters − detractors) / answers in one division: two rounded shares subtracted
+                    // would make 2 promoters and 1 detractor of 3 answers 33.34 rather than 33.33.
                     long answers = slice.count(0);
-                    BigDecimal nps = answers == 0 ? null : Measurement.percent(slice.count(1), answers)
-                            .subtract(Measurement.percent(slice.count(2), answers));
-                    return Measurement.of(KpiCatalogue.NPS, slice.dimension(), nps, answers);
+                    return Measurement.of(KpiCatalogue.NPS, slice.dimension(),
+                            Measurement.percent(slice.count(1) - slice.count(2), answers), answers);
                 })
                 .toList();
     }
