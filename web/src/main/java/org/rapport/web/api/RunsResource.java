@@ -24,6 +24,7 @@ import org.rapport.engine.run.RunInProgressException;
 import org.rapport.engine.run.RunOrigin;
 import org.rapport.engine.run.PackFiles;
 import org.rapport.engine.run.RunCatalog;
+import org.rapport.engine.run.RunReplay;
 import org.rapport.engine.snapshot.KpiBreakdown;
 import org.rapport.engine.snapshot.KpiLine;
 import org.rapport.engine.snapshot.RunSnapshot;
@@ -66,6 +67,16 @@ public class RunsResource {
     public KpiBreakdown breakdowns(@PathParam("id") long id, @PathParam("code") String code) {
         return KpiBreakdown.of(code, snapshot(id).kpis())
                 .orElseThrow(() -> new NotFoundException("Run " + id + " has no KPI " + code));
+    }
+
+    /**
+     * The run worked out again from the stored facts with the rule-set version it recorded, and where that
+     * differs from what it stored (nothing, for a reproducible run). Reads every fact of the month: slow.
+     */
+    @GET
+    @Path("{id}/replay")
+    public RunReplay.Replay replay(@PathParam("id") long id) {
+        return catalog.replay(id).orElseThrow(() -> new NotFoundException("No run " + id));
     }
 
     /** What the month's comments and cases kept asking for: counts per theme, most mentioned first. */
