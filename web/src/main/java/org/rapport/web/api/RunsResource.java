@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.rapport.engine.engagement.ActionExportLine;
+import org.rapport.engine.engagement.CustomerActionExports;
 import org.rapport.engine.requests.RequestThemeLine;
 import org.rapport.engine.run.MonthlyRunLauncher;
 import org.rapport.engine.run.RunInProgressException;
@@ -40,6 +42,9 @@ public class RunsResource {
 
     @EJB
     private MonthlyRunLauncher launcher;
+
+    @EJB
+    private CustomerActionExports actionExports;
 
     @GET
     public List<RunView> list() {
@@ -77,6 +82,17 @@ public class RunsResource {
     @Path("{id}/replay")
     public RunReplay.Replay replay(@PathParam("id") long id) {
         return catalog.replay(id).orElseThrow(() -> new NotFoundException("No run " + id));
+    }
+
+    /**
+     * Where the run's customer actions went to the CRM: each export with its destination, target, number of
+     * actions, time and outcome. The actions themselves never leave through this API.
+     */
+    @GET
+    @Path("{id}/action-exports")
+    public List<ActionExportLine> actionExports(@PathParam("id") long id) {
+        view(id); // 404 for a run that does not exist
+        return actionExports.exports(id);
     }
 
     /** What the month's comments and cases kept asking for: counts per theme, most mentioned first. */
