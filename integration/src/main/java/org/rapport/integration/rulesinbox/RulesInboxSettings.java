@@ -3,6 +3,8 @@ package org.rapport.integration.rulesinbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How the rules inbox is watched.
@@ -26,5 +28,17 @@ public record RulesInboxSettings(Path inbox, Duration pollInterval, Duration rea
     public static RulesInboxSettings standard(Path inbox, boolean activateWhenValid) {
         return new RulesInboxSettings(inbox, Duration.ofSeconds(2), Duration.ofSeconds(1), activateWhenValid, 3,
                 Duration.ofSeconds(2));
+    }
+
+    /**
+     * The installation's settings: the inbox is {@code <data dir>/rules-inbox}; a valid draft is activated at
+     * once only when {@code rapport.rules-inbox.activate-when-valid} is {@code true} (default off).
+     *
+     * @param property a configuration lookup, e.g. {@code name -> ConfigProvider.getConfig().getOptionalValue(name, String.class)}
+     */
+    public static RulesInboxSettings fromConfig(Path dataDir, Function<String, Optional<String>> property) {
+        boolean activate = property.apply("rapport.rules-inbox.activate-when-valid")
+                .map(value -> Boolean.parseBoolean(value.strip())).orElse(false);
+        return standard(dataDir.resolve("rules-inbox"), activate);
     }
 }
