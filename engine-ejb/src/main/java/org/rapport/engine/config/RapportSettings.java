@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.engine.kpi.ContactCosts;
 
 /**
  * The installation's settings, from MicroProfile Config (system properties, environment variables
@@ -31,6 +32,10 @@ public class RapportSettings {
     @ConfigProperty(name = "rapport.run.quiet-period-seconds", defaultValue = "3")
     long quietPeriodSeconds;
 
+    @Inject
+    @ConfigProperty(name = "rapport.cost-per-contact")
+    Optional<String> costPerContact;
+
     /** Where the database, intake folders and packs live; defaults to ./data under the working directory. */
     public Path dataDir() {
         return Path.of(dataDir.orElse(System.getProperty("user.dir") + "/data")).toAbsolutePath().normalize();
@@ -53,5 +58,10 @@ public class RapportSettings {
     /** How long intake must be quiet before the month is run again. */
     public long quietPeriodSeconds() {
         return quietPeriodSeconds;
+    }
+
+    /** £ per contact by channel for cost to serve ("phone=5.00,email=3.50,…,other=4.00"); the standard figures where unset. */
+    public ContactCosts contactCosts() {
+        return costPerContact.filter(text -> !text.isBlank()).map(ContactCosts::parse).orElseGet(ContactCosts::standard);
     }
 }

@@ -4,19 +4,22 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.persistence.EntityManager;
 
 import org.rapport.engine.kpi.KpiCatalogue;
+import org.rapport.engine.kpi.SliceSource;
+import org.rapport.engine.kpi.SlicedQuery;
 import org.rapport.engine.kpi.Measurement;
 import org.rapport.engine.kpi.ReportingMonth;
 import org.rapport.engine.run.Run;
 
 /**
  * The engagement KPIs of a run, from the customer scores it stored: mean index, engaged share and stage
- * movement against the previous month's latest published run, overall, and the index by segment and by
- * value band. Aggregated in the database; customers without consent have no score and so are not in
+ * movement against the previous month's latest published run, each overall and by segment and by value
+ * band. Aggregated in the database; customers without consent have no score and so are not in
  * these figures (they are in the totals of the other KPIs).
  */
 public class EngagementMeasures {
@@ -26,65 +29,53 @@ public class EngagementMeasures {
             case lower(%1$s.stage) when 'unengaged' then 0 when 'casual' then 1 when 'regular' then 2
                                    when 'loyal' then 3 when 'advocate' then 4 end""";
 
+    /** This run's scores, each beside the same customer's score in last month's run when it has one. */
+    private static final SliceSource SCORES = SliceSource.jpql(
+            "CustomerScore s left join CustomerScore p on p.customerRef = s.customerRef and p.run.id = :previous",
+            "s.customerRef", null);
+
     private final EntityManager entityManager;
 
     public EngagementMeasures(EntityManager entityManager) {
         this.entityManager = Objects.requireNonNull(entityManager, "entityManager");
     }
 
-    /** ENGAGEMENT_INDEX, ENGAGED_SHARE, STAGE_UP_SHARE and STAGE_DOWN_SHARE overall, then the index by segment and value band. */
+    /**
+     * ENGAGEMENT_INDEX, ENGAGED_SHARE, STAGE_UP_SHARE and STAGE_DOWN_SHARE, each overall and then by segment and
+     * value band; stage movement is against the same customer's score in last month's latest published run.
+     */
     public List<Measurement> measure(long runId) {
         Run run = entityManager.find(Run.class, runId);
         if (run == null) {
             throw new IllegalArgumentException("No run " + runId);
         }
         Long previousRun = new EngagementProfiles(entityManager).latestPublishedRun(ReportingMonth.of(run.getMonth()).previous());
+        List<SlicedQuery.Slice> slices = new SlicedQuery(entityManager, SCORES, "count(s), avg(s.index),"
+                + " sum(case when lower(s.stage) in ('regular', 'loyal', 'advocate') then 1 else 0 end),"
+                + " sum(case when " + RANK.formatted("s") + " > " + RANK.formatted("p") + " then 1 else 0 end),"
+                + " sum(case when " + RANK.formatted("s") + " < " + RANK.formatted("p") + " then 1 else 0 end)",
+                "s.run.id = :run",
+                // No run has id -1: without last month's run, the left join finds nothing to move against.
+                Map.of("run", runId, "previous", previousRun == null ? -1L : previousRun))
+                .slices(KpiCatalogue.breakdowns(KpiCatalogue.ENGAGEMENT_INDEX));
         List<Measurement> measured = new ArrayList<>();
-        Object[] overall = entityManager.createQuery("""
-                        select count(s), avg(s.index),
-                               sum(case when lower(s.stage) in ('regular', 'loyal', 'advocate') then 1 else 0 end)
-                        from CustomerScore s where s.run.id = :run""", Object[].class)
-                .setParameter("run", runId)
-                .getSingleResult();
-        long scored = asLong(overall[0]);
-        measured.add(Measurement.of(KpiCatalogue.ENGAGEMENT_INDEX, Measurement.OVERALL, decimal(overall[1]), scored));
-        measured.add(Measurement.of(KpiCatalogue.ENGAGED_SHARE, Measurement.OVERALL, percent(asLong(overall[2]), scored),
-                scored));
-        long up = 0;
-        long down = 0;
-        if (previousRun != null) {
-            Object[] moved = entityManager.createQuery("select sum(case when " + RANK.formatted("s") + " > "
-                            + RANK.formatted("p") + " then 1 else 0 end), sum(case when " + RANK.formatted("s") + " < "
-                            + RANK.formatted("p") + " then 1 else 0 end)"
-                            + " from CustomerScore s join CustomerScore p on p.customerRef = s.customerRef"
-                            + " and p.run.id = :previous where s.run.id = :run", Object[].class)
-                    .setParameter("run", runId)
-                    .setParameter("previous", previousRun)
-                    .getSingleResult();
-            up = asLong(moved[0]);
-            down = asLong(moved[1]);
+        for (SlicedQuery.Slice slice : slices) {
+            measured.add(Measurement.of(KpiCatalogue.ENGAGEMENT_INDEX, slice.dimension(), decimal(slice.value(1)),
+                    slice.count(0)));
         }
-        // Without last month's published run there is nothing to move against.
-        measured.add(Measurement.of(KpiCatalogue.STAGE_UP_SHARE, Measurement.OVERALL,
-                previousRun == null ? null : percent(up, scored), scored));
-        measured.add(Measurement.of(KpiCatalogue.STAGE_DOWN_SHARE, Measurement.OVERALL,
-                previousRun == null ? null : percent(down, scored), scored));
-        measured.addAll(indexBy(runId, "segment", "segment"));
-        measured.addAll(indexBy(runId, "valueBand", "value_band"));
+        for (SlicedQuery.Slice slice : slices) {
+            measured.add(Measurement.of(KpiCatalogue.ENGAGED_SHARE, slice.dimension(),
+                    percent(slice.count(2), slice.count(0)), slice.count(0)));
+        }
+        for (SlicedQuery.Slice slice : slices) {
+            measured.add(Measurement.of(KpiCatalogue.STAGE_UP_SHARE, slice.dimension(),
+                    previousRun == null ? null : percent(slice.count(3), slice.count(0)), slice.count(0)));
+        }
+        for (SlicedQuery.Slice slice : slices) {
+            measured.add(Measurement.of(KpiCatalogue.STAGE_DOWN_SHARE, slice.dimension(),
+                    previousRun == null ? null : percent(slice.count(4), slice.count(0)), slice.count(0)));
+        }
         return measured;
-    }
-
-    /** The mean index per value of the customer's {@code attribute}, joined on the external id. */
-    private List<Measurement> indexBy(long runId, String attribute, String dimension) {
-        return entityManager.createQuery("select c." + attribute + ", count(s), avg(s.index)"
-                        + " from CustomerScore s join Customer c on c.externalId = s.customerRef"
-                        + " where s.run.id = :run and c." + attribute + " is not null"
-                        + " group by c." + attribute + " order by c." + attribute, Object[].class)
-                .setParameter("run", runId)
-                .getResultStream()
-                .map(row -> Measurement.of(KpiCatalogue.ENGAGEMENT_INDEX, dimension + "=" + row[0], decimal(row[2]),
-                        asLong(row[1])))
-                .toList();
     }
 
     private static BigDecimal percent(long part, long whole) {
@@ -97,9 +88,5 @@ public class EngagementMeasures {
             return null;
         }
         return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
-    }
-
-    private static long asLong(Object value) {
-        return value == null ? 0L : ((Number) value).longValue();
     }
 }

@@ -1,10 +1,10 @@
 package org.rapport.engine.kpi;
 
-import static org.rapport.engine.kpi.Aggregates.asDouble;
-import static org.rapport.engine.kpi.Aggregates.asLong;
-
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
@@ -12,12 +12,17 @@ import org.rapport.engine.contact.CallOutcome;
 
 /**
  * The contact-centre moments of truth measured from calls: how long callers who wanted a human
- * took to reach one, and how many gave up in the IVR.
+ * took to reach one, and how many gave up in the IVR; overall, by the caller's segment and value band
+ * and by the call's channel.
  */
 public class MomentsOfTruthMeasures implements MeasureFamily {
 
     /** The published average time to reach a human: 9.5 minutes. */
     static final int PUBLISHED_AVERAGE_SECONDS = 570;
+
+    static final SliceSource CALLS = SliceSource.jpql("Call c", "c.customerRef", "c.channel");
+
+    static final SliceSource CALL_ROWS = SliceSource.sql("call_record c", "c.customer_ref", "c.channel");
 
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
 
@@ -29,53 +34,51 @@ public class MomentsOfTruthMeasures implements MeasureFamily {
 
     @Override
     public List<Measurement> measure(ReportingMonth month) {
-        Object[] row = entityManager.createQuery("""
-                select count(c), avg(c.ivrSeconds + c.queueSeconds),
-                       sum(case when c.ivrSeconds + c.queueSeconds > :limit then 1 else 0 end)
-                from Call c
-                where c.outcome = :answered and c.wantedAgent = true
-                  and c.startedAt >= :start and c.startedAt < :end""", Object[].class)
-                .setParameter("limit", PUBLISHED_AVERAGE_SECONDS)
-                .setParameter("answered", CallOutcome.ANSWERED)
-                .setParameter("start", month.startTime())
-                .setParameter("end", month.endTime())
-                .getSingleResult();
-        long reachedHuman = asLong(row[0]);
-        return List.of(
-                Measurement.overall(KpiCatalogue.TIME_TO_HUMAN_MEAN, minutes(asDouble(row[1])), reachedHuman),
-                Measurement.overall(KpiCatalogue.TIME_TO_HUMAN_P90, minutes(p90SecondsToHuman(month)), reachedHuman),
-                Measurement.overall(KpiCatalogue.TIME_TO_HUMAN_OVER_9_5,
-                        Measurement.percent(asLong(row[2]), reachedHuman), reachedHuman),
-                ivrAbandonment(month));
+        List<SlicedQuery.Slice> reached = new SlicedQuery(entityManager, CALLS, """
+                count(c), avg(c.ivrSeconds + c.queueSeconds),
+                sum(case when c.ivrSeconds + c.queueSeconds > :limit then 1 else 0 end)""",
+                "c.outcome = :answered and c.wantedAgent = true and c.startedAt >= :start and c.startedAt < :end",
+                Map.of("limit", PUBLISHED_AVERAGE_SECONDS, "answered", CallOutcome.ANSWERED,
+                        "start", month.startTime(), "end", month.endTime()))
+                .slices(KpiCatalogue.breakdowns(KpiCatalogue.TIME_TO_HUMAN_MEAN));
+        Map<String, Double> p90 = p90SecondsToHuman(month);
+        List<Measurement> measured = new ArrayList<>();
+        for (SlicedQuery.Slice slice : reached) {
+            long reachedHuman = slice.count(0);
+            measured.add(Measurement.of(KpiCatalogue.TIME_TO_HUMAN_MEAN, slice.dimension(), minutes(slice.number(1)),
+                    reachedHuman));
+            measured.add(Measurement.of(KpiCatalogue.TIME_TO_HUMAN_P90, slice.dimension(),
+                    minutes(p90.get(slice.dimension())), reachedHuman));
+            measured.add(Measurement.of(KpiCatalogue.TIME_TO_HUMAN_OVER_9_5, slice.dimension(),
+                    Measurement.percent(slice.count(2), reachedHuman), reachedHuman));
+        }
+        measured.addAll(ivrAbandonment(month));
+        return measured;
     }
 
     /**
      * Percentiles have no JPQL form; {@code percentile_cont ... within group} is standard SQL that
-     * both H2 and PostgreSQL run, so it stays one native query rather than sorting calls in Java.
+     * both H2 and PostgreSQL run, grouped too, so it stays native SQL rather than sorting calls in Java.
      */
-    private Double p90SecondsToHuman(ReportingMonth month) {
-        Object result = entityManager.createNativeQuery("""
-                select percentile_cont(0.9) within group (order by ivr_seconds + queue_seconds)
-                from call_record
-                where outcome = 'ANSWERED' and wanted_agent = true
-                  and started_at >= ?1 and started_at < ?2""")
-                .setParameter(1, month.startTime())
-                .setParameter(2, month.endTime())
-                .getSingleResult();
-        return asDouble(result);
+    private Map<String, Double> p90SecondsToHuman(ReportingMonth month) {
+        Map<String, Double> byDimension = new HashMap<>();
+        new SlicedQuery(entityManager, CALL_ROWS,
+                "percentile_cont(0.9) within group (order by c.ivr_seconds + c.queue_seconds)",
+                "c.outcome = 'ANSWERED' and c.wanted_agent = true and c.started_at >= :start and c.started_at < :end",
+                Map.of("start", month.startTime(), "end", month.endTime()))
+                .slices(KpiCatalogue.breakdowns(KpiCatalogue.TIME_TO_HUMAN_P90))
+                .forEach(slice -> byDimension.put(slice.dimension(), slice.number(0)));
+        return byDimension;
     }
 
-    private Measurement ivrAbandonment(ReportingMonth month) {
-        Object[] row = entityManager.createQuery("""
-                select count(c), sum(case when c.outcome = :abandoned then 1 else 0 end)
-                from Call c
-                where c.startedAt >= :start and c.startedAt < :end""", Object[].class)
-                .setParameter("abandoned", CallOutcome.ABANDONED_IN_IVR)
-                .setParameter("start", month.startTime())
-                .setParameter("end", month.endTime())
-                .getSingleResult();
-        long calls = asLong(row[0]);
-        return Measurement.overall(KpiCatalogue.IVR_ABANDONMENT, Measurement.percent(asLong(row[1]), calls), calls);
+    private List<Measurement> ivrAbandonment(ReportingMonth month) {
+        return new SlicedQuery(entityManager, CALLS, "count(c), sum(case when c.outcome = :abandoned then 1 else 0 end)",
+                "c.startedAt >= :start and c.startedAt < :end",
+                Map.of("abandoned", CallOutcome.ABANDONED_IN_IVR, "start", month.startTime(), "end", month.endTime()))
+                .slices(KpiCatalogue.breakdowns(KpiCatalogue.IVR_ABANDONMENT)).stream()
+                .map(slice -> Measurement.of(KpiCatalogue.IVR_ABANDONMENT, slice.dimension(),
+                        Measurement.percent(slice.count(1), slice.count(0)), slice.count(0)))
+                .toList();
     }
 
     private static BigDecimal minutes(Double seconds) {

@@ -1,6 +1,9 @@
 package org.rapport.engine.kpi;
 
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.persistence.EntityManager;
@@ -10,19 +13,29 @@ public class MonthlyMeasures {
 
     private final List<MeasureFamily> families;
 
+    /** With the standard contact costs, service-case times read in UTC. */
     public MonthlyMeasures(EntityManager entityManager) {
+        this(entityManager, ContactCosts.standard(), ZoneOffset.UTC);
+    }
+
+    /**
+     * @param costs what a contact costs per channel, for cost to serve
+     * @param zone  the contact centre's time zone, in which service-case instants are cut into days
+     */
+    public MonthlyMeasures(EntityManager entityManager, ContactCosts costs, ZoneId zone) {
         this.families = List.of(
-                new VoiceOfCustomerMeasures(entityManager),
+                new VoiceOfCustomerMeasures(entityManager, zone),
                 new RetentionMeasures(entityManager),
+                new CostToServeMeasures(entityManager, costs, zone),
                 new MomentsOfTruthMeasures(entityManager),
-                new ContactCentreMeasures(entityManager));
+                new ContactCentreMeasures(entityManager, zone));
     }
 
     public List<Measurement> measure(ReportingMonth month) {
         List<Measurement> measurements = new ArrayList<>();
         families.forEach(family -> measurements.addAll(family.measure(month)));
         // Catalogue order, overall first within a code (the sort is stable).
-        measurements.sort(java.util.Comparator.comparingInt((Measurement m) -> KpiCatalogue.position(m.code()))
+        measurements.sort(Comparator.comparingInt((Measurement m) -> KpiCatalogue.position(m.code()))
                 .thenComparing(m -> !m.dimension().equals(Measurement.OVERALL)));
         return measurements;
     }

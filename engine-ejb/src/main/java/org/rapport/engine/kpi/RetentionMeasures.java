@@ -26,6 +26,13 @@ public class RetentionMeasures implements MeasureFamily {
             ChurnReason.STOPPED_USING, KpiCatalogue.CHURN_SHARE_PREFIX + "STOPPED_USING",
             ChurnReason.DECEASED, KpiCatalogue.CHURN_SHARE_PREFIX + "DECEASED"));
 
+    private static final SliceSource CUSTOMERS = SliceSource.jpqlWithCustomer("Customer c", "c", null);
+
+    private static final String ACTIVE_AT_START =
+            "(c.customerSince is null or c.customerSince < :start) and (c.churnedOn is null or c.churnedOn >= :start)";
+
+    private static final String LOST_IN_MONTH = "c.churnedOn >= :start and c.churnedOn < :end";
+
     private final EntityManager entityManager;
 
     public RetentionMeasures(EntityManager entityManager) {
@@ -34,27 +41,45 @@ public class RetentionMeasures implements MeasureFamily {
 
     @Override
     public List<Measurement> measure(ReportingMonth month) {
-        Object[] lost = entityManager.createQuery("""
-                select count(c), sum(coalesce(c.annualValue, :defaultValue))
-                from Customer c
-                where c.churnedOn >= :start and c.churnedOn < :end""", Object[].class)
-                .setParameter("defaultValue", DEFAULT_ANNUAL_VALUE)
-                .setParameter("start", month.firstDay())
-                .setParameter("end", month.endExclusive())
-                .getSingleResult();
-        long activeAtStart = entityManager.createQuery("""
-                select count(c) from Customer c
-                where (c.customerSince is null or c.customerSince < :start)
-                  and (c.churnedOn is null or c.churnedOn >= :start)""", Long.class)
-                .setParameter("start", month.firstDay())
-                .getSingleResult();
-        long churners = asLong(lost[0]);
-        BigDecimal valueLost = churners == 0 ? BigDecimal.ZERO : (BigDecimal) lost[1];
-        List<Measurement> measured = new ArrayList<>(List.of(
-                Measurement.overall(KpiCatalogue.CHURN_RATE, Measurement.percent(churners, activeAtStart), activeAtStart),
-                Measurement.overall(KpiCatalogue.VALUE_LOST, activeAtStart == 0 ? null : valueLost, churners)));
+        List<Measurement> measured = new ArrayList<>();
+        String aggregates = "sum(case when " + ACTIVE_AT_START + " then 1 else 0 end),"
+                + " sum(case when " + LOST_IN_MONTH + " then 1 else 0 end),"
+                + " sum(case when " + LOST_IN_MONTH + " then coalesce(c.annualValue, :defaultValue) else 0 end)";
+        List<SlicedQuery.Slice> slices = new SlicedQuery(entityManager, CUSTOMERS, aggregates,
+                "(" + ACTIVE_AT_START + ") or (" + LOST_IN_MONTH + ")",
+                Map.of("defaultValue", DEFAULT_ANNUAL_VALUE, "start", month.firstDay(), "end", month.endExclusive()))
+                .slices(KpiCatalogue.breakdowns(KpiCatalogue.CHURN_RATE));
+        for (SlicedQuery.Slice slice : slices) {
+            long activeAtStart = slice.count(0);
+            long churners = slice.count(1);
+            BigDecimal valueLost = churners == 0 ? BigDecimal.ZERO : decimal(slice.value(2));
+            measured.add(Measurement.of(KpiCatalogue.CHURN_RATE, slice.dimension(),
+                    Measurement.percent(churners, activeAtStart), activeAtStart));
+            measured.add(Measurement.of(KpiCatalogue.VALUE_LOST, slice.dimension(),
+                    activeAtStart == 0 ? null : valueLost, churners));
+        }
         measured.addAll(reasonShares(month));
+        measured.addAll(controllableShareBySlice(month));
         return measured;
+    }
+
+    /** The controllable share per segment and value band; overall it comes with the other reasons. */
+    private List<Measurement> controllableShareBySlice(ReportingMonth month) {
+        SlicedQuery query = new SlicedQuery(entityManager, CUSTOMERS,
+                "count(c), sum(case when c.churnReason in (:treatment, :product) then 1 else 0 end)",
+                LOST_IN_MONTH + " and c.churnReason is not null and c.churnReason <> :unknown",
+                Map.of("start", month.firstDay(), "end", month.endExclusive(), "unknown", ChurnReason.UNKNOWN,
+                        "treatment", ChurnReason.TREATMENT, "product", ChurnReason.PRODUCT_OR_SERVICE));
+        List<Measurement> shares = new ArrayList<>();
+        for (Breakdown breakdown : KpiCatalogue.breakdowns(KpiCatalogue.CHURN_CONTROLLABLE_SHARE)) {
+            query.by(breakdown).forEach(slice -> shares.add(Measurement.of(KpiCatalogue.CHURN_CONTROLLABLE_SHARE,
+                    slice.dimension(), Measurement.percent(slice.count(1), slice.count(0)), slice.count(0))));
+        }
+        return shares;
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.rapport.engine.ruleset;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,8 @@ import org.rapport.rules.engine.InvalidRuleSetException;
 import org.rapport.rules.engine.RuleSetCompiler;
 import org.rapport.rules.facts.CustomerProfile;
 import org.rapport.rules.facts.Kpi;
+import org.rapport.rules.facts.RequestText;
+import org.rapport.rules.facts.RequestThemeCount;
 
 /**
  * Compiles each rule-set version once and keeps its KieBase for every later run. Thread-safe:
@@ -29,6 +32,19 @@ public class RuleEngine {
 
     public Evaluation evaluate(RuleSetVersion version, Collection<Kpi> kpis) {
         return compiledFor(version).evaluate(kpis);
+    }
+
+    /**
+     * Grades the KPIs with {@code version} and raises its triggers over them and over the month's request
+     * theme counts (from {@link #countThemes}, added up page by page).
+     */
+    public Evaluation evaluate(RuleSetVersion version, Collection<Kpi> kpis, Collection<RequestThemeCount> themes) {
+        return compiledFor(version).evaluateCounted(kpis, themes);
+    }
+
+    /** How many of one page of comments and cases mention each of {@code version}'s request themes. */
+    public List<RequestThemeCount> countThemes(RuleSetVersion version, Collection<RequestText> page) {
+        return compiledFor(version).countThemes(page);
     }
 
     /**

@@ -3,6 +3,8 @@ package org.rapport.engine.ruleset;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -54,11 +56,47 @@ public class RuleSetLifecycle {
         RuleSetVersion version = version(versionId);
         List<RuleMessage> problems = problems(version);
         version.setValidationMessages(problems.isEmpty() ? null
-                : problems.stream().map(RuleMessage::toString).collect(Collectors.joining("\n")));
+                : fitted(problems.stream().map(RuleMessage::toString).collect(Collectors.joining("\n"))));
         if (version.getStatus() == RuleSetStatus.DRAFT && problems.isEmpty()) {
             version.setStatus(RuleSetStatus.VALIDATED);
         }
         return problems;
+    }
+
+    /**
+     * A draft of the active rule set with {@code files} added or replacing the same-named ones, validated;
+     * activated by {@code who} only when it is valid and {@code activateWhenValid}.
+     */
+    public RuleSetSubmission submit(List<RuleFileSource> files, String who, boolean activateWhenValid) {
+        Map<String, RuleFileSource> overlaid = new TreeMap<>();
+        RuleSetStore.sources(new RuleSetStore(entityManager, clock).activeOrSeedDefault())
+                .forEach(file -> overlaid.put(file.name(), file));
+        files.forEach(file -> overlaid.put(file.name(), file));
+        List<String> names = files.stream().map(RuleFileSource::name).toList();
+        RuleSetVersion draft = draft(label("inbox: " + String.join(", ", names)), who, List.copyOf(overlaid.values()));
+        entityManager.flush();
+        List<RuleMessage> problems = validate(draft.getId());
+        boolean activated = false;
+        if (problems.isEmpty() && activateWhenValid) {
+            try {
+                activate(draft.getId(), who, "Activated when valid (rapport.rules-inbox.activate-when-valid): "
+                        + String.join(", ", names));
+                activated = true;
+            } catch (RuleSetRejectedException e) {
+                // Validated a moment ago in this transaction, and a new draft is never active already.
+                throw new IllegalStateException("A valid new draft was refused activation: " + e.getMessage(), e);
+            }
+        }
+        return new RuleSetSubmission(draft.getId(), draft.describe(), names, problems, activated);
+    }
+
+    private static String label(String label) {
+        return label.length() <= 128 ? label : label.substring(0, 127) + "…";
+    }
+
+    /** The messages column holds 8,000 characters: a file of garbage must not fail the validation itself. */
+    private static String fitted(String messages) {
+        return messages.length() <= 8000 ? messages : messages.substring(0, 7990) + "\n(more…)";
     }
 
     /**

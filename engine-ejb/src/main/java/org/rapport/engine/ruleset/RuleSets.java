@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,9 +13,10 @@ import org.rapport.rules.engine.RuleFileSource;
 import org.rapport.rules.engine.RuleMessage;
 import org.rapport.rules.engine.RuleSetCompiler;
 
-/** The rule lifecycle as a transactional service, for the API. */
+/** The rule lifecycle as a transactional service, for the API and the watched rules inbox. */
 @Stateless
-public class RuleSets {
+@LocalBean
+public class RuleSets implements RuleInbox {
 
     private static final RuleSetCompiler COMPILER = new RuleSetCompiler();
 
@@ -53,6 +55,11 @@ public class RuleSets {
 
     public void activate(long id, String who, String comment) throws RuleSetRejectedException {
         lifecycle().activate(id, who, comment);
+    }
+
+    @Override
+    public RuleSetSubmission submit(List<RuleFileSource> files, boolean activateWhenValid) {
+        return lifecycle().submit(files, AUTHOR, activateWhenValid);
     }
 
     public List<RuleSetActivation> activations() {

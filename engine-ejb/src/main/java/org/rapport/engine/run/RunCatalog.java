@@ -10,6 +10,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.rapport.engine.config.RapportSettings;
+import org.rapport.engine.requests.RecurringRequests;
+import org.rapport.engine.requests.RequestThemeLine;
 import org.rapport.engine.snapshot.RunSnapshot;
 import org.rapport.engine.snapshot.RunSnapshotReader;
 
@@ -25,6 +27,9 @@ public class RunCatalog {
 
     @Inject
     private RunProgress progress;
+
+    @jakarta.ejb.EJB
+    private org.rapport.engine.ruleset.RuleEngine ruleEngine;
 
     @Inject
     private jakarta.enterprise.inject.Instance<PackRenderer> renderer;
@@ -83,6 +88,22 @@ public class RunCatalog {
                         String.class)
                 .setParameter("run", runId).getResultStream().filter(java.util.Objects::nonNull).findFirst()
                 .map(json -> renderer.get().render(SnapshotArchive.fromJson(json)));
+    }
+
+    /**
+     * Run {@code runId} worked out again from the stored facts with the rule-set version it recorded:
+     * empty differences when it is reproduced. Only reads.
+     */
+    public Optional<RunReplay.Replay> replay(long runId) {
+        if (entityManager.find(Run.class, runId) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunReplay(entityManager, ruleEngine, settings.contactCosts()).replay(runId));
+    }
+
+    /** The request themes run {@code runId} counted, most mentioned first; empty for an unknown run. */
+    public List<RequestThemeLine> requestThemes(long runId) {
+        return new RecurringRequests(entityManager).of(runId);
     }
 
     public Optional<byte[]> pack(long runId) {

@@ -120,6 +120,6 @@ public class RunService {
     }
 
     private RunSteps steps() {
-        return new RunSteps(entityManager, ruleEngine, Clock.systemUTC());
+        return new RunSteps(entityManager, ruleEngine, Clock.systemUTC(), settings.contactCosts());
     }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -18,11 +19,15 @@ import org.rapport.engine.intake.BatchStatus;
 import org.rapport.engine.intake.SourceBatch;
 import org.rapport.engine.engagement.EngagementMeasures;
 import org.rapport.engine.engagement.EngagementScoring;
+import org.rapport.engine.kpi.Breakdown;
+import org.rapport.engine.kpi.ContactCosts;
+import org.rapport.engine.kpi.CostToServeMeasures;
 import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiValue;
 import org.rapport.engine.kpi.Measurement;
 import org.rapport.engine.kpi.MonthlyMeasures;
 import org.rapport.engine.kpi.ReportingMonth;
+import org.rapport.engine.requests.RecurringRequests;
 import org.rapport.engine.ruleset.RuleEngine;
 import org.rapport.engine.ruleset.RuleSetStore;
 import org.rapport.engine.ruleset.RuleSetVersion;
@@ -31,6 +36,7 @@ import org.rapport.engine.snapshot.RunSnapshotReader;
 import org.rapport.rules.engine.Evaluation;
 import org.rapport.rules.facts.ImprovementTrigger;
 import org.rapport.rules.facts.Kpi;
+import org.rapport.rules.facts.RequestThemeCount;
 
 /**
  * The work of each {@link RunStep}, meant to run inside one transaction per step. Every step first
@@ -39,14 +45,26 @@ import org.rapport.rules.facts.Kpi;
  */
 public class RunSteps {
 
+    /** The stored figures the scoring step measures; the measuring step owns every other one. */
+    private static final String MEASURED_WHEN_SCORING =
+            "(k.code in :codes or k.dimension like '" + Breakdown.ENGAGEMENT.prefix() + "%')";
+
     private final EntityManager entityManager;
     private final RuleEngine ruleEngine;
     private final Clock clock;
+    private final ContactCosts contactCosts;
 
+    /** Steps that price contacts at the standard costs per contact. */
     public RunSteps(EntityManager entityManager, RuleEngine ruleEngine, Clock clock) {
+        this(entityManager, ruleEngine, clock, ContactCosts.standard());
+    }
+
+    /** Steps that price contacts for cost to serve at {@code contactCosts}. */
+    public RunSteps(EntityManager entityManager, RuleEngine ruleEngine, Clock clock, ContactCosts contactCosts) {
         this.entityManager = entityManager;
         this.ruleEngine = ruleEngine;
         this.clock = clock;
+        this.contactCosts = contactCosts;
     }
 
     /** Records a new run of {@code month} with the active rule-set version; no step has run yet. */
@@ -97,11 +115,12 @@ public class RunSteps {
     public void measure(long runId) {
         Run run = run(runId);
         // The engagement KPIs belong to the scoring step: each step redoes only its own results.
-        entityManager.createQuery("delete from KpiValue k where k.run.id = :run and k.code not in :codes")
+        entityManager.createQuery("delete from KpiValue k where k.run.id = :run and not " + MEASURED_WHEN_SCORING)
                 .setParameter("run", runId)
                 .setParameter("codes", KpiCatalogue.ENGAGEMENT_CODES)
                 .executeUpdate();
-        store(run, new MonthlyMeasures(entityManager).measure(ReportingMonth.of(run.getMonth())));
+        store(run, new MonthlyMeasures(entityManager, contactCosts, ZoneOffset.UTC)
+                .measure(ReportingMonth.of(run.getMonth())));
     }
 
     /**
@@ -112,11 +131,13 @@ public class RunSteps {
         Run run = run(runId);
         long scored = new EngagementScoring(entityManager).score(runId, ruleEngine, progress);
         run = run(runId);
-        entityManager.createQuery("delete from KpiValue k where k.run.id = :run and k.code in :codes")
+        entityManager.createQuery("delete from KpiValue k where k.run.id = :run and " + MEASURED_WHEN_SCORING)
                 .setParameter("run", runId)
                 .setParameter("codes", KpiCatalogue.ENGAGEMENT_CODES)
                 .executeUpdate();
         store(run, new EngagementMeasures(entityManager).measure(runId));
+        store(run, new CostToServeMeasures(entityManager, contactCosts, ZoneOffset.UTC)
+                .byEngagement(runId, ReportingMonth.of(run.getMonth())));
         return scored;
     }
 
@@ -129,10 +150,17 @@ public class RunSteps {
         }
     }
 
-    /** Lets the run's rule set grade the stored figures and raise its triggers. */
+    /**
+     * Lets the run's rule set grade the stored figures and raise its triggers, over the KPIs and over the
+     * request themes it counts in the month's comments and cases (stored with the run as counts).
+     */
     public void evaluate(long runId) {
         Run run = run(runId);
         deleteForRun(Trigger.class, runId);
+        RecurringRequests requests = new RecurringRequests(entityManager);
+        List<RequestThemeCount> themes = requests.count(ReportingMonth.of(run.getMonth()), ruleEngine,
+                run.getRuleSetVersion());
+        requests.store(runId, themes);
         List<KpiValue> values = entityManager.createQuery("select k from KpiValue k where k.run.id = :run order by k.id",
                         KpiValue.class)
                 .setParameter("run", runId)
@@ -144,7 +172,7 @@ public class RunSteps {
             facts.put(kpi, value);
             kpis.add(kpi);
         }
-        Evaluation evaluation = ruleEngine.evaluate(run.getRuleSetVersion(), kpis);
+        Evaluation evaluation = ruleEngine.evaluate(run.getRuleSetVersion(), kpis, themes);
         facts.forEach((kpi, value) -> value.grade(kpi.getTarget(), kpi.getRag().name()));
         for (ImprovementTrigger trigger : evaluation.triggers()) {
             entityManager.persist(new Trigger(run, trigger.code(), trigger.title(), trigger.pillar().name(),

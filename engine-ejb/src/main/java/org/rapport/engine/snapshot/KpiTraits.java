@@ -17,9 +17,8 @@ import org.rapport.engine.kpi.KpiDefinition;
  * shows it, and which moment of truth it measures. Keyed by code in one table rather than read from the
  * definition's wording, which the strategy team may rephrase.
  *
- * <p>Some codes below may not be measured yet (engagement, first-contact resolution, cost to serve …);
- * they are listed so the pack shows them as soon as a measure stores them, and as "no data" or "not
- * measured yet" until then. A code missing here falls back to the catalogue definition's "higher is better"
+ * <p>A code listed here that a run did not store (an older run, a month without the data) still gets its
+ * place in the pack, shown as "no data" or "not measured yet". A code missing here falls back to the catalogue definition's "higher is better"
  * / "lower is better" phrase.
  */
 public final class KpiTraits {
@@ -173,8 +172,9 @@ public final class KpiTraits {
     public static KpiDefinition definition(String code) {
         return KpiCatalogue.find(code).orElseGet(() -> of(code)
                 .map(traits -> new KpiDefinition(code, traits.fallbackName(), traits.unit(),
-                        "Not measured by this version of Rapport yet."))
-                .orElse(new KpiDefinition(code, code, "", "Not in the KPI catalogue.")));
+                        "Not measured by this version of Rapport yet.", List.of(), "Not measured yet."))
+                .orElse(new KpiDefinition(code, code, "", "Not in the KPI catalogue.", List.of(),
+                        "Not in the KPI catalogue.")));
     }
 
     static Optional<KpiDirection> fromWording(String definition) {

@@ -48,26 +48,30 @@ class EngagementMeasuresTest extends PersistenceSpec {
 
         List<Measurement> measured = database.read(em -> new EngagementMeasures(em).measure(runId));
 
-        assertThat(measured).extracting(Measurement::code, Measurement::dimension, Measurement::sampleSize)
+        // slices: segment business Z, retail X and Y (V has none); value band high X and Z, low Y and V
+        assertThat(measured).extracting(Measurement::code, Measurement::dimension, Measurement::sampleSize,
+                        m -> m.value().toPlainString())
                 .containsExactly(
-                        tuple(KpiCatalogue.ENGAGEMENT_INDEX, "overall", 4L),
-                        tuple(KpiCatalogue.ENGAGED_SHARE, "overall", 4L),
-                        tuple(KpiCatalogue.STAGE_UP_SHARE, "overall", 4L),
-                        tuple(KpiCatalogue.STAGE_DOWN_SHARE, "overall", 4L),
-                        tuple(KpiCatalogue.ENGAGEMENT_INDEX, "segment=business", 1L),
-                        tuple(KpiCatalogue.ENGAGEMENT_INDEX, "segment=retail", 2L),
-                        tuple(KpiCatalogue.ENGAGEMENT_INDEX, "value_band=high", 2L),
-                        tuple(KpiCatalogue.ENGAGEMENT_INDEX, "value_band=low", 2L));
-        assertThat(measured).extracting(Measurement::value).usingElementComparator(BigDecimal::compareTo)
-                .containsExactly(
-                        new BigDecimal("50.00"),  // (80 + 10 + 70 + 40) / 4
-                        new BigDecimal("75.00"),  // X loyal, Z loyal, V regular of 4
-                        new BigDecimal("25.00"),  // X of 4
-                        new BigDecimal("25.00"),  // Y of 4
-                        new BigDecimal("70.00"),  // Z
-                        new BigDecimal("45.00"),  // (80 + 10) / 2
-                        new BigDecimal("75.00"),  // (80 + 70) / 2
-                        new BigDecimal("25.00")); // (10 + 40) / 2
+                        tuple(KpiCatalogue.ENGAGEMENT_INDEX, "overall", 4L, "50.00"),          // (80 + 10 + 70 + 40) / 4
+                        tuple(KpiCatalogue.ENGAGEMENT_INDEX, "segment=business", 1L, "70.00"), // Z
+                        tuple(KpiCatalogue.ENGAGEMENT_INDEX, "segment=retail", 2L, "45.00"),   // (80 + 10) / 2
+                        tuple(KpiCatalogue.ENGAGEMENT_INDEX, "value_band=high", 2L, "75.00"),  // (80 + 70) / 2
+                        tuple(KpiCatalogue.ENGAGEMENT_INDEX, "value_band=low", 2L, "25.00"),   // (10 + 40) / 2
+                        tuple(KpiCatalogue.ENGAGED_SHARE, "overall", 4L, "75.00"),             // X loyal, Z loyal, V regular
+                        tuple(KpiCatalogue.ENGAGED_SHARE, "segment=business", 1L, "100.00"),
+                        tuple(KpiCatalogue.ENGAGED_SHARE, "segment=retail", 2L, "50.00"),      // X, not Y
+                        tuple(KpiCatalogue.ENGAGED_SHARE, "value_band=high", 2L, "100.00"),
+                        tuple(KpiCatalogue.ENGAGED_SHARE, "value_band=low", 2L, "50.00"),      // V, not Y
+                        tuple(KpiCatalogue.STAGE_UP_SHARE, "overall", 4L, "25.00"),            // X
+                        tuple(KpiCatalogue.STAGE_UP_SHARE, "segment=business", 1L, "0.00"),
+                        tuple(KpiCatalogue.STAGE_UP_SHARE, "segment=retail", 2L, "50.00"),
+                        tuple(KpiCatalogue.STAGE_UP_SHARE, "value_band=high", 2L, "50.00"),
+                        tuple(KpiCatalogue.STAGE_UP_SHARE, "value_band=low", 2L, "0.00"),
+                        tuple(KpiCatalogue.STAGE_DOWN_SHARE, "overall", 4L, "25.00"),          // Y
+                        tuple(KpiCatalogue.STAGE_DOWN_SHARE, "segment=business", 1L, "0.00"),
+                        tuple(KpiCatalogue.STAGE_DOWN_SHARE, "segment=retail", 2L, "50.00"),
+                        tuple(KpiCatalogue.STAGE_DOWN_SHARE, "value_band=high", 2L, "0.00"),
+                        tuple(KpiCatalogue.STAGE_DOWN_SHARE, "value_band=low", 2L, "50.00"));
     }
 
     @ParameterizedTest

@@ -34,7 +34,7 @@ class VoiceOfCustomerMeasuresTest extends PersistenceSpec {
         });
 
         Measurement nps = database.read(entityManager ->
-                new VoiceOfCustomerMeasures(entityManager).netPromoterScore(OCTOBER));
+                overall(new VoiceOfCustomerMeasures(entityManager).netPromoterScore(OCTOBER)));
 
         // 7 answers: 3 promoters (42.86 %) − 2 detractors (28.57 %) = 14.29
         assertThat(nps.value()).isEqualByComparingTo("14.29");
@@ -56,7 +56,7 @@ class VoiceOfCustomerMeasuresTest extends PersistenceSpec {
         });
 
         Measurement csat = database.read(entityManager ->
-                new VoiceOfCustomerMeasures(entityManager).satisfaction(OCTOBER));
+                overall(new VoiceOfCustomerMeasures(entityManager).satisfaction(OCTOBER)));
 
         assertThat(csat.value()).isEqualByComparingTo("60.00"); // 3 of 5
         assertThat(csat.sampleSize()).isEqualTo(5);
@@ -80,7 +80,7 @@ class VoiceOfCustomerMeasuresTest extends PersistenceSpec {
         });
 
         Measurement reach = database.read(entityManager ->
-                new VoiceOfCustomerMeasures(entityManager).surveyReach(OCTOBER));
+                overall(new VoiceOfCustomerMeasures(entityManager).surveyReach(OCTOBER)));
 
         assertThat(reach.value()).isEqualByComparingTo("66.67"); // A and B of A, B, C
         assertThat(reach.sampleSize()).isEqualTo(3);
@@ -93,12 +93,16 @@ class VoiceOfCustomerMeasuresTest extends PersistenceSpec {
         database.write(entityManager -> new Facts(entityManager).response("A", "2026-09-02T10:00:00", 10, 5));
 
         Measurement nps = database.read(entityManager ->
-                new VoiceOfCustomerMeasures(entityManager).netPromoterScore(OCTOBER));
+                overall(new VoiceOfCustomerMeasures(entityManager).netPromoterScore(OCTOBER)));
         Measurement csat = database.read(entityManager ->
-                new VoiceOfCustomerMeasures(entityManager).satisfaction(OCTOBER));
+                overall(new VoiceOfCustomerMeasures(entityManager).satisfaction(OCTOBER)));
 
         assertThat(nps.value()).isNull();
         assertThat(csat.value()).isNull();
         assertThat(nps.sampleSize()).isZero();
+    }
+
+    static Measurement overall(java.util.List<Measurement> measured) {
+        return measured.stream().filter(m -> m.dimension().equals(Measurement.OVERALL)).findFirst().orElseThrow();
     }
 }

@@ -139,7 +139,8 @@ class RunStepsTest extends PersistenceSpec {
         long october = measuredAndEvaluated(YearMonth.of(2026, 10));
 
         List<KpiValue> nps = database.read(entityManager -> entityManager.createQuery(
-                        "select k from KpiValue k where k.run.id = :run and k.code = 'NPS'", KpiValue.class)
+                        "select k from KpiValue k where k.run.id = :run and k.code = 'NPS' and k.dimension = 'overall'",
+                        KpiValue.class)
                 .setParameter("run", october).getResultList());
         assertThat(nps).singleElement().satisfies(value -> {
             assertThat(value.getValue()).isEqualByComparingTo("-100");

@@ -19,6 +19,12 @@ import org.rapport.engine.intake.CanonicalRecord;
 import org.rapport.engine.intake.IntakeBatch;
 import org.rapport.engine.intake.SourceBatch;
 import org.rapport.engine.intake.SourceKind;
+import org.rapport.engine.servicecase.ServiceCase;
+import org.rapport.engine.servicecase.ServiceCaseKind;
+import org.rapport.engine.ruleset.RuleSetStore;
+import org.rapport.engine.run.CustomerScore;
+import org.rapport.engine.run.Run;
+import org.rapport.engine.run.RunOrigin;
 import org.rapport.engine.survey.SurveyResponse;
 
 /** Small hand-made facts for measure tests, written straight to the store. */
@@ -78,6 +84,51 @@ public final class Facts {
     public void response(String customer, String respondedAt, Integer effort) {
         entityManager.persist(new SurveyResponse(batch, customer, null, LocalDateTime.parse(respondedAt), "relationship",
                 "call", null, null, effort, null));
+    }
+
+    /** A customer in a segment and value band, active since 2020, who agreed to analytics and contact. */
+    public Customer customerIn(String id, String segment, String valueBand) {
+        Customer customer = customer(id, LocalDate.of(2020, 1, 1), null, null);
+        customer.setSegment(segment);
+        customer.setValueBand(valueBand);
+        customer.setConsentToContact(true);
+        return customer;
+    }
+
+    /** A survey answer at a touchpoint, with a comment. */
+    public void answer(String customer, String respondedAt, String touchpoint, Integer nps, Integer csat,
+            Integer effort, String comment) {
+        entityManager.persist(new SurveyResponse(batch, customer, null, LocalDateTime.parse(respondedAt), "relationship",
+                touchpoint, nps, csat, effort, comment));
+    }
+
+    /** A service case; times are instants ("2026-10-05T09:00:00Z"), {@code closedAt} null while it is open. */
+    public void serviceCase(String customer, String openedAt, String closedAt, String channel, ServiceCaseKind kind,
+            String text) {
+        entityManager.persist(new ServiceCase(batch, customer, Instant.parse(openedAt),
+                closedAt == null ? null : Instant.parse(closedAt), channel, kind, null, text));
+    }
+
+    /** A call with its outcome and channel, from {@code customer} (null for an unknown caller). */
+    public void call(String customer, String startedAt, CallOutcome outcome, String channel) {
+        entityManager.persist(new Call(batch, customer, null, LocalDateTime.parse(startedAt), 30, 20,
+                outcome == CallOutcome.ANSWERED ? 180 : 0, outcome, outcome != CallOutcome.SELF_SERVED, 0, 0, null,
+                channel));
+    }
+
+    /** A run of {@code month} with the active rule set (the default one, seeded if need be), still running. */
+    public Run run(java.time.YearMonth month) {
+        Run run = new Run(month, RunOrigin.ON_DEMAND,
+                new RuleSetStore(entityManager, java.time.Clock.systemUTC()).activeOrSeedDefault(),
+                Instant.parse("2026-11-01T06:00:00Z"));
+        entityManager.persist(run);
+        return run;
+    }
+
+    /** A customer score of {@code run}: only the stage and index matter to the measures. */
+    public void score(Run run, String customer, String stage, String index) {
+        BigDecimal value = new BigDecimal(index);
+        entityManager.persist(new CustomerScore(run, customer, value, value, value, value, stage));
     }
 
     /** A delivered calls file with {@code count} answered calls in October 2026, through the real intake store. */

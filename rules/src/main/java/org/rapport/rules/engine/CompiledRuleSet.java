@@ -46,6 +46,10 @@ public final class CompiledRuleSet {
     /** Drools names the rule of a failed condition only in the text: "... in [Rule "X" in org/rapport/rules/x.drl]". */
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("Rule \"(.+?)\" in ([^\\]\\s]+)");
 
+    /** How themes are listed: most mentioned first, then by code, so a re-run reads the same. */
+    static final Comparator<RequestThemeCount> MOST_MENTIONED_FIRST = Comparator
+            .comparingInt(RequestThemeCount::mentions).reversed().thenComparing(RequestThemeCount::code);
+
     private final KieBase kieBase;
     private final int maxFirings;
     private final int maxFiringsPerCustomer;
@@ -92,8 +96,48 @@ public final class CompiledRuleSet {
             // The session hands facts back in no particular order; a re-run must read the same.
             triggers.sort(Comparator.comparing(ImprovementTrigger::code));
             List<RequestThemeCount> themes = facts(session, RequestThemeCount.class);
-            themes.sort(Comparator.comparingInt(RequestThemeCount::mentions).reversed()
-                    .thenComparing(RequestThemeCount::code));
+            themes.sort(MOST_MENTIONED_FIRST);
+            return new Evaluation(List.copyOf(kpis), triggers, themes);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * Counts how many of one page of the month's comments and cases mention each request theme, in a
+     * session of its own that sees no KPI; add the pages up in a {@link RequestThemeTally} and hand its
+     * counts to {@link #evaluateCounted}. Whatever else the rules do with a page alone is dropped.
+     *
+     * @throws RuleEvaluationException when a rule fails, or the rules would fire more than {@link #maxFirings()} times
+     */
+    public List<RequestThemeCount> countThemes(Collection<RequestText> page) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            run(session, () -> page.forEach(session::insert), maxFirings, "Request theme counting");
+            return facts(session, RequestThemeCount.class);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /**
+     * Grades the KPIs and collects the triggers the rules raise over them and over the month's theme counts,
+     * counted page by page with {@link #countThemes}: the same as {@link #evaluate(Collection, Collection)}
+     * over all the month's texts at once, without holding them.
+     *
+     * @throws RuleEvaluationException when a rule fails, or the rules would fire more than {@link #maxFirings()} times
+     */
+    public Evaluation evaluateCounted(Collection<Kpi> kpis, Collection<RequestThemeCount> themeCounts) {
+        KieSession session = kieBase.newKieSession();
+        try {
+            run(session, () -> {
+                kpis.forEach(session::insert);
+                themeCounts.forEach(session::insert);
+            }, maxFirings, "Rule evaluation");
+            List<ImprovementTrigger> triggers = facts(session, ImprovementTrigger.class);
+            triggers.sort(Comparator.comparing(ImprovementTrigger::code));
+            List<RequestThemeCount> themes = facts(session, RequestThemeCount.class);
+            themes.sort(MOST_MENTIONED_FIRST);
             return new Evaluation(List.copyOf(kpis), triggers, themes);
         } finally {
             session.dispose();

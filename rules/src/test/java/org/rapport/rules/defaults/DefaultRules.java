@@ -12,6 +12,7 @@ import org.rapport.rules.engine.RuleSetCompiler;
 import org.rapport.rules.facts.CustomerProfile;
 import org.rapport.rules.facts.Kpi;
 import org.rapport.rules.facts.RequestText;
+import org.rapport.rules.facts.RequestThemeCount;
 
 /**
  * The default rule set, compiled once for all scenario tests: a compiled rule set is immutable and
@@ -30,6 +31,15 @@ final class DefaultRules {
 
     static Evaluation evaluate(List<Kpi> kpis, List<RequestText> requests) {
         return RULES.evaluate(kpis, requests);
+    }
+
+    /** One page of texts counted on its own. */
+    static List<RequestThemeCount> countThemes(List<RequestText> page) {
+        return RULES.countThemes(page);
+    }
+
+    static Evaluation evaluateCounted(List<Kpi> kpis, List<RequestThemeCount> counts) {
+        return RULES.evaluateCounted(kpis, counts);
     }
 
     static CustomerEvaluation score(CustomerProfile... customers) {

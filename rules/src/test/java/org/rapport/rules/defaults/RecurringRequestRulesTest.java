@@ -2,7 +2,9 @@ package org.rapport.rules.defaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.rapport.rules.defaults.DefaultRules.countThemes;
 import static org.rapport.rules.defaults.DefaultRules.evaluate;
+import static org.rapport.rules.defaults.DefaultRules.evaluateCounted;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rapport.rules.engine.Evaluation;
+import org.rapport.rules.engine.RequestThemeTally;
 import org.rapport.rules.facts.ImprovementTrigger;
 import org.rapport.rules.facts.Pillar;
 import org.rapport.rules.facts.RequestSource;
@@ -98,5 +101,32 @@ class RecurringRequestRulesTest {
 
     private static RequestText comment(String text) {
         return new RequestText(RequestSource.SURVEY_COMMENT, text);
+    }
+
+    @Test
+    @DisplayName("a month counted page by page gives the same themes and trigger as counting it at once, though no page recurs alone")
+    void pageByPage() {
+        List<RequestText> month = new ArrayList<>();
+        for (int number = 0; number < 12; number++) {
+            month.add(comment("Please go paperless, customer " + number));
+        }
+        month.add(comment("Open on Sunday please"));
+        month.add(comment("The agent was chatty and kind"));
+        RequestThemeTally tally = new RequestThemeTally();
+
+        for (int from = 0; from < month.size(); from += 5) {
+            List<RequestThemeCount> page = countThemes(month.subList(from, Math.min(month.size(), from + 5)));
+            assertThat(page).allSatisfy(count -> assertThat(count.mentions()).isLessThan(count.recursAt()));
+            tally.add(page);
+        }
+        Evaluation counted = evaluateCounted(List.of(), tally.counts());
+        Evaluation atOnce = evaluate(List.of(), month);
+
+        assertThat(counted.themes()).extracting(RequestThemeCount::label, RequestThemeCount::mentions)
+                .containsExactly(tuple("paperless billing", 12), tuple("longer opening hours", 1))
+                .isEqualTo(atOnce.themes().stream().map(t -> tuple(t.label(), t.mentions())).toList());
+        assertThat(counted.triggers()).isEqualTo(atOnce.triggers()).singleElement()
+                .extracting(ImprovementTrigger::evidence)
+                .isEqualTo("12 comments and cases this month mention paperless billing (recurring from 10)");
     }
 }

@@ -18,11 +18,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.rapport.engine.engagement.ActionExportLine;
+import org.rapport.engine.engagement.CustomerActionExports;
+import org.rapport.engine.requests.RequestThemeLine;
 import org.rapport.engine.run.MonthlyRunLauncher;
 import org.rapport.engine.run.RunInProgressException;
 import org.rapport.engine.run.RunOrigin;
 import org.rapport.engine.run.PackFiles;
 import org.rapport.engine.run.RunCatalog;
+import org.rapport.engine.run.RunReplay;
+import org.rapport.engine.snapshot.KpiBreakdown;
 import org.rapport.engine.snapshot.KpiLine;
 import org.rapport.engine.snapshot.RunSnapshot;
 import org.rapport.engine.snapshot.TriggerLine;
@@ -38,6 +43,9 @@ public class RunsResource {
     @EJB
     private MonthlyRunLauncher launcher;
 
+    @EJB
+    private CustomerActionExports actionExports;
+
     @GET
     public List<RunView> list() {
         return catalog.list().stream().map(RunView::of).toList();
@@ -46,13 +54,53 @@ public class RunsResource {
     @GET
     @Path("{id}")
     public RunDetailView get(@PathParam("id") long id) {
-        return RunDetailView.of(snapshot(id));
+        return RunDetailView.of(snapshot(id), catalog.requestThemes(id));
     }
 
     @GET
     @Path("{id}/kpis")
     public List<KpiLine> kpis(@PathParam("id") long id) {
         return snapshot(id).kpis();
+    }
+
+    /**
+     * One KPI of the run overall and by each breakdown it has (segment, value band, channel …), e.g.
+     * {@code GET /api/runs/7/kpis/NPS/breakdowns}; 404 when the run stored no such KPI.
+     */
+    @GET
+    @Path("{id}/kpis/{code}/breakdowns")
+    public KpiBreakdown breakdowns(@PathParam("id") long id, @PathParam("code") String code) {
+        return KpiBreakdown.of(code, snapshot(id).kpis())
+                .orElseThrow(() -> new NotFoundException("Run " + id + " has no KPI " + code));
+    }
+
+    /**
+     * The run worked out again from the stored facts with the rule-set version it recorded, and where that
+     * differs from what it stored (nothing, for a reproducible run). Reads every fact of the month: slow.
+     */
+    @GET
+    @Path("{id}/replay")
+    public RunReplay.Replay replay(@PathParam("id") long id) {
+        return catalog.replay(id).orElseThrow(() -> new NotFoundException("No run " + id));
+    }
+
+    /**
+     * Where the run's customer actions went to the CRM: each export with its destination, target, number of
+     * actions, time and outcome. The actions themselves never leave through this API.
+     */
+    @GET
+    @Path("{id}/action-exports")
+    public List<ActionExportLine> actionExports(@PathParam("id") long id) {
+        view(id); // 404 for a run that does not exist
+        return actionExports.exports(id);
+    }
+
+    /** What the month's comments and cases kept asking for: counts per theme, most mentioned first. */
+    @GET
+    @Path("{id}/request-themes")
+    public List<RequestThemeLine> requestThemes(@PathParam("id") long id) {
+        view(id); // 404 for a run that does not exist
+        return catalog.requestThemes(id);
     }
 
     @GET
