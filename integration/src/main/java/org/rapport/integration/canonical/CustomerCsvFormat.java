@@ -10,7 +10,8 @@ import java.util.Locale;
 import org.rapport.engine.customer.ChurnReason;
 import org.rapport.engine.customer.CustomerStatus;
 import org.rapport.engine.intake.CustomerRecord;
-import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.csv.BadFieldException;
@@ -41,8 +42,13 @@ public class CustomerCsvFormat implements IntakeFormat {
     }
 
     @Override
-    public IntakeBatch read(String fileName, InputStream content) throws IOException {
-        return reader.read(fileName, content);
+    public String source() {
+        return reader.source();
+    }
+
+    @Override
+    public QuarantinedRow stream(String fileName, InputStream content, RecordSink sink) throws IOException {
+        return reader.stream(fileName, content, sink);
     }
 
     /** Maps one row onto a record; shared with the source formats that take this kind under a field mapping. */
