@@ -1,5 +1,6 @@
 package org.rapport.engine.intake;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -24,7 +25,7 @@ final class RecordTimes {
         } else if (record instanceof PurchaseRecord purchase) {
             return startOf(purchase.purchasedOn());
         } else if (record instanceof ServiceCaseRecord serviceCase) {
-            var latest = serviceCase.closedAt() != null && serviceCase.closedAt().isAfter(serviceCase.openedAt())
+            Instant latest = serviceCase.closedAt() != null && serviceCase.closedAt().isAfter(serviceCase.openedAt())
                     ? serviceCase.closedAt() : serviceCase.openedAt();
             return latest == null ? null : LocalDateTime.ofInstant(latest, ZoneOffset.UTC);
         } else if (record instanceof CustomerRecord customer) {
