@@ -8,6 +8,8 @@ import java.util.List;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.rapport.engine.customer.IdentifierKey;
+
 /**
  * Writes one delivered file into the store inside the caller's transaction: ledger entry, records,
  * quarantined rows. The rows are written while the file is read ({@link BatchWriter}), so a large file
@@ -23,10 +25,18 @@ public class BatchStore {
 
     private final EntityManager entityManager;
     private final Clock clock;
+    private final IdentifierKey identifierKey;
 
+    /** A store that keeps no account or telephone numbers: a CRM file giving them is refused as a fault. */
     public BatchStore(EntityManager entityManager, Clock clock) {
+        this(entityManager, clock, null);
+    }
+
+    /** @param identifierKey the key account and telephone numbers are kept hashed under */
+    public BatchStore(EntityManager entityManager, Clock clock, IdentifierKey identifierKey) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.identifierKey = identifierKey;
     }
 
     /**
@@ -94,7 +104,7 @@ public class BatchStore {
         batch.reject(message);
         entityManager.persist(batch);
         entityManager.flush();
-        BatchWriter writer = new BatchWriter(entityManager, batch.getId());
+        BatchWriter writer = new BatchWriter(entityManager, batch.getId(), identifierKey);
         quarantined.forEach(writer::quarantine);
         writer.finish();
         return counted(batch.getId(), writer, List.of());
@@ -116,7 +126,7 @@ public class BatchStore {
         entityManager.persist(batch);
         entityManager.flush();
         long batchId = batch.getId();
-        BatchWriter writer = new BatchWriter(entityManager, batchId);
+        BatchWriter writer = new BatchWriter(entityManager, batchId, identifierKey);
         QuarantinedRow rejection;
         try {
             rejection = delivery.content().readInto(writer);

@@ -14,6 +14,9 @@ import jakarta.persistence.EntityManager;
 
 import org.rapport.engine.contact.Call;
 import org.rapport.engine.customer.Customer;
+import org.rapport.engine.customer.CustomerIdentifiers;
+import org.rapport.engine.customer.IdentifierKey;
+import org.rapport.engine.customer.IdentifierKind;
 import org.rapport.engine.purchase.Purchase;
 import org.rapport.engine.servicecase.ServiceCase;
 import org.rapport.engine.survey.SurveyResponse;
@@ -31,6 +34,7 @@ final class BatchWriter implements RecordSink {
 
     private final EntityManager entityManager;
     private final long batchId;
+    private final IdentifierKey identifierKey;
     private final List<CanonicalRecord> records = new ArrayList<>(FLUSH_EVERY);
     private final List<QuarantinedRow> quarantinedRows = new ArrayList<>();
     private int accepted;
@@ -38,9 +42,11 @@ final class BatchWriter implements RecordSink {
     private int unmatched;
     private LocalDateTime newestRecordAt;
 
-    BatchWriter(EntityManager entityManager, long batchId) {
+    /** @param identifierKey the key account and telephone numbers are hashed under; null when none is kept */
+    BatchWriter(EntityManager entityManager, long batchId, IdentifierKey identifierKey) {
         this.entityManager = entityManager;
         this.batchId = batchId;
+        this.identifierKey = identifierKey;
     }
 
     @Override
@@ -94,6 +100,7 @@ final class BatchWriter implements RecordSink {
             newestRecordAt = RecordTimes.later(newestRecordAt, RecordTimes.of(record));
             accepted++;
         }
+        rememberIdentifiers();
         for (QuarantinedRow row : quarantinedRows) {
             entityManager.persist(new QuarantinedRecord(batch, row.line(), row.field(), row.reason(), row.rawText()));
             quarantined++;
@@ -154,6 +161,28 @@ final class BatchWriter implements RecordSink {
         customer.setPreferredChannel(record.preferredChannel());
         customer.setConsentToAnalytics(record.consentToAnalytics());
         customer.setConsentToContact(record.consentToContact());
+    }
+
+    /** The account and telephone numbers the chunk's customers came with, as keyed hashes only. */
+    private void rememberIdentifiers() {
+        List<CustomerIdentifiers.Given> given = new ArrayList<>();
+        for (CanonicalRecord record : records) {
+            if (record instanceof CustomerRecord customer) {
+                given.add(new CustomerIdentifiers.Given(customer.externalId(), IdentifierKind.ACCOUNT_NUMBER,
+                        customer.accountNumber()));
+                given.add(new CustomerIdentifiers.Given(customer.externalId(), IdentifierKind.PHONE_NUMBER,
+                        customer.phoneNumber()));
+            }
+        }
+        if (given.stream().allMatch(identifier -> identifier.value() == null)) {
+            return;
+        }
+        if (identifierKey == null) {
+            // Never stored in clear, never dropped unnoticed: the file is retried once a key is configured.
+            throw new IllegalStateException("Customers come with account or telephone numbers but no identifier key "
+                    + "is configured to keep them");
+        }
+        new CustomerIdentifiers(entityManager, identifierKey).remember(given);
     }
 
     /** The customers this chunk delivers that exist already: one query per chunk instead of one per row. */

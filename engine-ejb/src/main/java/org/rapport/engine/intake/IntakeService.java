@@ -11,6 +11,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import org.rapport.engine.customer.InstallationKeys;
+
 /**
  * The intake as an EJB: each delivered file is stored in JTA transactions of its own
  * ({@link IntakeTransaction}), never in the caller's, and {@link BatchStored} is fired once it committed.
@@ -27,6 +29,9 @@ public class IntakeService implements Intake {
 
     @Inject
     private Event<BatchStored> batchStored;
+
+    @Inject
+    private InstallationKeys keys;
 
     @Override
     public IntakeReceipt store(IntakeBatch batch) {
@@ -50,7 +55,7 @@ public class IntakeService implements Intake {
     }
 
     private TransactionalIntake intake() {
-        return new TransactionalIntake(transaction, Clock.systemUTC());
+        return new TransactionalIntake(transaction, Clock.systemUTC(), keys.identifierKey());
     }
 
     private IntakeReceipt stored(SourceKind kind, String fileName, String checksum, IntakeReceipt receipt) {
