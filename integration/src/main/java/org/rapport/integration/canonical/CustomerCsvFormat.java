@@ -28,6 +28,11 @@ public class CustomerCsvFormat implements IntakeFormat {
     public static final List<String> COLUMNS = List.of("customer_id", "segment", "region", "value_band",
             "customer_since", "status", "churned_on", "churn_reason", "annual_value", "preferred_channel",
             "consent_analytics", "consent_contact");
+    /**
+     * Columns a CRM may add: the customer's account number and telephone number, by which calls are
+     * matched to the customer. The store keeps them only as keyed hashes.
+     */
+    public static final List<String> IDENTIFIER_COLUMNS = List.of("account_number", "phone_number");
 
     private final CsvIntakeReader<CustomerRecord> reader;
 
@@ -79,7 +84,8 @@ public class CustomerCsvFormat implements IntakeFormat {
                     "'" + churnedOn + "' is before customer_since '" + customerSince + "'");
         }
         return new CustomerRecord(row.line(), externalId, segment, region, valueBand, customerSince, status,
-                churnedOn, churnReason, annualValue, preferredChannel, consentToAnalytics, consentToContact);
+                churnedOn, churnReason, annualValue, preferredChannel, consentToAnalytics, consentToContact,
+                row.optionalText("account_number", Lengths.REFERENCE), row.optionalText("phone_number", Lengths.CODE));
     }
 
     private static void requireBlankWhileActive(String column, Object value) throws BadFieldException {
