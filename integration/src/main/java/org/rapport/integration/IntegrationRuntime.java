@@ -1,5 +1,6 @@
 package org.rapport.integration;
 
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -12,15 +13,20 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.engine.config.RapportSettings;
 import org.rapport.engine.intake.Intake;
+import org.rapport.engine.intake.IntakeReceipt;
 import org.rapport.integration.filedrop.FileDropIntake;
 import org.rapport.integration.filedrop.FileDropSettings;
 import org.rapport.integration.filedrop.IntakeFolder;
 import org.rapport.integration.source.SourceDirectory;
+import org.rapport.integration.filedrop.IntakeReplay;
+import org.rapport.integration.filedrop.ReplayRefused;
 
 /**
  * Runs the integration inside the server: Camel 4 has no CDI integration, so this startup singleton
@@ -65,6 +71,19 @@ public class IntegrationRuntime {
     @Lock(LockType.READ)
     public SourceDirectory sources() {
         return sources;
+    }
+
+    /**
+     * Replays a stored batch of the file drop after its mapping was fixed (see {@link IntakeReplay}). Runs
+     * outside any transaction of the caller's: the intake stores the replay in one of its own.
+     */
+    @Lock(LockType.READ)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public IntakeReceipt replay(long batchId) throws ReplayRefused, IOException {
+        if (fileDrop == null) {
+            throw new IllegalStateException("The file-drop intake is not running");
+        }
+        return fileDrop.replay().replay(batchId);
     }
 
     @PreDestroy

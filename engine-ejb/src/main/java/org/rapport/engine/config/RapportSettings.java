@@ -29,6 +29,10 @@ public class RapportSettings {
     Optional<String> runMonth;
 
     @Inject
+    @ConfigProperty(name = "rapport.identifier.key")
+    Optional<String> identifierKey;
+
+    @Inject
     @ConfigProperty(name = "rapport.run.quiet-period-seconds", defaultValue = "3")
     long quietPeriodSeconds;
 
@@ -53,6 +57,11 @@ public class RapportSettings {
     /** A fixed month to run ("2026-10"), or empty to run the latest month that has data. */
     public Optional<String> runMonth() {
         return runMonth.filter(month -> !month.isBlank());
+    }
+
+    /** The key (Base64) under which account and telephone numbers are hashed, when not kept in the data folder. */
+    public Optional<String> identifierKey() {
+        return identifierKey;
     }
 
     /** How long intake must be quiet before the month is run again. */

@@ -19,7 +19,9 @@ import org.rapport.engine.intake.SourceBatch;
 @Entity
 @Table(name = "call_record", indexes = {
         @Index(name = "ix_call_started", columnList = "started_at"),
-        @Index(name = "ix_call_customer", columnList = "customer_ref, started_at")})
+        @Index(name = "ix_call_customer", columnList = "customer_ref, started_at"),
+        // a corrected re-delivery or a replay deletes a batch's rows
+        @Index(name = "ix_call_batch", columnList = "batch_id")})
 public class Call extends IngestedRecord {
 
     /** The telephony system's id for the call, kept for tracing. */

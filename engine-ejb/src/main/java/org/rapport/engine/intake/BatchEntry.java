@@ -1,8 +1,24 @@
 package org.rapport.engine.intake;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 
-/** A delivered file as the ledger records it. */
+/**
+ * A delivered file as the ledger records it.
+ *
+ * @param rowsUnmatched  contact rows stored whose customer was blank or unknown at the time
+ * @param newestRecordAt the newest time a stored row states, local as the source states it
+ * @param replacedBy     for a replaced batch, the batch that took its place
+ * @param keptAs         where the transport kept the file once stored (file drop: path under the intake folder)
+ */
 public record BatchEntry(long id, String kind, String source, String fileName, String checksum, Instant receivedAt,
-        String status, int rowsAccepted, int rowsQuarantined, Long duplicateOf, String message) {
+        String status, int rowsAccepted, int rowsQuarantined, int rowsUnmatched, LocalDateTime newestRecordAt,
+        Long duplicateOf, Long replacedBy, String keptAs, String message) {
+
+    static BatchEntry of(SourceBatch batch) {
+        return new BatchEntry(batch.getId(), batch.getKind().name(), batch.getSource(), batch.getName(),
+                batch.getChecksum(), batch.getReceivedAt(), batch.getStatus().name(), batch.getRowsAccepted(),
+                batch.getRowsQuarantined(), batch.getRowsUnmatched(), batch.getNewestRecordAt(),
+                batch.getDuplicateOf(), batch.getReplacedBy(), batch.getKeptAs(), batch.getMessage());
+    }
 }

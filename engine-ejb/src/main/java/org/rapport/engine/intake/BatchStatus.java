@@ -7,5 +7,10 @@ public enum BatchStatus {
     /** The same content was delivered before; nothing was counted again. */
     DUPLICATE,
     /** The file as a whole could not be read (empty, wrong header, not text); nothing was stored from it. */
-    REJECTED
+    REJECTED,
+    /**
+     * Was accepted, then a corrected delivery of the same file (or a replay of it) took its place: its
+     * rows are gone, the batch that replaced it is named in the ledger.
+     */
+    REPLACED
 }

@@ -1,179 +1,176 @@
 package org.rapport.engine.intake;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
-import org.rapport.engine.contact.Call;
-import org.rapport.engine.customer.Customer;
-import org.rapport.engine.purchase.Purchase;
-import org.rapport.engine.servicecase.ServiceCase;
-import org.rapport.engine.survey.SurveyResponse;
+import org.rapport.engine.customer.IdentifierKey;
 
 /**
  * Writes one delivered file into the store inside the caller's transaction: ledger entry, records,
- * quarantined rows. Rows go to the database in JDBC batches and the persistence context is cleared
- * every {@link #FLUSH_EVERY} rows, so a large file does not grow the session without bound. All of it
- * happens in the caller's one transaction: a file is stored whole or not at all.
- * Not thread-safe: one instance per transaction.
+ * quarantined rows. The rows are written while the file is read ({@link BatchWriter}), so a large file
+ * never sits whole in memory; all of it happens in the caller's one transaction, so a file is stored
+ * whole or not at all. A file refused partway throws {@link DeliveryRejected}: the caller rolls the
+ * transaction back and records the rejection with {@link #reject} in a new one. A file delivered again
+ * with corrected content replaces the earlier one ({@link BatchReplacement}). Not thread-safe: one
+ * instance per transaction.
  */
 public class BatchStore {
 
-    static final int FLUSH_EVERY = 200;
+    static final int FLUSH_EVERY = BatchWriter.FLUSH_EVERY;
 
     private final EntityManager entityManager;
     private final Clock clock;
+    private final IdentifierKey identifierKey;
 
+    /** A store that keeps no account or telephone numbers: a CRM file giving them is refused as a fault. */
     public BatchStore(EntityManager entityManager, Clock clock) {
-        this.entityManager = entityManager;
-        this.clock = clock;
+        this(entityManager, clock, null);
     }
 
-    public IntakeReceipt store(IntakeBatch delivered) {
-        SourceBatch batch = new SourceBatch(delivered.kind(), delivered.source(), delivered.fileName(),
-                delivered.checksum(), clock.instant());
-        Long original = firstAcceptedWithSameContent(delivered);
+    /** @param identifierKey the key account and telephone numbers are kept hashed under */
+    public BatchStore(EntityManager entityManager, Clock clock, IdentifierKey identifierKey) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.identifierKey = identifierKey;
+    }
+
+    /**
+     * Stores a delivery, reading it only when its content is new: content that was accepted before
+     * (same kind, same SHA-256) is recorded as a duplicate without being parsed.
+     *
+     * @throws DeliveryRejected when the file is refused partway; the transaction must be rolled back
+     */
+    public IntakeReceipt store(Delivery delivery) {
+        Long original = firstAcceptedWithSameContent(delivery);
         if (original != null) {
-            batch.markDuplicateOf(original);
-            entityManager.persist(batch);
-            entityManager.flush();
-            return receipt(batch);
+            return duplicate(delivery, original);
+        }
+        return write(delivery, null);
+    }
+
+    /**
+     * Stores a delivery that has been read whole (tests, small files). A rejected one is recorded with
+     * its reason and quarantined rows; nothing else of it is stored.
+     */
+    public IntakeReceipt store(IntakeBatch delivered) {
+        Delivery delivery = Delivery.of(delivered);
+        Long original = firstAcceptedWithSameContent(delivery);
+        if (original != null) {
+            return duplicate(delivery, original);
         }
         if (delivered.isRejected()) {
-            batch.reject(delivered.rejection());
+            return reject(delivery, delivered.rejection(), delivered.quarantined());
         }
+        return write(delivery, null);
+    }
+
+    /**
+     * Stores the kept file of an accepted batch again, read with the source's current definition, in
+     * place of that batch (see {@link BatchReplacement}).
+     *
+     * @throws BatchNotReplayable when the batch is unknown, not accepted, or the delivery is not its file
+     * @throws DeliveryRejected   when the file is now refused; the transaction must be rolled back
+     */
+    public IntakeReceipt replay(long batchId, Delivery delivery) {
+        SourceBatch target = entityManager.find(SourceBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
+        if (target == null) {
+            throw new BatchNotReplayable("there is no batch " + batchId);
+        }
+        if (target.getStatus() != BatchStatus.ACCEPTED) {
+            throw new BatchNotReplayable("batch " + batchId + " is " + target.getStatus()
+                    + (target.getReplacedBy() == null ? "" : " by batch " + target.getReplacedBy())
+                    + ": only an accepted batch can be replayed");
+        }
+        if (!target.getChecksum().equals(delivery.checksum()) || !target.getSource().equals(delivery.source())
+                || target.getKind() != delivery.kind()) {
+            throw new BatchNotReplayable("the file offered for batch " + batchId + " is not the file it stored ("
+                    + "source, kind or SHA-256 differ)");
+        }
+        return write(delivery, target);
+    }
+
+    /** Records a file refused as a whole: its ledger entry and the reason as its one quarantined row. */
+    public IntakeReceipt reject(Delivery delivery, QuarantinedRow reason) {
+        return reject(delivery, reason.asRejection(), List.of(reason));
+    }
+
+    private IntakeReceipt reject(Delivery delivery, String message, List<QuarantinedRow> quarantined) {
+        SourceBatch batch = newBatch(delivery);
+        batch.reject(message);
+        entityManager.persist(batch);
+        entityManager.flush();
+        BatchWriter writer = new BatchWriter(entityManager, batch.getId(), identifierKey);
+        quarantined.forEach(writer::quarantine);
+        writer.finish();
+        return counted(batch.getId(), writer, List.of());
+    }
+
+    private IntakeReceipt duplicate(Delivery delivery, long original) {
+        SourceBatch batch = newBatch(delivery);
+        batch.markDuplicateOf(original);
+        batch.keptAs(delivery.keptAs());
+        entityManager.persist(batch);
+        entityManager.flush();
+        return new IntakeReceipt(batch.getId(), batch.getStatus(), 0, 0, 0, original, List.of(), null);
+    }
+
+    /** Writes the rows as the delivery is read, then lets them take the place of what they correct. */
+    private IntakeReceipt write(Delivery delivery, SourceBatch replayed) {
+        SourceBatch batch = newBatch(delivery);
+        batch.keptAs(delivery.keptAs());
         entityManager.persist(batch);
         entityManager.flush();
         long batchId = batch.getId();
-        int accepted = delivered.isRejected() ? 0 : storeRecords(batchId, delivered.records());
-        storeQuarantined(batchId, delivered.quarantined());
-        SourceBatch stored = entityManager.find(SourceBatch.class, batchId);
-        stored.counted(accepted, delivered.quarantined().size());
-        entityManager.flush();
-        return receipt(stored);
+        BatchWriter writer = new BatchWriter(entityManager, batchId, identifierKey);
+        QuarantinedRow rejection;
+        try {
+            rejection = delivery.content().readInto(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("File '" + delivery.fileName() + "' could not be read", e);
+        }
+        if (rejection != null) {
+            throw new DeliveryRejected(rejection);
+        }
+        writer.finish();
+        BatchReplacement replacement = new BatchReplacement(entityManager);
+        List<Long> replaced;
+        if (replayed == null) {
+            replaced = replacement.replaceEarlierDeliveries(entityManager.find(SourceBatch.class, batchId));
+        } else {
+            replacement.replace(entityManager.find(SourceBatch.class, replayed.getId()), batchId);
+            replaced = List.of(replayed.getId());
+        }
+        return counted(batchId, writer, replaced);
     }
 
-    private Long firstAcceptedWithSameContent(IntakeBatch delivered) {
+    private IntakeReceipt counted(long batchId, BatchWriter writer, List<Long> replaced) {
+        SourceBatch stored = entityManager.find(SourceBatch.class, batchId);
+        stored.counted(writer);
+        entityManager.flush();
+        return new IntakeReceipt(stored.getId(), stored.getStatus(), stored.getRowsAccepted(),
+                stored.getRowsQuarantined(), stored.getRowsUnmatched(), null, replaced, stored.getMessage());
+    }
+
+    private SourceBatch newBatch(Delivery delivery) {
+        return new SourceBatch(delivery.kind(), delivery.source(), delivery.fileName(), delivery.checksum(),
+                clock.instant());
+    }
+
+    private Long firstAcceptedWithSameContent(Delivery delivery) {
         List<Long> ids = entityManager.createQuery("""
                 select b.id from SourceBatch b
                 where b.kind = :kind and b.checksum = :checksum and b.status = :accepted
                 order by b.id""", Long.class)
-                .setParameter("kind", delivered.kind())
-                .setParameter("checksum", delivered.checksum())
+                .setParameter("kind", delivery.kind())
+                .setParameter("checksum", delivery.checksum())
                 .setParameter("accepted", BatchStatus.ACCEPTED)
                 .setMaxResults(1)
                 .getResultList();
         return ids.isEmpty() ? null : ids.get(0);
-    }
-
-    private int storeRecords(long batchId, List<? extends CanonicalRecord> records) {
-        int stored = 0;
-        for (List<? extends CanonicalRecord> chunk : chunks(records)) {
-            SourceBatch batch = entityManager.getReference(SourceBatch.class, batchId);
-            Map<String, Customer> known = existingCustomers(chunk);
-            for (CanonicalRecord record : chunk) {
-                store(batch, record, known);
-                stored++;
-            }
-            endOfChunk();
-        }
-        return stored;
-    }
-
-    private void storeQuarantined(long batchId, List<QuarantinedRow> rows) {
-        for (List<QuarantinedRow> chunk : chunks(rows)) {
-            SourceBatch batch = entityManager.getReference(SourceBatch.class, batchId);
-            for (QuarantinedRow row : chunk) {
-                entityManager.persist(new QuarantinedRecord(batch, row.line(), row.field(), row.reason(),
-                        row.rawText()));
-            }
-            endOfChunk();
-        }
-    }
-
-    /** Sends the chunk to the database as JDBC batches and forgets it, so memory stays flat. */
-    private void endOfChunk() {
-        entityManager.flush();
-        entityManager.clear();
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += FLUSH_EVERY) {
-            chunks.add(items.subList(from, Math.min(items.size(), from + FLUSH_EVERY)));
-        }
-        return chunks;
-    }
-
-    private void store(SourceBatch batch, CanonicalRecord record, Map<String, Customer> known) {
-        // Java 17 has no pattern matching in switch; the sealed interface keeps this list complete.
-        if (record instanceof CustomerRecord customer) {
-            upsert(customer, known);
-        } else if (record instanceof PurchaseRecord purchase) {
-            entityManager.persist(new Purchase(batch, purchase.customerRef(), purchase.purchasedOn(),
-                    purchase.amount(), purchase.productCategory()));
-        } else if (record instanceof ServiceCaseRecord serviceCase) {
-            entityManager.persist(new ServiceCase(batch, serviceCase.customerRef(), serviceCase.openedAt(),
-                    serviceCase.closedAt(), serviceCase.channel(), serviceCase.kind(), serviceCase.category(),
-                    serviceCase.text()));
-        } else if (record instanceof CallRecord call) {
-            entityManager.persist(new Call(batch, call.customerRef(), call.callRef(), call.startedAt(),
-                    call.ivrSeconds(), call.queueSeconds(), call.talkSeconds(), call.outcome(), call.wantedAgent(),
-                    call.transfers(), call.timesReidentified(), call.agentSawHistory(), call.channel()));
-        } else if (record instanceof SurveyResponseRecord response) {
-            entityManager.persist(new SurveyResponse(batch, response.customerRef(), response.responseRef(),
-                    response.respondedAt(), response.survey(), response.touchpoint(), response.nps(), response.csat(),
-                    response.effort(), response.comment()));
-        } else {
-            throw new IllegalArgumentException("No store for " + record.getClass().getSimpleName());
-        }
-    }
-
-    /** A customer delivered again is updated in place: the CRM is the master of its customers. */
-    private void upsert(CustomerRecord record, Map<String, Customer> known) {
-        Customer customer = known.get(record.externalId());
-        if (customer == null) {
-            customer = new Customer(record.externalId());
-            known.put(record.externalId(), customer);
-            entityManager.persist(customer);
-        }
-        customer.setSegment(record.segment());
-        customer.setRegion(record.region());
-        customer.setValueBand(record.valueBand());
-        customer.setCustomerSince(record.customerSince());
-        customer.setStatus(record.status());
-        customer.setChurnedOn(record.churnedOn());
-        customer.setChurnReason(record.churnReason());
-        customer.setAnnualValue(record.annualValue());
-        customer.setPreferredChannel(record.preferredChannel());
-        customer.setConsentToAnalytics(record.consentToAnalytics());
-        customer.setConsentToContact(record.consentToContact());
-    }
-
-    /** One query per chunk for the customers it mentions, instead of one per row. */
-    private Map<String, Customer> existingCustomers(List<? extends CanonicalRecord> chunk) {
-        List<String> ids = chunk.stream()
-                .filter(CustomerRecord.class::isInstance)
-                .map(record -> ((CustomerRecord) record).externalId())
-                .distinct()
-                .toList();
-        if (ids.isEmpty()) {
-            return new HashMap<>();
-        }
-        return entityManager.createQuery("select c from Customer c where c.externalId in :ids", Customer.class)
-                .setParameter("ids", ids)
-                .getResultStream()
-                .collect(Collectors.toMap(Customer::getExternalId, Function.identity(), (a, b) -> a, HashMap::new));
-    }
-
-    private static IntakeReceipt receipt(SourceBatch batch) {
-        return new IntakeReceipt(batch.getId(), batch.getStatus(), batch.getRowsAccepted(),
-                batch.getRowsQuarantined(), batch.getDuplicateOf(), batch.getMessage());
     }
 }

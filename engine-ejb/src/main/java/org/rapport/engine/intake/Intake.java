@@ -1,17 +1,39 @@
 package org.rapport.engine.intake;
 
+import java.util.Optional;
+
 import jakarta.ejb.Local;
 
 /**
- * Where every source delivers its files once a format adapter has read them. Each call is one
- * transaction: a file is stored whole or not at all.
+ * Where every source delivers its files. Each delivery is stored in a transaction of its own: a file
+ * is stored whole or not at all. The view is local, so a {@link Delivery}'s content is called back by
+ * reference, in that transaction, on the caller's thread.
  */
 @Local
 public interface Intake {
 
     /**
-     * Stores a delivered file: its records, its quarantined rows and its ledger entry. Content that
-     * was delivered before (same kind, same SHA-256) is recorded as a duplicate and not counted again.
+     * Stores a file a format adapter has read whole: its records, its quarantined rows and its ledger
+     * entry. For tests and small files; transports use {@link #store(Delivery)}.
      */
     IntakeReceipt store(IntakeBatch batch);
+
+    /**
+     * Stores a delivered file while it is read. Content accepted before (same kind, same SHA-256) is
+     * recorded as a duplicate without being read. A file refused partway leaves none of its rows, only
+     * its rejection in the ledger. A file of the same source and name with other content replaces the
+     * earlier accepted one (see {@link BatchReplacement}).
+     */
+    IntakeReceipt store(Delivery delivery);
+
+    /**
+     * Stores the kept file of an accepted batch again, read with the source's current definition, in
+     * place of that batch: its rows and quarantined rows are replaced atomically by the new reading.
+     *
+     * @throws BatchNotReplayable when the batch is unknown or not accepted, or the delivery is not its file
+     */
+    IntakeReceipt replay(long batchId, Delivery delivery);
+
+    /** A batch of the ledger, for a replay to find its file. */
+    Optional<BatchEntry> find(long batchId);
 }

@@ -30,8 +30,7 @@ public record IntakeBatch(SourceKind kind, String source, String fileName, Strin
     /** A file that could not be read at all; {@code reason} names the line and field. */
     public static IntakeBatch rejected(SourceKind kind, String source, String fileName, String checksum,
             QuarantinedRow reason) {
-        return new IntakeBatch(kind, source, fileName, checksum, List.of(), List.of(reason),
-                "line " + reason.line() + ", field " + reason.field() + ": " + reason.reason());
+        return new IntakeBatch(kind, source, fileName, checksum, List.of(), List.of(reason), reason.asRejection());
     }
 
     public boolean isRejected() {

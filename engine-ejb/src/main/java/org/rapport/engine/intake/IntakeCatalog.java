@@ -1,10 +1,17 @@
 package org.rapport.engine.intake;
 
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 
 /** Read access to the ledger and the quarantine, for the integration team. */
 @Stateless
@@ -13,25 +20,95 @@ public class IntakeCatalog {
     @PersistenceContext(unitName = "rapport")
     private EntityManager entityManager;
 
+    public IntakeCatalog() {
+        // for the container
+    }
+
+    /** A catalog over the given entity manager, outside the server. */
+    public IntakeCatalog(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
     /** Newest first, at most {@code limit}. */
     public List<BatchEntry> batches(int limit) {
-        return entityManager.createQuery("""
-                select new org.rapport.engine.intake.BatchEntry(b.id, cast(b.kind as String), b.source, b.name,
-                       b.checksum, b.receivedAt, cast(b.status as String), b.rowsAccepted, b.rowsQuarantined,
-                       b.duplicateOf, b.message)
-                from SourceBatch b order by b.id desc""", BatchEntry.class)
+        return entityManager.createQuery("select b from SourceBatch b order by b.id desc", SourceBatch.class)
                 .setMaxResults(limit)
-                .getResultList();
+                .getResultStream()
+                .map(BatchEntry::of)
+                .toList();
     }
 
     /** Newest batches first, then file order, at most {@code limit}. */
     public List<QuarantineEntry> quarantine(int limit) {
+        return quarantine(null, null, limit);
+    }
+
+    /**
+     * Quarantined rows of one source, one batch, or both, for a replay to be judged: newest batches first,
+     * then file order, at most {@code limit}.
+     *
+     * @param source  the source's name, or null for any
+     * @param batchId the batch, or null for any
+     */
+    public List<QuarantineEntry> quarantine(String source, Long batchId, int limit) {
+        List<String> conditions = new ArrayList<>();
+        if (source != null) {
+            conditions.add("b.source = :source");
+        }
+        if (batchId != null) {
+            conditions.add("b.id = :batch");
+        }
+        TypedQuery<QuarantineEntry> query = entityManager.createQuery("""
+                select new org.rapport.engine.intake.QuarantineEntry(q.id, b.id, cast(b.kind as String), b.source,
+                       b.name, b.receivedAt, q.line, q.field, q.reason, q.rawText)
+                from QuarantinedRecord q join q.batch b"""
+                + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by b.id desc, q.line, q.id", QuarantineEntry.class);
+        if (source != null) {
+            query.setParameter("source", source);
+        }
+        if (batchId != null) {
+            query.setParameter("batch", batchId);
+        }
+        return query.setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * Each source's deliveries at a glance, in two set-based queries whatever the number of sources:
+     * totals of the rows held, the newest record time, and the last delivery. By source name.
+     */
+    public List<SourceHealth> health() {
+        Map<SourceKey, SourceBatch> lastBatches = lastBatchOfEachSource();
         return entityManager.createQuery("""
-                select new org.rapport.engine.intake.QuarantineEntry(q.id, b.id, cast(b.kind as String), b.name,
-                       b.receivedAt, q.line, q.field, q.reason, q.rawText)
-                from QuarantinedRecord q join q.batch b
-                order by b.id desc, q.line, q.id""", QuarantineEntry.class)
-                .setMaxResults(limit)
-                .getResultList();
+                select b.source, b.kind, count(b),
+                       sum(case when b.status = :replaced then 0 else b.rowsAccepted end),
+                       sum(case when b.status = :replaced then 0 else b.rowsQuarantined end),
+                       sum(case when b.status = :replaced then 0 else b.rowsUnmatched end),
+                       max(case when b.status = :accepted then b.newestRecordAt else null end)
+                from SourceBatch b
+                group by b.source, b.kind
+                order by b.source, b.kind""", Object[].class)
+                .setParameter("replaced", BatchStatus.REPLACED)
+                .setParameter("accepted", BatchStatus.ACCEPTED)
+                .getResultStream()
+                .map(row -> new SourceHealth((String) row[0], ((SourceKind) row[1]).name(), (Long) row[2],
+                        (Long) row[3], (Long) row[4], (Long) row[5], (LocalDateTime) row[6],
+                        SourceHealth.LastBatch.of(lastBatches.get(new SourceKey((String) row[0], (SourceKind) row[1])))))
+                .toList();
+    }
+
+    /** The most recently received batch of each source (and kind); of two received at once, the later id. */
+    private Map<SourceKey, SourceBatch> lastBatchOfEachSource() {
+        BinaryOperator<SourceBatch> later = BinaryOperator.maxBy(Comparator.comparing(SourceBatch::getId));
+        return entityManager.createQuery("""
+                select b from SourceBatch b
+                where b.receivedAt = (select max(l.receivedAt) from SourceBatch l
+                                      where l.source = b.source and l.kind = b.kind)""", SourceBatch.class)
+                .getResultStream()
+                .collect(Collectors.toMap(batch -> new SourceKey(batch.getSource(), batch.getKind()), batch -> batch,
+                        later));
+    }
+
+    private record SourceKey(String source, SourceKind kind) {
     }
 }

@@ -1,35 +1,71 @@
 package org.rapport.engine.intake;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.logging.Logger;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
-/** The intake as an EJB: each delivered file is stored in one JTA transaction. */
+import org.rapport.engine.customer.InstallationKeys;
+
+/**
+ * The intake as an EJB: each delivered file is stored in JTA transactions of its own
+ * ({@link IntakeTransaction}), never in the caller's, and {@link BatchStored} is fired once it committed.
+ */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class IntakeService implements Intake {
 
     private static final Logger LOG = Logger.getLogger(IntakeService.class.getName());
+    private static final int CHECKSUM_SHOWN = 12;
 
-    @PersistenceContext(unitName = "rapport")
-    private EntityManager entityManager;
+    @EJB
+    private IntakeTransaction transaction;
 
     @Inject
     private Event<BatchStored> batchStored;
 
+    @Inject
+    private InstallationKeys keys;
+
     @Override
     public IntakeReceipt store(IntakeBatch batch) {
-        IntakeReceipt receipt = new BatchStore(entityManager, Clock.systemUTC()).store(batch);
+        return stored(batch.kind(), batch.fileName(), batch.checksum(), intake().store(batch));
+    }
+
+    @Override
+    public IntakeReceipt store(Delivery delivery) {
+        return stored(delivery.kind(), delivery.fileName(), delivery.checksum(), intake().store(delivery));
+    }
+
+    @Override
+    public IntakeReceipt replay(long batchId, Delivery delivery) {
+        LOG.info(() -> "Replaying batch " + batchId + ", file '" + delivery.fileName() + "'");
+        return stored(delivery.kind(), delivery.fileName(), delivery.checksum(), intake().replay(batchId, delivery));
+    }
+
+    @Override
+    public Optional<BatchEntry> find(long batchId) {
+        return intake().find(batchId);
+    }
+
+    private TransactionalIntake intake() {
+        return new TransactionalIntake(transaction, Clock.systemUTC(), keys.identifierKey());
+    }
+
+    private IntakeReceipt stored(SourceKind kind, String fileName, String checksum, IntakeReceipt receipt) {
         // File name, counts and checksum prefix only: a log line never carries a row's content.
-        LOG.info(() -> String.format("Intake %s '%s' (sha256 %s…): %s, %d rows accepted, %d quarantined%s",
-                batch.kind(), batch.fileName(), batch.checksum().substring(0, Math.min(12, batch.checksum().length())),
-                receipt.status(), receipt.rowsAccepted(), receipt.rowsQuarantined(),
+        LOG.info(() -> String.format("Intake %s '%s' (sha256 %s…): %s as batch %d, %d rows accepted, %d quarantined,"
+                + " %d unmatched%s%s", kind, fileName, checksum.substring(0, Math.min(CHECKSUM_SHOWN, checksum.length())),
+                receipt.status(), receipt.batchId(), receipt.rowsAccepted(), receipt.rowsQuarantined(),
+                receipt.rowsUnmatched(), receipt.replaced().isEmpty() ? "" : ", replacing batches " + receipt.replaced(),
                 receipt.message() == null ? "" : " — " + receipt.message()));
-        batchStored.fire(new BatchStored(receipt.batchId(), batch.kind(), receipt.status()));
+        batchStored.fire(new BatchStored(receipt.batchId(), kind, receipt.status()));
         return receipt;
     }
 }

@@ -6,13 +6,14 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /** A row that could not be taken as it was: kept with its place and reason, never dropped. */
 @Entity
-@Table(name = "quarantined_record")
+@Table(name = "quarantined_record", indexes = @Index(name = "ix_quarantined_batch", columnList = "batch_id, line"))
 public class QuarantinedRecord {
 
     @Id

@@ -12,4 +12,9 @@ public record QuarantinedRow(long line, String field, String reason, String rawT
 
     /** The field name used when the row as a whole is wrong (e.g. a wrong number of fields). */
     public static final String WHOLE_RECORD = "(record)";
+
+    /** This row as the reason a whole file is refused: {@code line 1, field status: …}. */
+    public String asRejection() {
+        return "line " + line + ", field " + field + ": " + reason;
+    }
 }

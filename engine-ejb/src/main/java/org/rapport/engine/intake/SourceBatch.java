@@ -1,6 +1,7 @@
 package org.rapport.engine.intake;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -19,7 +20,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "source_batch", indexes = {
         @Index(name = "ix_source_batch_checksum", columnList = "kind, checksum"),
-        @Index(name = "ix_source_batch_received", columnList = "received_at")})
+        @Index(name = "ix_source_batch_received", columnList = "received_at"),
+        @Index(name = "ix_source_batch_source_name", columnList = "source, name")})
 public class SourceBatch {
 
     @Id
@@ -62,6 +64,27 @@ public class SourceBatch {
     /** For a rejected file: why, naming the line and field. */
     @Column(length = 1024)
     private String message;
+
+    /*
+     * The columns below came after the first installations: they carry a default so that a schema
+     * update can add them to a ledger that already has rows.
+     */
+
+    /** Contact rows whose customer was blank or not a known customer when they were stored; kept, not dropped. */
+    @Column(name = "rows_unmatched", nullable = false, columnDefinition = "integer default 0 not null")
+    private int rowsUnmatched;
+
+    /** The newest time a stored row states (a call's start, a response's time…), for the lag of a source. */
+    @Column(name = "newest_record_at")
+    private LocalDateTime newestRecordAt;
+
+    /** For a replaced batch: the batch whose rows took the place of its rows. */
+    @Column(name = "replaced_by")
+    private Long replacedBy;
+
+    /** Where the transport kept the file once stored (file drop: its path under the intake folder), for a replay. */
+    @Column(name = "kept_as", length = 1024)
+    private String keptAs;
 
     protected SourceBatch() {
         // for JPA
@@ -120,9 +143,41 @@ public class SourceBatch {
         return message;
     }
 
+    public int getRowsUnmatched() {
+        return rowsUnmatched;
+    }
+
+    public LocalDateTime getNewestRecordAt() {
+        return newestRecordAt;
+    }
+
+    public Long getReplacedBy() {
+        return replacedBy;
+    }
+
+    public String getKeptAs() {
+        return keptAs;
+    }
+
     void counted(int accepted, int quarantined) {
         this.rowsAccepted = accepted;
         this.rowsQuarantined = quarantined;
+    }
+
+    void counted(BatchWriter written) {
+        this.rowsAccepted = written.accepted();
+        this.rowsQuarantined = written.quarantined();
+        this.rowsUnmatched = written.unmatched();
+        this.newestRecordAt = written.newestRecordAt();
+    }
+
+    void keptAs(String place) {
+        this.keptAs = place;
+    }
+
+    void replacedBy(long batchId) {
+        this.status = BatchStatus.REPLACED;
+        this.replacedBy = batchId;
     }
 
     void markDuplicateOf(Long originalBatchId) {

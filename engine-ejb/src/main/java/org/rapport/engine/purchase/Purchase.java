@@ -13,7 +13,10 @@ import org.rapport.engine.intake.SourceBatch;
 
 /** Something a customer bought: the behavioural side of engagement. */
 @Entity
-@Table(name = "purchase", indexes = @Index(name = "ix_purchase_customer_date", columnList = "customer_ref, purchased_on"))
+@Table(name = "purchase", indexes = {
+        @Index(name = "ix_purchase_customer_date", columnList = "customer_ref, purchased_on"),
+        // a corrected re-delivery or a replay deletes a batch's rows
+        @Index(name = "ix_purchase_batch", columnList = "batch_id")})
 public class Purchase extends IngestedRecord {
 
     @Column(name = "purchased_on", nullable = false)

@@ -14,7 +14,10 @@ import org.rapport.engine.intake.SourceBatch;
 
 /** A complaint, compliment, request, enquiry or call-back logged in the CRM. */
 @Entity
-@Table(name = "service_case", indexes = @Index(name = "ix_service_case_opened", columnList = "opened_at"))
+@Table(name = "service_case", indexes = {
+        @Index(name = "ix_service_case_opened", columnList = "opened_at"),
+        // a corrected re-delivery or a replay deletes a batch's rows
+        @Index(name = "ix_service_case_batch", columnList = "batch_id")})
 public class ServiceCase extends IngestedRecord {
 
     @Column(name = "opened_at", nullable = false)

@@ -10,7 +10,8 @@ import java.util.Locale;
 import org.rapport.engine.customer.ChurnReason;
 import org.rapport.engine.customer.CustomerStatus;
 import org.rapport.engine.intake.CustomerRecord;
-import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.csv.BadFieldException;
@@ -27,6 +28,11 @@ public class CustomerCsvFormat implements IntakeFormat {
     public static final List<String> COLUMNS = List.of("customer_id", "segment", "region", "value_band",
             "customer_since", "status", "churned_on", "churn_reason", "annual_value", "preferred_channel",
             "consent_analytics", "consent_contact");
+    /**
+     * Columns a CRM may add: the customer's account number and telephone number, by which calls are
+     * matched to the customer. The store keeps them only as keyed hashes.
+     */
+    public static final List<String> IDENTIFIER_COLUMNS = List.of("account_number", "phone_number");
 
     private final CsvIntakeReader<CustomerRecord> reader;
 
@@ -41,8 +47,13 @@ public class CustomerCsvFormat implements IntakeFormat {
     }
 
     @Override
-    public IntakeBatch read(String fileName, InputStream content) throws IOException {
-        return reader.read(fileName, content);
+    public String source() {
+        return reader.source();
+    }
+
+    @Override
+    public QuarantinedRow stream(String fileName, InputStream content, RecordSink sink) throws IOException {
+        return reader.stream(fileName, content, sink);
     }
 
     /** Maps one row onto a record; shared with the source formats that take this kind under a field mapping. */
@@ -73,7 +84,8 @@ public class CustomerCsvFormat implements IntakeFormat {
                     "'" + churnedOn + "' is before customer_since '" + customerSince + "'");
         }
         return new CustomerRecord(row.line(), externalId, segment, region, valueBand, customerSince, status,
-                churnedOn, churnReason, annualValue, preferredChannel, consentToAnalytics, consentToContact);
+                churnedOn, churnReason, annualValue, preferredChannel, consentToAnalytics, consentToContact,
+                row.optionalText("account_number", Lengths.REFERENCE), row.optionalText("phone_number", Lengths.CODE));
     }
 
     private static void requireBlankWhileActive(String column, Object value) throws BadFieldException {

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.PurchaseRecord;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.IntakeFormat;
@@ -30,8 +31,13 @@ public class PurchaseCsvFormat implements IntakeFormat {
     }
 
     @Override
-    public IntakeBatch read(String fileName, InputStream content) throws IOException {
-        return reader.read(fileName, content);
+    public String source() {
+        return reader.source();
+    }
+
+    @Override
+    public QuarantinedRow stream(String fileName, InputStream content, RecordSink sink) throws IOException {
+        return reader.stream(fileName, content, sink);
     }
 
     /** Maps one row onto a record; shared with the source formats that take this kind under a field mapping. */

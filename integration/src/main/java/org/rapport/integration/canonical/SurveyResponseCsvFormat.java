@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.engine.intake.SurveyResponseRecord;
 import org.rapport.integration.IntakeFormat;
@@ -36,8 +37,13 @@ public class SurveyResponseCsvFormat implements IntakeFormat {
     }
 
     @Override
-    public IntakeBatch read(String fileName, InputStream content) throws IOException {
-        return reader.read(fileName, content);
+    public String source() {
+        return reader.source();
+    }
+
+    @Override
+    public QuarantinedRow stream(String fileName, InputStream content, RecordSink sink) throws IOException {
+        return reader.stream(fileName, content, sink);
     }
 
     private static SurveyResponseRecord response(CsvRow row) throws BadFieldException {

@@ -12,19 +12,16 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import org.rapport.engine.customer.CustomerStatus;
-import org.rapport.engine.intake.IntakeBatch;
 import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.csv.BadFieldException;
-import org.rapport.integration.csv.BatchCollector;
-import org.rapport.integration.csv.Checksums;
 import org.rapport.integration.csv.DelimitedLayout;
 import org.rapport.integration.csv.DelimitedReader;
 import org.rapport.integration.csv.FieldConventions;
@@ -113,40 +110,47 @@ public final class IbmTelcoCustomerFormat implements IntakeFormat {
     }
 
     @Override
-    public IntakeBatch read(String fileName, InputStream content) throws IOException {
-        MessageDigest digest = Checksums.sha256();
+    public String source() {
+        return definition.name();
+    }
+
+    /** The status table comes first in the checksum: a corrected status table makes a new batch. */
+    @Override
+    public void digestCompanions(String fileName, MessageDigest digest) throws IOException {
         String companionName = companion.fileFor(fileName);
         if (companionName == null) {
-            return rejected(fileName, content, digest, "the file name does not match companion.match '"
-                    + companion.match() + "', so its status table cannot be named");
+            return;
+        }
+        try (InputStream companionBytes = Files.newInputStream(companionDir.resolve(companionName))) {
+            new DigestInputStream(companionBytes, digest).transferTo(OutputStream.nullOutputStream());
+        } catch (NoSuchFileException e) {
+            // the file is refused when it is read, naming the missing companion
+        }
+    }
+
+    @Override
+    public QuarantinedRow stream(String fileName, InputStream content, RecordSink sink) throws IOException {
+        String companionName = companion.fileFor(fileName);
+        if (companionName == null) {
+            return refusal("the file name does not match companion.match '" + companion.match()
+                    + "', so its status table cannot be named");
         }
         Path companionFile = companionDir.resolve(companionName);
         TelcoJoin.Statuses statuses;
         try (InputStream companionBytes = Files.newInputStream(companionFile)) {
-            statuses = join.readCompanion(companionName, companionBytes, digest);
+            statuses = join.readCompanion(companionName, companionBytes);
         } catch (NoSuchFileException e) {
-            return rejected(fileName, content, digest, "its companion " + companionFile
+            return refusal("its companion " + companionFile
                     + " is not there: the customers table is taken only with its status table");
         }
         if (statuses.rejection() != null) {
-            return rejected(fileName, content, digest, "its companion " + companionName + " was refused: "
-                    + statuses.rejection().reason());
+            return refusal("its companion " + companionName + " was refused: " + statuses.rejection().reason());
         }
-        DelimitedReader.Reading reading = join.readCustomers(fileName, content, digest, statuses);
-        String checksum = HexFormat.of().formatHex(digest.digest());
-        if (reading.rejection() != null) {
-            return IntakeBatch.rejected(SourceKind.CUSTOMERS, definition.name(), fileName, checksum, reading.rejection());
-        }
-        BatchCollector collected = reading.collected();
-        return new IntakeBatch(SourceKind.CUSTOMERS, definition.name(), fileName, checksum, collected.records(),
-                collected.quarantined(), null);
+        return join.readCustomers(fileName, content, statuses, sink).rejection();
     }
 
-    private IntakeBatch rejected(String fileName, InputStream content, MessageDigest digest, String reason)
-            throws IOException {
-        new DigestInputStream(content, digest).transferTo(OutputStream.nullOutputStream());
-        return IntakeBatch.rejected(SourceKind.CUSTOMERS, definition.name(), fileName,
-                HexFormat.of().formatHex(digest.digest()), new QuarantinedRow(1, QuarantinedRow.WHOLE_RECORD, reason, ""));
+    private static QuarantinedRow refusal(String reason) {
+        return new QuarantinedRow(1, QuarantinedRow.WHOLE_RECORD, reason, "");
     }
 
     private String customerSince(FieldRow row) throws BadFieldException {

@@ -2,13 +2,14 @@ package org.rapport.integration.crm;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.rapport.engine.intake.CollectedRows;
 import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.canonical.CustomerCsvFormat;
 import org.rapport.integration.csv.BadFieldException;
@@ -63,19 +64,22 @@ final class TelcoJoin {
             QuarantinedRow rejection) {
     }
 
-    Statuses readCompanion(String name, InputStream content, MessageDigest digest) throws IOException {
+    /** Reads the companion whole: it is the narrower table, and every customer row needs it. */
+    Statuses readCompanion(String name, InputStream content) throws IOException {
         StatusRows rows = new StatusRows();
-        DelimitedReader.Reading reading = reader.read(name, content, digest, rows);
-        List<QuarantinedRow> problems = reading.collected().quarantined().stream()
+        CollectedRows collected = new CollectedRows();
+        DelimitedReader.Reading reading = reader.read(name, content, rows, collected);
+        List<QuarantinedRow> problems = collected.quarantined().stream()
                 .map(row -> new QuarantinedRow(row.line(), row.field(), "in companion " + name + ": " + row.reason(),
                         row.rawText()))
                 .toList();
         return new Statuses(name, rows.columns, rows.byKey, problems, reading.rejection());
     }
 
-    DelimitedReader.Reading readCustomers(String fileName, InputStream content, MessageDigest digest,
-            Statuses statuses) throws IOException {
-        return reader.read(fileName, content, digest, new CustomerRows(statuses));
+    /** Streams the customers past the companion, each joined with its status row. */
+    DelimitedReader.Reading readCustomers(String fileName, InputStream content, Statuses statuses, RecordSink sink)
+            throws IOException {
+        return reader.read(fileName, content, new CustomerRows(statuses), sink);
     }
 
     /** Reads the companion into memory, by key; a second row for a key is quarantined, the first kept. */

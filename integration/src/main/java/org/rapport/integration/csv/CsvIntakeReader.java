@@ -4,12 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +15,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.rapport.engine.intake.CanonicalRecord;
-import org.rapport.engine.intake.IntakeBatch;
 import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.SourceKind;
 
 /**
@@ -30,8 +25,9 @@ import org.rapport.engine.intake.SourceKind;
  * ignored; a missing required column, an empty file, text that is not UTF-8 or CSV that cannot be
  * parsed rejects the file. Each data row goes through the format's {@link RowMapper}: rows that do
  * not map are quarantined with their line, field, reason and text as delivered, and the good rows
- * still go through. Blank lines and rows whose fields are all blank are skipped. The checksum is
- * the SHA-256 of every delivered byte. Thread-safe: each {@link #read} has its own state.
+ * still go through. Blank lines and rows whose fields are all blank are skipped. Each row goes to the
+ * sink as soon as it is read; only the text of the row being read is held. Thread-safe: each
+ * {@link #stream} has its own state.
  */
 public class CsvIntakeReader<R extends CanonicalRecord> {
 
@@ -50,37 +46,33 @@ public class CsvIntakeReader<R extends CanonicalRecord> {
         this.mapper = mapper;
     }
 
-    /** Reads a delivered file to its end; see the class comment for what becomes of it. */
-    public IntakeBatch read(String fileName, InputStream content) throws IOException {
-        DigestInputStream bytes = new DigestInputStream(content, sha256());
-        Reading reading = new Reading(new StrictUtf8Reader(bytes));
+    /** The source's name in the intake ledger. */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * Reads a delivered file to its end into {@code sink}; see the class comment for what becomes of it.
+     * The stream is read to its last byte but not closed.
+     *
+     * @return null, or why the file as a whole is refused
+     */
+    public QuarantinedRow stream(String fileName, InputStream content, RecordSink sink) throws IOException {
+        Reading reading = new Reading(new StrictUtf8Reader(content), sink);
         reading.parse();
-        bytes.transferTo(OutputStream.nullOutputStream());
-        String checksum = HexFormat.of().formatHex(bytes.getMessageDigest().digest());
-        if (reading.rejection != null) {
-            return IntakeBatch.rejected(kind, source, fileName, checksum, reading.rejection);
-        }
-        return new IntakeBatch(kind, source, fileName, checksum, reading.records, reading.quarantined, null);
+        content.transferTo(OutputStream.nullOutputStream());
+        return reading.rejection;
     }
 
     private static boolean isBlank(CSVRecord record) {
         return record.stream().allMatch(String::isBlank);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
-
     /** One file being read: what it has given so far. */
     private final class Reading {
         private final StrictUtf8Reader text;
         private final Transcript transcript;
-        private final List<R> records = new ArrayList<>();
-        private final List<QuarantinedRow> quarantined = new ArrayList<>();
+        private final RecordSink sink;
         private QuarantinedRow rejection;
         /** How many fields every row must have: as many as the header. */
         private int fieldCount;
@@ -89,9 +81,10 @@ public class CsvIntakeReader<R extends CanonicalRecord> {
         /** The line where the row being read starts. */
         private long line = 1;
 
-        Reading(StrictUtf8Reader text) {
+        Reading(StrictUtf8Reader text, RecordSink sink) {
             this.text = text;
             this.transcript = new Transcript(text);
+            this.sink = sink;
         }
 
         void parse() throws IOException {
@@ -130,7 +123,7 @@ public class CsvIntakeReader<R extends CanonicalRecord> {
                     continue;
                 }
                 try {
-                    records.add(mapper.map(new CsvRow(row, line, columns)));
+                    sink.record(mapper.map(new CsvRow(row, line, columns)));
                 } catch (BadFieldException e) {
                     pending = new PendingRow(line, e.field(), e.reason(), row.getCharacterPosition());
                 }
@@ -190,7 +183,7 @@ public class CsvIntakeReader<R extends CanonicalRecord> {
             if (pending != null) {
                 String rawText = nextPosition < 0 ? transcript.from(pending.position())
                         : transcript.between(pending.position(), nextPosition);
-                quarantined.add(new QuarantinedRow(pending.line(), pending.field(), pending.reason(), rawText));
+                sink.quarantine(new QuarantinedRow(pending.line(), pending.field(), pending.reason(), rawText));
                 pending = null;
             }
         }

@@ -7,7 +7,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * One data row of a canonical CSV file, read by column name with the {@linkplain FieldConventions#CANONICAL
- * canonical conventions}. Not thread-safe.
+ * canonical conventions}. A column the file does not have reads as blank: the required ones were checked
+ * in the header, so only optional ones can be missing. Not thread-safe.
  */
 public class CsvRow extends FieldRow {
 
@@ -24,7 +25,7 @@ public class CsvRow extends FieldRow {
     protected String raw(String column) {
         Integer index = columns.get(column.toLowerCase(Locale.ROOT));
         if (index == null) {
-            throw new IllegalArgumentException("No column '" + column + "' was required of this file");
+            return "";
         }
         return record.get(index);
     }

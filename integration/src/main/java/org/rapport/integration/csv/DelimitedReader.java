@@ -5,10 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -18,9 +15,8 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.rapport.engine.intake.IntakeBatch;
 import org.rapport.engine.intake.QuarantinedRow;
-import org.rapport.engine.intake.SourceKind;
+import org.rapport.engine.intake.RecordSink;
 
 /**
  * Reads a source's delimited text (Commons CSV) row by row into a {@link RowSink}, in the source's
@@ -60,44 +56,30 @@ public final class DelimitedReader {
         this(charset, layout, UnaryOperator.identity());
     }
 
-    /** Reads a delivered file to its end into a batch; the checksum is the SHA-256 of its bytes. */
-    public IntakeBatch read(SourceKind kind, String source, String fileName, InputStream content, RowSink sink)
-            throws IOException {
-        MessageDigest digest = Checksums.sha256();
-        Reading reading = read(fileName, content, digest, sink);
-        String checksum = HexFormat.of().formatHex(digest.digest());
-        if (reading.rejection() != null) {
-            return IntakeBatch.rejected(kind, source, fileName, checksum, reading.rejection());
-        }
-        return new IntakeBatch(kind, source, fileName, checksum, reading.collected().records(),
-                reading.collected().quarantined(), null);
-    }
-
     /**
-     * Reads a delivered file to its end, feeding every byte to {@code digest} (a file joined with a
-     * companion has one checksum over both). The stream is not closed.
+     * Reads a delivered file to its end, handing each record and quarantined row to {@code out} as soon as
+     * it is read. The stream is read to its last byte (a digest wrapped around it covers the whole file)
+     * but not closed.
      */
-    public Reading read(String fileName, InputStream content, MessageDigest digest, RowSink sink) throws IOException {
-        DigestInputStream bytes = new DigestInputStream(content, digest);
-        SourceTextReader text = new SourceTextReader(bytes, charset);
-        Parse parse = new Parse(text, sink);
+    public Reading read(String fileName, InputStream content, RowSink rows, RecordSink out) throws IOException {
+        SourceTextReader text = new SourceTextReader(content, charset);
+        Parse parse = new Parse(text, rows, new BatchCollector(out));
         parse.run();
-        bytes.transferTo(OutputStream.nullOutputStream());
+        content.transferTo(OutputStream.nullOutputStream());
         if (text.replaced() > 0) {
             LOG.warning(() -> "File '" + fileName + "': " + text.replaced() + " bytes are not " + charset.name()
                     + " text and were replaced; rows whose mapped fields hold them are quarantined");
         }
-        return new Reading(parse.rejection, parse.out, text.replaced());
+        return new Reading(parse.rejection, text.replaced());
     }
 
     /**
-     * What a file gave.
+     * What a file gave besides its rows.
      *
      * @param rejection null, or why the file as a whole was refused
-     * @param collected its records and quarantined rows
      * @param replaced  how many characters could not be decoded in the source's character set
      */
-    public record Reading(QuarantinedRow rejection, BatchCollector collected, long replaced) {
+    public record Reading(QuarantinedRow rejection, long replaced) {
     }
 
     /** One file being read. */
@@ -105,7 +87,7 @@ public final class DelimitedReader {
         private final SourceTextReader text;
         private final Transcript transcript;
         private final RowSink sink;
-        private final BatchCollector out = new BatchCollector();
+        private final BatchCollector out;
         private QuarantinedRow rejection;
         private Columns columns;
         private PendingRow pending;
@@ -116,10 +98,11 @@ public final class DelimitedReader {
         private long lastLine = 1;
         private boolean anyRow;
 
-        Parse(SourceTextReader text, RowSink sink) {
+        Parse(SourceTextReader text, RowSink sink, BatchCollector out) {
             this.text = text;
             this.transcript = new Transcript(text);
             this.sink = sink;
+            this.out = out;
         }
 
         void run() throws IOException {
@@ -138,7 +121,7 @@ public final class DelimitedReader {
             }
             if (rejection == null) {
                 sink.end(out);
-                if (!anyRow && out.records().isEmpty() && out.quarantined().isEmpty() && layout.headerRows() == 0) {
+                if (!anyRow && !out.anyRow() && layout.headerRows() == 0) {
                     rejection = new QuarantinedRow(1, WHOLE_RECORD, "file is empty: no rows", "");
                 }
             }
@@ -224,20 +207,26 @@ public final class DelimitedReader {
             }
         }
 
+        /** Quarantines the rest of the file as one row: its start is kept, the rest only counted. */
         private void quarantineRest(String parserMessage) throws IOException {
-            long from = transcript.afterLines(lastPosition, line - lastLine);
-            readToEnd();
-            String rest = transcript.from(from);
-            long lines = rest.lines().count();
+            RestOfFile rest = new RestOfFile(RAW_TEXT_KEPT);
+            rest.add(transcript.rawFrom(transcript.afterLines(lastPosition, line - lastLine)));
+            char[] buffer = new char[8192];
+            for (int count = text.read(buffer, 0, buffer.length); count >= 0;
+                    count = text.read(buffer, 0, buffer.length)) {
+                rest.add(buffer, count);
+            }
+            long lines = rest.lines();
             out.quarantine(line, WHOLE_RECORD, "not valid " + (layout.quoted() ? "CSV" : "delimited text")
                     + " from here to the end of the file (" + lines + (lines == 1 ? " line" : " lines")
                     + "), e.g. a quote that is never closed in a truncated last line: " + parserMessage,
-                    rest.length() > RAW_TEXT_KEPT ? rest.substring(0, RAW_TEXT_KEPT) : rest);
+                    rest.kept());
         }
 
+        /** Reads past the parser to the end, around the transcript: only the text's checks are wanted. */
         private void readToEnd() throws IOException {
             char[] buffer = new char[8192];
-            while (transcript.read(buffer, 0, buffer.length) >= 0) {
+            while (text.read(buffer, 0, buffer.length) >= 0) {
                 // the text reader checks what it reads
             }
         }

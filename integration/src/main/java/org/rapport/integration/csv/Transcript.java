@@ -52,6 +52,11 @@ class Transcript extends FilterReader {
         return between(from, end());
     }
 
+    /** The text from position {@code from} to the end of what was read, as read (line breaks and all). */
+    String rawFrom(long from) {
+        return text.substring((int) (from - start));
+    }
+
     /** Nothing before {@code position} will be asked for again. */
     void forgetBefore(long position) {
         if (position - start > DROP_THRESHOLD) {

@@ -9,7 +9,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.apache.camel.Exchange;
-import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.Delivery;
 import org.rapport.engine.intake.IntakeReceipt;
 
 /**
@@ -25,9 +25,9 @@ final class FailureNote {
     }
 
     /** The intake refused the file as a whole: empty, wrong header, not text. */
-    static void forRejection(Exchange exchange, IntakeBatch batch, IntakeReceipt receipt) {
-        write(exchange, "rejected by the intake as batch " + receipt.batchId() + ": " + batch.rejection()
-                + System.lineSeparator() + "checksum (sha256): " + batch.checksum());
+    static void forRejection(Exchange exchange, Delivery delivery, IntakeReceipt receipt) {
+        write(exchange, "rejected by the intake as batch " + receipt.batchId() + ": " + receipt.message()
+                + System.lineSeparator() + "checksum (sha256): " + delivery.checksum());
     }
 
     /** Storing failed even after the retries: a technical fault such as the database being down. */

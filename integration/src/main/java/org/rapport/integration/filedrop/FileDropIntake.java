@@ -21,9 +21,11 @@ public final class FileDropIntake implements AutoCloseable {
     private static final int SHUTDOWN_TIMEOUT_SECONDS = 20;
 
     private final CamelContext camel;
+    private final IntakeReplay replay;
 
-    private FileDropIntake(CamelContext camel) {
+    private FileDropIntake(CamelContext camel, IntakeReplay replay) {
         this.camel = camel;
+        this.replay = replay;
     }
 
     /**
@@ -42,7 +44,12 @@ public final class FileDropIntake implements AutoCloseable {
         camel.start();
         LOG.info(() -> "Taking files from " + usable.stream().map(IntakeFolder::name).toList() + " under "
                 + settings.intakeDir());
-        return new FileDropIntake(camel);
+        return new FileDropIntake(camel, new IntakeReplay(settings.intakeDir(), usable, intake));
+    }
+
+    /** Replays of the batches these folders stored, with the folders' formats. */
+    public IntakeReplay replay() {
+        return replay;
     }
 
     /** The Camel context the routes run in. */

@@ -24,6 +24,14 @@ public record IntakeFolder(String name, IntakeFormat format) {
         return "intake-" + name;
     }
 
+    /**
+     * Where a stored file of this folder is kept, as the ledger records it: its path under the intake
+     * folder, e.g. {@code calls/.done/calls-2026-10.csv}. A replay reads it from there.
+     */
+    public String keptAs(String fileName) {
+        return name + "/" + DONE + "/" + fileName;
+    }
+
     /** The folders for Rapport's canonical CSV formats: customers, purchases, calls, survey-responses. */
     public static List<IntakeFolder> canonical() {
         return List.of(

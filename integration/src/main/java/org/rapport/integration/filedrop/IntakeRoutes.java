@@ -7,9 +7,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.rapport.engine.intake.Intake;
 
 /**
- * One route per intake folder: a file that has stopped changing is read by the folder's format,
- * stored through {@link Intake} and moved to {@value IntakeFolder#DONE}, or to
- * {@value IntakeFolder#FAILED} with a reason beside it when it was rejected or could not be stored.
+ * One route per intake folder: a file that has stopped changing is streamed through the folder's
+ * format into {@link Intake}, which stores it while it is read, and moved to {@value IntakeFolder#DONE}
+ * once stored, or to {@value IntakeFolder#FAILED} with a reason beside it when it was rejected or could
+ * not be stored.
  * Technical faults (the database down) are retried a bounded number of times, here and nowhere else.
  */
 public class IntakeRoutes extends RouteBuilder {
@@ -42,8 +43,7 @@ public class IntakeRoutes extends RouteBuilder {
             from(inboxUri(folder))
                     .routeId(folder.routeId())
                     .setHeader(DESTINATION, constant(IntakeFolder.FAILED))
-                    .process(new ReadDeliveredFile(folder.format()))
-                    .process(new StoreInIntake(intake));
+                    .process(new StoreInIntake(folder, intake));
         }
     }
 

@@ -3,12 +3,8 @@ package org.rapport.integration.generic;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 
@@ -19,13 +15,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.rapport.engine.intake.CanonicalRecord;
-import org.rapport.engine.intake.IntakeBatch;
 import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.csv.BadFieldException;
 import org.rapport.integration.csv.BatchCollector;
-import org.rapport.integration.csv.Checksums;
 import org.rapport.integration.csv.FieldConventions;
 import org.rapport.integration.csv.NotTextException;
 import org.rapport.integration.csv.SourceTextReader;
@@ -75,23 +70,19 @@ public final class GenericJsonFormat implements IntakeFormat {
     }
 
     @Override
-    public IntakeBatch read(String fileName, InputStream content) throws IOException {
-        MessageDigest digest = Checksums.sha256();
-        DigestInputStream bytes = new DigestInputStream(content, digest);
-        Reading reading = new Reading();
-        QuarantinedRow rejection = null;
-        try (BufferedReader text = new BufferedReader(new SourceTextReader(bytes, definition.charset()))) {
-            rejection = reading.read(text);
+    public String source() {
+        return definition.name();
+    }
+
+    @Override
+    public QuarantinedRow stream(String fileName, InputStream content, RecordSink sink) throws IOException {
+        Reading reading = new Reading(new BatchCollector(sink));
+        // Closing the text reader leaves the delivered stream open: its owner closes it.
+        try (BufferedReader text = new BufferedReader(new SourceTextReader(content, definition.charset()))) {
+            return reading.read(text);
         } catch (NotTextException e) {
-            rejection = new QuarantinedRow(e.line(), WHOLE_RECORD, e.getMessage(), "");
+            return new QuarantinedRow(e.line(), WHOLE_RECORD, e.getMessage(), "");
         }
-        bytes.transferTo(OutputStream.nullOutputStream());
-        String checksum = HexFormat.of().formatHex(digest.digest());
-        if (rejection != null) {
-            return IntakeBatch.rejected(definition.kind(), definition.name(), fileName, checksum, rejection);
-        }
-        return new IntakeBatch(definition.kind(), definition.name(), fileName, checksum, reading.out.records(),
-                reading.out.quarantined(), null);
     }
 
     private static Set<String> options() {
@@ -102,9 +93,13 @@ public final class GenericJsonFormat implements IntakeFormat {
 
     /** One file being read. */
     private final class Reading {
-        private final BatchCollector out = new BatchCollector();
+        private final BatchCollector out;
         private final SeenReferences seen = new SeenReferences(kind.noun());
         private long skippedLines;
+
+        Reading(BatchCollector out) {
+            this.out = out;
+        }
 
         /** Null, or why the file is refused as a whole. */
         QuarantinedRow read(BufferedReader text) throws IOException {

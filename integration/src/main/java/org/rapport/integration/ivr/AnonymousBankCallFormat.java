@@ -15,7 +15,8 @@ import java.util.Set;
 
 import org.rapport.engine.contact.CallOutcome;
 import org.rapport.engine.intake.CallRecord;
-import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.canonical.Lengths;
@@ -96,8 +97,13 @@ public final class AnonymousBankCallFormat implements IntakeFormat {
     }
 
     @Override
-    public IntakeBatch read(String fileName, InputStream content) throws IOException {
-        return reader.read(SourceKind.CALLS, definition.name(), fileName, content, new Calls());
+    public String source() {
+        return definition.name();
+    }
+
+    @Override
+    public QuarantinedRow stream(String fileName, InputStream content, RecordSink sink) throws IOException {
+        return reader.read(fileName, content, new Calls(), sink).rejection();
     }
 
     /** The calls of one file. */

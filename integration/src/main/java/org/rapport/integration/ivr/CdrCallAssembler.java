@@ -13,6 +13,7 @@ import org.rapport.engine.intake.CallRecord;
 import org.rapport.engine.intake.QuarantinedRow;
 import org.rapport.integration.csv.BadFieldException;
 import org.rapport.integration.csv.BatchCollector;
+import org.rapport.integration.mapping.ReferenceLines;
 
 /**
  * Gathers the CDR legs of each call and hands the call on once it is complete. A PBX writes a
@@ -30,7 +31,8 @@ final class CdrCallAssembler {
     private final Map<String, Group> open = new LinkedHashMap<>();
     /** A linked leg's key to the group it joined. */
     private final Map<String, String> joined = new HashMap<>();
-    private final Map<String, Long> givenCalls = new HashMap<>();
+    /** The calls given so far, by reference: a fingerprint and line each, so a long file is not held. */
+    private final ReferenceLines givenCalls = new ReferenceLines();
     private LocalDateTime latestEnd;
 
     CdrCallAssembler(Duration window, BatchCollector out) {
@@ -88,8 +90,8 @@ final class CdrCallAssembler {
 
     private void emit(Group group) {
         CallRecord call = CdrCall.derive(group.key, group.legs);
-        Long earlier = givenCalls.putIfAbsent(call.callRef(), call.line());
-        if (earlier != null) {
+        long earlier = givenCalls.putIfAbsent(call.callRef(), call.line());
+        if (earlier >= 0) {
             CallLeg first = group.legs.get(0);
             out.quarantine(new QuarantinedRow(call.line(), first.legKeyField(), "call '" + call.callRef()
                     + "' was already given by the legs from line " + earlier + ": a call is counted once (are its "

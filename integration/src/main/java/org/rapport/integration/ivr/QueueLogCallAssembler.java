@@ -3,7 +3,6 @@ package org.rapport.integration.ivr;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.rapport.engine.intake.CallRecord;
 import org.rapport.engine.intake.QuarantinedRow;
 import org.rapport.integration.csv.BadFieldException;
 import org.rapport.integration.csv.BatchCollector;
+import org.rapport.integration.mapping.ReferenceLines;
 import org.rapport.integration.source.CustomerMatcher;
 
 /**
@@ -56,7 +56,8 @@ final class QueueLogCallAssembler {
     private final CustomerMatcher matcher;
     private final BatchCollector out;
     private final Map<String, QueuedCall> open = new LinkedHashMap<>();
-    private final Map<String, Long> given = new HashMap<>();
+    /** The calls given so far, by id: a fingerprint and line each, so a long log is not held. */
+    private final ReferenceLines given = new ReferenceLines();
     private long latest;
 
     QueueLogCallAssembler(long windowSeconds, ZoneId zone, CustomerMatcher matcher, BatchCollector out) {
@@ -107,8 +108,8 @@ final class QueueLogCallAssembler {
 
     private void enter(QueueEvent event, QueuedCall call) throws BadFieldException {
         if (call == null) {
-            Long earlier = given.get(event.callId());
-            if (earlier != null) {
+            long earlier = given.lineOf(event.callId());
+            if (earlier >= 0) {
                 throw new BadFieldException("callid", "call '" + event.callId() + "' was already given, from line "
                         + earlier + ": a call id is one call");
             }
@@ -122,8 +123,8 @@ final class QueueLogCallAssembler {
     }
 
     private BadFieldException orphan(QueueEvent event) {
-        Long earlier = given.get(event.callId());
-        return new BadFieldException("callid", earlier != null
+        long earlier = given.lineOf(event.callId());
+        return new BadFieldException("callid", earlier >= 0
                 ? "call '" + event.callId() + "' already ended, its call from line " + earlier + " was given"
                 : "call '" + event.callId() + "' has no ENTERQUEUE before this " + event.event()
                         + " in the file: did it start before the log was rotated?");
@@ -140,7 +141,7 @@ final class QueueLogCallAssembler {
     }
 
     private void emit(QueuedCall call) {
-        given.put(call.callId, call.firstLine);
+        given.putIfAbsent(call.callId, call.firstLine);
         long created = createdAt(call.callId, call.firstEnter);
         LocalDateTime startedAt = LocalDateTime.ofInstant(Instant.ofEpochSecond(created), zone);
         out.add(new CallRecord(call.firstLine, call.callId, matcher.customerRef(call.callerId), startedAt,

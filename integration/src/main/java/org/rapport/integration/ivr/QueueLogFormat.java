@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 
-import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.csv.BadFieldException;
@@ -59,8 +60,13 @@ final class QueueLogFormat implements IntakeFormat {
     }
 
     @Override
-    public IntakeBatch read(String fileName, InputStream content) throws IOException {
-        return reader.read(SourceKind.CALLS, definition.name(), fileName, content, new Events());
+    public String source() {
+        return definition.name();
+    }
+
+    @Override
+    public QuarantinedRow stream(String fileName, InputStream content, RecordSink sink) throws IOException {
+        return reader.read(fileName, content, new Events(), sink).rejection();
     }
 
     /** The events of one file. */

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.rapport.engine.intake.CanonicalRecord;
-import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.csv.BadFieldException;
@@ -58,8 +59,13 @@ public final class MappedCsvFormat implements IntakeFormat {
     }
 
     @Override
-    public IntakeBatch read(String fileName, InputStream content) throws IOException {
-        return reader.read(definition.kind(), definition.name(), fileName, content, new Rows());
+    public String source() {
+        return definition.name();
+    }
+
+    @Override
+    public QuarantinedRow stream(String fileName, InputStream content, RecordSink sink) throws IOException {
+        return reader.read(fileName, content, new Rows(), sink).rejection();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.rapport.engine.contact.CallOutcome;
 import org.rapport.engine.customer.ChurnReason;
@@ -29,7 +30,8 @@ public final class CanonicalFields {
             "kind", "category", "text");
 
     private static final Map<SourceKind, List<String>> FIELDS = Map.of(
-            SourceKind.CUSTOMERS, CustomerCsvFormat.COLUMNS,
+            SourceKind.CUSTOMERS, Stream.concat(CustomerCsvFormat.COLUMNS.stream(),
+                    CustomerCsvFormat.IDENTIFIER_COLUMNS.stream()).toList(),
             SourceKind.PURCHASES, PurchaseCsvFormat.COLUMNS,
             SourceKind.SERVICE_CASES, SERVICE_CASE,
             SourceKind.CALLS, CallCsvFormat.COLUMNS,

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Finds the customer behind an account number or a telephone number. The CRM is the master of both;
- * until the engine keeps them, {@link #NONE} knows nobody and such contacts are kept as unknown
- * callers. Implementations must be thread-safe.
+ * the engine keeps them as keyed hashes ({@link EngineCustomerDirectory}); {@link #NONE} knows nobody,
+ * and contacts it cannot match are kept as unknown callers. Implementations must be thread-safe.
  */
 public interface CustomerDirectory {
 

@@ -74,6 +74,16 @@ class IbmTelcoCustomerFormatTest {
     }
 
     @Test
+    void theHashingPassBeforeAStreamedReadGivesTheSameChecksum() throws IOException {
+        IntakeFormat format = telco(", \"Other\": \"unknown\"", "");
+        IntakeBatch batch = readShared(format, "crm/telco_customers_500.csv");
+
+        try (var content = Files.newInputStream(TestSources.shared("crm").resolve("telco_customers_500.csv"))) {
+            assertThat(format.checksum("telco_customers_500.csv", content)).isEqualTo(batch.checksum());
+        }
+    }
+
+    @Test
     void aCategoryTheDefinitionDoesNotMapQuarantinesThatCustomerOnly() {
         IntakeBatch batch = readShared(telco("", ""), "crm/telco_customers_500.csv");
 

@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.rapport.engine.intake.CanonicalRecord;
+import org.rapport.engine.intake.CollectedRows;
 import org.rapport.engine.intake.IntakeBatch;
 import org.rapport.engine.intake.PurchaseRecord;
 import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.SourceKind;
 
 /** The shared reading path: a quarantined row keeps its text exactly as delivered. */
@@ -62,7 +66,43 @@ class CsvIntakeReaderTest {
                 + " amount; a purchases file needs customer_id,amount");
     }
 
+    @Test
+    void eachRowIsHandedOnAsSoonAsItIsReadLongBeforeTheFileEnds() throws IOException {
+        StringBuilder file = new StringBuilder("customer_id,amount\n");
+        for (int row = 0; row < 100_000; row++) {
+            file.append("C-").append(row).append(",1.00\n");
+        }
+        byte[] bytes = file.toString().getBytes(StandardCharsets.UTF_8);
+        CountingInputStream content = new CountingInputStream(new ByteArrayInputStream(bytes));
+        List<Long> bytesReadAtEachThousandthRow = new ArrayList<>();
+        RecordSink sink = new RecordSink() {
+            private int rows;
+
+            @Override
+            public void record(CanonicalRecord record) {
+                if (++rows % 1000 == 0) {
+                    bytesReadAtEachThousandthRow.add(content.count());
+                }
+            }
+
+            @Override
+            public void quarantine(QuarantinedRow row) {
+                throw new AssertionError("no bad row");
+            }
+        };
+
+        reader.stream("test.csv", content, sink);
+
+        assertThat(bytesReadAtEachThousandthRow).hasSize(100);
+        assertThat(bytesReadAtEachThousandthRow.get(0)).as("bytes read when the first 1000 rows were out")
+                .isLessThan(bytes.length / 10);
+        assertThat(content.count()).isEqualTo(bytes.length);
+    }
+
     private IntakeBatch read(String text) throws IOException {
-        return reader.read("test.csv", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        CollectedRows rows = new CollectedRows();
+        QuarantinedRow rejection = reader.stream("test.csv",
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), rows);
+        return rows.toBatch(SourceKind.PURCHASES, "test", "test.csv", "not looked at", rejection);
     }
 }

@@ -1,18 +1,26 @@
 package org.rapport.integration.filedrop;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.rapport.engine.intake.BatchEntry;
 import org.rapport.engine.intake.BatchStatus;
+import org.rapport.engine.intake.CollectedRows;
+import org.rapport.engine.intake.Delivery;
 import org.rapport.engine.intake.Intake;
 import org.rapport.engine.intake.IntakeBatch;
 import org.rapport.engine.intake.IntakeReceipt;
+import org.rapport.engine.intake.QuarantinedRow;
 
 /**
- * Stands in for the engine's intake at the outside edge of the routes: records what it is handed
- * and answers as the engine would (rejected files rejected, the rest accepted), or fails when told
- * to. Thread-safe: routes call it from their own threads.
+ * Stands in for the engine's intake at the outside edge of the routes: reads what it is handed (a
+ * streamed delivery is collected whole, which is fine for a test's small files), records it and answers
+ * as the engine would (rejected files rejected, the rest accepted), or fails when told to. Thread-safe:
+ * routes call it from their own threads.
  */
 final class RecordingIntake implements Intake {
 
@@ -36,7 +44,30 @@ final class RecordingIntake implements Intake {
         stored.add(batch);
         BatchStatus status = batch.isRejected() ? BatchStatus.REJECTED : BatchStatus.ACCEPTED;
         return new IntakeReceipt(batchIds.incrementAndGet(), status, batch.records().size(),
-                batch.quarantined().size(), null, batch.rejection());
+                batch.quarantined().size(), 0, null, List.of(), batch.rejection());
+    }
+
+    @Override
+    public IntakeReceipt store(Delivery delivery) {
+        CollectedRows rows = new CollectedRows();
+        QuarantinedRow rejection;
+        try {
+            rejection = delivery.content().readInto(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return store(rows.toBatch(delivery.kind(), delivery.source(), delivery.fileName(), delivery.checksum(),
+                rejection));
+    }
+
+    @Override
+    public IntakeReceipt replay(long batchId, Delivery delivery) {
+        throw new UnsupportedOperationException("replays are tested against the real intake");
+    }
+
+    @Override
+    public Optional<BatchEntry> find(long batchId) {
+        return Optional.empty();
     }
 
     /** The batches stored, in the order they came. */

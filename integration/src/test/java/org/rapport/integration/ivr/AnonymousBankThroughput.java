@@ -46,7 +46,8 @@ public final class AnonymousBankThroughput {
         }
     }
 
-    private static void write(Path file, int lines) throws IOException {
+    /** Writes {@code lines} calls in the Anonymous Bank layout, a third of them from unidentified callers. */
+    static void write(Path file, int lines) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             out.write(HEADER + "\r\n");
             for (int line = 0; line < lines; line++) {

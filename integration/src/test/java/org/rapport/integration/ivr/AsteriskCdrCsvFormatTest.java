@@ -18,11 +18,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.rapport.engine.contact.CallOutcome;
 import org.rapport.engine.intake.CallRecord;
+import org.rapport.engine.intake.CollectedRows;
 import org.rapport.engine.intake.IntakeBatch;
 import org.rapport.engine.intake.QuarantinedRow;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.csv.BatchCollector;
-import org.rapport.integration.csv.Checksums;
 import org.rapport.integration.csv.DelimitedReader;
 import org.rapport.integration.csv.DelimitedRow;
 import org.rapport.integration.csv.RowSink;
@@ -121,12 +121,12 @@ class AsteriskCdrCsvFormatTest {
     private static long replacedCharacters(Charset charset) throws IOException {
         DelimitedReader reader = new DelimitedReader(charset, AsteriskCdrCsvFormat.layout());
         try (InputStream content = Files.newInputStream(TestSources.shared("ivr").resolve("asterisk_cdr_csv_Master.csv"))) {
-            return reader.read("Master.csv", content, Checksums.sha256(), new RowSink() {
+            return reader.read("Master.csv", content, new RowSink() {
                 @Override
                 public void row(DelimitedRow row, BatchCollector out) {
                     // only the decoding is looked at
                 }
-            }).replaced();
+            }, new CollectedRows()).replaced();
         }
     }
 

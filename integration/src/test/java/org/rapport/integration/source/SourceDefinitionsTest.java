@@ -217,16 +217,17 @@ class SourceDefinitionsTest {
         assertThat(loaded.definitions()).isEmpty();
         assertThat(loaded.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "sources/telco.json: field 'fields.custmer_id': is not a field this format takes; known are "
-                        + "annual_value, churn_reason, churned_on, consent_analytics, consent_contact, customer_id, "
-                        + "customer_since, monthly_charges, preferred_channel, region, segment, status, tenure_months, "
-                        + "value_band",
+                        + "account_number, annual_value, churn_reason, churned_on, consent_analytics, consent_contact, "
+                        + "customer_id, customer_since, monthly_charges, phone_number, preferred_channel, region, "
+                        + "segment, status, tenure_months, value_band",
                 "sources/telco.json: field 'fields.segment': a list of columns holds only column names, not '7'",
                 "sources/telco.json: field 'fields.region': '#0' is not a column position; write #1 for the first column",
                 "sources/telco.json: field 'values.churn_reason.Attitude': 'treatmnt' is not one of treatment, "
                         + "product_or_service, better_offer, serial_switcher, stopped_using, deceased, unknown",
-                "sources/telco.json: field 'values.csat': is not a field this format takes; known are annual_value, "
-                        + "churn_reason, churned_on, consent_analytics, consent_contact, customer_id, customer_since, "
-                        + "monthly_charges, preferred_channel, region, segment, status, tenure_months, value_band",
+                "sources/telco.json: field 'values.csat': is not a field this format takes; known are account_number, "
+                        + "annual_value, churn_reason, churned_on, consent_analytics, consent_contact, customer_id, "
+                        + "customer_since, monthly_charges, phone_number, preferred_channel, region, segment, status, "
+                        + "tenure_months, value_band",
                 "sources/telco.json: field 'companion.match': '(unclosed' is not a regular expression: Unclosed group",
                 "sources/telco.json: field 'companion.directory': '../intake/status' does not exist (looked for "
                         + root.resolve("intake/status") + ")",

@@ -1,0 +1,173 @@
+package org.rapport.engine.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rapport.engine.intake.Deliveries.calls;
+import static org.rapport.engine.intake.Deliveries.checksum;
+import static org.rapport.engine.intake.Deliveries.customer;
+import static org.rapport.engine.intake.Deliveries.customers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.rapport.engine.customer.Customer;
+import org.rapport.engine.testing.PersistenceSpec;
+import org.rapport.engine.testing.TestDatabase;
+
+/** A delivery stored while it is read, in a real transaction on each database. */
+class StreamingStoreTest extends PersistenceSpec {
+
+    private EntityManager current;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void rowsReachTheDatabaseChunkByChunkWhileTheFileIsStillBeingRead(TestDatabase database) {
+        on(database);
+        List<Long> callsInTheStoreAsReadingWentOn = new ArrayList<>();
+        List<CallRecord> calls = calls(BatchStore.FLUSH_EVERY * 3 + 17, "C-1", "2026-10-02T09:00:00");
+        Delivery delivery = new Delivery(SourceKind.CALLS, "test-ivr", "calls.csv", checksum('a'), null, sink -> {
+            for (CallRecord call : calls) {
+                sink.record(call);
+                if (call.line() % 250 == 0) {
+                    callsInTheStoreAsReadingWentOn.add(countInThisTransaction("Call"));
+                }
+            }
+            return null;
+        });
+
+        IntakeReceipt receipt = intake(database).store(delivery);
+
+        assertThat(receipt.rowsAccepted()).isEqualTo(617);
+        assertThat(callsInTheStoreAsReadingWentOn).as("calls stored when lines 250, 500 were read")
+                .containsExactly(200L, 400L);
+        assertThat(count(database, "Call")).isEqualTo(617);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void contentDeliveredBeforeIsRecordedAsADuplicateWithoutBeingRead(TestDatabase database) {
+        on(database);
+        IntakeReceipt first = intake(database).store(calls("test-ivr", "calls.csv", checksum('b'),
+                calls(5, "C-1", "2026-10-02T09:00:00"), List.of()));
+        Delivery again = new Delivery(SourceKind.CALLS, "test-ivr", "calls-again.csv", checksum('b'), null, sink -> {
+            throw new AssertionError("a duplicate must not be parsed");
+        });
+
+        IntakeReceipt second = intake(database).store(again);
+
+        assertThat(second.status()).isEqualTo(BatchStatus.DUPLICATE);
+        assertThat(second.duplicateOf()).isEqualTo(first.batchId());
+        assertThat(count(database, "Call")).isEqualTo(5);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFileRefusedPartwayLeavesNoneOfItsRowsOnlyItsRejection(TestDatabase database) {
+        on(database);
+        QuarantinedRow brokenQuote = new QuarantinedRow(452, QuarantinedRow.WHOLE_RECORD,
+                "not valid CSV from here on: a quote is never closed", "");
+        Delivery delivery = new Delivery(SourceKind.CALLS, "test-ivr", "calls.csv", checksum('c'), null, sink -> {
+            calls(450, "C-1", "2026-10-02T09:00:00").forEach(sink::record);
+            sink.quarantine(Deliveries.badRow(3));
+            return brokenQuote;
+        });
+
+        IntakeReceipt receipt = intake(database).store(delivery);
+
+        assertThat(receipt.status()).isEqualTo(BatchStatus.REJECTED);
+        assertThat(receipt.message()).isEqualTo(
+                "line 452, field (record): not valid CSV from here on: a quote is never closed");
+        assertThat(count(database, "Call")).isZero();
+        List<QuarantineEntry> quarantine = database.read(entityManager -> new IntakeCatalog(entityManager)
+                .quarantine(10));
+        assertThat(quarantine).singleElement().satisfies(row -> {
+                    assertThat(row.batchId()).isEqualTo(receipt.batchId());
+                    assertThat(row.line()).isEqualTo(452);
+                });
+        assertThat(count(database, "SourceBatch")).as("only the rejection's ledger entry").isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCustomersFileRefusedPartwayLeavesTheCustomersAsTheyWere(TestDatabase database) {
+        on(database);
+        intake(database).store(customers("customers.csv", checksum('d'), List.of(customer(2, "C-1", "one-year"))));
+        Delivery broken = new Delivery(SourceKind.CUSTOMERS, "test-crm", "customers-2.csv", checksum('e'), null,
+                sink -> {
+                    sink.record(customer(2, "C-1", "two-year"));
+                    sink.record(customer(3, "C-2", "monthly"));
+                    return new QuarantinedRow(4, QuarantinedRow.WHOLE_RECORD, "a NUL character (binary data)", "");
+                });
+
+        IntakeReceipt receipt = intake(database).store(broken);
+
+        assertThat(receipt.status()).isEqualTo(BatchStatus.REJECTED);
+        List<String> customers = database.read(entityManager -> entityManager
+                .createQuery("select c.externalId || ':' || c.segment from Customer c", String.class).getResultList());
+        assertThat(customers).containsExactly("C-1:one-year");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFileThatCannotBeReadLeavesNothingAtAll(TestDatabase database) {
+        on(database);
+        Delivery unreadable = new Delivery(SourceKind.CALLS, "test-ivr", "calls.csv", checksum('f'), null, sink -> {
+            calls(300, "C-1", "2026-10-02T09:00:00").forEach(sink::record);
+            throw new IOException("the disk went away");
+        });
+
+        assertThatThrownBy(() -> intake(database).store(unreadable)).isInstanceOf(UncheckedIOException.class)
+                .hasMessage("File 'calls.csv' could not be read");
+        assertThat(count(database, "Call")).isZero();
+        assertThat(count(database, "SourceBatch")).as("a technical fault is retried, not recorded").isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theLedgerKeepsWhereTheFileWasKept(TestDatabase database) {
+        on(database);
+        IntakeReceipt receipt = intake(database).store(calls("test-ivr", "calls-2026-10.csv", checksum('g'),
+                calls(1, null, "2026-10-02T09:00:00"), List.of()));
+
+        assertThat(intake(database).find(receipt.batchId())).get().extracting(BatchEntry::keptAs)
+                .isEqualTo("calls/.done/calls-2026-10.csv");
+        assertThat(intake(database).find(receipt.batchId() + 1000)).isEmpty();
+    }
+
+    /** The intake on a resource-local transaction; remembers the entity manager so the content can look. */
+    private Intake intake(TestDatabase database) {
+        TransactionRunner remembering = new TransactionRunner() {
+            @Override
+            public <T> T inNewTransaction(Function<EntityManager, T> work) {
+                return database.read(entityManager -> {
+                    current = entityManager;
+                    return work.apply(entityManager);
+                });
+            }
+        };
+        return new TransactionalIntake(remembering, Clock.systemUTC());
+    }
+
+    private long countInThisTransaction(String entity) {
+        return current.createQuery("select count(e) from " + entity + " e", Long.class).getSingleResult();
+    }
+
+    static long count(TestDatabase database, String entity) {
+        return database.read(entityManager -> entityManager
+                .createQuery("select count(e) from " + entity + " e", Long.class).getSingleResult());
+    }
+
+    static Customer customerOf(TestDatabase database, String externalId) {
+        return database.read(entityManager -> entityManager
+                .createQuery("select c from Customer c where c.externalId = :id", Customer.class)
+                .setParameter("id", externalId).getSingleResult());
+    }
+}

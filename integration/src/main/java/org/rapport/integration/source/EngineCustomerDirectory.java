@@ -1,0 +1,30 @@
+package org.rapport.integration.source;
+
+import java.util.Optional;
+
+import org.rapport.engine.customer.CustomerLookup;
+import org.rapport.engine.customer.IdentifierKind;
+
+/**
+ * The customer directory the engine keeps: account and telephone numbers the CRM delivered, stored as
+ * keyed hashes. A contact matched by a number no customer was given stays an unknown caller, kept and
+ * counted as unmatched. Thread-safe when the lookup is (the engine's EJB is).
+ */
+public final class EngineCustomerDirectory implements CustomerDirectory {
+
+    private final CustomerLookup lookup;
+
+    public EngineCustomerDirectory(CustomerLookup lookup) {
+        this.lookup = lookup;
+    }
+
+    @Override
+    public Optional<String> byAccountNumber(String accountNumber) {
+        return lookup.customerOf(IdentifierKind.ACCOUNT_NUMBER, accountNumber);
+    }
+
+    @Override
+    public Optional<String> byPhoneNumber(String digits) {
+        return lookup.customerOf(IdentifierKind.PHONE_NUMBER, digits);
+    }
+}
