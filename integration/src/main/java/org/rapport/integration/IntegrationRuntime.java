@@ -3,8 +3,14 @@ package org.rapport.integration;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -17,22 +23,40 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.engine.config.RapportSettings;
+import org.rapport.engine.customer.CustomerLookup;
+import org.rapport.engine.engagement.CustomerActionExports;
 import org.rapport.engine.intake.Intake;
 import org.rapport.engine.intake.IntakeReceipt;
+import org.rapport.engine.ruleset.RuleInbox;
+import org.rapport.integration.crmexport.CrmExport;
+import org.rapport.integration.crmexport.CrmExportSettings;
 import org.rapport.integration.filedrop.FileDropIntake;
 import org.rapport.integration.filedrop.FileDropSettings;
 import org.rapport.integration.filedrop.IntakeFolder;
-import org.rapport.integration.source.SourceDirectory;
 import org.rapport.integration.filedrop.IntakeReplay;
 import org.rapport.integration.filedrop.ReplayRefused;
+import org.rapport.integration.rulesinbox.RulesInbox;
+import org.rapport.integration.rulesinbox.RulesInboxSettings;
+import org.rapport.integration.source.DefinitionProblem;
+import org.rapport.integration.source.EngineCustomerDirectory;
+import org.rapport.integration.source.SourceDirectory;
+import org.rapport.integration.transport.DataSourceLookup;
+import org.rapport.integration.transport.FetchSettings;
+import org.rapport.integration.transport.FetchStatus;
+import org.rapport.integration.transport.MicroProfileCredentials;
+import org.rapport.integration.transport.SourceTransports;
+import org.rapport.integration.wiring.ConfiguredSources;
+import org.rapport.integration.wiring.SourcesWatch;
 
 /**
  * Runs the integration inside the server: Camel 4 has no CDI integration, so this startup singleton
- * owns the Camel context, starting it with the application and stopping it gracefully before the
- * application goes. Routes call {@link Intake} through its EJB proxy, so each file is stored in a
- * transaction of its own.
+ * owns the Camel contexts, starting them with the application and stopping them gracefully before the
+ * application goes. It runs the built-in intake folders, the sources of the sources directory (kept in
+ * step with it, see {@link ConfiguredSources}), the rules inbox and the CRM export. Routes call the
+ * engine through its EJB proxies, so each file is stored in a transaction of its own.
  */
 @Singleton
 @Startup
@@ -43,6 +67,15 @@ public class IntegrationRuntime {
     @EJB
     private Intake intake;
 
+    @EJB
+    private CustomerLookup customers;
+
+    @EJB
+    private RuleInbox ruleInbox;
+
+    @EJB
+    private CustomerActionExports actionExports;
+
     @Inject
     private RapportSettings settings;
 
@@ -51,19 +84,44 @@ public class IntegrationRuntime {
     @ConfigProperty(name = "rapport.samples.dir")
     private Optional<String> samplesDir;
 
+    /** How often the sources directory is looked at for definitions edited by hand. */
+    @Inject
+    @ConfigProperty(name = "rapport.sources.scan-seconds", defaultValue = "10")
+    private long scanSeconds;
+
+    private Path intakeDir;
     private FileDropIntake fileDrop;
     private SourceDirectory sources;
+    private ConfiguredSources configured;
+    private RulesInbox rulesInbox;
+    private CrmExport crmExport;
 
     @PostConstruct
     void start() {
-        sources = new SourceDirectory(settings.dataDir().resolve("sources"), FormatCatalog.standard());
-        Path intakeDir = settings.dataDir().resolve("intake");
-        LOG.info(() -> "Intake folders under " + intakeDir);
+        FormatCatalog formats = FormatCatalog.standard();
+        sources = new SourceDirectory(settings.dataDir().resolve("sources"), formats);
+        intakeDir = settings.dataDir().resolve("intake");
+        LOG.info(() -> "Intake folders under " + intakeDir + ", source definitions in " + sources.path());
+        FileDropSettings fileDropSettings = FileDropSettings.standard(intakeDir);
         try {
-            fileDrop = FileDropIntake.start(FileDropSettings.standard(intakeDir), samples(), IntakeFolder.canonical(),
-                    intake);
+            fileDrop = FileDropIntake.start(fileDropSettings, samples(), IntakeFolder.canonical(), intake);
+            configured = new ConfiguredSources(fileDrop.camelContext(), sources, formats,
+                    new EngineCustomerDirectory(customers),
+                    new SourceTransports(new MicroProfileCredentials(ConfigProvider.getConfig()),
+                            DataSourceLookup.jndi(), FetchSettings.standard()),
+                    fileDropSettings, intake, builtInFolderNames());
+            configured.reconcile();
+            fileDrop.camelContext().addRoutes(new SourcesWatch(configured, Duration.ofSeconds(scanSeconds)));
         } catch (Exception e) {
-            throw new IllegalStateException("The file-drop intake under " + intakeDir + " could not start", e);
+            throw new IllegalStateException("The intake under " + intakeDir + " could not start", e);
+        }
+        Function<String, Optional<String>> config = name -> ConfigProvider.getConfig().getOptionalValue(name,
+                String.class);
+        try {
+            rulesInbox = RulesInbox.start(RulesInboxSettings.fromConfig(settings.dataDir(), config), ruleInbox);
+            crmExport = CrmExport.start(CrmExportSettings.fromConfig(settings.dataDir(), config), actionExports);
+        } catch (Exception e) {
+            throw new IllegalStateException("The rules inbox or the CRM export could not start", e);
         }
     }
 
@@ -73,24 +131,57 @@ public class IntegrationRuntime {
         return sources;
     }
 
+    /** Brings the running sources in line with the definitions now; returns what is wrong with the others. */
+    @Lock(LockType.READ)
+    public List<DefinitionProblem> reconcileSources() {
+        return configured.reconcile();
+    }
+
+    /** What is wrong with the definitions that do not run, as of the last look. */
+    @Lock(LockType.READ)
+    public List<DefinitionProblem> sourceProblems() {
+        return configured.problems();
+    }
+
+    @Lock(LockType.READ)
+    public boolean isRunning(String source) {
+        return configured.isRunning(source);
+    }
+
+    /** How fetching a source over SFTP, HTTP or JDBC is going; empty for dropped files. */
+    @Lock(LockType.READ)
+    public Optional<FetchStatus.Snapshot> fetchStatus(String source) {
+        return configured.fetchStatus(source);
+    }
+
     /**
-     * Replays a stored batch of the file drop after its mapping was fixed (see {@link IntakeReplay}). Runs
-     * outside any transaction of the caller's: the intake stores the replay in one of its own.
+     * Replays a stored batch after its mapping was fixed (see {@link IntakeReplay}), with the formats the
+     * built-in folders and the configured sources have now. Runs outside any transaction of the caller's:
+     * the intake stores the replay in one of its own.
      */
     @Lock(LockType.READ)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public IntakeReceipt replay(long batchId) throws ReplayRefused, IOException {
-        if (fileDrop == null) {
-            throw new IllegalStateException("The file-drop intake is not running");
-        }
-        return fileDrop.replay().replay(batchId);
+        List<IntakeFolder> folders = new ArrayList<>(IntakeFolder.canonical());
+        folders.addAll(configured.folders());
+        return new IntakeReplay(intakeDir, folders, intake).replay(batchId);
     }
 
     @PreDestroy
     void stop() {
+        if (crmExport != null) {
+            crmExport.close();
+        }
+        if (rulesInbox != null) {
+            rulesInbox.close();
+        }
         if (fileDrop != null) {
             fileDrop.close();
         }
+    }
+
+    private static Set<String> builtInFolderNames() {
+        return IntakeFolder.canonical().stream().map(IntakeFolder::name).collect(Collectors.toSet());
     }
 
     private Optional<Path> samples() {

@@ -53,7 +53,7 @@ public final class FileDropIntake implements AutoCloseable {
     }
 
     /** The Camel context the routes run in. */
-    CamelContext camelContext() {
+    public CamelContext camelContext() {
         return camel;
     }
 

@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  * {@value IntakeFolder#DONE} and {@value IntakeFolder#FAILED}) is created; one that cannot be
  * created, read or written is reported, and left out so the others still run.
  */
-final class IntakeFolders {
+public final class IntakeFolders {
 
     private static final Logger LOG = Logger.getLogger(IntakeFolders.class.getName());
 
@@ -20,7 +20,7 @@ final class IntakeFolders {
     }
 
     /** The folders that are ready to be consumed from. */
-    static List<IntakeFolder> prepare(Path intakeDir, List<IntakeFolder> folders) {
+    public static List<IntakeFolder> prepare(Path intakeDir, List<IntakeFolder> folders) {
         List<IntakeFolder> usable = new ArrayList<>();
         for (IntakeFolder folder : folders) {
             Path dir = intakeDir.resolve(folder.name());

@@ -30,7 +30,7 @@ public final class StoreOnDisk implements TransactionRunner, AutoCloseable {
     public static StoreOnDisk open(Path database) {
         JdbcDataSource dataSource = new JdbcDataSource();
         // the same URL options as the server's datasource (web/src/main/wildfly/rapport-datasource.cli)
-        dataSource.setURL("jdbc:h2:" + database.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE");
+        dataSource.setURL("jdbc:h2:" + database.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         dataSource.setUser("sa");
         dataSource.setPassword("sa");
         Map<String, Object> properties = new HashMap<>();
