@@ -35,6 +35,15 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> put(String path, String contentType, String body) throws Exception {
+        return http.send(request(path).header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+        return http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GETs a JSON document, failing with the body when the answer is not 200. */
     JsonValue json(String path) throws Exception {
         HttpResponse<String> response = get(path);

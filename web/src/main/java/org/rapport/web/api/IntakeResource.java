@@ -1,20 +1,34 @@
 package org.rapport.web.api;
 
+import java.io.IOException;
 import java.util.List;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.rapport.engine.intake.BatchEntry;
 import org.rapport.engine.intake.IntakeCatalog;
+import org.rapport.engine.intake.IntakeReceipt;
 import org.rapport.engine.intake.QuarantineEntry;
+import org.rapport.engine.intake.SourceHealth;
+import org.rapport.integration.IntegrationRuntime;
+import org.rapport.integration.filedrop.ReplayRefused;
+import org.rapport.integration.transport.FetchStatus;
+import org.rapport.web.health.IntakeHealthReport;
 
-/** What the sources delivered: the batch ledger and the quarantined rows, for the integration team. */
+/**
+ * What the sources delivered, for the integration team: the batch ledger, the quarantined rows (by
+ * source or batch), each source's health, and the replay of a batch after its mapping was fixed.
+ */
 @Path("intake")
 @Produces(MediaType.APPLICATION_JSON)
 public class IntakeResource {
@@ -24,19 +38,91 @@ public class IntakeResource {
     @EJB
     private IntakeCatalog catalog;
 
+    @EJB
+    private IntegrationRuntime integration;
+
+    @Inject
+    private IntakeHealthReport health;
+
     @GET
     @Path("batches")
     public List<BatchEntry> batches(@QueryParam("limit") @DefaultValue("100") int limit) {
         return catalog.batches(bounded(limit));
     }
 
+    /** Quarantined rows, newest batch first; narrowed to a source and/or a batch when given. */
     @GET
     @Path("quarantine")
-    public List<QuarantineEntry> quarantine(@QueryParam("limit") @DefaultValue("100") int limit) {
-        return catalog.quarantine(bounded(limit));
+    public List<QuarantineEntry> quarantine(@QueryParam("source") String source, @QueryParam("batch") Long batch,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        return source == null && batch == null ? catalog.quarantine(bounded(limit))
+                : catalog.quarantine(source, batch, bounded(limit));
+    }
+
+    @GET
+    @Path("health")
+    public List<SourceHealthView> health() {
+        return health.sources().stream().map(SourceHealthView::of).toList();
+    }
+
+    /**
+     * Reads the kept file of a stored batch again with its source's current mapping and stores it in
+     * place of the batch: rows first quarantined count once the mapping takes them.
+     */
+    @POST
+    @Path("batches/{id}/replay")
+    public Response replay(@PathParam("id") long batchId) throws IOException {
+        try {
+            IntakeReceipt receipt = integration.replay(batchId);
+            return Response.ok(receipt).build();
+        } catch (ReplayRefused refused) {
+            Response.Status status = refused.reason() == ReplayRefused.Reason.NO_SUCH_BATCH
+                    ? Response.Status.NOT_FOUND : Response.Status.CONFLICT;
+            return Response.status(status).entity(new Refusal(refused.reason().name(), refused.getMessage())).build();
+        }
     }
 
     private static int bounded(int limit) {
         return Math.max(1, Math.min(limit, MAX_LIMIT));
+    }
+
+    public record Refusal(String reason, String message) {
+    }
+
+    /** {@link IntakeHealthReport.SourceIntake} with ISO-8601 times, as every view of the API writes them. */
+    public record SourceHealthView(String source, String kind, boolean running, long batches, long rowsAccepted,
+            long rowsQuarantined, long rowsUnmatched, String newestRecordAt, Long lagSeconds, LastBatchView lastBatch,
+            FetchView fetch) {
+
+        static SourceHealthView of(IntakeHealthReport.SourceIntake source) {
+            return new SourceHealthView(source.source(), source.kind(), source.running(), source.batches(),
+                    source.rowsAccepted(), source.rowsQuarantined(), source.rowsUnmatched(), iso(source.newestRecordAt()),
+                    source.lagSeconds(), source.lastBatch() == null ? null : LastBatchView.of(source.lastBatch()),
+                    source.fetch().map(FetchView::of).orElse(null));
+        }
+    }
+
+    public record LastBatchView(long id, String fileName, String receivedAt, String status, int rowsAccepted,
+            int rowsQuarantined, int rowsUnmatched, String message) {
+
+        static LastBatchView of(SourceHealth.LastBatch batch) {
+            return new LastBatchView(batch.id(), batch.fileName(), iso(batch.receivedAt()), batch.status(),
+                    batch.rowsAccepted(), batch.rowsQuarantined(), batch.rowsUnmatched(), batch.message());
+        }
+    }
+
+    public record FetchView(String lastAttempt, String lastSuccess, String lastFailure, long filesLanded,
+            long rowsLanded, int consecutiveFailures, boolean healthy, String lastError) {
+
+        static FetchView of(FetchStatus.Snapshot fetch) {
+            return new FetchView(iso(fetch.lastAttempt()), iso(fetch.lastSuccess()), iso(fetch.lastFailure()),
+                    fetch.filesLanded(), fetch.rowsLanded(), fetch.consecutiveFailures(), fetch.healthy(),
+                    fetch.lastError());
+        }
+    }
+
+    /** Instants as 2026-11-02T06:00:00Z, local times as the source states them: 2026-10-31T17:45. */
+    private static String iso(Object time) {
+        return time == null ? null : time.toString();
     }
 }

@@ -33,10 +33,13 @@ public class SourcesResource {
     @EJB
     private IntegrationRuntime integration;
 
+    /** Every valid definition, whether it runs, and what is wrong with the definitions that do not run. */
     @GET
     public SourcesView sources() {
         SourceDefinitions loaded = integration.sources().load();
-        return new SourcesView(loaded.definitions().stream().map(SourceView::of).toList(), loaded.problems());
+        return new SourcesView(loaded.definitions().stream()
+                .map(definition -> SourceView.of(definition, integration.isRunning(definition.name()))).toList(),
+                integration.sourceProblems());
     }
 
     /** The definition as written, comments included. */
@@ -58,8 +61,11 @@ public class SourcesResource {
         if (!problems.isEmpty()) {
             return Response.status(Response.Status.BAD_REQUEST).entity(new Refusal(problems)).build();
         }
+        // takes effect now, not at the next look at the directory
+        List<DefinitionProblem> notRunning = integration.reconcileSources().stream()
+                .filter(problem -> problem.file().endsWith("/" + name + ".json")).toList();
         SourceDefinition saved = integration.sources().load().named(name).orElseThrow();
-        return Response.ok(SourceView.of(saved)).build();
+        return Response.ok(new Saved(SourceView.of(saved, integration.isRunning(name)), notRunning)).build();
     }
 
     @DELETE
@@ -68,24 +74,32 @@ public class SourcesResource {
         if (!integration.sources().delete(name)) {
             throw new NotFoundException("No source is called " + name);
         }
+        integration.reconcileSources();
         return Response.noContent().build();
     }
 
     public record SourcesView(List<SourceView> sources, List<DefinitionProblem> problems) {
     }
 
-    /** What a definition says, without where its secrets are kept. */
-    public record SourceView(String name, String kind, String format, String transport, String schedule,
-            String timeZone, String charset, String customerMatch, String file) {
+    /**
+     * A definition written; {@code problems} say why it does not run when something it names is not
+     * there (e.g. a credential not configured yet).
+     */
+    public record Saved(SourceView source, List<DefinitionProblem> problems) {
+    }
 
-        static SourceView of(SourceDefinition definition) {
+    /** What a definition says, without where its secrets are kept, and whether its routes run. */
+    public record SourceView(String name, String kind, String format, String transport, String schedule,
+            String timeZone, String charset, String customerMatch, String file, boolean running) {
+
+        static SourceView of(SourceDefinition definition, boolean running) {
             String schedule = definition.schedule() == null ? null
                     : definition.schedule().cron() != null ? definition.schedule().cron()
                             : definition.schedule().interval().toString();
             return new SourceView(definition.name(), definition.kind().name(), definition.format(),
                     definition.transport().type(), schedule, definition.timeZone().getId(),
                     definition.charset().name(), definition.customerMatch().label(),
-                    definition.file().getFileName().toString());
+                    definition.file().getFileName().toString(), running);
         }
     }
 

@@ -1,0 +1,82 @@
+package org.rapport.web.health;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+/**
+ * The intake health as metrics (Prometheus format on the management port's {@code /metrics}), one
+ * series per source: rows accepted, quarantined and unmatched, the lag behind the newest record, and
+ * the fetches failed since the last good one. The figures are refreshed from the ledger every 30
+ * seconds rather than read on each scrape, so a busy scraper never turns into database load; each
+ * gauge is registered once and reads the latest figure (a source that goes away reads NaN).
+ */
+@Singleton
+@Startup
+@DependsOn("IntegrationRuntime")
+public class IntakeMetrics {
+
+    private static final Logger LOG = Logger.getLogger(IntakeMetrics.class.getName());
+
+    @Inject
+    private MeterRegistry registry;
+
+    @Inject
+    private IntakeHealthReport report;
+
+    /** The latest figure of each series, by metric name and tags. */
+    private final Map<Series, Double> latest = new ConcurrentHashMap<>();
+
+    @PostConstruct
+    void start() {
+        refresh();
+    }
+
+    @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)
+    void refresh() {
+        Map<Series, Double> now = new ConcurrentHashMap<>();
+        try {
+            for (IntakeHealthReport.SourceIntake source : report.sources()) {
+                Tags tags = Tags.of("source", source.source(), "kind", source.kind());
+                now.put(new Series("rapport.intake.rows", tags.and("state", "accepted")), (double) source.rowsAccepted());
+                now.put(new Series("rapport.intake.rows", tags.and("state", "quarantined")),
+                        (double) source.rowsQuarantined());
+                now.put(new Series("rapport.intake.rows", tags.and("state", "unmatched")),
+                        (double) source.rowsUnmatched());
+                if (source.lagSeconds() != null) {
+                    now.put(new Series("rapport.intake.lag.seconds", tags), (double) source.lagSeconds());
+                }
+                source.fetch().ifPresent(fetch -> now.put(new Series("rapport.intake.fetch.failures", tags),
+                        (double) fetch.consecutiveFailures()));
+            }
+        } catch (RuntimeException e) {
+            // the database may be away for a moment; the last figures stay until the next refresh
+            LOG.warning(() -> "Intake metrics not refreshed: " + e);
+            return;
+        }
+        Set<Series> gone = Set.copyOf(latest.keySet());
+        gone.stream().filter(series -> !now.containsKey(series)).forEach(series -> latest.put(series, Double.NaN));
+        now.forEach((series, value) -> {
+            if (latest.put(series, value) == null) {
+                // MeterRegistry.gauge, not Gauge.builder(...).register: WildFly 39 hands a deployment a
+                // wrapper registry that passes on only the convenience methods to the one it exports
+                registry.gauge(series.name(), series.tags(), latest,
+                        figures -> figures.getOrDefault(series, Double.NaN));
+            }
+        });
+    }
+
+    private record Series(String name, Tags tags) {
+    }
+}

@@ -1,0 +1,135 @@
+package org.rapport.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+import jakarta.json.JsonObject;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * An integration team connects a source over REST, without code or a redeploy: the definition is
+ * checked, written to the sources directory and taken at once; one with mistakes is refused with its
+ * problems named by field. Its health (over REST and as metrics), quarantine and replay follow.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SourcesIT {
+
+    private static final String JSON = "application/json";
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    @ArquillianResource
+    private URL application;
+
+    @Deployment(testable = false)
+    static WebArchive rapport() {
+        return RapportWar.importBuilt();
+    }
+
+    @Test
+    void aSourceSavedOverRestTakesItsFilesWithoutARedeployAndShowsItsHealth() throws Exception {
+        Path dataDir = Path.of(System.getProperty("rapport.data.dir"));
+        Path drops = Files.createDirectories(dataDir.resolve("drops/billing"));
+        ApiClient api = new ApiClient(application);
+        String definition = """
+                {
+                  // the billing system's nightly purchases
+                  "name": "billing", "kind": "purchases", "format": "canonical-csv", "timeZone": "Europe/London",
+                  "transport": {"type": "file", "directory": "../drops/billing"}
+                }
+                """;
+
+        HttpResponse<String> saved = api.put("api/sources/billing", JSON, definition);
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(ApiClient.read(saved.body()).asJsonObject().getJsonObject("source").getBoolean("running")).isTrue();
+        assertThat(dataDir.resolve("sources/billing.json")).hasContent(definition);
+        assertThat(api.get("api/sources/billing").body()).isEqualTo(definition);
+
+        Files.writeString(drops.getParent().resolve(".staged"), """
+                customer_id,purchased_on,amount,product_category
+                C-001,2026-10-03,44.35,broadband-plan
+                C-002,2026-10-04,lots,fibre-plan
+                C-003,2026-10-05,12.00,top-up
+                """);
+        Files.move(drops.getParent().resolve(".staged"), drops.resolve("purchases-2026-10.csv"));
+
+        JsonObject health = Poll.until(TIMEOUT, () -> sourceHealth(api, "billing"),
+                source -> source != null && source.getInt("batches") == 1);
+        assertThat(health.getBoolean("running")).isTrue();
+        assertThat(health.getInt("rowsAccepted")).isEqualTo(2);
+        assertThat(health.getInt("rowsQuarantined")).isEqualTo(1);
+        assertThat(health.getInt("rowsUnmatched")).as("kept, though no customer delivered is theirs").isEqualTo(2);
+        assertThat(health.getString("newestRecordAt")).isEqualTo("2026-10-05T00:00");
+        JsonObject quarantined = api.json("api/intake/quarantine?source=billing").asJsonArray()
+                .getValuesAs(JsonObject.class).get(0);
+        assertThat(quarantined.getJsonNumber("line").longValue()).isEqualTo(3);
+        assertThat(quarantined.getString("field")).isEqualTo("amount");
+
+        Poll.until(TIMEOUT, () -> metric("rapport_intake_rows", "source=\"billing\"", "state=\"accepted\""),
+                value -> value.equals("2.0"));
+        assertThat(metric("rapport_intake_rows", "source=\"billing\"", "state=\"quarantined\"")).isEqualTo("1.0");
+        assertThat(metric("rapport_intake_lag_seconds", "source=\"billing\"")).isNotNull();
+
+        int batchId = health.getJsonObject("lastBatch").getInt("id");
+        HttpResponse<String> replayed = api.post("api/intake/batches/" + batchId + "/replay", JSON, "");
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        assertThat(ApiClient.read(replayed.body()).asJsonObject().getJsonArray("replaced").getInt(0)).isEqualTo(batchId);
+        assertThat(api.post("api/intake/batches/" + batchId + "/replay", JSON, "").statusCode()).isEqualTo(409);
+
+        assertThat(api.delete("api/sources/billing").statusCode()).isEqualTo(204);
+        assertThat(api.get("api/sources/billing").statusCode()).isEqualTo(404);
+        assertThat(sourceHealth(api, "billing").getBoolean("running")).as("its data stays, its routes stop").isFalse();
+    }
+
+    private static JsonObject sourceHealth(ApiClient api, String source) throws Exception {
+        return api.json("api/intake/health").asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(entry -> entry.getString("source").equals(source)).findFirst().orElse(null);
+    }
+
+    /**
+     * The value of one series in the Prometheus text the management port serves, or null; the server
+     * adds labels of its own (app, deployment), so the series is found by name and the labels given.
+     */
+    private static String metric(String name, String... labels) throws Exception {
+        int port = Integer.getInteger("rapport.it.management.port");
+        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return text.lines().filter(line -> line.startsWith(name + "{"))
+                .filter(line -> Arrays.stream(labels).allMatch(line::contains))
+                .map(line -> line.substring(line.lastIndexOf(' ') + 1)).findFirst().orElse(null);
+    }
+
+    @Test
+    void aDefinitionWithMistakesIsRefusedWithEachProblemNamedByField() throws Exception {
+        ApiClient api = new ApiClient(application);
+
+        HttpResponse<String> refused = api.put("api/sources/pbx", JSON, """
+                {"name": "pbx", "kind": "calls", "format": "asterisk-cdr-csv", "timeZone": "Europe/Londn",
+                 "transport": {"type": "file", "directory": "../drops/nowhere"}}
+                """);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        JsonObject body = ApiClient.read(refused.body()).asJsonObject();
+        assertThat(body.getJsonArray("problems").getValuesAs(JsonObject.class))
+                .extracting(problem -> problem.getString("field"))
+                .contains("timeZone", "transport.directory");
+        assertThat(api.get("api/sources/pbx").statusCode()).isEqualTo(404);
+    }
+}
