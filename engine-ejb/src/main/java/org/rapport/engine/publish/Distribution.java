@@ -1,7 +1,6 @@
 package org.rapport.engine.publish;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -74,7 +73,9 @@ public class Distribution {
                     delivery.sent(clock.instant());
                 } else {
                     delivery.failed(outcome.error(), outcome.retryable(), settings.maximumAttempts());
-                    logIfDropped(delivery);
+                    if (delivery.getChannel() != DeliveryChannel.EMAIL) {
+                        logFailedDrop(delivery);
+                    }
                 }
             }
         }
@@ -104,14 +105,11 @@ public class Distribution {
         }
     }
 
-    /** Operators hear of drops that failed; e-mail failures stay in the record, as they name people. */
-    private static void logIfDropped(PackDelivery delivery) {
-        if (delivery.getChannel() != DeliveryChannel.EMAIL) {
-            LOG.warning(() -> String.format("Board pack of run %d not dropped on %s (attempt %d, %s): %s",
-                    delivery.getRun().getId(), delivery.getTarget(), delivery.getAttempts(),
-                    delivery.getStatus() == DeliveryStatus.PENDING ? "will retry" : "given up",
-                    delivery.getLastError()));
-        }
+    /** Operators hear of drops that failed; failed e-mails are only recorded, as addresses name people. */
+    private static void logFailedDrop(PackDelivery delivery) {
+        LOG.warning(() -> String.format("Board pack of run %d not dropped on %s (attempt %d, %s): %s",
+                delivery.getRun().getId(), delivery.getTarget(), delivery.getAttempts(),
+                delivery.getStatus() == DeliveryStatus.PENDING ? "will retry" : "given up", delivery.getLastError()));
     }
 
     private PackMessage message(BoardPack pack) {

@@ -8,7 +8,9 @@ import java.nio.file.Path;
  * ({@link FolderDrop}) or, provided by another module as a CDI bean, a folder on an SFTP server. The
  * engine knows no transport. Every configured target receives each pack once it rendered
  * completely, recorded as a {@link PackDelivery} of its {@link #channel()} and {@link #target()}
- * and retried with back-off like an e-mail. Implementations are thread-safe.
+ * and retried with back-off like an e-mail. Implementations are thread-safe, and plain CDI beans
+ * rather than EJBs: an EJB's runtime exception would roll back the distribution's transaction, and
+ * with it the record of the e-mails already sent.
  */
 public interface PackDropTarget {
 
