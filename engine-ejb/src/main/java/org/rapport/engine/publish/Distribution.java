@@ -1,10 +1,12 @@
 package org.rapport.engine.publish;
 
-import java.nio.file.Path;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Logger;
 
 import jakarta.persistence.EntityManager;
 
@@ -13,34 +15,40 @@ import org.rapport.engine.run.PackFiles;
 import org.rapport.engine.run.Run;
 
 /**
- * Delivers a published pack to the distribution list and the drop folder, recording each
- * delivery. Failed attempts that may succeed later stay PENDING for {@link #retryPending}; none is
- * dropped silently. Not thread-safe: one instance per transaction.
+ * Delivers a published pack to the distribution list and to each drop target (a folder, an SFTP
+ * folder), recording each delivery. Failed attempts that may succeed later stay PENDING for
+ * {@link #retryPending}; none is dropped silently. Each delivery succeeds or fails alone: a drop
+ * target that is down delays neither the e-mails nor the other targets. Not thread-safe: one
+ * instance per transaction.
  */
 public class Distribution {
 
+    private static final Logger LOG = Logger.getLogger(Distribution.class.getName());
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
     private final EntityManager entityManager;
     private final PackMailer mailer;
     private final DistributionSettings settings;
+    private final List<PackDropTarget> dropTargets;
     private final Clock clock;
 
-    public Distribution(EntityManager entityManager, PackMailer mailer, DistributionSettings settings, Clock clock) {
+    /** @param dropTargets the configured drop targets, each receiving every pack */
+    public Distribution(EntityManager entityManager, PackMailer mailer, DistributionSettings settings,
+            List<PackDropTarget> dropTargets, Clock clock) {
         this.entityManager = entityManager;
         this.mailer = mailer;
         this.settings = settings;
+        this.dropTargets = List.copyOf(dropTargets);
         this.clock = clock;
     }
 
-    /** Plans one delivery per recipient and folder (once per run) and makes a first attempt at each. */
+    /** Plans one delivery per recipient and drop target (once per run) and makes a first attempt at each. */
     public void distribute(long runId) {
         Run run = entityManager.find(Run.class, runId);
         if (deliveries(runId).isEmpty()) {
             new DistributionList(entityManager, clock).addresses().forEach(address ->
                     entityManager.persist(new PackDelivery(run, DeliveryChannel.EMAIL, address)));
-            settings.folder().ifPresent(folder ->
-                    entityManager.persist(new PackDelivery(run, DeliveryChannel.FOLDER, folder.toString())));
+            dropTargets.forEach(drop -> entityManager.persist(new PackDelivery(run, drop.channel(), drop.target())));
             entityManager.flush();
         }
         retryPending(runId);
@@ -56,14 +64,19 @@ public class Distribution {
         BoardPack pack = entityManager.createQuery("select p from BoardPack p where p.run.id = :run", BoardPack.class)
                 .setParameter("run", runId).getSingleResult();
         PackMessage message = message(pack);
-        for (PackDelivery delivery : pending) {
-            SendOutcome outcome = delivery.getChannel() == DeliveryChannel.EMAIL
-                    ? mailer.send(delivery.getTarget(), message)
-                    : copyToFolder(Path.of(delivery.getTarget()), message.fileName(), pack.getPdf());
-            if (outcome.sent()) {
-                delivery.sent(clock.instant());
-            } else {
-                delivery.failed(outcome.error(), outcome.retryable(), settings.maximumAttempts());
+        try (StagedPack staged = new StagedPack(message.fileName(), pack.getPdf())) {
+            for (PackDelivery delivery : pending) {
+                SendOutcome outcome = delivery.getChannel() == DeliveryChannel.EMAIL
+                        ? mailer.send(delivery.getTarget(), message)
+                        : drop(delivery, staged);
+                if (outcome.sent()) {
+                    delivery.sent(clock.instant());
+                } else {
+                    delivery.failed(outcome.error(), outcome.retryable(), settings.maximumAttempts());
+                    if (delivery.getChannel() != DeliveryChannel.EMAIL) {
+                        logFailedDrop(delivery);
+                    }
+                }
             }
         }
         return pending.stream().filter(delivery -> delivery.getStatus() == DeliveryStatus.PENDING).count();
@@ -73,6 +86,30 @@ public class Distribution {
         return entityManager.createQuery("select d from PackDelivery d where d.run.id = :run order by d.id",
                         PackDelivery.class)
                 .setParameter("run", runId).getResultList();
+    }
+
+    private SendOutcome drop(PackDelivery delivery, StagedPack staged) {
+        Optional<PackDropTarget> target = dropTargets.stream()
+                .filter(drop -> drop.channel() == delivery.getChannel() && drop.target().equals(delivery.getTarget()))
+                .findFirst();
+        if (target.isEmpty()) {
+            // Configuration changed since the pack was planned: dropping it elsewhere would belie the record.
+            return SendOutcome.rejected(delivery.getTarget() + " is no longer a configured drop target");
+        }
+        try {
+            target.get().drop(staged.file());
+            return SendOutcome.delivered();
+        } catch (IOException | RuntimeException e) {
+            // a missing credential may be configured before the next attempt, like a server coming back
+            return SendOutcome.deferred(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** Operators hear of drops that failed; failed e-mails are only recorded, as addresses name people. */
+    private static void logFailedDrop(PackDelivery delivery) {
+        LOG.warning(() -> String.format("Board pack of run %d not dropped on %s (attempt %d, %s): %s",
+                delivery.getRun().getId(), delivery.getTarget(), delivery.getAttempts(),
+                delivery.getStatus() == DeliveryStatus.PENDING ? "will retry" : "given up", delivery.getLastError()));
     }
 
     private PackMessage message(BoardPack pack) {
@@ -85,14 +122,5 @@ public class Distribution {
                 + "SHA-256 of the PDF: " + pack.getSha256() + "\n";
         return new PackMessage("Rapport board pack — " + month, body, fileName,
                 settings.attach() ? pack.getPdf() : null);
-    }
-
-    private static SendOutcome copyToFolder(Path folder, String fileName, byte[] pdf) {
-        try {
-            PackFiles.write(folder, fileName, pdf);
-            return SendOutcome.delivered();
-        } catch (RuntimeException e) {
-            return SendOutcome.deferred("could not write to " + folder + ": " + e.getMessage());
-        }
     }
 }

@@ -33,7 +33,7 @@ public class PackDelivery {
     @Column(nullable = false, length = 8)
     private DeliveryChannel channel;
 
-    /** An e-mail address or a folder. */
+    /** An e-mail address, or where a drop target puts the pack (a folder, {@code sftp://user@host:22/packs}). */
     @Column(nullable = false, length = 512)
     private String target;
 

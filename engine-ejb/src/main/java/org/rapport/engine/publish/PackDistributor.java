@@ -2,10 +2,15 @@ package org.rapport.engine.publish;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.mail.Session;
 import jakarta.persistence.EntityManager;
@@ -13,9 +18,15 @@ import jakarta.persistence.PersistenceContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Distribution inside the server: WildFly's mail session, settings from MicroProfile Config. */
+/**
+ * Distribution inside the server: WildFly's mail session, settings from MicroProfile Config, and the
+ * drop targets: the folder, if configured, and every configured {@link PackDropTarget} bean that
+ * other modules of the application provide (the integration module's SFTP drop).
+ */
 @Stateless
 public class PackDistributor {
+
+    private static final Logger LOG = Logger.getLogger(PackDistributor.class.getName());
 
     @PersistenceContext(unitName = "rapport")
     private EntityManager entityManager;
@@ -42,6 +53,10 @@ public class PackDistributor {
     @Inject
     @ConfigProperty(name = "rapport.distribution.max-attempts", defaultValue = "5")
     int maximumAttempts;
+
+    @Inject
+    @Any
+    Instance<PackDropTarget> dropTargetBeans;
 
     /** First delivery of a published pack; returns how many deliveries wait for a retry. */
     public long distribute(long runId) {
@@ -70,9 +85,27 @@ public class PackDistributor {
     }
 
     private Distribution distribution() {
-        DistributionSettings settings = new DistributionSettings(attach, publicUrl, from,
-                folder.filter(dir -> !dir.isBlank()).map(Path::of), maximumAttempts);
-        return new Distribution(entityManager, new PackMailer(mailSession, from), settings, Clock.systemUTC());
+        DistributionSettings settings = new DistributionSettings(attach, publicUrl, from, maximumAttempts);
+        return new Distribution(entityManager, new PackMailer(mailSession, from), settings, dropTargets(),
+                Clock.systemUTC());
+    }
+
+    private List<PackDropTarget> dropTargets() {
+        List<PackDropTarget> targets = new ArrayList<>();
+        folder.filter(dir -> !dir.isBlank()).map(dir -> new FolderDrop(Path.of(dir))).ifPresent(targets::add);
+        for (Instance.Handle<PackDropTarget> bean : dropTargetBeans.handles()) {
+            try {
+                PackDropTarget target = bean.get();
+                if (target.configured()) {
+                    targets.add(target);
+                }
+            } catch (RuntimeException e) {
+                // a target that cannot even be set up must not keep the pack from the others
+                LOG.warning(() -> "Pack drop target " + bean.getBean().getBeanClass().getName()
+                        + " could not be set up and receives nothing: " + e);
+            }
+        }
+        return targets;
     }
 
     private static long pendingOf(Distribution distribution, long runId) {

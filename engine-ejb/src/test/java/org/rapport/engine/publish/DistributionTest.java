@@ -2,6 +2,7 @@ package org.rapport.engine.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 
 import jakarta.mail.BodyPart;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.ruleset.RuleEngine;
+import org.rapport.engine.run.Run;
 import org.rapport.engine.run.RunOrigin;
 import org.rapport.engine.run.RunSteps;
 import org.rapport.engine.testing.PersistenceSpec;
@@ -38,6 +39,7 @@ class DistributionTest extends PersistenceSpec {
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP);
 
     private static final byte[] PDF = "%PDF-1.7 the October pack".getBytes();
+    private static final String PACK_FILE = "rapport-board-pack-2026-10-run-%d.pdf";
 
     @TempDir
     Path packs;
@@ -151,6 +153,104 @@ class DistributionTest extends PersistenceSpec {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aDropFolderThatIsUnavailableWaitsWhileTheMailsAndTheOtherFolderAreDeliveredThenReceivesThePack(
+            TestDatabase database) throws Exception {
+        on(database);
+        long runId = publishedOctober();
+        database.write(entityManager -> list(entityManager).add("cco@rapport.test", "admin"));
+        // a share that is not mounted: where the folder should be, there is a file
+        Path share = Files.writeString(packs.resolve("share"), "not mounted");
+        List<PackDropTarget> drops = List.of(new FolderDrop(share.resolve("board")), new FolderDrop(dropFolder));
+
+        database.write(entityManager -> distribution(entityManager, smtpSession(), true, drops).distribute(runId));
+
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+        assertThat(dropFolder.resolve(PACK_FILE.formatted(runId))).hasBinaryContent(PDF);
+        assertThat(deliveries(runId)).extracting(PackDelivery::getTarget, PackDelivery::getStatus).containsExactly(
+                tuple("cco@rapport.test", DeliveryStatus.SENT),
+                tuple(share.resolve("board").toString(), DeliveryStatus.PENDING),
+                tuple(dropFolder.toString(), DeliveryStatus.SENT));
+        assertThat(pendingOn(runId, share.resolve("board")).getLastError())
+                .startsWith("could not write to " + share.resolve("board"));
+
+        Files.delete(share);
+        long stillPending = database.read(entityManager ->
+                distribution(entityManager, smtpSession(), true, drops).retryPending(runId));
+
+        assertThat(stillPending).isZero();
+        assertThat(share.resolve("board").resolve(PACK_FILE.formatted(runId))).hasBinaryContent(PDF);
+        assertThat(SMTP.getReceivedMessages()).as("nobody mailed twice").hasSize(1);
+        assertThat(deliveries(runId)).allSatisfy(delivery ->
+                assertThat(delivery.getStatus()).isEqualTo(DeliveryStatus.SENT));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDropThatKeepsFailingIsReportedFailedAfterTheLastAttemptAndTheMailIsUnaffected(TestDatabase database)
+            throws Exception {
+        on(database);
+        long runId = publishedOctober();
+        database.write(entityManager -> list(entityManager).add("cco@rapport.test", "admin"));
+        Path unmounted = Files.writeString(packs.resolve("share"), "not mounted").resolve("board");
+        List<PackDropTarget> drops = List.of(new FolderDrop(unmounted));
+
+        database.write(entityManager -> distribution(entityManager, smtpSession(), true, drops).distribute(runId));
+        database.write(entityManager -> distribution(entityManager, smtpSession(), true, drops).retryPending(runId));
+        long stillPending = database.read(entityManager ->
+                distribution(entityManager, smtpSession(), true, drops).retryPending(runId));
+
+        assertThat(stillPending).isZero();
+        assertThat(SMTP.getReceivedMessages()).hasSize(1);
+        assertThat(deliveries(runId)).filteredOn(delivery -> delivery.getChannel() == DeliveryChannel.FOLDER)
+                .singleElement().satisfies(drop -> {
+                    assertThat(drop.getStatus()).isEqualTo(DeliveryStatus.FAILED);
+                    assertThat(drop.getAttempts()).isEqualTo(3);
+                    assertThat(drop.getLastError()).startsWith("could not write to " + unmounted);
+                    assertThat(drop.getDeliveredAt()).isNull();
+                });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aPendingDropWhoseTargetIsNoLongerConfiguredIsReportedFailedNotLost(TestDatabase database) throws Exception {
+        on(database);
+        long runId = publishedOctober();
+        Path unmounted = Files.writeString(packs.resolve("share"), "not mounted").resolve("board");
+        database.write(entityManager -> distribution(entityManager, smtpSession(), true,
+                List.of(new FolderDrop(unmounted))).distribute(runId));
+
+        // the administrator moved the drop to another folder and restarted
+        long stillPending = database.read(entityManager -> distribution(entityManager, smtpSession(), true,
+                List.of(new FolderDrop(dropFolder))).retryPending(runId));
+
+        assertThat(stillPending).isZero();
+        assertThat(deliveries(runId)).singleElement().satisfies(drop -> {
+            assertThat(drop.getTarget()).isEqualTo(unmounted.toString());
+            assertThat(drop.getStatus()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(drop.getLastError()).isEqualTo(unmounted + " is no longer a configured drop target");
+        });
+        assertThat(dropFolder).isEmptyDirectory();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void everyChannelCanBeRecorded(TestDatabase database) {
+        on(database);
+        long runId = publishedOctober();
+
+        database.write(entityManager -> {
+            Run run = entityManager.find(Run.class, runId);
+            for (DeliveryChannel channel : DeliveryChannel.values()) {
+                entityManager.persist(new PackDelivery(run, channel, "somewhere"));
+            }
+        });
+
+        assertThat(deliveries(runId)).extracting(PackDelivery::getChannel)
+                .containsExactly(DeliveryChannel.values());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void changesToTheListAreAuditedAndNonAddressesRefused(TestDatabase database) {
         on(database);
         database.write(entityManager -> list(entityManager).add("cco@rapport.test", "alice"));
@@ -175,8 +275,13 @@ class DistributionTest extends PersistenceSpec {
     }
 
     private List<PackDelivery> deliveries(long runId) {
-        return database.read(entityManager -> new Distribution(entityManager, null, null, Clock.systemUTC())
+        return database.read(entityManager -> new Distribution(entityManager, null, null, List.of(), Clock.systemUTC())
                 .deliveries(runId));
+    }
+
+    private PackDelivery pendingOn(long runId, Path folder) {
+        return deliveries(runId).stream().filter(delivery -> delivery.getTarget().equals(folder.toString()))
+                .findFirst().orElseThrow();
     }
 
     private List<PackDelivery> mails(long runId) {
@@ -184,9 +289,15 @@ class DistributionTest extends PersistenceSpec {
     }
 
     private Distribution distribution(EntityManager entityManager, Session session, boolean attach) {
+        return distribution(entityManager, session, attach, List.of(new FolderDrop(dropFolder)));
+    }
+
+    private static Distribution distribution(EntityManager entityManager, Session session, boolean attach,
+            List<PackDropTarget> dropTargets) {
         DistributionSettings settings = new DistributionSettings(attach, "http://localhost:8080/rapport/",
-                "rapport@rapport.test", Optional.of(dropFolder), 3);
-        return new Distribution(entityManager, new PackMailer(session, settings.from()), settings, Clock.systemUTC());
+                "rapport@rapport.test", 3);
+        return new Distribution(entityManager, new PackMailer(session, settings.from()), settings, dropTargets,
+                Clock.systemUTC());
     }
 
     private static DistributionList list(EntityManager entityManager) {

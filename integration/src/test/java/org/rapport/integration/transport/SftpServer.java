@@ -25,14 +25,14 @@ import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
- * A real SFTP server (Apache MINA SSHD) on an ephemeral port of 127.0.0.1, serving a temporary folder
- * as its root, with one user who logs in by password or by key. It counts what clients did: logins
- * tried, files opened for reading and written.
+ * A real SFTP server (Apache MINA SSHD) on a port of 127.0.0.1, ephemeral unless given, serving a
+ * temporary folder as its root, with one user who logs in by password or by key. It counts what
+ * clients did: logins tried, files opened for reading and written.
  */
-final class SftpServer implements AutoCloseable {
+public final class SftpServer implements AutoCloseable {
 
-    static final String USER = "rapport";
-    static final String PASSWORD = "correct-horse-battery-staple";
+    public static final String USER = "rapport";
+    public static final String PASSWORD = "correct-horse-battery-staple";
 
     private final SshServer server;
     private final Path root;
@@ -42,11 +42,11 @@ final class SftpServer implements AutoCloseable {
     private final Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
     private volatile PublicKey clientKey;
 
-    private SftpServer(Path root, Path stateDir) throws IOException {
+    private SftpServer(Path root, Path stateDir, int port) throws IOException {
         this.root = root;
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
-        server.setPort(0);
+        server.setPort(port);
         SimpleGeneratorHostKeyProvider hostKeys = new SimpleGeneratorHostKeyProvider(stateDir.resolve("host-key.ser"));
         server.setKeyPairProvider(hostKeys);
         server.setPasswordAuthenticator((user, password, session) -> {
@@ -65,16 +65,24 @@ final class SftpServer implements AutoCloseable {
     }
 
     /** Starts a server whose root is {@code root}; its host key is kept in {@code stateDir}. */
-    static SftpServer start(Path root, Path stateDir) throws IOException {
-        return new SftpServer(root, stateDir);
+    public static SftpServer start(Path root, Path stateDir) throws IOException {
+        return new SftpServer(root, stateDir, 0);
     }
 
-    int port() {
+    /**
+     * Starts a server on {@code port}, e.g. the one an earlier server had: with the same {@code stateDir}
+     * it is that server come back, with the same host key.
+     */
+    public static SftpServer start(Path root, Path stateDir, int port) throws IOException {
+        return new SftpServer(root, stateDir, port);
+    }
+
+    public int port() {
         return server.getPort();
     }
 
     /** A known_hosts file naming this server and its key, as ssh-keyscan would write it. */
-    Path knownHosts(Path file) throws IOException {
+    public Path knownHosts(Path file) throws IOException {
         return Files.writeString(file, "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(hostKey) + "\n");
     }
 
@@ -97,11 +105,11 @@ final class SftpServer implements AutoCloseable {
         return file;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    int passwordsTried() {
+    public int passwordsTried() {
         return passwordsTried.get();
     }
 
@@ -111,7 +119,7 @@ final class SftpServer implements AutoCloseable {
     }
 
     /** How many times a remote file was opened for writing, by its name. */
-    int writes(String name) {
+    public int writes(String name) {
         return writes.getOrDefault(name, new AtomicInteger()).get();
     }
 
