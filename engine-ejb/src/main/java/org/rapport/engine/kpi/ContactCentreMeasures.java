@@ -133,7 +133,7 @@ public class ContactCentreMeasures implements MeasureFamily {
         return shares(KpiCatalogue.FIRST_CONTACT_RESOLUTION, new SlicedQuery(entityManager,
                 SliceSource.jpql("ServiceCase s", "s.customerRef", "s.channel"), """
                 count(s), sum(case when s.closedAt is not null
-                                    and floor(%s / :day) = floor(%s / :day)
+                                    and function('floor', %s / :day) = function('floor', %s / :day)
                                    then 1 else 0 end)""".formatted(clock.localSeconds("s.closedAt"),
                         clock.localSeconds("s.openedAt")),
                 "s.kind in (:kinds) and s.openedAt >= :start and s.openedAt < :end", parameters));
