@@ -12,6 +12,7 @@ import org.rapport.engine.kpi.Breakdown;
 import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.snapshot.KpiLine;
 import org.rapport.engine.snapshot.KpiTraits;
+import org.rapport.engine.snapshot.SnapshotSections;
 
 /**
  * The headline KPIs by the slices of one breakdown, as a compact table: one row per KPI, its overall figure,
@@ -89,8 +90,8 @@ record BreakdownMatrix(List<String> columns, List<Row> rows, String note) {
                 cells.add(slice.map(kpi -> formatter.format(kpi.value(), kpi.unit())).orElse(KpiFormatter.NO_DATA)
                         + (starred ? SMALL_SAMPLE_MARK : ""));
             }
-            Optional<KpiLine> overall = kpis.stream()
-                    .filter(kpi -> kpi.code().equals(entry.getKey()) && "overall".equals(kpi.dimension())).findFirst();
+            Optional<KpiLine> overall = kpis.stream().filter(kpi -> kpi.code().equals(entry.getKey())
+                    && SnapshotSections.OVERALL.equals(kpi.dimension())).findFirst();
             String unit = overall.map(KpiLine::unit).orElse(KpiTraits.definition(entry.getKey()).unit());
             rows.add(new Row(overall.map(KpiLine::name).orElse(KpiTraits.definition(entry.getKey()).name()),
                     formatter.format(overall.map(KpiLine::value).orElse(null), unit), cells));

@@ -25,6 +25,7 @@ import org.rapport.engine.snapshot.MomentOfTruthLine;
 import org.rapport.engine.snapshot.Movements;
 import org.rapport.engine.snapshot.Retention;
 import org.rapport.engine.snapshot.RunSnapshot;
+import org.rapport.engine.snapshot.SnapshotSections;
 import org.rapport.engine.snapshot.TrendPoint;
 import org.rapport.engine.snapshot.VoiceOfCustomer;
 
@@ -411,7 +412,7 @@ final class PackSections {
     }
 
     private static boolean overall(KpiLine kpi) {
-        return kpi.dimension() == null || "overall".equalsIgnoreCase(kpi.dimension().strip());
+        return kpi.dimension() == null || SnapshotSections.OVERALL.equalsIgnoreCase(kpi.dimension().strip());
     }
 
     /** "Overall only", or e.g. "Overall; segment, value band, channel". */
