@@ -16,6 +16,7 @@ enum PackSection {
     RETENTION("retention"),
     MOMENTS_OF_TRUTH("moments-of-truth"),
     ACTION_POINTS("action-points"),
+    KPI_BREAKDOWNS("kpi-breakdowns"),
     APPENDIX("appendix");
 
     private final String key;

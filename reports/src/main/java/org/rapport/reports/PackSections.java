@@ -12,16 +12,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.rapport.engine.kpi.Breakdown;
 import org.rapport.engine.snapshot.ActionPoints;
 import org.rapport.engine.snapshot.Appendix;
 import org.rapport.engine.snapshot.EngagementStages;
 import org.rapport.engine.snapshot.HeadlineTile;
+import org.rapport.engine.snapshot.KpiDirection;
 import org.rapport.engine.snapshot.KpiLine;
 import org.rapport.engine.snapshot.KpiMovement;
+import org.rapport.engine.snapshot.KpiTraits;
 import org.rapport.engine.snapshot.MomentOfTruthLine;
 import org.rapport.engine.snapshot.Movements;
 import org.rapport.engine.snapshot.Retention;
 import org.rapport.engine.snapshot.RunSnapshot;
+import org.rapport.engine.snapshot.SnapshotSections;
 import org.rapport.engine.snapshot.TrendPoint;
 import org.rapport.engine.snapshot.VoiceOfCustomer;
 
@@ -74,6 +78,7 @@ final class PackSections {
         contents.put(PackSection.RETENTION, sections.retention());
         contents.put(PackSection.MOMENTS_OF_TRUTH, sections.momentsOfTruth());
         contents.put(PackSection.ACTION_POINTS, sections.actionPoints());
+        contents.put(PackSection.KPI_BREAKDOWNS, sections.kpiBreakdowns());
         contents.put(PackSection.APPENDIX, sections.appendix());
         return contents;
     }
@@ -154,7 +159,8 @@ final class PackSections {
     private String ragSummary() {
         Map<String, Long> counts = new LinkedHashMap<>();
         List.of("GREEN", "AMBER", "RED").forEach(rag -> counts.put(rag, 0L));
-        for (KpiLine kpi : snapshot.kpis()) {
+        // the company-wide figures: slices are graded against the same targets, and would count a KPI many times
+        for (KpiLine kpi : snapshot.kpis().stream().filter(PackSections::overall).toList()) {
             if (kpi.value() != null && counts.containsKey(RagWord.code(kpi.rag()))) {
                 counts.merge(RagWord.code(kpi.rag()), 1L, Long::sum);
             }
@@ -163,7 +169,7 @@ final class PackSections {
         if (graded == 0) {
             return "No KPI was graded against a target this month.";
         }
-        return "Of " + PackWording.count(graded, "KPI line", "KPI lines") + " graded against a target this month: "
+        return "Of " + PackWording.count(graded, "KPI", "KPIs") + " graded against a target this month: "
                 + counts.get("GREEN") + " GREEN, " + counts.get("AMBER") + " AMBER, " + counts.get("RED") + " RED.";
     }
 
@@ -357,14 +363,65 @@ final class PackSections {
                             + PackWording.words(pillar.pillar()).toLowerCase(Locale.UK) + " this month.")));
         }
         Map<String, Object> parameters = common();
+        parameters.put("THIS_MONTH_TEXT", ActionFollowUpWording.thisMonth(snapshot.triggers()));
         String lastMonth = PackWording.month(actions.lastMonth());
         List<TriggerRow> previous = actions.lastMonthActions().stream().map(TriggerRow::of).toList();
-        parameters.put("LAST_MONTH_HEADING", "Last month's actions (" + lastMonth + ") and their status");
+        parameters.put("LAST_MONTH_HEADING", "Last month's actions (" + lastMonth
+                + "): the team's status and what the data says");
         parameters.put("LAST_MONTH", previous);
+        parameters.put("LAST_MONTH_TEXT", ActionFollowUpWording.lastMonth(actions.lastMonthActions(), lastMonth,
+                monthLabel));
+        parameters.put("LAST_MONTH_KEY", "Status: as the CCO's team had recorded it when this pack was generated. "
+                + "Data in " + monthLabel + ": whether this month's rules raised the same trigger again.");
         parameters.put("LAST_MONTH_NOTE", !actions.lastMonthRun()
                 ? "No data: " + lastMonth + " has no published run, so there are no earlier actions to follow up."
                 : whenEmpty(previous, "The published run for " + lastMonth + " raised no action points."));
         return new Content(parameters, rows(pillars));
+    }
+
+    /** The headline KPIs by value band, then by segment: one compact table each ({@link BreakdownMatrix}). */
+    Content kpiBreakdowns() {
+        List<Map<String, Object>> tables = List.of(
+                breakdownTable("By value band", Breakdown.VALUE_BAND),
+                breakdownTable("By segment", Breakdown.SEGMENT));
+        return new Content(common(), rows(tables));
+    }
+
+    /**
+     * One table as the template reads it: a heading, up to {@value BreakdownMatrix#MAX_SLICES} column headings
+     * (h1…h5, null for a column not shown) and rows keyed kpi, overall, c1…c5.
+     */
+    private Map<String, Object> breakdownTable(String heading, Breakdown breakdown) {
+        BreakdownMatrix matrix = BreakdownMatrix.of(breakdown, snapshot.kpis(), formatter);
+        Map<String, Object> table = row("heading", heading, "note", matrix.note(),
+                "emptyNote", matrix.isEmpty() ? "No data: the run stored no headline KPI by "
+                        + PackWording.words(breakdown.dimensionName()).toLowerCase(Locale.UK) + "." : null);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (BreakdownMatrix.Row line : matrix.rows()) {
+            Map<String, Object> cells = row("kpi", line.kpi(), "overall", line.overall());
+            for (int column = 1; column <= BreakdownMatrix.MAX_SLICES; column++) {
+                cells.put("c" + column, column <= line.cells().size() ? line.cells().get(column - 1) : null);
+            }
+            rows.add(cells);
+        }
+        for (int column = 1; column <= BreakdownMatrix.MAX_SLICES; column++) {
+            table.put("h" + column, column <= matrix.columns().size() ? matrix.columns().get(column - 1) : null);
+        }
+        table.put("rows", rows);
+        return table;
+    }
+
+    private static boolean overall(KpiLine kpi) {
+        return kpi.dimension() == null || SnapshotSections.OVERALL.equalsIgnoreCase(kpi.dimension().strip());
+    }
+
+    /** "Overall only", or e.g. "Overall; segment, value band, channel". */
+    static String appliesTo(List<String> breakdowns) {
+        if (breakdowns.isEmpty()) {
+            return "Overall only";
+        }
+        return "Overall; " + String.join(", ", breakdowns.stream()
+                .map(name -> PackWording.words(name).toLowerCase(Locale.UK)).toList());
     }
 
     Content appendix() {
@@ -385,12 +442,22 @@ final class PackSections {
         parameters.put("QUARANTINE_NOTE", whenEmpty(quarantine, quarantinedRows == 0
                 ? "No record of this run's files was quarantined."
                 : CountFormat.of(quarantinedRows) + " rows were quarantined; no breakdown by field was recorded."));
-        List<KpiRow> kpis = snapshot.kpis().stream().map(kpi -> KpiRow.of(kpi, formatter)).toList();
+        List<KpiRow> kpis = snapshot.kpis().stream().filter(PackSections::overall)
+                .map(kpi -> KpiRow.of(kpi, formatter)).toList();
         parameters.put("KPIS", kpis);
         parameters.put("KPIS_NOTE", whenEmpty(kpis, "No KPI values were recorded for this run."));
+        long slices = snapshot.kpis().stream().filter(kpi -> !overall(kpi)).count();
+        parameters.put("SLICES_TEXT", slices == 0 ? null
+                : "Company-wide figures. The run also stored " + PackWording.count(slices, "figure", "figures")
+                        + " by segment, value band, channel or engagement: the headline ones are in Appendix A, "
+                        + "all of them in the API (GET /api/runs/" + snapshot.runId() + "/kpis/{code}/breakdowns).");
         parameters.put("DEFINITIONS", appendix.definitions().stream()
                 .map(definition -> row("code", definition.code(), "name", definition.name(),
-                        "unit", definition.unit(), "definition", definition.definition()))
+                        "unit", definition.unit(), "definition", definition.definition(),
+                        "direction", KpiTraits.direction(definition.code())
+                                .map(direction -> direction == KpiDirection.HIGHER_IS_BETTER ? "higher" : "lower")
+                                .orElse("–"),
+                        "appliesTo", appliesTo(definition.breakdowns())))
                 .toList());
         parameters.put("RUN_ID", snapshot.runId());
         parameters.put("MEASURED_AT", moment(snapshot.measuredAt()));

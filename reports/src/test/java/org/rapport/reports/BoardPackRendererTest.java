@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rapport.engine.run.PackRenderingException;
+import org.rapport.engine.run.SnapshotArchive;
+import org.rapport.engine.snapshot.RunSnapshot;
+import org.rapport.engine.snapshot.SnapshotSections;
 import org.rapport.engine.snapshot.TriggerLine;
 
 /** The monthly board pack as the board receives it: a PDF rendered from a run snapshot. */
@@ -46,7 +49,9 @@ class BoardPackRendererTest {
         void sectionOrder() {
             assertThat(october.text).containsSubsequence("Board pack", "Executive summary — October 2026",
                     "What we do well and badly", "Engagement stages and movement", "Voice of the customer",
-                    "Retention", "Moments of truth scorecard", "Action points by pillar", "Appendix", "Lineage");
+                    "Retention", "Moments of truth scorecard", "Action points by pillar",
+                    "Appendix A — Headline KPIs by value band and segment", "Appendix B — Data, definitions and lineage",
+                    "Lineage");
         }
 
         @Test
@@ -76,7 +81,8 @@ class BoardPackRendererTest {
         @DisplayName("the executive summary counts the RAG statuses and explains the trend lines")
         void summary() {
             assertThat(october.text)
-                    .contains("Of 8 KPI lines graded against a target this month: 1 GREEN, 5 AMBER, 2 RED.")
+                    // the company-wide figures only: the slices by band and segment are graded too, but are not KPIs
+                    .contains("Of 8 KPIs graded against a target this month: 1 GREEN, 5 AMBER, 2 RED.")
                     .contains("Trend: Nov 2025 – Oct 2026, each month from its latest published run")
                     // NPS and churn have earlier months, value lost has none
                     .contains("Value lost to churn £4,960 GREEN Target: £5,000 Last month: £5,210 lower is better "
@@ -149,21 +155,34 @@ class BoardPackRendererTest {
         }
 
         @Test
-        @DisplayName("action points come by pillar, with last month's actions and their status")
+        @DisplayName("this month's action points come by pillar, each marked new or raised again")
         void actionPoints() {
             assertThat(october.text)
-                    .contains("Staff Action Severity Evidence Owner Coach agents on complaint calls LOW "
+                    .contains("3 action points this month: 2 new, 1 raised again.")
+                    .contains("Staff Action Raised Severity Evidence Owner Coach agents on complaint calls New LOW "
                             + "NPS 31.4 against a target of 35. unassigned")
-                    .contains("Process Action Severity Evidence Owner Customers asked to identify again MEDIUM "
-                            + "After a transfer, 42% of callers had to give their details a second time. unassigned")
-                    .contains("Technology Action Severity Evidence Owner Customers trapped in self-service HIGH "
-                            + "31% of calls that wanted an agent took longer than 9.5 minutes to reach one. unassigned")
-                    .contains("Last month's actions (September 2026) and their status Action Pillar Severity Owner Status "
-                            + "Call back customers at risk Process HIGH Retention team Done");
+                    .contains("Process Action Raised Severity Evidence Owner Customers asked to identify again New "
+                            + "MEDIUM After a transfer, 42% of callers had to give their details a second time. unassigned")
+                    .contains("Technology Action Raised Severity Evidence Owner Customers trapped in self-service Again "
+                            + "HIGH 31% of calls that wanted an agent took longer than 9.5 minutes to reach one. unassigned");
+        }
+
+        @Test
+        @DisplayName("last month's actions show the team's status and, beside it, whether the data still fires")
+        void lastMonthsActions() {
+            assertThat(october.text)
+                    .contains("Last month's actions (September 2026): the team's status and what the data says "
+                            + "Of September 2026's 3 action points, 2 no longer fire in October 2026 and 1 still fires. "
+                            + "1 marked done still fires: the fix has not shown in the figures yet.")
+                    .contains("Action Pillar Severity Owner Status Data this month "
+                            + "Call back customers at risk Process HIGH Retention team Done No longer firing "
+                            + "Shorten the IVR menu Technology HIGH Contact centre Done Still firing "
+                            + "Open the contact centre on Sundays Staff LOW unassigned Dropped No longer firing")
+                    .contains("Status: as the CCO's team had recorded it when this pack was generated.");
         }
 
         @ParameterizedTest(name = "{0}: {1}, target {2}, {3}, last month {4}")
-        @DisplayName("the appendix lists every KPI line with its value, target, RAG as a word and last month")
+        @DisplayName("the appendix lists each company-wide KPI with its value, target, RAG as a word and last month")
         @CsvSource(delimiter = '|', textBlock = """
                 Net Promoter Score             | 31.4    | 35.0      | AMBER | 29.8    | 1,840
                 Customer satisfaction (CSAT)   | 82.5 %  | 85.0 %    | AMBER | 81.0 %  | 2,210
@@ -171,10 +190,40 @@ class BoardPackRendererTest {
                 Time to reach a human (P90)    | 8.2 min | 6.0 min   | RED   | 9.1 min | 3,305
                 Value lost to churn            | £4,960  | £5,000    | GREEN | £5,210  | 20
                 First-contact resolution       | 74.0 %  | no target | n/a   | no data | 9,412
-                Survey reach (value band: low) | no data | 20.0 %    | n/a   | 14.2 %  | 0
                 """)
         void kpiLine(String name, String value, String target, String rag, String lastMonth, String sample) {
             assertThat(october.text).contains(String.join(" ", name, value, target, rag, lastMonth, sample));
+        }
+
+        @Test
+        @DisplayName("the appendix's KPI table leaves the slices out and says where they are")
+        void appendixOverallOnly() {
+            String table = between(october.text, "KPI values of the run (company-wide)", "RAG against the target");
+
+            // a slice would read e.g. "Net Promoter Score (value band: high) 42.0"
+            assertThat(table).doesNotContain("(value band", "(segment", " 42.0 ", " 0.8 % ")
+                    .contains("Net Promoter Score 31.4 35.0 AMBER 29.8 1,840");
+            assertThat(october.text).contains("Company-wide figures. The run also stored 15 figures by segment, value band, channel or "
+                            + "engagement: the headline ones are in Appendix A, all of them in the API "
+                            + "(GET /api/runs/42/kpis/{code}/breakdowns).");
+        }
+
+        @Test
+        @DisplayName("Appendix A sets the headline KPIs by value band and by segment beside the company-wide figure")
+        void breakdowns() {
+            assertThat(october.text)
+                    .contains("By value band KPI Overall High Medium Low "
+                            + "Engagement index no data no data no data no data "
+                            + "Net Promoter Score 31.4 42.0 30.5 12.0* "
+                            + "Survey reach no data 46.0 % 32.0 % no data "
+                            + "Churn rate 1.6 % 0.8 % 1.4 % 2.6 % "
+                            + "Value lost to churn £4,960 no data no data no data")
+                    .contains("* fewer than 30 observations: read with care.")
+                    .contains("By segment KPI Overall Month-to-month One-year Two-year "
+                            + "Engagement index no data no data no data no data "
+                            + "Net Promoter Score 31.4 18.0 35.2 47.9 "
+                            + "Survey reach no data no data no data no data "
+                            + "Churn rate 1.6 % 3.1 % 0.9 % 0.4 %");
         }
 
         @Test
@@ -184,8 +233,16 @@ class BoardPackRendererTest {
                     .contains("Customers (CRM) 1 12,480 3 Purchases none received – – Service cases none received – – "
                             + "Calls (IVR / contact centre) 1 48,211 0 Survey responses none received – –")
                     .contains("Customers (CRM) annual_value 2 Customers (CRM) (record) 1")
-                    .contains("CHURN_RATE Churn rate % Customers lost in the month as a share of customers active at "
-                            + "its start; lower is better")
+                    .contains("KPI (code) Definition Unit Better Applies to")
+                    .contains("Churn rate CHURN_RATE Customers lost in the month as a share of customers active at "
+                            + "its start; lower is better % lower Overall; segment, value band")
+                    .contains("Net Promoter Score NPS % promoters (9–10) minus % detractors (0–6) among NPS answers "
+                            + "given in the month; −100..100, higher is better score higher Overall; segment, value band, "
+                            + "channel")
+                    .contains("Survey reach gap SURVEY_REACH_GAP Survey reach of the best-reached value band minus "
+                            + "that of the worst-reached; lower is better points lower Overall only")
+                    .contains("Leavers: treatment CHURN_SHARE_TREATMENT Share of the month's leavers with a known reason "
+                            + "who left for this one, against the published baseline % – Overall only")
                     .contains("FIRST_CONTACT_RESOLUTION");
         }
 
@@ -229,7 +286,7 @@ class BoardPackRendererTest {
         @DisplayName("every page is A4 portrait, the cover a page of its own, every other page numbered")
         void pages() {
             assertThat(october.pageSizes).allSatisfy(size -> assertThat(size).isEqualTo("595x842"));
-            assertThat(october.pages).isBetween(7, 10);
+            assertThat(october.pages).isBetween(7, 11);
             assertThat(october.text).contains("Page " + october.pages + " of " + october.pages)
                     .containsSubsequence("The pack contains no personal data. Executive summary", "Page 2 of")
                     .doesNotContain("Page 1 of");
@@ -258,6 +315,8 @@ class BoardPackRendererTest {
                 "No action points for process this month.",
                 "No action points for technology this month.",
                 "No data: October 2026 has no published run, so there are no earlier actions to follow up.",
+                "By value band No data: the run stored no headline KPI by value band.",
+                "By segment No data: the run stored no headline KPI by segment.",
                 "No record of this run's files was quarantined.",
                 "No KPI values were recorded for this run.",
                 "No source batches were recorded for this run.",
@@ -297,6 +356,17 @@ class BoardPackRendererTest {
                 .render(Snapshots.october2026())).text;
 
         assertThat(second).isEqualTo(first).isEqualTo(october.text);
+    }
+
+    @Test
+    @DisplayName("a pack re-issued from its archived snapshot prints the statuses and follow-ups it was published with")
+    void reissuedFromArchive() {
+        RunSnapshot archived = SnapshotArchive.fromJson(SnapshotArchive.toJson(Snapshots.october2026()));
+
+        String reissued = RenderedPack.of(RENDERER.render(archived)).text;
+
+        assertThat(reissued).isEqualTo(october.text)
+                .contains("Shorten the IVR menu Technology HIGH Contact centre Done Still firing");
     }
 
     @Test
@@ -367,5 +437,35 @@ class BoardPackRendererTest {
             assertThat(catchThrowableOfType(PackRenderingException.class, () -> RENDERER.render(null)))
                     .hasMessageContaining("No run snapshot");
         }
+    }
+
+    @Test
+    @DisplayName("last month's actions this month's run did not look at are marked not checked, not guessed")
+    void lastMonthNotFollowedUp() {
+        TriggerLine unchecked = new TriggerLine("CHURN_ABOVE_TARGET", "Call back customers at risk", "PROCESS", "HIGH",
+                "Churn 1.2%.", "Retention team", "IN_PROGRESS", 17L, null, null);
+        RunSnapshot month = Snapshots.october2026();
+        List<TriggerLine> thisMonth = month.triggers().stream().map(trigger -> trigger.raised(null)).toList();
+        RunSnapshot notFollowedUp = new RunSnapshot(month.runId(), month.month(), month.companyName(),
+                month.ruleSetVersion(), month.measuredAt(), month.kpis(), thisMonth, month.sourceBatches(),
+                month.headlines(), month.movements(), month.engagement(), month.voice(), month.retention(),
+                month.momentsOfTruth(), SnapshotSections.actionPoints(month.month(), thisMonth, true, List.of(unchecked)),
+                month.appendix());
+
+        String text = RenderedPack.of(RENDERER.render(notFollowedUp)).text;
+
+        assertThat(text).contains("3 action points this month.")
+                .contains("Coach agents on complaint calls – LOW")
+                .contains("Of September 2026's 1 action point, none was checked against October 2026's data.")
+                .contains("Call back customers at risk Process HIGH Retention team In progress Not checked");
+    }
+
+    /** The text from {@code start} up to {@code end}. */
+    static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        assertThat(from).as(start).isNotNegative();
+        int to = text.indexOf(end, from);
+        assertThat(to).as(end).isPositive();
+        return text.substring(from, to);
     }
 }

@@ -53,14 +53,42 @@ final class Snapshots {
     static final KpiLine REACH_LOW_BAND = kpi("SURVEY_REACH", "Survey reach", "%", "value_band=low",
             null, "20", "NONE", "14.2", 0);
 
+    /** Raised again: September's action for it was marked done, yet callers are still trapped. */
+    /** NPS, churn and survey reach by value band and segment; the low band's NPS rests on 25 answers. */
+    static final List<KpiLine> SLICES = List.of(
+            kpi("NPS", "Net Promoter Score", "score", "value_band=high", "42", "35", "GREEN", "40.1", 620),
+            kpi("NPS", "Net Promoter Score", "score", "value_band=medium", "30.5", "35", "AMBER", "29", 700),
+            kpi("NPS", "Net Promoter Score", "score", "value_band=low", "12", "35", "RED", "15", 25),
+            kpi("NPS", "Net Promoter Score", "score", "segment=month-to-month", "18", "35", "RED", "17", 900),
+            kpi("NPS", "Net Promoter Score", "score", "segment=one-year", "35.2", "35", "GREEN", "33", 600),
+            kpi("NPS", "Net Promoter Score", "score", "segment=two-year", "47.9", "35", "GREEN", "46", 340),
+            kpi("CHURN_RATE", "Churn rate", "%", "value_band=high", "0.8", "1.5", "GREEN", "0.7", 3_000),
+            kpi("CHURN_RATE", "Churn rate", "%", "value_band=medium", "1.4", "1.5", "GREEN", "1.1", 5_000),
+            kpi("CHURN_RATE", "Churn rate", "%", "value_band=low", "2.6", "1.5", "RED", "1.9", 4_400),
+            kpi("CHURN_RATE", "Churn rate", "%", "segment=month-to-month", "3.1", "1.5", "RED", "2.5", 5_200),
+            kpi("CHURN_RATE", "Churn rate", "%", "segment=one-year", "0.9", "1.5", "GREEN", "0.8", 4_000),
+            kpi("CHURN_RATE", "Churn rate", "%", "segment=two-year", "0.4", "1.5", "GREEN", "0.3", 3_200),
+            kpi("SURVEY_REACH", "Survey reach", "%", "value_band=high", "46", "20", "GREEN", "44", 3_000),
+            kpi("SURVEY_REACH", "Survey reach", "%", "value_band=medium", "32", "20", "GREEN", "30", 5_000));
+
     static final TriggerLine TRAPPED = TriggerLine.open("MOT2_TRAPPED", "Customers trapped in self-service",
-            "TECHNOLOGY", "HIGH", "31% of calls that wanted an agent took longer than 9.5 minutes to reach one.");
+            "TECHNOLOGY", "HIGH", "31% of calls that wanted an agent took longer than 9.5 minutes to reach one.")
+            .raised(true);
     static final TriggerLine REPEATING = TriggerLine.open("MOT1_REPEAT", "Customers asked to identify again",
-            "PROCESS", "MEDIUM", "After a transfer, 42% of callers had to give their details a second time.");
+            "PROCESS", "MEDIUM", "After a transfer, 42% of callers had to give their details a second time.")
+            .raised(false);
     static final TriggerLine COACHING = TriggerLine.open("NPS_BELOW_TARGET", "Coach agents on complaint calls",
-            "STAFF", "LOW", "NPS 31.4 against a target of 35.");
+            "STAFF", "LOW", "NPS 31.4 against a target of 35.").raised(false);
+    /** September's action points with the team's status when October's pack was generated, and October's finding. */
     static final TriggerLine SEPTEMBER_ACTION = new TriggerLine("CHURN_ABOVE_TARGET", "Call back customers at risk",
-            "PROCESS", "HIGH", "Churn 1.2%.", "Retention team", "DONE");
+            "PROCESS", "HIGH", "Churn 1.2%.", "Retention team", "DONE", 17L, null, TriggerLine.NO_LONGER_FIRING);
+    static final TriggerLine SEPTEMBER_TRAPPED = new TriggerLine("MOT2_TRAPPED", "Shorten the IVR menu",
+            "TECHNOLOGY", "HIGH", "P90 time to reach a human 11.0 minutes.", "Contact centre", "DONE", 18L, null,
+            TriggerLine.STILL_FIRING);
+    static final TriggerLine SEPTEMBER_SUNDAYS = new TriggerLine("WEEKEND_QUEUES", "Open the contact centre on Sundays",
+            "STAFF", "LOW", "Queue abandonment 14% on Sundays.", null, "DROPPED", 19L, null,
+            TriggerLine.NO_LONGER_FIRING);
+    static final List<TriggerLine> SEPTEMBER_ACTIONS = List.of(SEPTEMBER_ACTION, SEPTEMBER_TRAPPED, SEPTEMBER_SUNDAYS);
 
     static final BatchLine CRM = new BatchLine("CUSTOMERS", "crm-customers-2026-10.csv", CRM_SHA, 12_480, 3);
     static final BatchLine IVR_FILE = new BatchLine("CALLS", "ivr-calls-2026-10.csv", IVR_SHA, 48_211, 0);
@@ -73,8 +101,12 @@ final class Snapshots {
     private Snapshots() {
     }
 
+    /** The company-wide lines, then the slices, as the snapshot reader orders a run's lines by code. */
     static List<KpiLine> octoberKpis() {
-        return List.of(NPS, CSAT, CHURN, VALUE_LOST, TIME_TO_HUMAN, IVR, FCR, REPEAT, ENGAGED, REACH_LOW_BAND);
+        List<KpiLine> kpis = new ArrayList<>(List.of(NPS, CSAT, CHURN, VALUE_LOST, TIME_TO_HUMAN, IVR, FCR, REPEAT,
+                ENGAGED, REACH_LOW_BAND));
+        kpis.addAll(SLICES);
+        return kpis;
     }
 
     /** A month with something in every section. */
@@ -129,7 +161,7 @@ final class Snapshots {
                 reason("DECEASED", 0, "0.00", "1", "0", "NONE"),
                 new Retention.Reason("UNKNOWN", 2, null, null, new BigDecimal("496"), "NONE")),
                 new BigDecimal("77.78"), new BigDecimal("4960"));
-        ActionPoints actions = SnapshotSections.actionPoints(OCTOBER, triggers, true, List.of(SEPTEMBER_ACTION));
+        ActionPoints actions = SnapshotSections.actionPoints(OCTOBER, triggers, true, SEPTEMBER_ACTIONS);
         Appendix appendix = new Appendix(SnapshotSections.coverage(batches),
                 List.of(new Appendix.Quarantine("CUSTOMERS", "annual_value", 2), new Appendix.Quarantine("CUSTOMERS",
                         "(record)", 1)),

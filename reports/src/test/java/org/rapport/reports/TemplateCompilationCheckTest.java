@@ -27,7 +27,7 @@ class TemplateCompilationCheckTest {
         assertThat(shipped).extracting(path -> path.getFileName().toString()).containsExactlyInAnyOrder(
                 "board-pack.jrxml", "cover.jrxml", "executive-summary.jrxml", "well-and-badly.jrxml",
                 "engagement-stages.jrxml", "voice-of-the-customer.jrxml", "retention.jrxml", "moments-of-truth.jrxml",
-                "action-points.jrxml", "appendix.jrxml");
+                "action-points.jrxml", "kpi-breakdowns.jrxml", "appendix.jrxml");
         assertThat(PackSection.inOrder()).extracting(PackSection::template)
                 .allSatisfy(template -> assertThat(shipped).anySatisfy(path -> assertThat(path).hasFileName(template)));
         assertThat(TemplateCompilationCheck.check(shipped)).isEmpty();

@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.action.ActionFollowUps;
 import org.rapport.engine.intake.BatchStatus;
 import org.rapport.engine.intake.SourceBatch;
 import org.rapport.engine.engagement.EngagementMeasures;
@@ -152,10 +154,13 @@ public class RunSteps {
 
     /**
      * Lets the run's rule set grade the stored figures and raise its triggers, over the KPIs and over the
-     * request themes it counts in the month's comments and cases (stored with the run as counts).
+     * request themes it counts in the month's comments and cases (stored with the run as counts), then
+     * follows last month's action points up: still firing or no longer firing.
      */
     public void evaluate(long runId) {
         Run run = run(runId);
+        ActionFollowUps followUps = new ActionFollowUps(entityManager);
+        followUps.forget(runId);
         deleteForRun(Trigger.class, runId);
         RecurringRequests requests = new RecurringRequests(entityManager);
         List<RequestThemeCount> themes = requests.count(ReportingMonth.of(run.getMonth()), ruleEngine,
@@ -178,6 +183,8 @@ public class RunSteps {
             entityManager.persist(new Trigger(run, trigger.code(), trigger.title(), trigger.pillar().name(),
                     trigger.severity().name(), trigger.evidence()));
         }
+        followUps.record(run, evaluation.triggers().stream().map(ImprovementTrigger::code)
+                .collect(Collectors.toSet()));
     }
 
     /** What the pack shows, read from what the run stored. */

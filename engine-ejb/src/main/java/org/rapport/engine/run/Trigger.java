@@ -1,7 +1,11 @@
 package org.rapport.engine.run;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,7 +14,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-/** A process-improvement trigger a run raised, as stored for the pack and for follow-up. */
+import org.rapport.engine.action.ActionStatus;
+
+/**
+ * A process-improvement trigger a run raised, as stored for the pack and for follow-up: once the run is
+ * published it is an action point whose status the CCO's team maintains (see {@link ActionStatus}).
+ */
 @Entity
 @Table(name = "improvement_trigger")
 public class Trigger {
@@ -42,8 +51,16 @@ public class Trigger {
     @Column(length = 128)
     private String owner;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
-    private String status = "OPEN";
+    private ActionStatus status = ActionStatus.OPEN;
+
+    /** When and by whom the status last changed; null while it is the OPEN it was raised with. */
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+
+    @Column(name = "status_changed_by", length = 128)
+    private String statusChangedBy;
 
     protected Trigger() {
         // for JPA
@@ -90,7 +107,25 @@ public class Trigger {
         return owner;
     }
 
-    public String getStatus() {
+    public ActionStatus getStatus() {
         return status;
+    }
+
+    public Instant getStatusChangedAt() {
+        return statusChangedAt;
+    }
+
+    public String getStatusChangedBy() {
+        return statusChangedBy;
+    }
+
+    /**
+     * Records the team's new status; the caller has checked the move is allowed and keeps the audit
+     * record (the status alone does not say who changed what, when and why).
+     */
+    public void statusChanged(ActionStatus next, String by, Instant at) {
+        this.status = next;
+        this.statusChangedBy = by;
+        this.statusChangedAt = at;
     }
 }

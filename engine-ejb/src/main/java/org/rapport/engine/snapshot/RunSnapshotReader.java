@@ -12,14 +12,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.action.ActionFollowUps;
+import org.rapport.engine.action.FollowUpSignal;
 import org.rapport.engine.customer.ChurnReason;
 import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiDefinition;
 import org.rapport.engine.kpi.KpiValue;
 import org.rapport.engine.kpi.ReportingMonth;
+import org.rapport.engine.run.PublishedRuns;
 import org.rapport.engine.run.Run;
 import org.rapport.engine.run.RunStatus;
 import org.rapport.engine.run.Trigger;
@@ -77,15 +81,15 @@ public class RunSnapshotReader {
         }
         YearMonth month = run.getMonth();
         ReportingMonth reporting = ReportingMonth.of(month);
-        Long lastMonthRun = latestPublishedRun(month.minusMonths(1));
+        Long lastMonthRun = new PublishedRuns(entityManager).latest(month.minusMonths(1)).orElse(null);
 
         List<KpiLine> kpis = kpiLines(runId);
-        List<TriggerLine> triggers = SnapshotSections.bySeverity(triggers(runId));
+        List<TriggerLine> lastMonthTriggers = lastMonthRun == null ? List.of() : lastMonthActions(runId, lastMonthRun);
+        List<TriggerLine> triggers = SnapshotSections.bySeverity(raised(triggers(runId), lastMonthTriggers));
         List<BatchLine> batches = run.getSourceBatches().stream()
                 .map(b -> new BatchLine(b.getKind().name(), b.getName(), b.getChecksum(), b.getRowsAccepted(),
                         b.getRowsQuarantined()))
                 .toList();
-        List<TriggerLine> lastMonthTriggers = lastMonthRun == null ? List.of() : triggers(lastMonthRun);
 
         return new RunSnapshot(runId, month, companyName, run.getRuleSetVersion().describe(), run.getStartedAt(),
                 kpis, triggers, batches,
@@ -123,17 +127,33 @@ public class RunSnapshotReader {
                 .setParameter("run", runId)
                 .getResultStream()
                 .map(t -> new TriggerLine(t.getCode(), t.getTitle(), t.getPillar(), t.getSeverity(), t.getEvidence(),
-                        t.getOwner(), t.getStatus()))
+                        t.getOwner(), t.getStatus().name(), t.getId(), null, null))
                 .toList();
     }
 
-    /** The id of the latest published run of {@code month}, or null. */
-    private Long latestPublishedRun(YearMonth month) {
-        return entityManager.createQuery(
-                        "select max(r.id) from Run r where r.month = :month and r.status = :published", Long.class)
-                .setParameter("month", month.toString())
-                .setParameter("published", RunStatus.PUBLISHED)
-                .getSingleResult();
+    /**
+     * Last month's action points with the team's status now and what this run's evaluation found about
+     * each; not looked at (null) when this run has not evaluated yet or looked at another run of last month.
+     */
+    private List<TriggerLine> lastMonthActions(long runId, long lastMonthRun) {
+        Map<Long, FollowUpSignal> found = new ActionFollowUps(entityManager).foundBy(runId);
+        return triggers(lastMonthRun).stream()
+                .map(action -> action.followedUp(found.containsKey(action.id()) ? found.get(action.id()).name() : null))
+                .toList();
+    }
+
+    /**
+     * This month's triggers marked as continuing one of last month's action points or as new; unknown
+     * (null) when last month had actions this run did not follow up.
+     */
+    private static List<TriggerLine> raised(List<TriggerLine> triggers, List<TriggerLine> lastMonthActions) {
+        boolean followedUp = lastMonthActions.isEmpty()
+                || lastMonthActions.stream().anyMatch(action -> action.followUp() != null);
+        Set<String> stillFiring = lastMonthActions.stream().filter(TriggerLine::stillFiring).map(TriggerLine::code)
+                .collect(Collectors.toSet());
+        return triggers.stream()
+                .map(trigger -> trigger.raised(followedUp ? stillFiring.contains(trigger.code()) : null))
+                .toList();
     }
 
     /**

@@ -23,7 +23,8 @@ import org.rapport.engine.kpi.KpiDefinition;
  */
 public final class SnapshotSections {
 
-    static final String OVERALL = "overall";
+    /** The dimension of a company-wide figure; a slice's is e.g. "value_band=high". */
+    public static final String OVERALL = "overall";
 
     /** How many improvements and declines "what we do well and badly" shows. */
     static final int MOVEMENTS_SHOWN = 3;

@@ -28,7 +28,10 @@ class RunSnapshotJsonTest {
                 new KpiLine("NPS", "Net Promoter Score", "score", "overall", new BigDecimal("31.40"), new BigDecimal("30"),
                         "GREEN", new BigDecimal("29.80"), 1_840),
                 new KpiLine("SURVEY_REACH", "Survey reach", "%", "value_band=low", null, null, "NONE", null, 0));
-        List<TriggerLine> triggers = List.of(new TriggerLine("T", "Title", "STAFF", "HIGH", "Evidence", "Ops", "DONE"));
+        List<TriggerLine> triggers = List.of(new TriggerLine("T", "Title", "STAFF", "HIGH", "Evidence", "Ops", "DONE", 11L,
+                true, null));
+        List<TriggerLine> lastMonth = List.of(new TriggerLine("S", "Earlier", "PROCESS", "LOW", "Evidence", null,
+                "IN_PROGRESS", 5L, null, TriggerLine.STILL_FIRING));
         List<BatchLine> batches = List.of(new BatchLine("CALLS", "calls.csv", "ab".repeat(32), 10, 1));
         RunSnapshot snapshot = new RunSnapshot(7, month, "Acme", "v1 default (abababab)",
                 Instant.parse("2026-11-01T06:00:00Z"), kpis, triggers, batches,
@@ -44,7 +47,7 @@ class RunSnapshotJsonTest {
                         new BigDecimal("68"), new BigDecimal("248"), "RED")), new BigDecimal("100.00"),
                         new BigDecimal("248.00")),
                 SnapshotSections.momentsOfTruth(kpis),
-                SnapshotSections.actionPoints(month, triggers, true, triggers),
+                SnapshotSections.actionPoints(month, triggers, true, lastMonth),
                 new Appendix(SnapshotSections.coverage(batches), List.of(new Appendix.Quarantine("CALLS", "nps", 1)),
                         SnapshotSections.definitions(kpis), "cd".repeat(32)));
 
@@ -53,6 +56,22 @@ class RunSnapshotJsonTest {
 
             assertThat(jsonb.fromJson(json, RunSnapshot.class)).isEqualTo(snapshot);
             assertThat(json).contains("\"month\":\"2026-10\"", "\"measuredAt\":\"2026-11-01T06:00:00Z\"");
+        }
+    }
+
+    @Test
+    @DisplayName("a trigger archived before action points were followed up reads back as not followed up")
+    void triggerFromAnOlderArchive() throws Exception {
+        String archived = """
+                {"code":"T","evidence":"e","owner":null,"pillar":"STAFF","severity":"HIGH","status":"DONE","title":"Title"}""";
+
+        try (Jsonb jsonb = JsonbBuilder.create()) {
+            TriggerLine trigger = jsonb.fromJson(archived, TriggerLine.class);
+
+            assertThat(trigger.status()).isEqualTo("DONE");
+            assertThat(trigger.id()).isNull();
+            assertThat(trigger.recurring()).isNull();
+            assertThat(trigger.followUp()).isNull();
         }
     }
 }

@@ -15,11 +15,17 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.rapport.engine.action.ActionFollowUp;
+import org.rapport.engine.action.ActionStatus;
+import org.rapport.engine.action.FollowUpSignal;
 import org.rapport.engine.intake.SourceBatch;
 import org.rapport.engine.intake.SourceKind;
+import org.rapport.engine.kpi.KpiCatalogue;
+import org.rapport.engine.kpi.KpiDefinition;
 import org.rapport.engine.kpi.KpiValue;
 import org.rapport.engine.run.Run;
 import org.rapport.engine.run.RunOrigin;
+import org.rapport.engine.run.SnapshotArchive;
 import org.rapport.engine.run.Trigger;
 import org.rapport.engine.ruleset.RuleSetStatus;
 import org.rapport.engine.ruleset.RuleSetVersion;
@@ -29,7 +35,8 @@ import org.rapport.reports.BoardPackRenderer;
 
 /**
  * How long a board pack takes, from what a month stored to PDF bytes: reading the run snapshot
- * (aggregate queries) and rendering it. Not a test — timings depend on the machine — but a main to run
+ * (aggregate queries) and rendering it, then re-issuing it from the snapshot archived as JSON (the
+ * {@code GET /api/runs/{id}/pack/again} path: read back, render). Not a test — timings depend on the machine — but a main to run
  * by hand and quote:
  *
  * <pre>
@@ -45,7 +52,10 @@ import org.rapport.reports.BoardPackRenderer;
  * customers (5 % without consent to analytics, about 1.7 % leaving in the month with a reason), 1.2 survey
  * responses per customer a year over twelve months (40 % with a comment), engagement scores for the
  * consenting customers this month and last, eleven earlier published runs with KPI values (for the trend
- * lines) and this month's run with its KPI values and triggers. 500 customers is the sample company.
+ * lines) and this month's run with its KPI values and triggers. Every run stores every catalogue KPI
+ * overall and by each breakdown it publishes (3 segments, 3 value bands, 4 channels, engaged or not):
+ * about 220 lines a month, as a real month stores. Last month's action points carry statuses and this
+ * month's run has followed them up. 500 customers is the sample company.
  */
 public final class BoardPackBench {
 
@@ -86,10 +96,25 @@ public final class BoardPackBench {
                     writePack(pdf, java.nio.file.Path.of(System.getProperty("bench.out"), "board-pack-" + customers + ".pdf"));
                 }
             }
-            System.out.printf("  snapshot: %d KPI lines, %d stages (%,d scored), %d value bands, %d verbatims, "
-                            + "%,d churners%n", snapshot.kpis().size(), snapshot.engagement().stages().size(),
-                    snapshot.engagement().scored(), snapshot.voice().reachByBand().size(),
-                    snapshot.voice().verbatims().size(), snapshot.retention().churned());
+            for (int round = 0; round <= WARM_ROUNDS; round++) {
+                long archive = System.nanoTime();
+                String json = SnapshotArchive.toJson(snapshot);
+                long archived = System.nanoTime();
+                RunSnapshot readBack = SnapshotArchive.fromJson(json);
+                long readBackAt = System.nanoTime();
+                byte[] reissued = renderer.render(readBack);
+                System.out.printf("  re-issue from the archived snapshot (%s): JSON %,d bytes written in %,d ms, read back"
+                                + " in %,d ms, rendered in %,d ms, %,d bytes%n", round == 0 ? "first" : "again",
+                        json.length(), (archived - archive) / 1_000_000, (readBackAt - archived) / 1_000_000,
+                        millis(readBackAt), reissued.length);
+            }
+            System.out.printf("  snapshot: %d KPI lines (%d company-wide), %d stages (%,d scored), %d value bands, "
+                            + "%d verbatims, %,d churners, %d of last month's actions followed up%n",
+                    snapshot.kpis().size(), snapshot.kpis().stream().filter(kpi -> "overall".equals(kpi.dimension()))
+                            .count(), snapshot.engagement().stages().size(), snapshot.engagement().scored(),
+                    snapshot.voice().reachByBand().size(), snapshot.voice().verbatims().size(),
+                    snapshot.retention().churned(), snapshot.actions().lastMonthActions().stream()
+                            .filter(action -> action.followUp() != null).count());
             factory.close();
         }
     }
@@ -159,7 +184,8 @@ public final class BoardPackBench {
                                       churned_on, churn_reason, annual_value, preferred_channel, consent_analytics,
                                       consent_contact)
                 select x, 0, lpad(cast(x as varchar), 6, '0') || '-' || substring('ABCDEFGHIJ', mod(x, 10) + 1, 1) || 'BENCH',
-                       'month-to-month', 'south-west',
+                       case mod(x, 3) when 0 then 'two-year' when 1 then 'month-to-month' else 'one-year' end,
+                       'south-west',
                        case when mod(x, 3) = 0 then 'high' when mod(x, 3) = 1 then 'medium' else 'low' end,
                        dateadd('DAY', -mod(x, 2000), date '2026-09-30'),
                        case when mod(x, 60) = 0 then 'CHURNED' else 'ACTIVE' end,
@@ -188,6 +214,7 @@ public final class BoardPackBench {
                 from system_range(1, ?1)""", responses, surveys.getId(), customers);
 
         long monthRun = 0;
+        List<Trigger> lastMonthActions = List.of();
         for (int back = 11; back >= 0; back--) {
             YearMonth month = MONTH.minusMonths(back);
             Run run = new Run(month, RunOrigin.SCHEDULE, rules, month.plusMonths(1).atDay(1).atTime(6, 0)
@@ -196,10 +223,22 @@ public final class BoardPackBench {
             run.getSourceBatches().add(surveys);
             em.persist(run);
             kpis(em, run, back);
-            em.persist(new Trigger(run, "TRAPPED_IN_SELF_SERVICE", "Customers trapped in self-service", "TECHNOLOGY",
-                    "HIGH", "P90 time to reach a human 10.2 minutes against a target of 9.5."));
-            em.persist(new Trigger(run, "NPS_BELOW_TARGET", "NPS below target", "STAFF", "MEDIUM",
-                    "NPS -22.8 against a target of 30."));
+            Trigger trapped = new Trigger(run, "TRAPPED_IN_SELF_SERVICE", "Customers trapped in self-service",
+                    "TECHNOLOGY", "HIGH", "P90 time to reach a human 10.2 minutes against a target of 9.5.");
+            Trigger nps = new Trigger(run, "NPS_BELOW_TARGET", "NPS below target", "STAFF", "MEDIUM",
+                    "NPS -22.8 against a target of 30.");
+            em.persist(trapped);
+            em.persist(nps);
+            if (back == 0) {
+                // this month's run followed last month's action points up: both triggers fired again
+                for (Trigger action : lastMonthActions) {
+                    em.persist(new ActionFollowUp(run, action, FollowUpSignal.STILL_FIRING));
+                }
+            } else if (back == 1) {
+                trapped.statusChanged(ActionStatus.DONE, "bench", Instant.parse("2026-10-15T09:00:00Z"));
+                nps.statusChanged(ActionStatus.IN_PROGRESS, "bench", Instant.parse("2026-10-03T09:00:00Z"));
+            }
+            lastMonthActions = List.of(trapped, nps);
             em.flush();
             if (back <= 1) {
                 // consenting customers get a score; stages spread by id, a little different each month
@@ -221,21 +260,49 @@ public final class BoardPackBench {
         return monthRun;
     }
 
+    /**
+     * Every catalogue KPI overall and by each breakdown it publishes, as a run stores them; the headline ones
+     * drift a little month by month for the trend lines.
+     */
     private static void kpis(EntityManager em, Run run, int monthsBack) {
         BigDecimal drift = BigDecimal.valueOf(monthsBack).divide(BigDecimal.TEN);
-        kpi(em, run, "NPS", new BigDecimal("-22.8").subtract(drift), "30", "RED");
-        kpi(em, run, "CSAT", new BigDecimal("48.0").subtract(drift), "80", "RED");
-        kpi(em, run, "SURVEY_REACH", new BigDecimal("61.0").add(drift), "40", "GREEN");
-        kpi(em, run, "CHURN_RATE", new BigDecimal("2.62").add(drift), "1.5", "RED");
-        kpi(em, run, "VALUE_LOST", new BigDecimal("7773").add(drift.multiply(BigDecimal.valueOf(100))), "5000", "AMBER");
-        kpi(em, run, "TIME_TO_HUMAN_MEAN", new BigDecimal("5.37").add(drift), "3", "AMBER");
-        kpi(em, run, "TIME_TO_HUMAN_P90", new BigDecimal("10.20").subtract(drift), "9.5", "AMBER");
-        kpi(em, run, "TIME_TO_HUMAN_OVER_9_5", new BigDecimal("11.3").add(drift), "10", "AMBER");
-        kpi(em, run, "IVR_ABANDONMENT", new BigDecimal("7.84").subtract(drift), "5", "AMBER");
+        Map<String, String[]> headline = Map.of(
+                "NPS", new String[] {"-22.8", "30", "RED"},
+                "CSAT", new String[] {"48.0", "80", "RED"},
+                "SURVEY_REACH", new String[] {"61.0", "40", "GREEN"},
+                "CHURN_RATE", new String[] {"2.62", "1.5", "RED"},
+                "VALUE_LOST", new String[] {"7773", "5000", "AMBER"},
+                "TIME_TO_HUMAN_MEAN", new String[] {"5.37", "3", "AMBER"},
+                "TIME_TO_HUMAN_P90", new String[] {"10.20", "9.5", "AMBER"},
+                "TIME_TO_HUMAN_OVER_9_5", new String[] {"11.3", "10", "AMBER"},
+                "IVR_ABANDONMENT", new String[] {"7.84", "5", "AMBER"});
+        for (KpiDefinition definition : KpiCatalogue.all()) {
+            String[] known = headline.getOrDefault(definition.code(), new String[] {"50.0", "60", "AMBER"});
+            BigDecimal value = new BigDecimal(known[0]).add(drift);
+            kpi(em, run, definition.code(), "overall", value, known[1], known[2], 1_000);
+            int slice = 0;
+            for (String breakdown : definition.breakdowns()) {
+                for (String sliceValue : SLICES.get(breakdown)) {
+                    slice++;
+                    // a spread around the overall figure; every seventh slice rests on a small sample
+                    kpi(em, run, definition.code(), breakdown + "=" + sliceValue,
+                            value.add(BigDecimal.valueOf((slice % 5) - 2)), known[1], known[2],
+                            slice % 7 == 0 ? 12 : 200 + slice * 10);
+                }
+            }
+        }
     }
 
-    private static void kpi(EntityManager em, Run run, String code, BigDecimal value, String target, String rag) {
-        em.persist(new KpiValue(run, code, "overall", value, 1_000, new BigDecimal(target), rag,
+    /** The slice values each breakdown has in the generated month. */
+    private static final Map<String, List<String>> SLICES = Map.of(
+            "segment", List.of("month-to-month", "one-year", "two-year"),
+            "value_band", List.of("high", "medium", "low"),
+            "channel", List.of("phone", "web", "chat", "app"),
+            "engagement", List.of("engaged", "not_engaged"));
+
+    private static void kpi(EntityManager em, Run run, String code, String dimension, BigDecimal value, String target,
+            String rag, long sample) {
+        em.persist(new KpiValue(run, code, dimension, value, sample, new BigDecimal(target), rag,
                 value.subtract(new BigDecimal("0.1"))));
     }
 

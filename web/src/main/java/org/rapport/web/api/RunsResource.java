@@ -30,9 +30,11 @@ import org.rapport.engine.run.RunReplay;
 import org.rapport.engine.snapshot.KpiBreakdown;
 import org.rapport.engine.snapshot.KpiLine;
 import org.rapport.engine.snapshot.RunSnapshot;
-import org.rapport.engine.snapshot.TriggerLine;
 
-/** Monthly runs: list them, read their KPIs and triggers, download their board pack, start one. */
+/**
+ * Monthly runs: list them, read their KPIs and triggers, download their board pack, start one. Triggers with
+ * their status now, and status changes, are {@link ActionPointsResource}'s.
+ */
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunsResource {
@@ -101,12 +103,6 @@ public class RunsResource {
     public List<RequestThemeLine> requestThemes(@PathParam("id") long id) {
         view(id); // 404 for a run that does not exist
         return catalog.requestThemes(id);
-    }
-
-    @GET
-    @Path("{id}/triggers")
-    public List<TriggerLine> triggers(@PathParam("id") long id) {
-        return snapshot(id).triggers();
     }
 
     @GET
