@@ -24,7 +24,7 @@ public class ContactCentreMeasures implements MeasureFamily {
     /** The answer-time target behind the service level: 80/20 is the industry's usual yardstick. */
     static final int SERVICE_LEVEL_SECONDS = 20;
 
-    private static final int SECONDS_A_DAY = 86_400;
+    private static final long SECONDS_A_DAY = 86_400L;
 
     private static final String IN_MONTH = "c.startedAt >= :start and c.startedAt < :end";
 

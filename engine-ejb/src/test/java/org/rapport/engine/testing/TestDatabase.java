@@ -66,6 +66,7 @@ public enum TestDatabase {
             properties.put("hibernate.hbm2ddl.auto", "create-drop");
             // as WildFly sets it for every persistence unit: a query only Hibernate accepts fails here, not in the server
             properties.put("hibernate.query.jpaql_strict_compliance", "true");
+            properties.put("hibernate.jpa.compliance", "true");
             factory = Persistence.createEntityManagerFactory("rapport", properties);
         }
         return factory;

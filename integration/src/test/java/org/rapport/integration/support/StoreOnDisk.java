@@ -37,6 +37,7 @@ public final class StoreOnDisk implements TransactionRunner, AutoCloseable {
         properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
         // as WildFly sets it for every persistence unit
         properties.put("hibernate.query.jpaql_strict_compliance", "true");
+        properties.put("hibernate.jpa.compliance", "true");
         properties.put("jakarta.persistence.jtaDataSource", dataSource);
         properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
         return new StoreOnDisk(Persistence.createEntityManagerFactory("rapport", properties));
