@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.json.JsonObject;
@@ -24,12 +28,14 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rapport.integration.transport.SftpServer;
 
 /**
  * The monthly schedule as the container runs it: a server started after a month fell due (here,
  * always: the test server has never run anything) catches that month up with one scheduled run;
  * started again, it sees the month was run and starts nothing. The daily look is a real EJB timer
- * at 06:00 in the configured zone (UTC here).
+ * at 06:00 in the configured zone (UTC here). This server also drops its packs on a real SFTP server
+ * (Apache MINA SSHD, started by the test), so the pack of the caught-up month arrives there.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -55,6 +61,15 @@ class ScheduledRunIT {
 
     @Test
     void aMonthThatFellDueWhileTheServerWasDownIsCaughtUpOnceAndNotAgainAfterARestart() throws Exception {
+        Path sftpDir = Path.of(System.getProperty("rapport.it.scheduled.sftp.dir"));
+        try (SftpServer packDrop = SftpServer.start(Files.createDirectories(sftpDir.resolve("root")),
+                Files.createDirectories(sftpDir.resolve("state")), Integer.getInteger("rapport.it.scheduled.sftp.port"))) {
+            packDrop.knownHosts(sftpDir.resolve("known_hosts"));
+            catchUpOnceAndNotAgain(sftpDir.resolve("root"));
+        }
+    }
+
+    private void catchUpOnceAndNotAgain(Path sftpRoot) throws Exception {
         startAndDeploy();
         try {
             JsonObject schedule = api.json("api/schedule").asJsonObject();
@@ -68,6 +83,7 @@ class ScheduledRunIT {
             assertThat(caughtUp.getString("month")).isEqualTo(dueMonth.toString());
             assertThat(api.json("api/schedule").asJsonObject().getString("lastDecision"))
                     .isEqualTo(dueMonth + " fell due and was started as run " + caughtUp.getInt("id"));
+            assertDroppedOnSftp(caughtUp.getInt("id"), sftpRoot);
 
             controller.stop(CONTAINER);
             startAndDeploy();
@@ -79,6 +95,24 @@ class ScheduledRunIT {
         } finally {
             deployer.undeploy(DEPLOYMENT);
             controller.stop(CONTAINER);
+        }
+    }
+
+    /** The pack and its .sha256 arrived whole, and the delivery is recorded as sent. */
+    private void assertDroppedOnSftp(int runId, Path sftpRoot) throws Exception {
+        JsonObject delivery = Poll.until(TIMEOUT, () -> api.json("api/distribution/runs/" + runId).asJsonArray()
+                        .getValuesAs(JsonObject.class).stream()
+                        .filter(entry -> entry.getString("target").startsWith("sftp://")).findFirst().orElse(null),
+                entry -> entry != null && entry.getString("status").equals("SENT"));
+        assertThat(delivery.getString("target"))
+                .startsWith("sftp://rapport@127.0.0.1:" + Integer.getInteger("rapport.it.scheduled.sftp.port"))
+                .endsWith("packs");
+        byte[] pack = api.getBytes("api/runs/" + runId + "/pack").body();
+        try (var dropped = Files.list(sftpRoot.resolve("packs"))) {
+            Path pdf = dropped.filter(file -> file.toString().endsWith(".pdf")).findFirst().orElseThrow();
+            assertThat(Files.readAllBytes(pdf)).isEqualTo(pack);
+            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pack));
+            assertThat(Path.of(pdf + ".sha256")).content().startsWith(sha256 + "  " + pdf.getFileName());
         }
     }
 
