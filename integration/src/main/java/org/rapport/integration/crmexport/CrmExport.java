@@ -2,12 +2,11 @@ package org.rapport.integration.crmexport;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.rapport.engine.engagement.CustomerActionExports;
+import org.rapport.integration.CamelContexts;
 
 /**
  * The CRM export as a whole: prepares the outbox and runs the {@link CrmExportRoutes} in a Camel context
@@ -16,7 +15,6 @@ import org.rapport.engine.engagement.CustomerActionExports;
 public final class CrmExport implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(CrmExport.class.getName());
-    private static final int SHUTDOWN_TIMEOUT_SECONDS = 20;
 
     private final CamelContext camel;
 
@@ -32,12 +30,7 @@ public final class CrmExport implements AutoCloseable {
      */
     public static CrmExport start(CrmExportSettings settings, CustomerActionExports exports) throws Exception {
         Files.createDirectories(settings.outbox());
-        CamelContext camel = new DefaultCamelContext();
-        camel.getCamelContextExtension().setName("rapport-crm-export");
-        camel.getShutdownStrategy().setTimeout(SHUTDOWN_TIMEOUT_SECONDS);
-        camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
-        camel.addRoutes(new CrmExportRoutes(settings, exports));
-        camel.start();
+        CamelContext camel = CamelContexts.start("rapport-crm-export", new CrmExportRoutes(settings, exports));
         LOG.info(() -> "Customer actions go to the CRM outbox " + settings.outbox()
                 + settings.endpoint().map(uri -> " and to " + uri).orElse(" (no CRM endpoint configured)"));
         return new CrmExport(camel);

@@ -6,6 +6,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.model.ProcessorDefinition;
 import org.rapport.engine.engagement.ActionExportDestination;
 import org.rapport.engine.engagement.ActionList;
 import org.rapport.engine.engagement.CustomerActionExports;
@@ -41,18 +42,7 @@ public class CrmExportRoutes extends RouteBuilder {
     @Override
     public void configure() {
         poll(ActionExportDestination.FILE, FILE_ROUTE);
-        from("direct:" + FILE_ROUTE)
-                .routeId(FILE_ROUTE)
-                .onException(Exception.class)
-                    .maximumRedeliveries(settings.maximumRedeliveries())
-                    .redeliveryDelay(settings.redeliveryDelay().toMillis())
-                    .useExponentialBackOff()
-                    .backOffMultiplier(2)
-                    .retryAttemptedLogLevel(LoggingLevel.WARN)
-                    .onRedelivery(CrmExportRoutes::countRedelivery)
-                    .handled(true)
-                    .process(exchange -> failed(exchange, ActionExportDestination.FILE))
-                .end()
+        export(ActionExportDestination.FILE, FILE_ROUTE)
                 .process(exchange -> {
                     ActionList list = load(exchange);
                     exchange.getIn().setBody(ActionListCsv.of(list));
@@ -67,18 +57,7 @@ public class CrmExportRoutes extends RouteBuilder {
             // retries are ours, bounded and counted, here.
             getContext().getComponent(endpoint.getScheme(), HttpComponent.class).setAutomaticRetriesDisabled(true);
             poll(ActionExportDestination.REST, REST_ROUTE);
-            from("direct:" + REST_ROUTE)
-                    .routeId(REST_ROUTE)
-                    .onException(Exception.class)
-                        .maximumRedeliveries(settings.maximumRedeliveries())
-                        .redeliveryDelay(settings.redeliveryDelay().toMillis())
-                        .useExponentialBackOff()
-                        .backOffMultiplier(2)
-                        .retryAttemptedLogLevel(LoggingLevel.WARN)
-                        .onRedelivery(CrmExportRoutes::countRedelivery)
-                        .handled(true)
-                        .process(exchange -> failed(exchange, ActionExportDestination.REST))
-                    .end()
+            export(ActionExportDestination.REST, REST_ROUTE)
                     .process(exchange -> {
                         ActionList list = load(exchange);
                         exchange.getIn().removeHeaders("*");
@@ -90,6 +69,25 @@ public class CrmExportRoutes extends RouteBuilder {
                     .to(endpoint.toString())
                     .process(exchange -> delivered(exchange, ActionExportDestination.REST));
         });
+    }
+
+    /**
+     * The export of one run's list to {@code destination}, to be completed with the delivery itself:
+     * technical faults are retried with back-off, then recorded as a failed export.
+     */
+    private ProcessorDefinition<?> export(ActionExportDestination destination, String exportRoute) {
+        return from("direct:" + exportRoute)
+                .routeId(exportRoute)
+                .onException(Exception.class)
+                    .maximumRedeliveries(settings.maximumRedeliveries())
+                    .redeliveryDelay(settings.redeliveryDelay().toMillis())
+                    .useExponentialBackOff()
+                    .backOffMultiplier(2)
+                    .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .onRedelivery(CrmExportRoutes::countRedelivery)
+                    .handled(true)
+                    .process(exchange -> failed(exchange, destination))
+                .end();
     }
 
     /** Every poll interval: the runs not exported to {@code destination} yet, one exchange each. */

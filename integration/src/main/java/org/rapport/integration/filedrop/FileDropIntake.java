@@ -3,12 +3,11 @@ package org.rapport.integration.filedrop;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.rapport.engine.intake.Intake;
+import org.rapport.integration.CamelContexts;
 
 /**
  * The file-drop intake as a whole: prepares the intake folders, seeds the samples on a first start,
@@ -17,8 +16,6 @@ import org.rapport.engine.intake.Intake;
 public final class FileDropIntake implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(FileDropIntake.class.getName());
-    /** How long a graceful stop waits for files in flight before it gives up on them. */
-    private static final int SHUTDOWN_TIMEOUT_SECONDS = 20;
 
     private final CamelContext camel;
     private final IntakeReplay replay;
@@ -36,12 +33,7 @@ public final class FileDropIntake implements AutoCloseable {
             List<IntakeFolder> folders, Intake intake) throws Exception {
         List<IntakeFolder> usable = IntakeFolders.prepare(settings.intakeDir(), folders);
         SampleSeeder.seedIfFirstStart(samplesDir, settings.intakeDir(), usable);
-        CamelContext camel = new DefaultCamelContext();
-        camel.getCamelContextExtension().setName("rapport-intake");
-        camel.getShutdownStrategy().setTimeout(SHUTDOWN_TIMEOUT_SECONDS);
-        camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
-        camel.addRoutes(new IntakeRoutes(settings, usable, intake));
-        camel.start();
+        CamelContext camel = CamelContexts.start("rapport-intake", new IntakeRoutes(settings, usable, intake));
         LOG.info(() -> "Taking files from " + usable.stream().map(IntakeFolder::name).toList() + " under "
                 + settings.intakeDir());
         return new FileDropIntake(camel, new IntakeReplay(settings.intakeDir(), usable, intake));

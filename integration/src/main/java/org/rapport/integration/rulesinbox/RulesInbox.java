@@ -1,12 +1,11 @@
 package org.rapport.integration.rulesinbox;
 
 import java.nio.file.Files;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.rapport.engine.ruleset.RuleInbox;
+import org.rapport.integration.CamelContexts;
 
 /**
  * The watched rules inbox as a whole: creates the folder and runs the {@link RulesInboxRoutes} in a Camel
@@ -15,7 +14,6 @@ import org.rapport.engine.ruleset.RuleInbox;
 public final class RulesInbox implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RulesInbox.class.getName());
-    private static final int SHUTDOWN_TIMEOUT_SECONDS = 20;
 
     private final CamelContext camel;
 
@@ -29,12 +27,7 @@ public final class RulesInbox implements AutoCloseable {
      */
     public static RulesInbox start(RulesInboxSettings settings, RuleInbox ruleInbox) throws Exception {
         Files.createDirectories(settings.inbox());
-        CamelContext camel = new DefaultCamelContext();
-        camel.getCamelContextExtension().setName("rapport-rules-inbox");
-        camel.getShutdownStrategy().setTimeout(SHUTDOWN_TIMEOUT_SECONDS);
-        camel.getShutdownStrategy().setTimeUnit(TimeUnit.SECONDS);
-        camel.addRoutes(new RulesInboxRoutes(settings, ruleInbox));
-        camel.start();
+        CamelContext camel = CamelContexts.start("rapport-rules-inbox", new RulesInboxRoutes(settings, ruleInbox));
         LOG.info(() -> "Rule files dropped into " + settings.inbox() + " become drafts"
                 + (settings.activateWhenValid() ? ", activated when valid" : " (activation stays explicit)"));
         return new RulesInbox(camel);

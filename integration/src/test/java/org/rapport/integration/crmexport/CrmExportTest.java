@@ -14,9 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rapport.engine.engagement.ActionExportDestination;
 import org.rapport.engine.engagement.ActionExportLine;
 import org.rapport.engine.engagement.ActionList;
+import org.rapport.integration.support.RecordedLog;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -84,13 +82,13 @@ class CrmExportTest {
     @Test
     void theListIsPostedAsJsonToTheCrmAndRetriedWithBackOffUntilTheCrmTakesIt() throws Exception {
         crm.failFirst(2);
-        try (LogLines log = new LogLines()) {
+        try (RecordedLog log = new RecordedLog("org.rapport.integration.crmexport")) {
             export = CrmExport.start(settings(Optional.of(crm.uri()), 3), exports);
 
             exports.published(OCTOBER);
 
             exports.awaitExport(ActionExportDestination.REST, WAIT);
-            assertThat(log.lines()).as("no customer id in any log line")
+            assertThat(log.messages()).as("no customer id in any log line")
                     .noneMatch(line -> line.contains("7590-VHVEG") || line.contains("9305-CDSKC"))
                     .anyMatch(line -> line.contains("run 42") && line.contains("3 actions"));
         }
@@ -181,35 +179,5 @@ class CrmExportTest {
     }
 
     private record Request(String method, String contentType, List<String> headers, String body) {
-    }
-
-    /** What the export logs while it is open. */
-    private static final class LogLines extends Handler implements AutoCloseable {
-
-        private final Logger logger = Logger.getLogger("org.rapport.integration.crmexport");
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-
-        LogLines() {
-            logger.addHandler(this);
-        }
-
-        @Override
-        public void publish(LogRecord logRecord) {
-            lines.add(logRecord.getMessage());
-        }
-
-        List<String> lines() {
-            return List.copyOf(lines);
-        }
-
-        @Override
-        public void flush() {
-            // nothing buffered
-        }
-
-        @Override
-        public void close() {
-            logger.removeHandler(this);
-        }
     }
 }

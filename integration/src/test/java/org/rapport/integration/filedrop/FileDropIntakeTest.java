@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.integration.support.RecordedLog;
 
 /** Starting the file drop: folders, samples, and what happens when either is not as expected. */
 class FileDropIntakeTest {
@@ -71,7 +72,7 @@ class FileDropIntakeTest {
         Files.createDirectories(intakeDir);
         Files.writeString(intakeDir.resolve("calls"), "a file where the calls folder should be");
 
-        try (LogRecorder log = new LogRecorder()) {
+        try (RecordedLog log = new RecordedLog()) {
             start(intakeDir, Optional.empty());
 
             assertThat(log.messages(Level.SEVERE)).singleElement().asString()
@@ -109,7 +110,7 @@ class FileDropIntakeTest {
         Path intakeDir = dataDir.resolve("intake");
         drop(intakeDir.resolve("customers/.done"), "customers-last-month.csv", CUSTOMERS);
 
-        try (LogRecorder log = new LogRecorder()) {
+        try (RecordedLog log = new RecordedLog()) {
             start(intakeDir, Optional.of(samples));
 
             assertThat(log.messages(Level.INFO)).anySatisfy(message -> assertThat(message)
@@ -124,7 +125,7 @@ class FileDropIntakeTest {
     void aMissingSamplesFolderIsReportedAndTheIntakeStillStarts() throws Exception {
         Path samples = dataDir.resolve("no-such-samples");
 
-        try (LogRecorder log = new LogRecorder()) {
+        try (RecordedLog log = new RecordedLog()) {
             start(dataDir.resolve("intake"), Optional.of(samples));
 
             assertThat(log.messages(Level.WARNING)).containsExactly("Sample folder " + samples

@@ -1,20 +1,13 @@
 package org.rapport.integration.packdrop;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.Persistence;
 
 import javax.sql.DataSource;
 
@@ -24,8 +17,8 @@ import org.rapport.engine.run.BoardPack;
 import org.rapport.engine.run.PackFiles;
 import org.rapport.engine.run.Run;
 import org.rapport.engine.run.RunOrigin;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.rapport.engine.testing.EmbeddedPostgresServer;
+import org.rapport.engine.testing.ResourceLocalStore;
 
 /**
  * The engine's real store, holding what distribution reads (a run's stored pack, the distribution
@@ -48,19 +41,7 @@ enum PackStore {
     POSTGRESQL {
         @Override
         DataSource dataSource() {
-            try {
-                EmbeddedPostgres server = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        server.close();
-                    } catch (IOException e) {
-                        // the JVM is going anyway
-                    }
-                }));
-                return server.getPostgresDatabase();
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
-            }
+            return EmbeddedPostgresServer.start();
         }
     };
 
@@ -68,38 +49,20 @@ enum PackStore {
     private static final List<String> ENTITIES_IN_DELETE_ORDER = List.of("PackDelivery", "Recipient",
             "DistributionChange", "BoardPack", "Run");
 
-    private EntityManagerFactory factory;
+    private ResourceLocalStore store;
 
     abstract DataSource dataSource();
 
-    synchronized EntityManagerFactory factory() {
-        if (factory == null) {
-            DataSource dataSource = dataSource();
-            Map<String, Object> properties = new HashMap<>();
-            properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-            properties.put("jakarta.persistence.jtaDataSource", dataSource);
-            properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
-            properties.put("hibernate.hbm2ddl.auto", "create-drop");
-            factory = Persistence.createEntityManagerFactory("rapport", properties);
+    private synchronized ResourceLocalStore store() {
+        if (store == null) {
+            store = ResourceLocalStore.freshSchema(dataSource());
         }
-        return factory;
+        return store;
     }
 
     /** Runs {@code work} in one committed transaction and returns what it found. */
     <T> T read(Function<EntityManager, T> work) {
-        EntityManager entityManager = factory().createEntityManager();
-        EntityTransaction transaction = entityManager.getTransaction();
-        try {
-            transaction.begin();
-            T result = work.apply(entityManager);
-            transaction.commit();
-            return result;
-        } finally {
-            if (transaction.isActive()) {
-                transaction.rollback();
-            }
-            entityManager.close();
-        }
+        return store().inNewTransaction(work);
     }
 
     void write(Consumer<EntityManager> work) {

@@ -13,11 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.mail.Session;
 import jakarta.persistence.EntityManager;
@@ -39,6 +35,7 @@ import org.rapport.engine.publish.PackDelivery;
 import org.rapport.engine.publish.PackDropTarget;
 import org.rapport.engine.publish.PackMailer;
 import org.rapport.engine.run.PackFiles;
+import org.rapport.integration.support.RecordedLog;
 import org.rapport.integration.transport.SftpServer;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -67,7 +64,7 @@ class SftpPackDistributionTest {
     SftpPackDrop sftp;
     PackStore store;
     byte[] pdf;
-    final RecordedLog log = new RecordedLog();
+    final RecordedLog log = new RecordedLog("org.rapport");
 
     @BeforeEach
     void start() throws IOException {
@@ -179,10 +176,10 @@ class SftpPackDistributionTest {
         assertThat(server.passwordsTried()).as("one login per attempt").isEqualTo(MAXIMUM_ATTEMPTS);
         assertThat(filesIn(server.root().resolve("board/packs"))).isEmpty();
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
-        assertThat(log.messages()).anySatisfy(message -> assertThat(message)
+        assertThat(log.messagesWithExceptions()).anySatisfy(message -> assertThat(message)
                 .contains("not dropped on sftp://rapport@127.0.0.1:" + server.port() + "/board/packs")
                 .contains("given up"));
-        assertThat(log.messages()).noneMatch(message -> message.contains("not-the-password"));
+        assertThat(log.messagesWithExceptions()).noneMatch(message -> message.contains("not-the-password"));
     }
 
     @ParameterizedTest
@@ -266,38 +263,5 @@ class SftpPackDistributionTest {
         properties.setProperty("mail.smtp.host", "127.0.0.1");
         properties.setProperty("mail.smtp.port", Integer.toString(SMTP.getSmtp().getPort()));
         return Session.getInstance(properties);
-    }
-
-    /** What Rapport logs, engine and integration, while a test runs. */
-    private static final class RecordedLog extends Handler implements AutoCloseable {
-
-        /** Held so the logger, and this handler on it, is not garbage-collected during the test. */
-        private final Logger logger = Logger.getLogger("org.rapport");
-        private final List<LogRecord> records = new CopyOnWriteArrayList<>();
-
-        RecordedLog() {
-            logger.addHandler(this);
-        }
-
-        @Override
-        public void publish(LogRecord logRecord) {
-            records.add(logRecord);
-        }
-
-        /** Every message, with the exception logged with it. */
-        List<String> messages() {
-            return records.stream().map(logRecord -> logRecord.getMessage()
-                    + (logRecord.getThrown() == null ? "" : " " + logRecord.getThrown())).toList();
-        }
-
-        @Override
-        public void flush() {
-            // nothing buffered
-        }
-
-        @Override
-        public void close() {
-            logger.removeHandler(this);
-        }
     }
 }

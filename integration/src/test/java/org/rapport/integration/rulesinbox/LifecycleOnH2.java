@@ -1,17 +1,11 @@
 package org.rapport.integration.rulesinbox;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.Persistence;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.rapport.engine.ruleset.RuleInbox;
 import org.rapport.engine.ruleset.RuleSetActivation;
 import org.rapport.engine.ruleset.RuleSetLifecycle;
@@ -19,6 +13,7 @@ import org.rapport.engine.ruleset.RuleSetStatus;
 import org.rapport.engine.ruleset.RuleSetStore;
 import org.rapport.engine.ruleset.RuleSetSubmission;
 import org.rapport.engine.ruleset.RuleSetVersion;
+import org.rapport.engine.testing.ResourceLocalStore;
 import org.rapport.rules.engine.RuleFileSource;
 import org.rapport.rules.engine.RuleSetCompiler;
 
@@ -31,18 +26,10 @@ final class LifecycleOnH2 implements RuleInbox, AutoCloseable {
 
     private static final RuleSetCompiler COMPILER = new RuleSetCompiler();
 
-    private final EntityManagerFactory factory;
+    private final ResourceLocalStore store;
 
     LifecycleOnH2(String name) {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        dataSource.setUser("sa");
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        properties.put("jakarta.persistence.jtaDataSource", dataSource);
-        properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
-        properties.put("hibernate.hbm2ddl.auto", "create-drop");
-        factory = Persistence.createEntityManagerFactory("rapport", properties);
+        store = ResourceLocalStore.inMemoryH2(name);
     }
 
     @Override
@@ -65,19 +52,7 @@ final class LifecycleOnH2 implements RuleInbox, AutoCloseable {
     }
 
     private <T> T inTransaction(Function<EntityManager, T> work) {
-        EntityManager entityManager = factory.createEntityManager();
-        EntityTransaction transaction = entityManager.getTransaction();
-        try {
-            transaction.begin();
-            T result = work.apply(entityManager);
-            transaction.commit();
-            return result;
-        } finally {
-            if (transaction.isActive()) {
-                transaction.rollback();
-            }
-            entityManager.close();
-        }
+        return store.inNewTransaction(work);
     }
 
     private static RuleSetLifecycle lifecycle(EntityManager entityManager) {
@@ -86,6 +61,6 @@ final class LifecycleOnH2 implements RuleInbox, AutoCloseable {
 
     @Override
     public void close() {
-        factory.close();
+        store.close();
     }
 }

@@ -8,18 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapport.engine.ruleset.RuleSetStatus;
+import org.rapport.integration.support.RecordedLog;
 import org.rapport.rules.engine.DefaultRuleSet;
 
 /**
@@ -79,7 +76,7 @@ class RulesInboxTest {
             throws Exception {
         long live = start("broken", true);
         List<String> logged;
-        try (LogLines log = new LogLines()) {
+        try (RecordedLog log = new RecordedLog("org.rapport.integration.rulesinbox")) {
             drop("typo.drl", TYPO);
 
             String result = awaitResult("typo.drl");
@@ -88,7 +85,7 @@ class RulesInboxTest {
                     .containsPattern("(?m)^typo\\.drl:4:\\d+: .+")
                     .contains("activated: no");
             assertThat(rules.status(draft)).isEqualTo(RuleSetStatus.DRAFT);
-            logged = log.lines();
+            logged = log.messages();
         }
         assertThat(rules.active()).isEqualTo(live);
         assertThat(rules.activations()).isEmpty();
@@ -218,35 +215,5 @@ class RulesInboxTest {
                 "\"COST_TO_SERVE\",\"LOWER_IS_BETTER\",\"5\",\"3\"");
         assertThat(lower).isNotEqualTo(targets);
         return lower;
-    }
-
-    /** What the inbox logs while it is open. */
-    private static final class LogLines extends Handler implements AutoCloseable {
-
-        private final Logger logger = Logger.getLogger("org.rapport.integration.rulesinbox");
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-
-        LogLines() {
-            logger.addHandler(this);
-        }
-
-        @Override
-        public void publish(LogRecord logRecord) {
-            lines.add(logRecord.getMessage());
-        }
-
-        List<String> lines() {
-            return List.copyOf(lines);
-        }
-
-        @Override
-        public void flush() {
-            // nothing buffered
-        }
-
-        @Override
-        public void close() {
-            logger.removeHandler(this);
-        }
     }
 }

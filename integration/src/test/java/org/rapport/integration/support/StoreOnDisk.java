@@ -1,17 +1,14 @@
 package org.rapport.integration.support;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
-import jakarta.persistence.Persistence;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.rapport.engine.intake.TransactionRunner;
+import org.rapport.engine.testing.ResourceLocalStore;
 
 /**
  * The embedded default's store outside the server: H2 in a file, as the bootable jar keeps it under its
@@ -20,10 +17,10 @@ import org.rapport.engine.intake.TransactionRunner;
  */
 public final class StoreOnDisk implements TransactionRunner, AutoCloseable {
 
-    private final EntityManagerFactory factory;
+    private final ResourceLocalStore store;
 
-    private StoreOnDisk(EntityManagerFactory factory) {
-        this.factory = factory;
+    private StoreOnDisk(ResourceLocalStore store) {
+        this.store = store;
     }
 
     /** Opens (creating it if needed) the database whose files start with {@code database}, e.g. {@code db/rapport}. */
@@ -33,31 +30,13 @@ public final class StoreOnDisk implements TransactionRunner, AutoCloseable {
         dataSource.setURL("jdbc:h2:" + database.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         dataSource.setUser("sa");
         dataSource.setPassword("sa");
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        // as WildFly sets it for every persistence unit
-        properties.put("hibernate.query.jpaql_strict_compliance", "true");
-        properties.put("hibernate.jpa.compliance", "true");
-        properties.put("jakarta.persistence.jtaDataSource", dataSource);
-        properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
-        return new StoreOnDisk(Persistence.createEntityManagerFactory("rapport", properties));
+        // the unit's own settings: the schema follows the entities, as in the server
+        return new StoreOnDisk(ResourceLocalStore.open(dataSource, Map.of()));
     }
 
     @Override
     public <T> T inNewTransaction(Function<EntityManager, T> work) {
-        EntityManager entityManager = factory.createEntityManager();
-        EntityTransaction transaction = entityManager.getTransaction();
-        try {
-            transaction.begin();
-            T result = work.apply(entityManager);
-            transaction.commit();
-            return result;
-        } finally {
-            if (transaction.isActive()) {
-                transaction.rollback();
-            }
-            entityManager.close();
-        }
+        return store.inNewTransaction(work);
     }
 
     /** How many rows of an entity the store holds, e.g. {@code count("Call")}. */
@@ -68,6 +47,6 @@ public final class StoreOnDisk implements TransactionRunner, AutoCloseable {
 
     @Override
     public void close() {
-        factory.close();
+        store.close();
     }
 }

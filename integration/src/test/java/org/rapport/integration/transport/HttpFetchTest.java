@@ -27,6 +27,7 @@ import org.rapport.engine.intake.IntakeBatch;
 import org.rapport.integration.source.CustomerDirectory;
 import org.rapport.integration.source.DefinitionException;
 import org.rapport.integration.source.SourceDefinition;
+import org.rapport.integration.support.RecordedLog;
 import org.rapport.integration.support.TestSources;
 
 /** The HTTP transport against a real paged JSON API: both paging styles, the credential, and faults. */
@@ -121,7 +122,7 @@ class HttpFetchTest {
     void aCredentialTheApiRefusesIsGivenUpAtOnceWithANoteThatDoesNotHoldIt() throws Exception {
         SourceDefinition source = definition("/by-cursor", BY_CURSOR);
 
-        try (TransportLog log = new TransportLog();
+        try (RecordedLog log = new RecordedLog();
                 Fetching fetching = Fetching.start(routes(source, "Bearer wrong-token"))) {
             fetching.awaitFirstFetch();
 
@@ -134,7 +135,7 @@ class HttpFetchTest {
                     .doesNotContain("wrong-token");
             assertThat(fetching.status().lastError()).isEqualTo("HTTP 401 Unauthorized");
             assertThat(filesIn(landing)).isEmpty();
-            assertThat(log.all()).noneMatch(message -> message.contains("wrong-token"))
+            assertThat(log.messagesWithExceptions()).noneMatch(message -> message.contains("wrong-token"))
                     .anyMatch(message -> message.contains("survey-api") && message.contains("given up after 1 attempt"));
         }
     }
