@@ -150,6 +150,35 @@ class MonthlyBoardPackIT {
         assertThat(duplicate.getJsonNumber("duplicateOf")).isNotNull();
     }
 
+    @Test
+    void theTeamMovesAnActionPointOnAndEveryChangeIsRecorded() throws Exception {
+        ApiClient api = new ApiClient(application);
+        String json = "application/json";
+        // A later run of the month (a late file) may supersede the one read: the change then goes to the newest.
+        JsonObject changed = Poll.until(TIMEOUT, () -> {
+            JsonObject run = publishedRunFor("2026-10");
+            JsonObject action = getArray("api/runs/" + run.getInt("id") + "/triggers").getValuesAs(JsonObject.class)
+                    .stream().filter(trigger -> trigger.getString("code").equals("IVR_ABANDONMENT")).findFirst()
+                    .orElseThrow();
+            HttpResponse<String> response = api.put("api/runs/" + run.getInt("id") + "/triggers/" + action.getInt("id")
+                    + "/status", json, "{\"status\": \"IN_PROGRESS\", \"note\": \"menu review booked\"}");
+            return response.statusCode() == 200 ? ApiClient.read(response.body()).asJsonObject() : null;
+        }, action -> action != null);
+
+        assertThat(changed.getString("status")).isEqualTo("IN_PROGRESS");
+        assertThat(changed.getString("statusChangedBy")).isEqualTo("anonymous");
+        String actionPath = "api/runs/" + changed.getInt("runId") + "/triggers/" + changed.getInt("id");
+        assertThat(api.json(actionPath + "/history").asJsonArray().getValuesAs(JsonObject.class)).singleElement()
+                .satisfies(change -> {
+                    assertThat(change.getString("from")).isEqualTo("OPEN");
+                    assertThat(change.getString("to")).isEqualTo("IN_PROGRESS");
+                    assertThat(change.getString("note")).isEqualTo("menu review booked");
+                });
+        HttpResponse<String> backToOpen = api.put(actionPath + "/status", json, "{\"status\": \"OPEN\"}");
+        assertThat(backToOpen.statusCode()).as(backToOpen.body()).isEqualTo(409);
+        assertThat(api.json(actionPath + "/history").asJsonArray()).hasSize(1);
+    }
+
     /**
      * The newest published run of the month that used all four delivered files: files arrive one
      * by one, and an earlier run may have been made before the last of them was in.
