@@ -21,6 +21,7 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.rapport.integration.transport.PagedApi;
 
 /**
  * An integration team connects a source over REST, without code or a redeploy: the definition is
@@ -96,6 +97,35 @@ class SourcesIT {
         assertThat(api.delete("api/sources/billing").statusCode()).isEqualTo(204);
         assertThat(api.get("api/sources/billing").statusCode()).isEqualTo(404);
         assertThat(sourceHealth(api, "billing").getBoolean("running")).as("its data stays, its routes stop").isFalse();
+    }
+
+    @Test
+    void aSourcePulledOverHttpIsFetchedWithItsCredentialPageByPageAndStored() throws Exception {
+        ApiClient api = new ApiClient(application);
+        try (PagedApi surveys = PagedApi.start(5, "it-token-5c1e")) {
+            // the token is the test server's property rapport.credential.it-survey-api (arquillian.xml)
+            String definition = """
+                    {"name": "survey-api", "kind": "survey-responses", "format": "generic-json", "timeZone": "UTC",
+                     "schedule": "PT1H",
+                     "transport": {"type": "http", "url": "%s", "authHeader": "Authorization",
+                                   "credential": "it-survey-api", "paging": "cursor", "pageParam": "after",
+                                   "nextCursor": "/paging/next", "items": "/data/responses"},
+                     "fields": {"response_id": "id", "customer_id": "customer", "responded_at": "submitted",
+                                "nps": "nps"}}
+                    """.formatted(surveys.url("/by-cursor"));
+
+            HttpResponse<String> saved = api.put("api/sources/survey-api", JSON, definition);
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+
+            JsonObject health = Poll.until(TIMEOUT, () -> sourceHealth(api, "survey-api"),
+                    source -> source != null && source.getInt("rowsAccepted") == 5);
+            assertThat(surveys.queries()).as("three pages of two, by cursor").startsWith("", "after=c2", "after=c4");
+            assertThat(health.getJsonObject("fetch").getBoolean("healthy")).isTrue();
+            assertThat(health.getJsonObject("fetch").getInt("rowsLanded")).isEqualTo(5);
+            assertThat(health.getInt("rowsUnmatched")).as("no customer C-1…C-5 was delivered").isEqualTo(5);
+        } finally {
+            api.delete("api/sources/survey-api");
+        }
     }
 
     private static JsonObject sourceHealth(ApiClient api, String source) throws Exception {

@@ -30,7 +30,7 @@ import com.sun.net.httpserver.HttpServer;
  * records each request's query and can be told to fail: answer some statuses first, go down for
  * good, or hang.
  */
-final class PagedApi implements AutoCloseable {
+public final class PagedApi implements AutoCloseable {
 
     static final String TOKEN = "Bearer 7f3a9c-survey-token";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +46,10 @@ final class PagedApi implements AutoCloseable {
     private volatile int failFromPage;
     private volatile boolean hanging;
 
-    private PagedApi(int count) throws IOException {
+    private final String token;
+
+    private PagedApi(int count, String token) throws IOException {
+        this.token = token;
         for (int i = 1; i <= count; i++) {
             ObjectNode response = JSON.createObjectNode();
             response.put("id", "F-" + i).put("customer", "C-" + i).put("submitted", "2026-10-0" + i + "T09:30:00")
@@ -62,15 +65,20 @@ final class PagedApi implements AutoCloseable {
 
     /** A server holding {@code count} survey responses. */
     static PagedApi start(int count) throws IOException {
-        return new PagedApi(count);
+        return new PagedApi(count, TOKEN);
     }
 
-    URI url(String pathAndQuery) {
+    /** A server holding {@code count} survey responses that answers only requests carrying {@code token}. */
+    public static PagedApi start(int count, String token) throws IOException {
+        return new PagedApi(count, token);
+    }
+
+    public URI url(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + pathAndQuery);
     }
 
     /** The query strings of the requests that carried the token, in order ("" for none). */
-    List<String> queries() {
+    public List<String> queries() {
         return List.copyOf(queries);
     }
 
@@ -116,7 +124,7 @@ final class PagedApi implements AutoCloseable {
 
     private void answer(HttpExchange exchange, Page page) throws IOException {
         try (exchange) {
-            if (!TOKEN.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            if (!token.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 send(exchange, 401, "{\"error\": \"a valid token is required\"}");
                 return;
             }
