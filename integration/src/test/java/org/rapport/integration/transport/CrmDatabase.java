@@ -15,14 +15,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * table with an {@code updated_at} timestamp and a {@code queue_log} table with an epoch
  * {@code date_time}. Started once for the test JVM; each test starts from empty tables.
  */
-final class CrmDatabase {
+public final class CrmDatabase {
 
     private static EmbeddedPostgres server;
 
     private CrmDatabase() {
     }
 
-    static synchronized DataSource dataSource() {
+    public static synchronized DataSource dataSource() {
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();
@@ -40,8 +40,14 @@ final class CrmDatabase {
         return server.getPostgresDatabase();
     }
 
+    /** The JDBC URL of the database, for a server that connects on its own (user postgres, no password). */
+    public static synchronized String jdbcUrl() {
+        dataSource();
+        return server.getJdbcUrl("postgres", "postgres");
+    }
+
     /** Empty CRM tables. */
-    static void reset() throws SQLException {
+    public static void reset() throws SQLException {
         execute("DROP TABLE IF EXISTS customer",
                 "DROP TABLE IF EXISTS queue_log",
                 """
@@ -58,7 +64,7 @@ final class CrmDatabase {
     }
 
     /** {@code count} active customers C-1, C-2, … last updated at {@code updatedAt} (SQL). */
-    static void customers(int count, String updatedAt) throws SQLException {
+    public static void customers(int count, String updatedAt) throws SQLException {
         execute("INSERT INTO customer SELECT 'C-' || n, 'one-year', 'north', 'medium', DATE '2023-12-31', 'active', "
                 + "NULL, NULL, 683.40, 'phone', true, false, " + updatedAt + " FROM generate_series(1, " + count + ") n");
     }
