@@ -70,7 +70,7 @@ public final class CrmDatabase {
     }
 
     /** Runs the statements in one transaction, so a fetch sees all of their changes or none. */
-    static void execute(String... statements) throws SQLException {
+    public static void execute(String... statements) throws SQLException {
         try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             for (String sql : statements) {
