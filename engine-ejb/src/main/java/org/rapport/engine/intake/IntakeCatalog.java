@@ -78,8 +78,7 @@ public class IntakeCatalog {
      * totals of the rows held, the newest record time, and the last delivery. By source name.
      */
     public List<SourceHealth> health() {
-        Map<SourceKey, SourceBatch> lastBatches = lastBatchOfEachSource();
-        return entityManager.createQuery("""
+        List<Object[]> totals = entityManager.createQuery("""
                 select b.source, b.kind, count(b),
                        sum(case when b.status = :replaced then 0 else b.rowsAccepted end),
                        sum(case when b.status = :replaced then 0 else b.rowsQuarantined end),
@@ -90,12 +89,17 @@ public class IntakeCatalog {
                 order by b.source, b.kind""", Object[].class)
                 .setParameter("replaced", BatchStatus.REPLACED)
                 .setParameter("accepted", BatchStatus.ACCEPTED)
-                .getResultStream()
+                .getResultList();
+        // Read after the totals: batches are only ever added, so every source counted has its last batch
+        // here even when another file is stored between the two queries.
+        Map<SourceKey, SourceBatch> lastBatches = lastBatchOfEachSource();
+        return totals.stream()
                 .map(row -> new SourceHealth((String) row[0], ((SourceKind) row[1]).name(), (Long) row[2],
                         (Long) row[3], (Long) row[4], (Long) row[5], (LocalDateTime) row[6],
                         SourceHealth.LastBatch.of(lastBatches.get(new SourceKey((String) row[0], (SourceKind) row[1])))))
                 .toList();
     }
+
 
     /** The most recently received batch of each source (and kind); of two received at once, the later id. */
     private Map<SourceKey, SourceBatch> lastBatchOfEachSource() {

@@ -24,7 +24,11 @@ public record SourceHealth(String source, String kind, long batches, long rowsAc
     public record LastBatch(long id, String fileName, Instant receivedAt, String status, int rowsAccepted,
             int rowsQuarantined, int rowsUnmatched, String message) {
 
+        /** The batch as a last batch; null stays null. */
         static LastBatch of(SourceBatch batch) {
+            if (batch == null) {
+                return null;
+            }
             return new LastBatch(batch.getId(), batch.getName(), batch.getReceivedAt(), batch.getStatus().name(),
                     batch.getRowsAccepted(), batch.getRowsQuarantined(), batch.getRowsUnmatched(), batch.getMessage());
         }
