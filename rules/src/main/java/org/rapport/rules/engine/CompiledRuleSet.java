@@ -86,21 +86,7 @@ public final class CompiledRuleSet {
      * @throws RuleEvaluationException when a rule fails, or the rules would fire more than {@link #maxFirings()} times
      */
     public Evaluation evaluate(Collection<Kpi> kpis, Collection<RequestText> requests) {
-        KieSession session = kieBase.newKieSession();
-        try {
-            run(session, () -> {
-                kpis.forEach(session::insert);
-                requests.forEach(session::insert);
-            }, maxFirings, "Rule evaluation");
-            List<ImprovementTrigger> triggers = facts(session, ImprovementTrigger.class);
-            // The session hands facts back in no particular order; a re-run must read the same.
-            triggers.sort(Comparator.comparing(ImprovementTrigger::code));
-            List<RequestThemeCount> themes = facts(session, RequestThemeCount.class);
-            themes.sort(MOST_MENTIONED_FIRST);
-            return new Evaluation(List.copyOf(kpis), triggers, themes);
-        } finally {
-            session.dispose();
-        }
+        return evaluateWith(kpis, requests);
     }
 
     /**
@@ -128,13 +114,19 @@ public final class CompiledRuleSet {
      * @throws RuleEvaluationException when a rule fails, or the rules would fire more than {@link #maxFirings()} times
      */
     public Evaluation evaluateCounted(Collection<Kpi> kpis, Collection<RequestThemeCount> themeCounts) {
+        return evaluateWith(kpis, themeCounts);
+    }
+
+    /** One session over the KPIs and the month's requests, as texts or as theme counts already made. */
+    private Evaluation evaluateWith(Collection<Kpi> kpis, Collection<?> requests) {
         KieSession session = kieBase.newKieSession();
         try {
             run(session, () -> {
                 kpis.forEach(session::insert);
-                themeCounts.forEach(session::insert);
+                requests.forEach(session::insert);
             }, maxFirings, "Rule evaluation");
             List<ImprovementTrigger> triggers = facts(session, ImprovementTrigger.class);
+            // The session hands facts back in no particular order; a re-run must read the same.
             triggers.sort(Comparator.comparing(ImprovementTrigger::code));
             List<RequestThemeCount> themes = facts(session, RequestThemeCount.class);
             themes.sort(MOST_MENTIONED_FIRST);
