@@ -42,6 +42,7 @@ import org.rapport.integration.rulesinbox.RulesInbox;
 import org.rapport.integration.rulesinbox.RulesInboxSettings;
 import org.rapport.integration.source.DefinitionProblem;
 import org.rapport.integration.source.EngineCustomerDirectory;
+import org.rapport.integration.source.SourceDefinition;
 import org.rapport.integration.source.SourceDirectory;
 import org.rapport.integration.transport.DataSourceLookup;
 import org.rapport.integration.transport.FetchSettings;
@@ -135,6 +136,12 @@ public class IntegrationRuntime {
     @Lock(LockType.READ)
     public List<DefinitionProblem> reconcileSources() {
         return configured.reconcile();
+    }
+
+    /** The valid source definitions, as of the last look at the directory. */
+    @Lock(LockType.READ)
+    public List<SourceDefinition> definedSources() {
+        return configured.defined();
     }
 
     /** What is wrong with the definitions that do not run, as of the last look. */

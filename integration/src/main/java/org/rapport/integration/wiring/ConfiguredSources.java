@@ -53,6 +53,7 @@ public final class ConfiguredSources {
 
     private final Map<String, Running> running = new LinkedHashMap<>();
     private volatile List<DefinitionProblem> problems = List.of();
+    private volatile List<SourceDefinition> defined = List.of();
 
     public ConfiguredSources(CamelContext camel, SourceDirectory directory, FormatCatalog formats,
             CustomerDirectory customers, SourceTransports transports, FileDropSettings settings, Intake intake,
@@ -70,6 +71,7 @@ public final class ConfiguredSources {
     /** Starts what is new, replaces what changed, stops what went; returns the problems found. */
     public synchronized List<DefinitionProblem> reconcile() {
         SourceDefinitions loaded = directory.load();
+        defined = loaded.definitions();
         List<DefinitionProblem> found = new ArrayList<>(loaded.problems());
         Map<String, SourceDefinition> wanted = new LinkedHashMap<>();
         for (SourceDefinition definition : loaded.definitions()) {
@@ -101,6 +103,11 @@ public final class ConfiguredSources {
     /** What is wrong with the definitions that are not running, as of the last reconcile. */
     public List<DefinitionProblem> problems() {
         return problems;
+    }
+
+    /** The valid definitions of the directory, as of the last reconcile; running or not. */
+    public List<SourceDefinition> defined() {
+        return defined;
     }
 
     /** The sources running now, with their intake folders (for replays). */

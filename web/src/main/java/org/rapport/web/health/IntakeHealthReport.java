@@ -38,7 +38,8 @@ public class IntakeHealthReport {
 
     public List<SourceIntake> sources() {
         Map<String, SourceDefinition> defined = new LinkedHashMap<>();
-        integration.sources().load().definitions().forEach(definition -> defined.put(definition.name(), definition));
+        // as the running routes last saw the directory: no file is read again for a report
+        integration.definedSources().forEach(definition -> defined.put(definition.name(), definition));
         List<SourceIntake> report = new ArrayList<>();
         for (SourceHealth health : catalog.health()) {
             SourceDefinition definition = defined.remove(health.source());
