@@ -6,20 +6,33 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
-/** The REST API as the black-box tests call it: plain HTTP against the deployed application. */
+/**
+ * The REST API as the black-box tests call it: plain HTTP against the deployed application, signed in
+ * with HTTP Basic as one of the users the test servers are given ({@link TestUsers}), and marking
+ * every request that changes something as a script's ({@code X-Requested-With}), as API clients must.
+ */
 final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URL application;
+    private final String authorization;
 
+    /** Signed in as the test user who holds every role. */
     ApiClient(URL application) {
+        this(application, TestUsers.EVERY_ROLE, TestUsers.password(TestUsers.EVERY_ROLE));
+    }
+
+    ApiClient(URL application, String user, String password) {
         this.application = application;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> get(String path) throws Exception {
@@ -31,17 +44,17 @@ final class ApiClient {
     }
 
     HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        return http.send(request(path).header("Content-Type", contentType)
+        return http.send(request(path).header("Content-Type", contentType).header("X-Requested-With", "rapport-it")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> put(String path, String contentType, String body) throws Exception {
-        return http.send(request(path).header("Content-Type", contentType)
+        return http.send(request(path).header("Content-Type", contentType).header("X-Requested-With", "rapport-it")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> delete(String path) throws Exception {
-        return http.send(request(path).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(path).header("X-Requested-With", "rapport-it").DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** GETs a JSON document, failing with the body when the answer is not 200. */
@@ -60,6 +73,7 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(application + path)).timeout(Duration.ofSeconds(60));
+        return HttpRequest.newBuilder(URI.create(application + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", authorization);
     }
 }

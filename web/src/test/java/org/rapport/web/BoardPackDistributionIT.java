@@ -49,8 +49,8 @@ class BoardPackDistributionIT {
     @Test
     void aRunOnDemandMailsItsPackToTheListAndRecordsWhoReceivedIt() throws Exception {
         ApiClient api = new ApiClient(application);
-        assertThat(api.post("api/distribution/recipients", TEXT, "cco@rapport.test").statusCode()).isEqualTo(204);
-        assertThat(api.post("api/distribution/recipients", TEXT, "not an address").statusCode()).isEqualTo(400);
+        assertThat(api.post("api/distribution/recipients", "application/json", "{\"address\": \"cco@rapport.test\"}").statusCode()).isEqualTo(204);
+        assertThat(api.post("api/distribution/recipients", "application/json", "{\"address\": \"not an address\"}").statusCode()).isEqualTo(400);
 
         // Another run of the month may be going (intake); a second start is refused until it ends.
         HttpResponse<String> started = Poll.until(TIMEOUT, () -> api.post("api/runs?month=2026-09", TEXT, ""),

@@ -166,7 +166,7 @@ class MonthlyBoardPackIT {
         }, action -> action != null);
 
         assertThat(changed.getString("status")).isEqualTo("IN_PROGRESS");
-        assertThat(changed.getString("statusChangedBy")).isEqualTo("anonymous");
+        assertThat(changed.getString("statusChangedBy")).isEqualTo(TestUsers.EVERY_ROLE);
         String actionPath = "api/runs/" + changed.getInt("runId") + "/triggers/" + changed.getInt("id");
         assertThat(api.json(actionPath + "/history").asJsonArray().getValuesAs(JsonObject.class)).singleElement()
                 .satisfies(change -> {

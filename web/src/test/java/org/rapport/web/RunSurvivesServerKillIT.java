@@ -74,7 +74,7 @@ class RunSurvivesServerKillIT {
     void aRunKilledMidStepResumesAfterRestartToOnePublishedPackSentOnce() throws Exception {
         try (SilentSmtpServer hungRelay = new SilentSmtpServer(smtpPort)) {
             startAndDeploy();
-            assertThat(api.post("api/distribution/recipients", TEXT, "cco@rapport.test").statusCode()).isEqualTo(204);
+            assertThat(api.post("api/distribution/recipients", "application/json", "{\"address\": \"cco@rapport.test\"}").statusCode()).isEqualTo(204);
             OctoberFixture.deliverAll(dataDir);
 
             JsonObject stuck = Poll.until(TIMEOUT, () -> runOf("2026-10"),

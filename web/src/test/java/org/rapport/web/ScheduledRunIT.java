@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.json.JsonObject;
 
@@ -51,7 +52,8 @@ class ScheduledRunIT {
     @ArquillianResource
     private Deployer deployer;
 
-    private final ApiClient api = new ApiClient(application());
+    /** Signed in as the admin user this server generated on its first start (it is given no users). */
+    private ApiClient api;
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(CONTAINER)
@@ -121,9 +123,14 @@ class ScheduledRunIT {
                 .filter(run -> run.getString("origin").equals("SCHEDULE")).toList();
     }
 
-    private void startAndDeploy() {
+    private void startAndDeploy() throws Exception {
         controller.start(CONTAINER);
         deployer.deploy(DEPLOYMENT);
+        if (api == null) {
+            Map<String, String> passwords = GeneratedUsers.firstPasswords(Path.of(System.getProperty("rapport.it.scheduled.data.dir")));
+            assertThat(passwords).containsOnlyKeys("board", "strategy", "integration", "admin");
+            api = new ApiClient(application(), "admin", passwords.get("admin"));
+        }
     }
 
     private static Instant nextSixOClockUtc() {

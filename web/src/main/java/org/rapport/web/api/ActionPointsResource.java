@@ -1,9 +1,9 @@
 package org.rapport.web.api;
 
-import java.security.Principal;
 import java.util.List;
 
 import jakarta.ejb.EJB;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.rapport.web.security.Caller;
+import org.rapport.web.security.Roles;
 import org.rapport.engine.action.ActionStatus;
 import org.rapport.engine.action.ActionStatusRefusedException;
 import org.rapport.engine.action.Actions;
@@ -30,8 +32,6 @@ import org.rapport.engine.run.RunCatalog;
 @Produces(MediaType.APPLICATION_JSON)
 public class ActionPointsResource {
 
-    /** A change made before user accounts exist is still attributed, to "anonymous". */
-    private static final String ANONYMOUS = "anonymous";
 
     @EJB
     private Actions actions;
@@ -44,6 +44,7 @@ public class ActionPointsResource {
 
     /** The run's triggers with their status now, in the order the run raised them; 404 for an unknown run. */
     @GET
+    @RolesAllowed({Roles.BOARD, Roles.STRATEGY, Roles.ADMIN})
     public List<ActionPointView> list(@PathParam("runId") long runId) {
         if (runs.summary(runId).isEmpty()) {
             throw new NotFoundException("No run " + runId);
@@ -53,6 +54,7 @@ public class ActionPointsResource {
 
     @GET
     @Path("{triggerId}")
+    @RolesAllowed({Roles.BOARD, Roles.STRATEGY, Roles.ADMIN})
     public ActionPointView get(@PathParam("runId") long runId, @PathParam("triggerId") long triggerId) {
         return actions.action(runId, triggerId).map(ActionPointView::of)
                 .orElseThrow(() -> notFound(runId, triggerId));
@@ -67,6 +69,7 @@ public class ActionPointsResource {
     @PUT
     @Path("{triggerId}/status")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STRATEGY)
     public Response change(@PathParam("runId") long runId, @PathParam("triggerId") long triggerId,
             StatusChangeRequest request) {
         if (request == null) {
@@ -92,6 +95,7 @@ public class ActionPointsResource {
     @POST
     @Path("{triggerId}/status")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STRATEGY)
     public Response changeByPost(@PathParam("runId") long runId, @PathParam("triggerId") long triggerId,
             StatusChangeRequest request) {
         return change(runId, triggerId, request);
@@ -100,6 +104,7 @@ public class ActionPointsResource {
     /** Every status change of the action point, oldest first. */
     @GET
     @Path("{triggerId}/history")
+    @RolesAllowed({Roles.BOARD, Roles.STRATEGY, Roles.ADMIN})
     public List<StatusChangeView> history(@PathParam("runId") long runId, @PathParam("triggerId") long triggerId) {
         return actions.history(runId, triggerId).orElseThrow(() -> notFound(runId, triggerId)).stream()
                 .map(StatusChangeView::of).toList();
@@ -114,7 +119,6 @@ public class ActionPointsResource {
     }
 
     private String who() {
-        Principal principal = security == null ? null : security.getUserPrincipal();
-        return principal == null ? ANONYMOUS : principal.getName();
+        return Caller.name(security);
     }
 }

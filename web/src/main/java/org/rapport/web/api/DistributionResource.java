@@ -1,10 +1,10 @@
 package org.rapport.web.api;
 
-import java.security.Principal;
 import java.util.List;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.rapport.web.security.Caller;
+import org.rapport.web.security.Roles;
 import org.rapport.engine.publish.DeliveryEntry;
 import org.rapport.engine.publish.DistributionAdmin;
 
@@ -26,8 +28,6 @@ import org.rapport.engine.publish.DistributionAdmin;
 @Produces(MediaType.APPLICATION_JSON)
 public class DistributionResource {
 
-    /** A change made before user accounts exist is still attributed, to "anonymous". */
-    private static final String ANONYMOUS = "anonymous";
 
     @EJB
     private DistributionAdmin distribution;
@@ -37,15 +37,24 @@ public class DistributionResource {
 
     @GET
     @Path("recipients")
+    @RolesAllowed(Roles.ADMIN)
     public List<String> recipients() {
         return distribution.recipients();
     }
 
-    /** Adds the address given as the plain-text body; 400 naming it when it is not an e-mail address. */
+    /**
+     * Adds {@code {"address": "cco@example.com"}}; 400 naming it when it is not an e-mail address. JSON only:
+     * a plain-text or form body is what another site's page could post with an administrator's cookie.
+     */
     @POST
     @Path("recipients")
-    @Consumes(MediaType.TEXT_PLAIN)
-    public Response add(String address) {
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Response add(RecipientRequest request) {
+        String address = request == null ? null : request.address();
+        if (address == null || address.isBlank()) {
+            throw new BadRequestException("Send {\"address\": \"…\"}");
+        }
         try {
             distribution.add(address, who());
         } catch (EJBException e) {
@@ -61,6 +70,7 @@ public class DistributionResource {
 
     @DELETE
     @Path("recipients/{address}")
+    @RolesAllowed(Roles.ADMIN)
     public Response remove(@PathParam("address") String address) {
         distribution.remove(address, who());
         return Response.noContent().build();
@@ -68,6 +78,7 @@ public class DistributionResource {
 
     @GET
     @Path("history")
+    @RolesAllowed(Roles.ADMIN)
     public List<HistoryView> history() {
         return distribution.history().stream()
                 .map(change -> new HistoryView(change.getChangedAt().toString(), change.getChangedBy(),
@@ -77,13 +88,17 @@ public class DistributionResource {
 
     @GET
     @Path("runs/{id}")
+    @RolesAllowed(Roles.ADMIN)
     public List<DeliveryView> deliveries(@PathParam("id") long runId) {
         return distribution.deliveries(runId).stream().map(DeliveryView::of).toList();
     }
 
     private String who() {
-        Principal principal = security == null ? null : security.getUserPrincipal();
-        return principal == null ? ANONYMOUS : principal.getName();
+        return Caller.name(security);
+    }
+
+    /** A recipient to add. */
+    public record RecipientRequest(String address) {
     }
 
     /** One change to the list. */

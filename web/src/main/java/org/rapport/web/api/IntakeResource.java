@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,9 +13,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
+import org.rapport.engine.audit.AuditAction;
+import org.rapport.engine.audit.AuditTrail;
+import org.rapport.web.security.Caller;
+import org.rapport.web.security.Roles;
 import org.rapport.engine.intake.BatchEntry;
 import org.rapport.engine.intake.IntakeCatalog;
 import org.rapport.engine.intake.IntakeReceipt;
@@ -32,6 +39,12 @@ import org.rapport.web.health.IntakeHealthReport;
 @Path("intake")
 @Produces(MediaType.APPLICATION_JSON)
 public class IntakeResource {
+    @EJB
+    private AuditTrail audit;
+
+    @Context
+    private SecurityContext security;
+
 
     private static final int MAX_LIMIT = 1000;
 
@@ -46,6 +59,7 @@ public class IntakeResource {
 
     @GET
     @Path("batches")
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     public List<BatchEntry> batches(@QueryParam("limit") @DefaultValue("100") int limit) {
         return catalog.batches(bounded(limit));
     }
@@ -53,6 +67,7 @@ public class IntakeResource {
     /** Quarantined rows, newest batch first; narrowed to a source and/or a batch when given. */
     @GET
     @Path("quarantine")
+    @RolesAllowed(Roles.INTEGRATION)
     public List<QuarantineEntry> quarantine(@QueryParam("source") String source, @QueryParam("batch") Long batch,
             @QueryParam("limit") @DefaultValue("100") int limit) {
         return source == null && batch == null ? catalog.quarantine(bounded(limit))
@@ -61,6 +76,7 @@ public class IntakeResource {
 
     @GET
     @Path("health")
+    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     public List<SourceHealthView> health() {
         return health.sources().stream().map(SourceHealthView::of).toList();
     }
@@ -71,9 +87,11 @@ public class IntakeResource {
      */
     @POST
     @Path("batches/{id}/replay")
+    @RolesAllowed(Roles.INTEGRATION)
     public Response replay(@PathParam("id") long batchId) throws IOException {
         try {
             IntakeReceipt receipt = integration.replay(batchId);
+            audit.record(Caller.name(security), AuditAction.BATCH_REPLAYED, "batch " + batchId, null);
             return Response.ok(receipt).build();
         } catch (ReplayRefused refused) {
             Response.Status status = refused.reason() == ReplayRefused.Reason.NO_SUCH_BATCH

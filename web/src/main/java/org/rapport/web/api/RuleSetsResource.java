@@ -1,11 +1,11 @@
 package org.rapport.web.api;
 
 import java.nio.charset.StandardCharsets;
-import java.security.Principal;
 import java.util.Base64;
 import java.util.List;
 
 import jakarta.ejb.EJB;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.rapport.web.security.Caller;
+import org.rapport.web.security.Roles;
 import org.rapport.engine.ruleset.DryRun;
 import org.rapport.engine.ruleset.RuleSetRejectedException;
 import org.rapport.engine.ruleset.RuleSetVersion;
@@ -41,12 +43,14 @@ public class RuleSetsResource {
     private SecurityContext security;
 
     @GET
+    @RolesAllowed(Roles.STRATEGY)
     public List<VersionView> versions() {
         return ruleSets.versions().stream().map(VersionView::of).toList();
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed(Roles.STRATEGY)
     public VersionView version(@PathParam("id") long id) {
         return VersionView.of(found(id));
     }
@@ -55,6 +59,7 @@ public class RuleSetsResource {
     @GET
     @Path("{id}/files/{name}")
     @Produces(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed(Roles.STRATEGY)
     public byte[] file(@PathParam("id") long id, @PathParam("name") String name) {
         return found(id).getFiles().stream().filter(file -> file.getName().equals(name)).findFirst()
                 .orElseThrow(() -> new NotFoundException("No file " + name + " in rule set " + id)).getContent();
@@ -63,6 +68,7 @@ public class RuleSetsResource {
     /** Stores a draft; files are text ({@code text}) or, for {@code .drl.xlsx}, base64 ({@code base64}). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STRATEGY)
     public Response draft(DraftRequest request) {
         if (request == null || request.files() == null || request.files().isEmpty()) {
             throw new BadRequestException("A draft needs 'label' and at least one file in 'files'");
@@ -74,6 +80,7 @@ public class RuleSetsResource {
 
     @POST
     @Path("{id}/validate")
+    @RolesAllowed(Roles.STRATEGY)
     public List<RuleMessage> validate(@PathParam("id") long id) {
         found(id);
         return ruleSets.validate(id);
@@ -81,6 +88,7 @@ public class RuleSetsResource {
 
     @GET
     @Path("{id}/dry-run")
+    @RolesAllowed(Roles.STRATEGY)
     public DryRun dryRun(@PathParam("id") long id) {
         found(id);
         return ruleSets.dryRun(id);
@@ -90,6 +98,7 @@ public class RuleSetsResource {
     @POST
     @Path("{id}/activate")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.STRATEGY)
     public Response activate(@PathParam("id") long id, ActivationRequest request) {
         found(id);
         try {
@@ -103,6 +112,7 @@ public class RuleSetsResource {
 
     @GET
     @Path("activations")
+    @RolesAllowed(Roles.STRATEGY)
     public List<ActivationView> activations() {
         return ruleSets.activations().stream()
                 .map(a -> new ActivationView(a.getVersion().getId(), a.getVersion().describe(), a.getActivatedBy(),
@@ -133,8 +143,7 @@ public class RuleSetsResource {
     }
 
     private String who() {
-        Principal principal = security == null ? null : security.getUserPrincipal();
-        return principal == null ? "anonymous" : principal.getName();
+        return Caller.name(security);
     }
 
     /** A draft as uploaded. */

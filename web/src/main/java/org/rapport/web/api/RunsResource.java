@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.ejb.EJB;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -15,9 +16,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
+import org.rapport.engine.audit.AuditAction;
+import org.rapport.engine.audit.AuditTrail;
+import org.rapport.web.security.Caller;
+import org.rapport.web.security.Roles;
 import org.rapport.engine.engagement.ActionExportLine;
 import org.rapport.engine.engagement.CustomerActionExports;
 import org.rapport.engine.requests.RequestThemeLine;
@@ -38,6 +45,12 @@ import org.rapport.engine.snapshot.RunSnapshot;
 @Path("runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunsResource {
+    @EJB
+    private AuditTrail audit;
+
+    @Context
+    private SecurityContext security;
+
 
     @EJB
     private RunCatalog catalog;
@@ -49,18 +62,21 @@ public class RunsResource {
     private CustomerActionExports actionExports;
 
     @GET
+    @RolesAllowed({Roles.BOARD, Roles.STRATEGY, Roles.ADMIN})
     public List<RunView> list() {
         return catalog.list().stream().map(RunView::of).toList();
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Roles.BOARD, Roles.STRATEGY, Roles.ADMIN})
     public RunDetailView get(@PathParam("id") long id) {
         return RunDetailView.of(snapshot(id), catalog.requestThemes(id));
     }
 
     @GET
     @Path("{id}/kpis")
+    @RolesAllowed({Roles.BOARD, Roles.STRATEGY, Roles.ADMIN})
     public List<KpiLine> kpis(@PathParam("id") long id) {
         return snapshot(id).kpis();
     }
@@ -71,6 +87,7 @@ public class RunsResource {
      */
     @GET
     @Path("{id}/kpis/{code}/breakdowns")
+    @RolesAllowed({Roles.BOARD, Roles.STRATEGY, Roles.ADMIN})
     public KpiBreakdown breakdowns(@PathParam("id") long id, @PathParam("code") String code) {
         return KpiBreakdown.of(code, snapshot(id).kpis())
                 .orElseThrow(() -> new NotFoundException("Run " + id + " has no KPI " + code));
@@ -82,6 +99,7 @@ public class RunsResource {
      */
     @GET
     @Path("{id}/replay")
+    @RolesAllowed({Roles.STRATEGY, Roles.ADMIN})
     public RunReplay.Replay replay(@PathParam("id") long id) {
         return catalog.replay(id).orElseThrow(() -> new NotFoundException("No run " + id));
     }
@@ -92,6 +110,7 @@ public class RunsResource {
      */
     @GET
     @Path("{id}/action-exports")
+    @RolesAllowed({Roles.STRATEGY, Roles.ADMIN})
     public List<ActionExportLine> actionExports(@PathParam("id") long id) {
         view(id); // 404 for a run that does not exist
         return actionExports.exports(id);
@@ -100,6 +119,7 @@ public class RunsResource {
     /** What the month's comments and cases kept asking for: counts per theme, most mentioned first. */
     @GET
     @Path("{id}/request-themes")
+    @RolesAllowed({Roles.BOARD, Roles.STRATEGY, Roles.ADMIN})
     public List<RequestThemeLine> requestThemes(@PathParam("id") long id) {
         view(id); // 404 for a run that does not exist
         return catalog.requestThemes(id);
@@ -108,6 +128,7 @@ public class RunsResource {
     @GET
     @Path("{id}/pack")
     @Produces("application/pdf")
+    @RolesAllowed({Roles.BOARD, Roles.STRATEGY, Roles.ADMIN})
     public Response pack(@PathParam("id") long id) {
         return pdf(id, catalog.pack(id), "has no published board pack");
     }
@@ -116,6 +137,7 @@ public class RunsResource {
     @GET
     @Path("{id}/pack/again")
     @Produces("application/pdf")
+    @RolesAllowed({Roles.BOARD, Roles.STRATEGY, Roles.ADMIN})
     public Response renderAgain(@PathParam("id") long id) {
         return pdf(id, catalog.renderAgain(id), "has no published board pack to render again");
     }
@@ -126,9 +148,12 @@ public class RunsResource {
      * creates a new run and keeps the old one.
      */
     @POST
+    @RolesAllowed(Roles.ADMIN)
     public Response start(@QueryParam("month") String month) {
         try {
-            long runId = launcher.start(parseMonth(month), RunOrigin.ON_DEMAND);
+            YearMonth runMonth = parseMonth(month);
+            long runId = launcher.start(runMonth, RunOrigin.ON_DEMAND);
+            audit.record(Caller.name(security), AuditAction.RUN_STARTED, runMonth.toString(), "run " + runId);
             return Response.accepted(view(runId)).location(URI.create("runs/" + runId)).build();
         } catch (RunInProgressException e) {
             return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();

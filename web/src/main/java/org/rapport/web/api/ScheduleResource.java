@@ -3,11 +3,13 @@ package org.rapport.web.api;
 import java.time.Instant;
 
 import jakarta.ejb.EJB;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.rapport.web.security.Roles;
 import org.rapport.engine.schedule.ScheduleStatus;
 import org.rapport.engine.schedule.ScheduledRuns;
 
@@ -20,6 +22,7 @@ public class ScheduleResource {
     private ScheduledRuns schedule;
 
     @GET
+    @RolesAllowed(Roles.ADMIN)
     public ScheduleView status() {
         return ScheduleView.of(schedule.status());
     }

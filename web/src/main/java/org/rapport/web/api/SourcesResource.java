@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 import jakarta.ejb.EJB;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -13,9 +14,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
+import org.rapport.engine.audit.AuditAction;
+import org.rapport.engine.audit.AuditTrail;
+import org.rapport.web.security.Caller;
+import org.rapport.web.security.Roles;
 import org.rapport.integration.IntegrationRuntime;
 import org.rapport.integration.source.DefinitionProblem;
 import org.rapport.integration.source.SourceDefinition;
@@ -29,12 +36,19 @@ import org.rapport.integration.source.SourceDefinitions;
 @Path("sources")
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
+    @EJB
+    private AuditTrail audit;
+
+    @Context
+    private SecurityContext security;
+
 
     @EJB
     private IntegrationRuntime integration;
 
     /** Every valid definition, whether it runs, and what is wrong with the definitions that do not run. */
     @GET
+    @RolesAllowed(Roles.INTEGRATION)
     public SourcesView sources() {
         SourceDefinitions loaded = integration.sources().load();
         return new SourcesView(loaded.definitions().stream()
@@ -45,6 +59,7 @@ public class SourcesResource {
     /** The definition as written, comments included. */
     @GET
     @Path("{name}")
+    @RolesAllowed(Roles.INTEGRATION)
     public String definition(@PathParam("name") String name) throws IOException {
         return integration.sources().text(name)
                 .orElseThrow(() -> new NotFoundException("No source is called " + name));
@@ -53,6 +68,7 @@ public class SourcesResource {
     @PUT
     @Path("{name}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.INTEGRATION)
     public Response save(@PathParam("name") String name, String json) throws IOException {
         if (json == null || json.isBlank()) {
             throw new BadRequestException("The body must be the source's JSON definition");
@@ -65,15 +81,18 @@ public class SourcesResource {
         List<DefinitionProblem> notRunning = integration.reconcileSources().stream()
                 .filter(problem -> problem.file().endsWith("/" + name + ".json")).toList();
         SourceDefinition saved = integration.sources().load().named(name).orElseThrow();
+        audit.record(Caller.name(security), AuditAction.SOURCE_SAVED, name, saved.kind() + " by " + saved.transport().type());
         return Response.ok(new Saved(SourceView.of(saved, integration.isRunning(name)), notRunning)).build();
     }
 
     @DELETE
     @Path("{name}")
+    @RolesAllowed(Roles.INTEGRATION)
     public Response delete(@PathParam("name") String name) throws IOException {
         if (!integration.sources().delete(name)) {
             throw new NotFoundException("No source is called " + name);
         }
+        audit.record(Caller.name(security), AuditAction.SOURCE_REMOVED, name, null);
         integration.reconcileSources();
         return Response.noContent().build();
     }

@@ -1,0 +1,18 @@
+package org.rapport.engine.audit;
+
+/**
+ * Changes made through the API that have no trail of their own (rule sets, action points and the
+ * distribution list keep theirs) and so are recorded in the {@link AuditTrail}.
+ */
+public enum AuditAction {
+    /** A run started on demand; the subject is the month, the detail the run. */
+    RUN_STARTED,
+    /** A stored batch read again with its source's current mapping; the subject is the batch. */
+    BATCH_REPLAYED,
+    /** A source definition added or changed; the subject is the source. */
+    SOURCE_SAVED,
+    /** A source definition removed; the subject is the source. */
+    SOURCE_REMOVED,
+    /** A built-in user's roles changed; the subject is the user, the detail the new roles. */
+    USER_ROLES_CHANGED
+}

@@ -1,0 +1,23 @@
+// Signs in with the password once (HTTP Basic on POST api/session); the session cookie does the rest.
+'use strict';
+
+document.querySelector('#sign-in').addEventListener('submit', event => {
+    event.preventDefault();
+    const user = document.querySelector('#username').value;
+    const password = document.querySelector('#password').value;
+    const credentials = btoa(String.fromCharCode(...new TextEncoder().encode(user + ':' + password)));
+    const problem = document.querySelector('#problem');
+    problem.textContent = '';
+    fetch('api/session', {
+        method: 'POST',
+        headers: {'Authorization': 'Basic ' + credentials, 'X-Requested-With': 'rapport'}
+    }).then(response => {
+        if (response.ok) {
+            window.location.assign('./');
+        } else if (response.status === 429) {
+            problem.textContent = 'Too many wrong passwords: wait a few minutes, then try again.';
+        } else {
+            problem.textContent = 'Wrong user name or password.';
+        }
+    }).catch(() => problem.textContent = 'Rapport cannot be reached.');
+});
