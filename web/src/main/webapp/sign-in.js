@@ -1,6 +1,12 @@
 // Signs in with the password once (HTTP Basic on POST api/session); the session cookie does the rest.
 'use strict';
 
+// Which ways to sign in this installation offers: its own users, an OpenID Connect provider, or both.
+fetch('sign-in/options').then(response => response.json()).then(options => {
+    document.querySelector('#sign-in').hidden = !options.password;
+    document.querySelector('#openid-connect').hidden = !options.openIdConnect;
+});
+
 document.querySelector('#sign-in').addEventListener('submit', event => {
     event.preventDefault();
     const user = document.querySelector('#username').value;

@@ -26,7 +26,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -180,14 +179,14 @@ class RoleMatrixIT {
     private static Map<String, Set<String>> declaredEndpoints() throws Exception {
         Map<String, Set<String>> endpoints = new TreeMap<>();
         for (Class<?> resource : resourceClasses()) {
-            String base = "api/" + trim(resource.getAnnotation(Path.class).value());
+            String base = "api/" + trim(resource.getAnnotation(jakarta.ws.rs.Path.class).value());
             for (Method method : resource.getDeclaredMethods()) {
                 String verb = Stream.of(GET.class, POST.class, PUT.class, DELETE.class)
                         .filter(method::isAnnotationPresent).map(Class::getSimpleName).findFirst().orElse(null);
                 if (verb == null) {
                     continue;
                 }
-                Path sub = method.getAnnotation(Path.class);
+                jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
                 String path = sub == null ? base : base + "/" + trim(sub.value());
                 endpoints.put(verb + " " + path, roles(resource, method));
             }
@@ -213,7 +212,7 @@ class RoleMatrixIT {
             for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
                 String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, RoleMatrixIT.class.getClassLoader());
-                if (type.isAnnotationPresent(Path.class)) {
+                if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
                     resources.add(type);
                 }
             }

@@ -2,6 +2,7 @@ package org.rapport.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URL;
@@ -15,6 +16,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.json.JsonObject;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -76,11 +79,43 @@ class SignInIT {
         String token = token("rapport", Map.of("preferred_username", "cco@acme", "realm_access", Map.of("roles", List.of("board", "offline_access"))), 300);
 
         HttpResponse<String> me = send(get("api/session").header("Authorization", "Bearer " + token));
-        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
         assertThat(ApiClient.read(me.body()).asJsonObject().getString("user")).isEqualTo("cco@acme");
         assertThat(ApiClient.read(me.body()).asJsonObject().getJsonArray("roles").getString(0)).isEqualTo("board");
         assertThat(send(get("api/runs").header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(200);
         assertThat(send(get("api/intake/quarantine").header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aBrowserSignsInWithTheProviderByAuthorizationCodeAndTheAnswerCannotBeReplayed() throws Exception {
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "subject-cco", "JWT", List.of("rapport"),
+                Map.of("preferred_username", "cco@acme", "realm_access", Map.of("roles", List.of("board", "strategy"))), 300));
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+        HttpResponse<String> toProvider = browser.send(get("sign-in/openid-connect").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(toProvider.statusCode()).isEqualTo(302);
+        String authorize = toProvider.headers().firstValue("Location").orElseThrow();
+        assertThat(authorize).startsWith(issuer() + "/authorize")
+                .contains("code_challenge_method=S256").contains("state=").contains("nonce=");
+
+        HttpResponse<String> backWithCode = browser.send(HttpRequest.newBuilder(URI.create(authorize)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String callback = backWithCode.headers().firstValue("Location").orElseThrow();
+        assertThat(callback).contains("/rapport/sign-in/openid-connect/callback?").contains("code=");
+
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(callback)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/rapport/"));
+
+        JsonObject me = ApiClient.read(browser.send(get("api/session").build(), HttpResponse.BodyHandlers.ofString()).body()).asJsonObject();
+        assertThat(me.getString("user")).isEqualTo("cco@acme");
+        assertThat(me.getJsonArray("roles").getValuesAs(jakarta.json.JsonString::getString)).containsExactly("board", "strategy");
+
+        HttpResponse<String> replayed = http.send(HttpRequest.newBuilder(URI.create(callback)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(replayed.statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -91,7 +126,7 @@ class SignInIT {
         String valid = token("rapport", Map.of("preferred_username", "mallory"), 300);
         String[] parts = valid.split("\\.");
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("{\"iss\":\"" + provider.issuerUrl(ISSUER) + "\",\"aud\":\"rapport\",\"sub\":\"mallory\","
+                ("{\"iss\":\"" + issuer() + "\",\"aud\":\"rapport\",\"sub\":\"mallory\","
                         + "\"exp\":4102444800,\"iat\":1700000000,\"realm_access\":{\"roles\":[\"admin\"]}}")
                         .getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
         String ownKey = signedWithAnotherKey(admin);
@@ -101,7 +136,8 @@ class SignInIT {
             assertThat(response.statusCode()).as(refused).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).contains("invalid_token"));
         }
-        assertThat(send(get("api/session").header("Authorization", "Bearer " + valid)).statusCode()).isEqualTo(200);
+        HttpResponse<String> noRole = send(get("api/session").header("Authorization", "Bearer " + valid));
+        assertThat(noRole.statusCode()).as(noRole.body()).isEqualTo(200);
         assertThat(send(get("api/runs").header("Authorization", "Bearer " + valid)).statusCode()).isEqualTo(403);
     }
 
@@ -163,7 +199,7 @@ class SignInIT {
                 .POST(HttpRequest.BodyPublishers.ofString("address=" + address)).build());
         HttpResponse<String> otherOrigin = send(post("api/distribution/recipients", "application/json", "{\"address\": \"" + address + "\"}")
                 .header("Authorization", admin).header("Origin", "https://attacker.example"));
-        HttpResponse<String> bodiless = send(HttpRequest.newBuilder(URI.create(application + "api/runs?month=2026-10"))
+        HttpResponse<String> bodiless = send(HttpRequest.newBuilder(URI.create(application + "api/runs?month=2031-01"))
                 .header("Authorization", admin).POST(HttpRequest.BodyPublishers.noBody()).build());
 
         assertThat(List.of(plainText.statusCode(), form.statusCode(), otherOrigin.statusCode(), bodiless.statusCode()))
@@ -191,14 +227,26 @@ class SignInIT {
         assertThat(status).isIn(-1, 400, 413, 431);
     }
 
-    private String token(String audience, Map<String, Object> claims, long lifetimeSeconds) {
-        return provider.issueToken(ISSUER, "rapport", new DefaultOAuth2TokenCallback(ISSUER, "subject-" + UUID.randomUUID(),
-                "JWT", List.of(audience), claims, lifetimeSeconds)).serialize();
+    /** An access token from the provider's token endpoint, as a client of it gets one (client credentials). */
+    private String token(String audience, Map<String, Object> claims, long lifetimeSeconds) throws Exception {
+        provider.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER, "subject-" + UUID.randomUUID(), "JWT",
+                List.of(audience), claims, lifetimeSeconds));
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(issuer() + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=rapport"
+                        + "&client_secret=it-secret&scope=openid")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return ApiClient.read(answer.body()).asJsonObject().getString("access_token");
+    }
+
+    /** The issuer as the server is configured with it (the provider names itself after the address it is asked at). */
+    private static String issuer() {
+        return "http://127.0.0.1:" + Integer.getInteger("rapport.it.oidc.port") + "/" + ISSUER;
     }
 
     private String signedWithAnotherKey(Map<String, Object> claims) throws Exception {
         RSAKey key = new RSAKeyGenerator(2048).keyID("not-the-providers").generate();
-        JWTClaimsSet.Builder body = new JWTClaimsSet.Builder().issuer(provider.issuerUrl(ISSUER).toString())
+        JWTClaimsSet.Builder body = new JWTClaimsSet.Builder().issuer(issuer())
                 .audience("rapport").subject("mallory").issueTime(new Date()).expirationTime(new Date(System.currentTimeMillis() + 300_000));
         claims.forEach(body::claim);
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), body.build());

@@ -39,6 +39,18 @@ public class RuleSets implements RuleInbox {
         return version;
     }
 
+    /**
+     * The version, or empty when there is none: for callers asking about an id they were given, for whom
+     * "no such version" is an answer, not a failure (the container logs a failure's stack every time).
+     */
+    public java.util.Optional<RuleSetVersion> find(long id) {
+        RuleSetVersion version = entityManager.find(RuleSetVersion.class, id);
+        if (version != null) {
+            version.getFiles().size();
+        }
+        return java.util.Optional.ofNullable(version);
+    }
+
     public long draft(String label, String author, List<RuleFileSource> files) {
         RuleSetVersion draft = lifecycle().draft(label, author, files);
         entityManager.flush();

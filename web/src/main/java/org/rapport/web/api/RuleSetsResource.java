@@ -121,11 +121,7 @@ public class RuleSetsResource {
     }
 
     private RuleSetVersion found(long id) {
-        try {
-            return ruleSets.version(id);
-        } catch (RuntimeException e) {
-            throw new NotFoundException("No rule-set version " + id);
-        }
+        return ruleSets.find(id).orElseThrow(() -> new NotFoundException("No rule-set version " + id));
     }
 
     private static RuleFileSource source(FileRequest file) {

@@ -6,6 +6,7 @@ import jakarta.json.Json;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -15,9 +16,11 @@ import jakarta.ws.rs.ext.Provider;
  * it must carry a JSON body ({@code Content-Type: application/json}) or an {@code X-Requested-With}
  * header, both of which a browser sends cross-site only after the server has agreed (which Rapport
  * never does). Forms and {@code text/plain} bodies, the requests a foreign page can send with the
- * user's cookies, are refused, as is any request whose {@code Origin} is not Rapport's own.
+ * user's cookies, are refused, as is any request whose {@code Origin} is not Rapport's own. Runs before
+ * the request is matched to an endpoint, so that the refusal is the same whatever the endpoint reads.
  */
 @Provider
+@PreMatching
 public class CrossSiteRequestGuard implements ContainerRequestFilter {
 
     @Override

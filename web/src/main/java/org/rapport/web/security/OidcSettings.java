@@ -34,6 +34,30 @@ public class OidcSettings {
     @ConfigProperty(name = "rapport.oidc.user-claim", defaultValue = "preferred_username")
     String userClaim;
 
+    @Inject
+    @ConfigProperty(name = "rapport.oidc.client-id")
+    Optional<String> clientId;
+
+    @Inject
+    @ConfigProperty(name = "rapport.oidc.client-secret")
+    Optional<String> clientSecret;
+
+    @Inject
+    @ConfigProperty(name = "rapport.oidc.redirect-uri")
+    Optional<String> redirectUri;
+
+    public String clientId() {
+        return clientId.filter(id -> !id.isBlank()).orElse(audience);
+    }
+
+    public Optional<String> clientSecret() {
+        return clientSecret.filter(secret -> !secret.isBlank());
+    }
+
+    public Optional<String> redirectUri() {
+        return redirectUri.filter(uri -> !uri.isBlank());
+    }
+
     public Optional<String> issuer() {
         return issuer.map(String::trim).filter(value -> !value.isEmpty()).map(OidcSettings::withoutTrailingSlash);
     }

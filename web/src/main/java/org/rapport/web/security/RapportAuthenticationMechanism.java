@@ -153,6 +153,8 @@ public class RapportAuthenticationMechanism implements HttpAuthenticationMechani
         response.setCharacterEncoding("UTF-8");
         try {
             response.getWriter().write(Json.createObjectBuilder().add("error", error).add("message", message).build().toString());
+            // committed now: an answer left open is replaced by the container's HTML error page
+            response.flushBuffer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,12 +1,6 @@
 package org.rapport.web.security;
 
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -14,9 +8,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -29,10 +20,12 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 
 /**
  * Checks a bearer token from the OpenID Connect provider: signed by one of the provider's published
- * keys (found through its discovery document), issued by it, for Rapport's audience, not expired.
+ * keys (found through its discovery document, {@link OidcProvider}), issued by it, for Rapport's
+ * audience, not expired. Keys are fetched and refreshed by Nimbus' key source.
  * The roles are read from the configured claim; roles Rapport does not know are ignored.
  */
 @ApplicationScoped
@@ -57,6 +50,9 @@ public class TokenVerifier {
 
     @Inject
     OidcSettings settings;
+
+    @Inject
+    OidcProvider provider;
 
     private volatile DefaultJWTProcessor<SecurityContext> processor;
 
@@ -114,8 +110,17 @@ public class TokenVerifier {
         }
         synchronized (this) {
             if (processor == null) {
-                String issuer = settings.issuer().orElseThrow();
-                URL keys = keysLocation(issuer);
+                OIDCProviderMetadata metadata;
+                URL keys;
+                try {
+                    metadata = provider.metadata();
+                    keys = metadata.getJWKSetURI().toURL();
+                } catch (OidcProvider.Unavailable e) {
+                    throw new ProviderUnavailable(e.getMessage(), e);
+                } catch (java.net.MalformedURLException e) {
+                    throw new ProviderUnavailable("the provider's jwks_uri is not a URL: " + e.getMessage(), e);
+                }
+                String issuer = metadata.getIssuer().getValue();
                 JWKSource<SecurityContext> source = JWKSourceBuilder.create(keys).retrying(true).build();
                 DefaultJWTProcessor<SecurityContext> built = new DefaultJWTProcessor<>();
                 built.setJWSKeySelector(new JWSVerificationKeySelector<>(ACCEPTED, source));
@@ -125,37 +130,5 @@ public class TokenVerifier {
             }
             return processor;
         }
-    }
-
-    /** The provider's key set, from its discovery document ({@code /.well-known/openid-configuration}). */
-    private static URL keysLocation(String issuer) throws ProviderUnavailable {
-        URI discovery = URI.create(issuer + "/.well-known/openid-configuration");
-        try {
-            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(10)).GET().build(),
-                            HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new ProviderUnavailable(discovery + " answered " + response.statusCode(), null);
-            }
-            JsonObject document;
-            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-                document = reader.readObject();
-            }
-            if (!issuer.equals(withoutTrailingSlash(document.getString("issuer", "")))) {
-                throw new ProviderUnavailable(discovery + " names another issuer: " + document.getString("issuer", ""), null);
-            }
-            return URI.create(document.getString("jwks_uri")).toURL();
-        } catch (ProviderUnavailable e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProviderUnavailable("interrupted while reading " + discovery, e);
-        } catch (Exception e) {
-            throw new ProviderUnavailable("cannot read " + discovery + ": " + e, e);
-        }
-    }
-
-    private static String withoutTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }
