@@ -203,7 +203,7 @@ class JdbcFetchTest {
     @Test
     void aDataSourceThatIsNotBoundIsNamedWithTheSource() {
         SourceTransports transports = new SourceTransports(CredentialResolver.of(Map.of()), name -> Optional.empty(),
-                quickSettings());
+                TestSources.boundaries(), quickSettings());
 
         DefinitionException problem = catchThrowableOfType(DefinitionException.class,
                 () -> transports.fetchRoutes(TestSources.definition(CRM), landing));
@@ -223,8 +223,8 @@ class JdbcFetchTest {
 
     private FetchRoutes routes(String definition, Clock clock, DataSource dataSource) throws DefinitionException {
         SourceTransports transports = new SourceTransports(CredentialResolver.of(Map.of()),
-                name -> "java:/jdbc/crm".equals(name) ? Optional.of(dataSource) : Optional.empty(), quickSettings(),
-                clock);
+                name -> "java:/jdbc/crm".equals(name) ? Optional.of(dataSource) : Optional.empty(),
+                TestSources.boundaries(), quickSettings(), clock);
         return transports.fetchRoutes(TestSources.definition(definition), landing).orElseThrow();
     }
 
