@@ -80,7 +80,14 @@ class RefusedSourcesTest {
         elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         elsewhere.createContext("/", exchange -> {
             requestsElsewhere.add(Map.copyOf(exchange.getRequestHeaders()));
-            exchange.sendResponseHeaders(200, -1);
+            String movedTo = exchange.getRequestURI().getQuery();
+            if (movedTo != null && movedTo.startsWith("to=")) {
+                // "moved": where an API (or whoever answers in its place) sends the request on
+                exchange.getResponseHeaders().add("Location", movedTo.substring(3));
+                exchange.sendResponseHeaders(302, -1);
+            } else {
+                exchange.sendResponseHeaders(200, -1);
+            }
             exchange.close();
         });
         elsewhere.start();
@@ -166,6 +173,25 @@ class RefusedSourcesTest {
                     tuple("sources/api.json", "transport.url"), tuple("sources/pbx.json", "transport.host"));
             assertThat(listening.accept()).as("a connection to the host off the allow-list").isNull();
             assertThat(sources.isRunning("surveys")).isTrue();
+        }
+    }
+
+    @Test
+    void aRedirectDoesNotTakeARequestOffTheAllowList() throws Exception {
+        try (ServerSocketChannel listening = ServerSocketChannel.open()) {
+            listening.bind(new InetSocketAddress("127.0.0.1", 0));
+            listening.configureBlocking(false);
+            String offTheList = "http://localhost:" + listening.socket().getLocalPort() + "/responses";
+            write("moved.json", httpSource("moved", "http://127.0.0.1:" + elsewhere.getAddress().getPort()
+                    + "/responses?to=" + offTheList, "survey-token"));
+
+            assertThat(sources.reconcile()).isEmpty();
+            await("the fetch to be given up", () -> sources.fetchStatus("moved")
+                    .map(status -> status.lastError() != null).orElse(false));
+
+            assertThat(requestsElsewhere).as("requests to the allowed host").isNotEmpty();
+            assertThat(sources.fetchStatus("moved").orElseThrow().lastError()).contains("302");
+            assertThat(listening.accept()).as("a connection to the host the redirect named").isNull();
         }
     }
 
