@@ -139,16 +139,19 @@ class RefusedSourcesTest {
     }
 
     @Test
-    void aLinkInADropFolderIsNotFollowedOutOfTheRoot() throws Exception {
+    void aLinkInADropFolderOrAnIntakeFolderIsNotFollowedOutOfIt() throws Exception {
         write("billing.json", billing("../drops/billing"));
         sources.reconcile();
         Path link = Files.createSymbolicLink(root.resolve("drops/billing/passwd.csv"), root.resolve("outside/passwd"));
+        Path linkInIntake = Files.createSymbolicLink(root.resolve("intake/billing/etc-passwd.csv"),
+                root.resolve("outside/passwd"));
 
         drop(root.resolve("drops/billing"), "purchases.csv", PURCHASES);
         await("the dropped file to be stored", () -> storedFiles().contains("purchases.csv"));
 
         assertThat(storedFiles()).containsExactly("purchases.csv");
         assertThat(link).isSymbolicLink();
+        assertThat(linkInIntake).isSymbolicLink();
         assertThat(root.resolve("outside/passwd")).hasContent(SECRET_OF_PASSWD);
     }
 
