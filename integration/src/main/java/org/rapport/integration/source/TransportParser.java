@@ -174,7 +174,11 @@ final class TransportParser {
                         + "folder directly ('..' may only lead a path out of the sources directory)");
                 return null;
             }
-            Path directory = baseDir.resolve(value).normalize();
+            Path directory = baseDir.resolve(value).toAbsolutePath().normalize();
+            if (!boundaries.mayHoldFile(directory)) {
+                reader.problem(field, outsideRoots(value, directory));
+                return null;
+            }
             if (!Files.exists(directory)) {
                 reader.problem(field, "'" + value + "' does not exist (looked for " + directory + ")");
                 return null;
@@ -185,8 +189,7 @@ final class TransportParser {
             }
             Path real = directory.toRealPath();
             if (boundaries.rootHolding(real).isEmpty()) {
-                reader.problem(field, "'" + value + "' (" + real + ") is outside the folders file sources may read, "
-                        + boundaries.fileRoots() + ": an administrator sets them in " + SourceBoundaries.FILE_ROOTS);
+                reader.problem(field, outsideRoots(value, real));
                 return null;
             }
             if (real.equals(realPath(baseDir))) {
@@ -209,6 +212,11 @@ final class TransportParser {
             reader.problem(field, "'" + value + "' cannot be resolved: " + e.getMessage());
             return null;
         }
+    }
+
+    private String outsideRoots(String value, Path path) {
+        return "'" + value + "' (" + path + ") is outside the folders file sources may read, " + boundaries.fileRoots()
+                + ": an administrator sets them in " + SourceBoundaries.FILE_ROOTS;
     }
 
     /** Whether a '..' follows a folder name: down and back up, the way out of a root. */
@@ -404,7 +412,10 @@ final class TransportParser {
         }
     }
 
-    /** A file that must exist, e.g. a known_hosts file; relative paths are taken from the sources directory. */
+    /**
+     * A known_hosts file: it must exist inside a folder the administrator keeps them in, links resolved;
+     * relative paths are taken from the sources directory.
+     */
     private Path existingFile(JsonNode node, String key) {
         String value = reader.text(node, PATH, key, false);
         if (value == null) {
@@ -412,20 +423,37 @@ final class TransportParser {
         }
         String field = PATH + "." + key;
         try {
-            Path file = baseDir.resolve(value).normalize();
+            Path file = baseDir.resolve(value).toAbsolutePath().normalize();
+            if (!boundaries.mayHoldKnownHosts(file)) {
+                reader.problem(field, outsideKnownHostsDirs(value, file));
+                return null;
+            }
             if (!Files.isRegularFile(file)) {
                 reader.problem(field, "'" + value + "' is not a file (looked for " + file + ")");
+                return null;
+            }
+            Path real = file.toRealPath();
+            if (!boundaries.allowsKnownHosts(real)) {
+                reader.problem(field, outsideKnownHostsDirs(value, real));
                 return null;
             }
             if (!Files.isReadable(file)) {
                 reader.problem(field, "'" + value + "' cannot be read");
                 return null;
             }
-            return file;
+            return real;
         } catch (InvalidPathException e) {
             reader.problem(field, "'" + value + "' is not a valid path: " + e.getReason());
             return null;
+        } catch (IOException e) {
+            reader.problem(field, "'" + value + "' cannot be resolved: " + e.getMessage());
+            return null;
         }
+    }
+
+    private String outsideKnownHostsDirs(String value, Path path) {
+        return "'" + value + "' (" + path + ") is outside the folders known_hosts files are read from, "
+                + boundaries.knownHostsDirs() + ": an administrator sets them in " + SourceBoundaries.KNOWN_HOSTS_DIRS;
     }
 
     private Transport.HostKeyChecking hostKeyChecking(JsonNode node) {

@@ -59,6 +59,17 @@ class SourceConfinementTest {
     }
 
     @Test
+    void aRefusalOutsideTheRootsTellsNothingOfWhatIsThere() throws IOException {
+        DefinitionProblem there = refused("billing", fileSource(root.resolve("outside").toString()));
+        DefinitionProblem notThere = refused("billing", fileSource(root.resolve("nowhere").toString()));
+        DefinitionProblem aFile = refused("billing", fileSource(root.resolve("outside/passwd").toString()));
+
+        assertThat(List.of(there, notThere, aFile)).extracting(DefinitionProblem::message)
+                .allSatisfy(message -> assertThat(message).contains("is outside the folders file sources may read")
+                        .doesNotContain("does not exist").doesNotContain("is a file"));
+    }
+
+    @Test
     void aFileSourceClimbingOutWithDotDotIsRefused() throws IOException {
         DefinitionProblem problem = refused("billing", fileSource("../drops/../outside"));
 
@@ -218,6 +229,21 @@ class SourceConfinementTest {
 
         boundaries = boundaries.inDevelopmentMode(true);
         assertThat(accepted("pbx", unchecked)).isNotNull();
+    }
+
+    @Test
+    void aKnownHostsFileIsReadOnlyFromTheFoldersKeptForThem() throws IOException {
+        Files.createDirectories(root.resolve("ssh"));
+        Files.writeString(root.resolve("ssh/known_hosts"), "pbx.example ssh-ed25519 AAAAC3Nza\n");
+
+        assertThat(accepted("pbx", sftpSource("pbx.example", "cdr", "\"knownHosts\": \"../ssh/known_hosts\","))
+                .transport()).isInstanceOfSatisfying(Transport.Sftp.class, sftp ->
+                        assertThat(sftp.knownHosts()).isEqualTo(root.resolve("ssh/known_hosts")));
+        DefinitionProblem problem = refused("pbx", sftpSource("pbx.example", "cdr",
+                "\"knownHosts\": \"" + root.resolve("outside/passwd") + "\","));
+        assertThat(problem.field()).isEqualTo("transport.knownHosts");
+        assertThat(problem.message()).contains("outside the folders known_hosts files are read from")
+                .contains(SourceBoundaries.KNOWN_HOSTS_DIRS);
     }
 
     @Test

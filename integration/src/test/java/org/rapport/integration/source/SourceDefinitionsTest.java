@@ -63,7 +63,7 @@ class SourceDefinitionsTest {
         write("ivr.json", """
                 {"name": "ivr", "kind": "calls", "format": "canonical-csv", "timeZone": "Europe/Londn",
                  "charset": "UTF-9", "customerMatch": "phone", "schedule": "hourly",
-                 "transport": {"type": "file", "directory": "../intake/nowhere"}, "colour": "blue"}
+                 "transport": {"type": "file", "directory": "../drops/nowhere"}, "colour": "blue"}
                 """);
 
         SourceDefinitions loaded = load();
@@ -81,8 +81,8 @@ class SourceDefinitionsTest {
                         + "account-number, caller-number",
                 "sources/ivr.json: field 'schedule': 'hourly' is neither an interval (PT15M) nor a cron expression "
                         + "with 6 or 7 fields (0 0 2 * * ?)",
-                "sources/ivr.json: field 'transport.directory': '../intake/nowhere' does not exist (looked for "
-                        + root.resolve("intake/nowhere") + ")");
+                "sources/ivr.json: field 'transport.directory': '../drops/nowhere' does not exist (looked for "
+                        + root.resolve("drops/nowhere") + ")");
     }
 
     @Test
@@ -192,7 +192,7 @@ class SourceDefinitionsTest {
         write("telco.json", """
                 {"name": "telco", "kind": "customers", "format": "ibm-telco", "timeZone": "UTC",
                  "transport": {"type": "file", "directory": "../drops/crm"},
-                 "companion": {"file": "status.csv", "directory": "../intake/status", "match": "(unclosed"},
+                 "companion": {"file": "status.csv", "directory": "../drops/status", "match": "(unclosed"},
                  "fields": {"custmer_id": "id", "segment": ["Contract", 7], "region": "#0"},
                  "values": {"churn_reason": {"Attitude": "treatmnt"}, "csat": {"Great": "5"}}}
                 """);
@@ -230,8 +230,8 @@ class SourceDefinitionsTest {
                         + "customer_since, monthly_charges, phone_number, preferred_channel, region, segment, status, "
                         + "tenure_months, value_band",
                 "sources/telco.json: field 'companion.match': '(unclosed' is not a regular expression: Unclosed group",
-                "sources/telco.json: field 'companion.directory': '../intake/status' does not exist (looked for "
-                        + root.resolve("intake/status") + ")",
+                "sources/telco.json: field 'companion.directory': '../drops/status' does not exist (looked for "
+                        + root.resolve("drops/status") + ")",
                 "sources/ivr.json: field 'options.colour': is not a known field here; known are dateFormat, "
                         + "dateTimeFormat, delimiter, headerRows",
                 "sources/ivr.json: field 'companion': format 'generic-csv' takes no companion file",

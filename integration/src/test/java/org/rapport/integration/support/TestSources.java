@@ -40,7 +40,9 @@ public final class TestSources {
      * servers' and the examples' hosts, their credentials bound to those hosts, the test databases.
      */
     public static SourceBoundaries boundaries() {
+        // the SFTP tests write their known_hosts into their own temporary folders
         return SourceBoundaries.closed(shared("")).withFileRoots(shared(""))
+                .withKnownHostsDirs(Path.of(System.getProperty("java.io.tmpdir")))
                 .withAllowedHosts(HOSTS.toArray(String[]::new))
                 .withConnections("java:/jdbc/crm", "java:/jdbc/pbxware", "java:/crm", "java:/pbx")
                 .withCredentialHosts(Map.of("pbx-sftp", HOSTS, "survey-token", HOSTS, "qualtrics-token", HOSTS));
