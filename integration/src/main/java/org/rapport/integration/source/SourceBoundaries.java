@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * Where an administrator lets source definitions reach; whoever writes a definition (by REST or
- * into the sources directory) stays inside. Read from MicroProfile Config once per check, so a
- * definition is judged by the boundaries in force when it is loaded. Immutable, thread-safe.
+ * into the sources directory) stays inside, whoever they signed in as. Built from MicroProfile Config
+ * when the server starts (a credential's hosts are looked up when a definition names it); every
+ * definition is checked against it each time it is loaded. Immutable, thread-safe.
  *
  * @param fileRoots       folders a {@code file} source (and a companion) may read from, with what is below them
  * @param intakeDir       the intake area: inside it a {@code file} source may only use its own folder
