@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -162,7 +163,7 @@ public final class IbmTelcoCustomerFormat implements IntakeFormat {
      * file root: a link that leads elsewhere is not followed. A companion not there yet counts as in.
      */
     private boolean staysInItsFolder(Path companionFile) throws IOException {
-        if (!Files.exists(companionFile, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(companionFile, LinkOption.NOFOLLOW_LINKS)) {
             return companionFile.normalize().getParent().equals(companionDir.normalize());
         }
         return !Files.isSymbolicLink(companionFile)

@@ -1,6 +1,7 @@
 package org.rapport.integration.source;
 
 import java.util.List;
+import java.util.Locale;
 
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
@@ -43,7 +44,7 @@ public final class ReadOnlyQuery {
             throw refused("it holds " + statements.size() + " statements");
         }
         if (!(statements.get(0) instanceof Select select)) {
-            throw refused("it is " + kind(statements.get(0)));
+            throw refused("it is " + kind(statements.get(0)) + ", not a SELECT");
         }
         if (select.getWithItemsList() != null) {
             for (WithItem<?> item : select.getWithItemsList()) {
@@ -71,7 +72,7 @@ public final class ReadOnlyQuery {
     }
 
     private static String kind(Statement statement) {
-        return "a " + statement.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
+        return statement.getClass().getSimpleName().toUpperCase(Locale.ROOT);
     }
 
     private static String firstLine(JSQLParserException e) {

@@ -1,5 +1,6 @@
 package org.rapport.integration.source;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystems;
@@ -10,9 +11,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -283,7 +284,7 @@ final class TransportParser {
         }
         reader.problem(field, "'" + host + "' is not an allowed host" + (boundaries.allowedHosts().isEmpty()
                 ? ": no host is allowed yet; an administrator lists the hosts sources may reach in "
-                : "; allowed are " + String.join(", ", new java.util.TreeSet<>(boundaries.allowedHosts())) + " (")
+                : "; allowed are " + String.join(", ", new TreeSet<>(boundaries.allowedHosts())) + " (")
                 + SourceBoundaries.ALLOWED_HOSTS + (boundaries.allowedHosts().isEmpty() ? "" : ")"));
         return false;
     }
@@ -320,7 +321,7 @@ final class TransportParser {
             return null;
         }
         if (host != null && !boundaries.bindsCredentialTo(name, host)) {
-            reader.problem(field, "'" + name + "' may only be sent to " + String.join(", ", new java.util.TreeSet<>(
+            reader.problem(field, "'" + name + "' may only be sent to " + String.join(", ", new TreeSet<>(
                     bound)) + " (" + property + "), not to " + host);
             return null;
         }

@@ -1,5 +1,6 @@
 package org.rapport.integration.wiring;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -167,7 +168,7 @@ public final class ConfiguredSources {
     private static boolean isInbox(Path directory, Path inbox) {
         try {
             return directory.equals(inbox.toRealPath());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
