@@ -42,6 +42,7 @@ import org.rapport.integration.rulesinbox.RulesInbox;
 import org.rapport.integration.rulesinbox.RulesInboxSettings;
 import org.rapport.integration.source.DefinitionProblem;
 import org.rapport.integration.source.EngineCustomerDirectory;
+import org.rapport.integration.source.SourceBoundaries;
 import org.rapport.integration.source.SourceDefinition;
 import org.rapport.integration.source.SourceDirectory;
 import org.rapport.integration.transport.DataSourceLookup;
@@ -100,24 +101,28 @@ public class IntegrationRuntime {
     @PostConstruct
     void start() {
         FormatCatalog formats = FormatCatalog.standard();
-        sources = new SourceDirectory(settings.dataDir().resolve("sources"), formats);
+        Function<String, Optional<String>> config = name -> ConfigProvider.getConfig().getOptionalValue(name,
+                String.class);
+        // read again on every look: a definition is judged by the boundaries in force when it is loaded
+        SourceBoundaries boundaries = SourceBoundaries.fromConfig(settings.dataDir(), config);
+        sources = new SourceDirectory(settings.dataDir().resolve("sources"), formats, boundaries);
         intakeDir = settings.dataDir().resolve("intake");
-        LOG.info(() -> "Intake folders under " + intakeDir + ", source definitions in " + sources.path());
+        LOG.info(() -> "Intake folders under " + intakeDir + ", source definitions in " + sources.path()
+                + "; file sources under " + boundaries.fileRoots() + ", hosts allowed " + boundaries.allowedHosts()
+                + ", source connections " + boundaries.connections());
         FileDropSettings fileDropSettings = FileDropSettings.standard(intakeDir);
         try {
             fileDrop = FileDropIntake.start(fileDropSettings, samples(), IntakeFolder.canonical(), intake);
             configured = new ConfiguredSources(fileDrop.camelContext(), sources, formats,
                     new EngineCustomerDirectory(customers),
                     new SourceTransports(new MicroProfileCredentials(ConfigProvider.getConfig()),
-                            DataSourceLookup.jndi(), FetchSettings.standard()),
+                            DataSourceLookup.jndi(), boundaries, FetchSettings.standard()),
                     fileDropSettings, intake, builtInFolderNames());
             configured.reconcile();
             fileDrop.camelContext().addRoutes(new SourcesWatch(configured, Duration.ofSeconds(scanSeconds)));
         } catch (Exception e) {
             throw new IllegalStateException("The intake under " + intakeDir + " could not start", e);
         }
-        Function<String, Optional<String>> config = name -> ConfigProvider.getConfig().getOptionalValue(name,
-                String.class);
         try {
             rulesInbox = RulesInbox.start(RulesInboxSettings.fromConfig(settings.dataDir(), config), ruleInbox);
             crmExport = CrmExport.start(CrmExportSettings.fromConfig(settings.dataDir(), config), actionExports);

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -121,7 +122,11 @@ public final class IbmTelcoCustomerFormat implements IntakeFormat {
         if (companionName == null) {
             return;
         }
-        try (InputStream companionBytes = Files.newInputStream(companionDir.resolve(companionName))) {
+        Path companionFile = companionDir.resolve(companionName);
+        if (!staysInItsFolder(companionFile)) {
+            return;
+        }
+        try (InputStream companionBytes = Files.newInputStream(companionFile)) {
             new DigestInputStream(companionBytes, digest).transferTo(OutputStream.nullOutputStream());
         } catch (NoSuchFileException e) {
             // the file is refused when it is read, naming the missing companion
@@ -136,6 +141,10 @@ public final class IbmTelcoCustomerFormat implements IntakeFormat {
                     + "', so its status table cannot be named");
         }
         Path companionFile = companionDir.resolve(companionName);
+        if (!staysInItsFolder(companionFile)) {
+            return refusal("its companion " + companionName + " is not a file in " + companionDir
+                    + " (a link out of it, or a path): only the folder's own files are read");
+        }
         TelcoJoin.Statuses statuses;
         try (InputStream companionBytes = Files.newInputStream(companionFile)) {
             statuses = join.readCompanion(companionName, companionBytes);
@@ -147,6 +156,18 @@ public final class IbmTelcoCustomerFormat implements IntakeFormat {
             return refusal("its companion " + companionName + " was refused: " + statuses.rejection().reason());
         }
         return join.readCustomers(fileName, content, statuses, sink).rejection();
+    }
+
+    /**
+     * Whether the companion is a plain file of the companion folder, which was checked to be inside a
+     * file root: a link that leads elsewhere is not followed. A companion not there yet counts as in.
+     */
+    private boolean staysInItsFolder(Path companionFile) throws IOException {
+        if (!Files.exists(companionFile, LinkOption.NOFOLLOW_LINKS)) {
+            return companionFile.normalize().getParent().equals(companionDir.normalize());
+        }
+        return !Files.isSymbolicLink(companionFile)
+                && companionFile.toRealPath().getParent().equals(companionDir.toRealPath());
     }
 
     private static QuarantinedRow refusal(String reason) {

@@ -39,6 +39,7 @@ public class IntakeRoutes extends RouteBuilder {
                 .retryAttemptedLogLevel(LoggingLevel.WARN)
                 .process(FailureNote::forTechnicalFault);
 
+        getContext().getRegistry().bind(PlainFiles.BEAN, new PlainFiles());
         for (IntakeFolder folder : folders) {
             from(inboxUri(folder))
                     .routeId(folder.routeId())
@@ -58,6 +59,8 @@ public class IntakeRoutes extends RouteBuilder {
                 + "&readLockMinLength=0"
                 + "&delay=" + settings.pollInterval().toMillis()
                 + "&sortBy=file:name"
+                // a link is not followed out of the folder
+                + "&filter=#" + PlainFiles.BEAN
                 + "&move=${header." + DESTINATION + "}/${file:name}"
                 + "&moveFailed=" + IntakeFolder.FAILED + "/${file:name}";
     }

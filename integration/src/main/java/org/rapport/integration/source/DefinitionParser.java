@@ -5,6 +5,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
+import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -20,6 +21,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.quartz.CronExpression;
+
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.FormatCatalog;
 
@@ -30,17 +33,21 @@ final class DefinitionParser {
             "format", "fields", "values", "timeZone", "charset", "customerMatch", "companion", "options");
     /** The ledger keeps source names of up to 128 characters; they also name folders and routes. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final Pattern CRON_FIELDS = Pattern.compile("\\S+( \\S+){5,6}");
+    /** Six or seven fields of what Quartz's cron syntax uses: digits, names, {@code * ? , / - # L W}. */
+    private static final Pattern CRON_FIELDS = Pattern.compile("[0-9A-Za-z*?,/#-]+( [0-9A-Za-z*?,/#-]+){5,6}");
 
     private final FormatCatalog catalog;
     private final DefinitionReader reader;
     private final Path baseDir;
+    private final SourceBoundaries boundaries;
     private final Path file;
 
-    DefinitionParser(FormatCatalog catalog, DefinitionReader reader, Path baseDir, Path file) {
+    DefinitionParser(FormatCatalog catalog, DefinitionReader reader, Path baseDir, SourceBoundaries boundaries,
+            Path file) {
         this.catalog = catalog;
         this.reader = reader;
         this.baseDir = baseDir;
+        this.boundaries = boundaries;
         this.file = file;
     }
 
@@ -58,7 +65,7 @@ final class DefinitionParser {
         ZoneId zone = zone(root);
         CustomerMatch match = customerMatch(root);
         Schedule schedule = schedule(root);
-        TransportParser transports = new TransportParser(reader, baseDir);
+        TransportParser transports = new TransportParser(reader, baseDir, boundaries, name);
         Transport transport = transports.parse(root);
         MappingParser mappings = new MappingParser(reader, format == null || kind == null ? null
                 : format.fields().apply(kind));
@@ -183,7 +190,15 @@ final class DefinitionParser {
                 // reported below
             }
         } else if (CRON_FIELDS.matcher(schedule).matches()) {
-            return new Schedule(null, schedule);
+            try {
+                // checked by the scheduler that will run it
+                new CronExpression(schedule);
+                return new Schedule(null, schedule);
+            } catch (ParseException e) {
+                reader.problem("schedule", "'" + schedule + "' is not a Quartz cron expression: " + e.getMessage()
+                        + " (e.g. 0 0 2 * * ? for 02:00 every day)");
+                return null;
+            }
         }
         reader.problem("schedule", "'" + schedule + "' is neither an interval (PT15M) nor a cron expression "
                 + "with 6 or 7 fields (0 0 2 * * ?)");
@@ -217,9 +232,9 @@ final class DefinitionParser {
                 return null;
             }
             reader.onlyKnownKeys(node, "companion", Set.of("file", "match", "directory", "joinOn"));
-            String file = reader.text(node, "companion", "file", true);
+            String file = fileName(reader.text(node, "companion", "file", true));
             Pattern match = pattern(reader.text(node, "companion", "match", false));
-            Path directory = transports.existingDirectory(node, "companion", "directory", false);
+            Path directory = transports.confinedDirectory(node, "companion", "directory", false);
             JsonNode joinOn = reader.object(node, "companion", "joinOn", false);
             String mainKey = null;
             String companionKey = null;
@@ -229,6 +244,16 @@ final class DefinitionParser {
                 companionKey = reader.text(joinOn, "companion.joinOn", "companion", true);
             }
             return file == null ? null : new Companion(file, match, directory, mainKey, companionKey);
+        }
+
+        /** The companion is beside the delivered file or in its own folder: a name, never a way elsewhere. */
+        private String fileName(String name) {
+            if (name != null && (name.contains("/") || name.contains("\\") || name.equals(".") || name.equals(".."))) {
+                reader.problem("companion.file", "'" + name + "' is a file name, not a path: the companion is "
+                        + "read from companion.directory or the transport's folder");
+                return null;
+            }
+            return name;
         }
 
         private Pattern pattern(String regex) {

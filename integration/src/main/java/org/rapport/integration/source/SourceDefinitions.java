@@ -46,13 +46,19 @@ public record SourceDefinitions(List<SourceDefinition> definitions, List<Definit
         problems = List.copyOf(problems);
     }
 
-    /** Loads every definition in {@code dir} against the standard formats. */
+    /**
+     * Loads every definition in {@code dir} against the standard formats, within the boundaries of a
+     * fresh installation whose data directory holds {@code dir} (see {@link SourceBoundaries#closed}).
+     */
     public static SourceDefinitions load(Path dir) {
-        return load(dir, FormatCatalog.standard());
+        return load(dir, FormatCatalog.standard(), SourceBoundaries.closed(dataDirOf(dir)));
     }
 
-    /** Loads every definition in {@code dir}; relative folders in them are taken from {@code dir}. */
-    public static SourceDefinitions load(Path dir, FormatCatalog catalog) {
+    /**
+     * Loads every definition in {@code dir}; relative folders in them are taken from {@code dir}, and
+     * a definition reaching beyond {@code boundaries} is refused.
+     */
+    public static SourceDefinitions load(Path dir, FormatCatalog catalog, SourceBoundaries boundaries) {
         String shownDir = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
         if (!Files.isDirectory(dir)) {
             return new SourceDefinitions(List.of(), List.of(new DefinitionProblem(shownDir, null,
@@ -67,7 +73,7 @@ public record SourceDefinitions(List<SourceDefinition> definitions, List<Definit
                 problems.add(new DefinitionProblem(shown, null, "is not a .json file: source definitions are JSON"));
                 continue;
             }
-            Parsed parsed = read(shown, file, dir, catalog);
+            Parsed parsed = read(shown, file, dir, catalog, boundaries);
             problems.addAll(parsed.problems());
             parsed.definition().ifPresent(definition -> {
                 String earlier = fileByName.putIfAbsent(definition.name(), shown);
@@ -87,9 +93,17 @@ public record SourceDefinitions(List<SourceDefinition> definitions, List<Definit
      *
      * @param shownName how the definition is named in problems
      * @param baseDir   where relative folders are taken from
+     * @param boundaries where the definition may reach
      */
-    public static Parsed parse(String shownName, String json, Path baseDir, FormatCatalog catalog) {
-        return parse(shownName, json, baseDir, baseDir.resolve(shownName), catalog);
+    public static Parsed parse(String shownName, String json, Path baseDir, FormatCatalog catalog,
+            SourceBoundaries boundaries) {
+        return parse(shownName, json, baseDir, baseDir.resolve(shownName), catalog, boundaries);
+    }
+
+    /** The data directory of a sources directory laid out as the server lays it out: {@code <data>/sources}. */
+    static Path dataDirOf(Path sourcesDir) {
+        Path absolute = sourcesDir.toAbsolutePath().normalize();
+        return absolute.getParent() == null ? absolute : absolute.getParent();
     }
 
     /** The definition named {@code name}. */
@@ -97,15 +111,16 @@ public record SourceDefinitions(List<SourceDefinition> definitions, List<Definit
         return definitions.stream().filter(definition -> definition.name().equals(name)).findFirst();
     }
 
-    private static Parsed read(String shown, Path file, Path dir, FormatCatalog catalog) {
+    private static Parsed read(String shown, Path file, Path dir, FormatCatalog catalog, SourceBoundaries boundaries) {
         try {
-            return parse(shown, Files.readString(file), dir, file, catalog);
+            return parse(shown, Files.readString(file), dir, file, catalog, boundaries);
         } catch (IOException e) {
             return Parsed.failed(shown, "cannot be read: " + e.getMessage());
         }
     }
 
-    private static Parsed parse(String shown, String json, Path dir, Path file, FormatCatalog catalog) {
+    private static Parsed parse(String shown, String json, Path dir, Path file, FormatCatalog catalog,
+            SourceBoundaries boundaries) {
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -118,7 +133,7 @@ public record SourceDefinitions(List<SourceDefinition> definitions, List<Definit
             return Parsed.failed(shown, "is empty: a definition is one JSON object");
         }
         DefinitionReader reader = new DefinitionReader(shown);
-        Optional<SourceDefinition> definition = new DefinitionParser(catalog, reader, dir, file).parse(root);
+        Optional<SourceDefinition> definition = new DefinitionParser(catalog, reader, dir, boundaries, file).parse(root);
         return new Parsed(definition, reader.problems());
     }
 

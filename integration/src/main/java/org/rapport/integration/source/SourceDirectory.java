@@ -26,10 +26,13 @@ public final class SourceDirectory {
 
     private final Path dir;
     private final FormatCatalog catalog;
+    private final SourceBoundaries boundaries;
 
-    public SourceDirectory(Path dir, FormatCatalog catalog) {
+    /** @param boundaries where the definitions may reach; one reaching further is refused */
+    public SourceDirectory(Path dir, FormatCatalog catalog, SourceBoundaries boundaries) {
         this.dir = dir;
         this.catalog = catalog;
+        this.boundaries = boundaries;
     }
 
     public Path path() {
@@ -38,7 +41,7 @@ public final class SourceDirectory {
 
     /** Every definition in the directory, with what is wrong with the others. */
     public SourceDefinitions load() {
-        return SourceDefinitions.load(dir, catalog);
+        return SourceDefinitions.load(dir, catalog, boundaries);
     }
 
     /** The definition of source {@code name} as its file holds it, comments included. */
@@ -59,7 +62,7 @@ public final class SourceDirectory {
             return List.of(new DefinitionProblem(shown, "name", "'" + name
                     + "' is not a source name: letters, digits, '.', '_' and '-', starting with a letter or digit"));
         }
-        SourceDefinitions.Parsed parsed = SourceDefinitions.parse(name + SUFFIX, json, dir, catalog);
+        SourceDefinitions.Parsed parsed = SourceDefinitions.parse(name + SUFFIX, json, dir, catalog, boundaries);
         List<DefinitionProblem> problems = new ArrayList<>();
         // named as the directory listing names them, so both ways of editing read alike
         parsed.problems().forEach(problem -> problems.add(new DefinitionProblem(shown, problem.field(),

@@ -29,5 +29,11 @@
  * Credentials are named, never written into a definition; {@code org.rapport.integration.transport}
  * fetches what the transports deliver into the source's intake folder. A format that joins a second file (the
  * IBM telco status table) takes a {@code companion}: file, match, directory, joinOn.
+ *
+ * <p>A definition reaches only as far as {@link org.rapport.integration.source.SourceBoundaries}
+ * let it, checked while it is parsed: file sources and companions inside the configured roots (links
+ * resolved), JDBC sources on declared source connections with one read-only SELECT
+ * ({@link org.rapport.integration.source.ReadOnlyQuery}), HTTP and SFTP sources to allowed hosts with
+ * credentials bound to them, host-key checking off only in development mode.
  */
 package org.rapport.integration.source;

@@ -1,6 +1,10 @@
 package org.rapport.integration.transport;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.rapport.integration.EndpointUri;
 
 import org.rapport.integration.source.Schedule;
 
@@ -16,12 +20,17 @@ final class FetchSchedule {
 
     /** The trigger of {@code routeId}; {@code schedule} may be null for the default interval. */
     static String uri(String routeId, Schedule schedule, FetchSettings settings) {
+        // the route id is the source's name, checked to be letters, digits, '.', '_' and '-'
+        Map<String, Object> options = new LinkedHashMap<>();
         if (schedule != null && schedule.cron() != null) {
-            // Quartz reads '+' as the space between cron fields in an endpoint URI
-            return "quartz:rapport-fetch/" + routeId + "?stateful=true&cron=" + schedule.cron().trim().replace(' ', '+');
+            options.put("stateful", true);
+            // checked by Quartz when the definition was loaded; encoded like every option value
+            options.put("cron", schedule.cron().trim());
+            return EndpointUri.of("quartz:rapport-fetch/" + routeId, options);
         }
         Duration interval = schedule == null ? settings.defaultInterval() : schedule.interval();
-        return "scheduler:" + routeId + "?delay=" + interval.toMillis()
-                + "&initialDelay=" + settings.firstFetchDelay().toMillis();
+        options.put("delay", interval.toMillis());
+        options.put("initialDelay", settings.firstFetchDelay().toMillis());
+        return EndpointUri.of("scheduler:" + routeId, options);
     }
 }

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.rapport.integration.EndpointUri;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.RouteDefinition;
@@ -108,9 +110,18 @@ final class HttpFetchRoutes extends FetchRoutes {
         }
         getContext().getRegistry().bind(headersName, new DefaultRequestHeaders(headers));
         long timeout = http.timeout().toMillis();
+        Map<String, Object> options = new LinkedHashMap<>();
         // the bean's name also makes the endpoint this source's own, whatever other sources share its URL
-        return endpoint() + "?httpClientConfigurer=#" + headersName
-                + "&skipRequestHeaders=true&skipResponseHeaders=true&throwExceptionOnFailure=true"
-                + "&connectTimeout=" + timeout + "&responseTimeout=" + timeout + "&connectionRequestTimeout=" + timeout;
+        options.put("httpClientConfigurer", "#" + headersName);
+        options.put("skipRequestHeaders", true);
+        options.put("skipResponseHeaders", true);
+        options.put("throwExceptionOnFailure", true);
+        // the host is the definition's, checked against the allow-list: no redirect takes the request elsewhere
+        options.put("followRedirects", false);
+        options.put("connectTimeout", timeout);
+        options.put("responseTimeout", timeout);
+        options.put("connectionRequestTimeout", timeout);
+        // scheme, host (allowed), port and the path as parsed: nothing else of the definition's URL
+        return EndpointUri.of(endpoint(), options);
     }
 }

@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.rapport.integration.source.DefinitionException;
+import org.rapport.integration.source.ReadOnlyQuery;
 import org.rapport.integration.source.SourceDefinition;
 import org.rapport.integration.source.Transport;
 
@@ -43,8 +45,18 @@ final class IncrementalExtract implements Processor {
         this.landing = landing;
         this.watermarks = jdbc.updatedAtColumn() == null ? null
                 : new WatermarkStore(landing.stateDir(), jdbc.updatedAtColumn());
-        this.query = new SinceQuery(jdbc.query());
+        this.query = new SinceQuery(readOnly(jdbc.query()));
         this.clock = clock;
+    }
+
+    /** The one SELECT the definition was checked to hold, as the SQL parser renders it. */
+    private static String readOnly(String query) {
+        try {
+            return ReadOnlyQuery.of(query).sql();
+        } catch (DefinitionException e) {
+            throw new IllegalArgumentException("a JDBC source's query must be checked before it runs: " + e.getMessage(),
+                    e);
+        }
     }
 
     @Override
@@ -71,6 +83,9 @@ final class IncrementalExtract implements Processor {
     private void query(Watermark since, CsvExtract extract, LandingFile file) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
+            boolean readOnly = connection.isReadOnly();
+            // a read-only transaction: a function in the SELECT that writes fails rather than writes
+            connection.setReadOnly(true);
             // PostgreSQL streams a result FETCH_SIZE rows at a time only inside a transaction
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(query.sql(), ResultSet.TYPE_FORWARD_ONLY,
@@ -87,6 +102,7 @@ final class IncrementalExtract implements Processor {
                 // only read: nothing to keep
                 connection.rollback();
                 connection.setAutoCommit(autoCommit);
+                connection.setReadOnly(readOnly);
             }
         }
     }

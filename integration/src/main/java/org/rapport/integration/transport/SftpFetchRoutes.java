@@ -1,9 +1,9 @@
 package org.rapport.integration.transport;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.logging.Logger;
 
 import org.apache.camel.Endpoint;
@@ -11,6 +11,7 @@ import org.apache.camel.component.file.remote.SftpEndpoint;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.rapport.integration.EndpointUri;
 import org.rapport.integration.source.SourceDefinition;
 import org.rapport.integration.source.Transport;
 
@@ -55,17 +56,23 @@ final class SftpFetchRoutes extends FetchRoutes {
                 landing().stateDir().resolve(FETCHED).toFile(), REMEMBERED_IN_MEMORY);
         getContext().getRegistry().bind(repositoryName, fetched);
 
-        SftpEndpoint remote = getContext().getEndpoint(SftpLogin.folderUri(sftp.host(), sftp.port(), sftp.directory())
-                + "?username=" + URLEncoder.encode(sftp.username(), StandardCharsets.UTF_8)
-                // the repository's name also makes the endpoint this source's own
-                + "&noop=true&idempotent=true&idempotentRepository=#" + repositoryName
-                + "&autoCreate=false&maximumReconnectAttempts=0", SftpEndpoint.class);
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("username", sftp.username());
+        options.put("noop", true);
+        options.put("idempotent", true);
+        // the repository's name also makes the endpoint this source's own
+        options.put("idempotentRepository", "#" + repositoryName);
+        options.put("autoCreate", false);
+        options.put("maximumReconnectAttempts", 0);
+        // host (allowed) and folder checked when the definition was loaded; every option encoded
+        SftpEndpoint remote = getContext().getEndpoint(EndpointUri.of(
+                SftpLogin.folderUri(sftp.host(), sftp.port(), sftp.directory()), options), SftpEndpoint.class);
         remote.setIdempotentKey(FILE_VERSION);
         remote.setFilter(new RemoteFileFilter<>(sftp.include(), settings().remoteFileMinAge(), clock()));
         login.applyTo(remote.getConfiguration());
 
-        Endpoint landed = getContext().getEndpoint("file:" + landing().dir() + "?tempPrefix="
-                + LandingFolder.UNFINISHED_PREFIX + "&fileExist=Override");
+        Endpoint landed = getContext().getEndpoint(EndpointUri.of("file:" + landing().dir(), Map.of(
+                "tempPrefix", LandingFolder.UNFINISHED_PREFIX, "fileExist", "Override")));
         route.process(new RemoteFolderDrain(remote, landed));
     }
 }

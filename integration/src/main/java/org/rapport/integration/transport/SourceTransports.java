@@ -7,6 +7,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.rapport.integration.source.DefinitionException;
+import org.rapport.integration.source.ReadOnlyQuery;
+import org.rapport.integration.source.SourceBoundaries;
 import org.rapport.integration.source.SourceDefinition;
 import org.rapport.integration.source.Transport;
 
@@ -17,7 +19,7 @@ import org.rapport.integration.source.Transport;
  *
  * <pre>{@code
  * SourceTransports transports = new SourceTransports(new MicroProfileCredentials(config),
- *         DataSourceLookup.jndi(), FetchSettings.standard());
+ *         DataSourceLookup.jndi(), boundaries, FetchSettings.standard());
  * Optional<FetchRoutes> routes = transports.fetchRoutes(definition, intakeDir.resolve(definition.name()));
  * routes.ifPresent(camel::addRoutes);   // route id routes.routeId(), health from routes.status()
  * }</pre>
@@ -26,17 +28,24 @@ public final class SourceTransports {
 
     private final CredentialResolver credentials;
     private final DataSourceLookup dataSources;
+    private final SourceBoundaries boundaries;
     private final FetchSettings settings;
     private final Clock clock;
 
-    public SourceTransports(CredentialResolver credentials, DataSourceLookup dataSources, FetchSettings settings) {
-        this(credentials, dataSources, settings, Clock.systemUTC());
+    /**
+     * @param boundaries where sources may reach: checked when a definition is loaded, and again here,
+     *                   where a secret or a connection is handed out
+     */
+    public SourceTransports(CredentialResolver credentials, DataSourceLookup dataSources, SourceBoundaries boundaries,
+            FetchSettings settings) {
+        this(credentials, dataSources, boundaries, settings, Clock.systemUTC());
     }
 
-    SourceTransports(CredentialResolver credentials, DataSourceLookup dataSources, FetchSettings settings,
-            Clock clock) {
+    SourceTransports(CredentialResolver credentials, DataSourceLookup dataSources, SourceBoundaries boundaries,
+            FetchSettings settings, Clock clock) {
         this.credentials = credentials;
         this.dataSources = dataSources;
+        this.boundaries = boundaries;
         this.settings = settings;
         this.clock = clock;
     }
@@ -52,19 +61,59 @@ public final class SourceTransports {
     public Optional<FetchRoutes> fetchRoutes(SourceDefinition source, Path landingDir) throws DefinitionException {
         Transport transport = source.transport();
         if (transport instanceof Transport.Sftp sftp) {
+            requireAllowed(sftp.host(), "transport.host");
+            requireBound(sftp.credential(), sftp.host());
+            if (sftp.hostKeyChecking() == Transport.HostKeyChecking.OFF && !boundaries.developmentMode()) {
+                throw new DefinitionException("transport.hostKeyChecking", "'off' is only for a development "
+                        + "installation (" + SourceBoundaries.DEVELOPMENT_MODE + "=true)");
+            }
             return Optional.of(new SftpFetchRoutes(source, landingDir, settings, clock,
                     credentials.require(source, sftp.credential())));
         }
         if (transport instanceof Transport.Http http) {
+            requireAllowed(http.url().getHost(), "transport.url");
+            if (http.credential() != null) {
+                requireBound(http.credential(), http.url().getHost());
+            }
             String secret = http.credential() == null ? null : credentials.require(source, http.credential());
             return Optional.of(new HttpFetchRoutes(source, landingDir, settings, clock, secret));
         }
         if (transport instanceof Transport.Jdbc jdbc) {
-            DataSource dataSource = dataSources.find(jdbc.dataSource()).orElseThrow(() -> new DefinitionException(
-                    "transport.dataSource", "source '" + source.name() + "' names the data source '"
-                            + jdbc.dataSource() + "', which is not bound in the server"));
-            return Optional.of(new JdbcFetchRoutes(source, landingDir, settings, clock, dataSource));
+            ReadOnlyQuery.of(jdbc.query());
+            return Optional.of(new JdbcFetchRoutes(source, landingDir, settings, clock, connection(source, jdbc)));
         }
         return Optional.empty();
+    }
+
+    private void requireAllowed(String host, String field) throws DefinitionException {
+        if (!boundaries.allowsHost(host)) {
+            throw new DefinitionException(field, "'" + host + "' is not an allowed host ("
+                    + SourceBoundaries.ALLOWED_HOSTS + ")");
+        }
+    }
+
+    private void requireBound(String credential, String host) throws DefinitionException {
+        if (!boundaries.bindsCredentialTo(credential, host)) {
+            throw new DefinitionException("transport.credential", "'" + credential + "' is not for " + host + " ("
+                    + SourceBoundaries.credentialHostsProperty(credential) + ")");
+        }
+    }
+
+    /** A declared source connection, and not Rapport's own under another name. */
+    private DataSource connection(SourceDefinition source, Transport.Jdbc jdbc) throws DefinitionException {
+        if (!boundaries.allowsConnection(jdbc.dataSource())) {
+            throw new DefinitionException("transport.dataSource", "'" + jdbc.dataSource()
+                    + "' is not declared as a source connection (" + SourceBoundaries.CONNECTIONS + ")");
+        }
+        DataSource dataSource = dataSources.find(jdbc.dataSource()).orElseThrow(() -> new DefinitionException(
+                "transport.dataSource", "source '" + source.name() + "' names the data source '"
+                        + jdbc.dataSource() + "', which is not bound in the server"));
+        for (String own : SourceBoundaries.OWN_DATA_SOURCES) {
+            if (dataSources.find(own).filter(ownDataSource -> ownDataSource == dataSource).isPresent()) {
+                throw new DefinitionException("transport.dataSource", "'" + jdbc.dataSource()
+                        + "' is Rapport's own data source under another name: a source never queries it");
+            }
+        }
+        return dataSource;
     }
 }

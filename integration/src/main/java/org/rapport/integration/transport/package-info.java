@@ -9,6 +9,7 @@
  * SourceTransports transports = new SourceTransports(
  *         new MicroProfileCredentials(ConfigProvider.getConfig()),   // rapport.credential.<name>
  *         DataSourceLookup.jndi(),                                   // transport.dataSource by JNDI name
+ *         SourceBoundaries.fromConfig(dataDir, config),              // rapport.sources.*, credential hosts
  *         FetchSettings.standard());
  * Optional<FetchRoutes> fetch = transports.fetchRoutes(definition, dataDir.resolve("intake").resolve(definition.name()));
  * fetch.ifPresent(routes -> camelContext.addRoutes(routes));   // route id "fetch-<source>"
@@ -17,7 +18,18 @@
  *
  * {@link org.rapport.integration.transport.SourceTransports#fetchRoutes fetchRoutes} throws a
  * {@link org.rapport.integration.source.DefinitionException} naming the source and the field when a
- * credential is not configured or a data source not bound; other sources can still be wired.
+ * credential is not configured or a data source not bound; other sources can still be wired. It
+ * checks the {@link org.rapport.integration.source.SourceBoundaries} again where a secret or a
+ * connection is handed out: the host on the allow-list, the credential bound to it, the data source
+ * a declared source connection and not Rapport's own under another name, the query one SELECT.
+ *
+ * <h2>Endpoints and queries</h2>
+ *
+ * Endpoint URIs are a fixed base (scheme, checked host, checked folder) and options whose values
+ * are each URL-encoded ({@link org.rapport.integration.EndpointUri}): no definition value is pasted
+ * in. HTTP requests follow no redirect. A JDBC query runs as JSqlParser renders the one SELECT it
+ * read, on a read-only connection, in a transaction rolled back after reading, with
+ * {@code Statement.setQueryTimeout} set to the definition's timeout.
  *
  * <h2>The landing folder</h2>
  *
@@ -47,8 +59,8 @@
  * {@code knownHosts} file the definition names, else in the Rapport user's
  * {@code ~/.ssh/known_hosts}; a server that cannot prove it is the one listed gets no password.
  * Write the file with {@code ssh-keyscan -p <port> <host> > known_hosts} and check the fingerprint
- * with the server's administrator. {@code "off"} trusts any server and is for test servers only
- * (a WARNING says so at start). A credential whose secret starts with {@code -----BEGIN} is an
+ * with the server's administrator. {@code "off"} trusts any server: it is refused unless the
+ * installation runs with {@code rapport.sources.development-mode=true} (a WARNING says so at start). A credential whose secret starts with {@code -----BEGIN} is an
  * unencrypted private key (PEM, e.g. PKCS#8), any other a password; one password is tried per
  * connection, so a wrong one does not lock the account.
  */

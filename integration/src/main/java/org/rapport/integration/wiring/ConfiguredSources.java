@@ -1,5 +1,6 @@
 package org.rapport.integration.wiring;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -145,8 +146,7 @@ public final class ConfiguredSources {
                 camel.addRoutes(fetch);
                 routeIds.add(fetch.routeId());
             }
-            if (definition.transport() instanceof Transport.File file
-                    && !file.directory().toAbsolutePath().normalize().equals(inbox.toAbsolutePath().normalize())) {
+            if (definition.transport() instanceof Transport.File file && !isInbox(file.directory(), inbox)) {
                 camel.addRoutes(new FolderRelay(name, file.directory(), file.include(), inbox,
                         settings.pollInterval()));
                 routeIds.add(FolderRelay.routeId(name));
@@ -161,6 +161,15 @@ public final class ConfiguredSources {
         } catch (Exception e) {
             removeRoutes(routeIds);
             return Optional.of(new DefinitionProblem(shown(definition), null, "could not be started: " + e));
+        }
+    }
+
+    /** Whether a file source's folder (a real path) is its intake folder itself, so needs no relay. */
+    private static boolean isInbox(Path directory, Path inbox) {
+        try {
+            return directory.equals(inbox.toRealPath());
+        } catch (IOException e) {
+            return false;
         }
     }
 

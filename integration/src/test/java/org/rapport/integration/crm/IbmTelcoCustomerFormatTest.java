@@ -117,7 +117,8 @@ class IbmTelcoCustomerFormatTest {
                 {"name": "telco", "kind": "customers", "format": "ibm-telco", "timeZone": "UTC",
                  "transport": {"type": "file", "directory": "crm"}, "companion": {"file": "telco_status_500.csv"},
                  "options": {"snapshotDate": "2026-09-31"}}
-                """, TestSources.shared(""), FormatCatalog.standard());
+                """, TestSources.shared(""), FormatCatalog.standard(),
+                TestSources.boundaries());
 
         assertThat(parsed.problems()).extracting(Object::toString).containsExactly(
                 "telco.json: field 'options.snapshotDate': '2026-09-31' is not a date (yyyy-MM-dd)");

@@ -22,7 +22,7 @@ import org.rapport.engine.intake.QuarantinedRow;
  * as the engine would (rejected files rejected, the rest accepted), or fails when told to. Thread-safe:
  * routes call it from their own threads.
  */
-final class RecordingIntake implements Intake {
+public final class RecordingIntake implements Intake {
 
     private final List<IntakeBatch> stored = new CopyOnWriteArrayList<>();
     private final AtomicInteger attempts = new AtomicInteger();
@@ -71,7 +71,7 @@ final class RecordingIntake implements Intake {
     }
 
     /** The batches stored, in the order they came. */
-    List<IntakeBatch> stored() {
+    public List<IntakeBatch> stored() {
         return List.copyOf(stored);
     }
 

@@ -56,7 +56,8 @@ class AsteriskCdrCustomFormatTest {
                 {"name": "pbx-custom", "kind": "calls", "format": "asterisk-cdr-custom", "timeZone": "UTC",
                  "transport": {"type": "file", "directory": "ivr"},
                  "options": {"columns": "uniqueid,src,start", "correlationMinutes": "0"}}
-                """, TestSources.shared(""), FormatCatalog.standard());
+                """, TestSources.shared(""), FormatCatalog.standard(),
+                TestSources.boundaries());
         assertThat(parsed.problems()).extracting(Object::toString).containsExactly("pbx.json: field 'options.columns': "
                 + "lacks channel, dstchannel, lastapp, end, duration, billsec, disposition, without which a row is no "
                 + "call leg");

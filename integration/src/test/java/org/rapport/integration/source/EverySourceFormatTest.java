@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.integration.FormatCatalog;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.support.TestSources;
 
@@ -22,8 +23,8 @@ class EverySourceFormatTest {
     private static final String DELIVERED = "telco_customers_500.csv";
 
     static Stream<SourceDefinition> sources() throws URISyntaxException {
-        return SourceDefinitions.load(Path.of(EverySourceFormatTest.class.getResource("/sources").toURI()))
-                .definitions().stream();
+        return SourceDefinitions.load(Path.of(EverySourceFormatTest.class.getResource("/sources").toURI()),
+                FormatCatalog.standard(), TestSources.boundaries()).definitions().stream();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -8,6 +8,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.engine.intake.SourceKind;
+import org.rapport.integration.FormatCatalog;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.support.TestSources;
 
@@ -17,7 +18,8 @@ import org.rapport.integration.support.TestSources;
  */
 class ExampleSourcesTest {
 
-    private final SourceDefinitions sources = SourceDefinitions.load(examples());
+    private final SourceDefinitions sources = SourceDefinitions.load(examples(), FormatCatalog.standard(),
+            TestSources.boundaries());
 
     @Test
     void everyExampleLoads() {

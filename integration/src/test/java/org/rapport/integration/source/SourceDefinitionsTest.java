@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapport.engine.intake.SourceKind;
+import org.rapport.integration.FormatCatalog;
 
 class SourceDefinitionsTest {
 
@@ -23,7 +24,7 @@ class SourceDefinitionsTest {
     @BeforeEach
     void createFolders() throws IOException {
         sources = Files.createDirectories(root.resolve("sources"));
-        Files.createDirectories(root.resolve("intake/crm"));
+        Files.createDirectories(root.resolve("drops/crm"));
     }
 
     @Test
@@ -34,19 +35,19 @@ class SourceDefinitionsTest {
                   "name": "crm",
                   "kind": "customers",
                   "format": "canonical-csv",
-                  "transport": {"type": "file", "directory": "../intake/crm", "include": "*.csv"},
+                  "transport": {"type": "file", "directory": "../drops/crm", "include": "*.csv"},
                   "schedule": "PT15M",
                   "timeZone": "Europe/London",
                   "charset": "windows-1251",
                 }
                 """);
 
-        SourceDefinitions loaded = SourceDefinitions.load(sources);
+        SourceDefinitions loaded = load();
 
         assertThat(loaded.problems()).isEmpty();
         SourceDefinition crm = loaded.named("crm").orElseThrow();
         assertThat(crm.kind()).isEqualTo(SourceKind.CUSTOMERS);
-        assertThat(crm.transport()).isEqualTo(new Transport.File(root.resolve("intake/crm"), "*.csv"));
+        assertThat(crm.transport()).isEqualTo(new Transport.File(root.resolve("drops/crm"), "*.csv"));
         assertThat(crm.schedule()).isEqualTo(new Schedule(Duration.ofMinutes(15), null));
         assertThat(crm.timeZone()).isEqualTo(ZoneId.of("Europe/London"));
         assertThat(crm.charset().name()).isEqualTo("windows-1251");
@@ -57,15 +58,15 @@ class SourceDefinitionsTest {
     void everyMistakeOfAFileIsNamedWithItsFieldAndTheOtherFilesStillLoad() throws IOException {
         write("crm.json", """
                 {"name": "crm", "kind": "customers", "format": "canonical-csv", "timeZone": "UTC",
-                 "transport": {"type": "file", "directory": "../intake/crm"}}
+                 "transport": {"type": "file", "directory": "../drops/crm"}}
                 """);
         write("ivr.json", """
                 {"name": "ivr", "kind": "calls", "format": "canonical-csv", "timeZone": "Europe/Londn",
                  "charset": "UTF-9", "customerMatch": "phone", "schedule": "hourly",
-                 "transport": {"type": "file", "directory": "../intake/nowhere"}, "colour": "blue"}
+                 "transport": {"type": "file", "directory": "../drops/nowhere"}, "colour": "blue"}
                 """);
 
-        SourceDefinitions loaded = SourceDefinitions.load(sources);
+        SourceDefinitions loaded = load();
 
         assertThat(loaded.definitions()).extracting(SourceDefinition::name).containsExactly("crm");
         assertThat(loaded.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
@@ -80,22 +81,22 @@ class SourceDefinitionsTest {
                         + "account-number, caller-number",
                 "sources/ivr.json: field 'schedule': 'hourly' is neither an interval (PT15M) nor a cron expression "
                         + "with 6 or 7 fields (0 0 2 * * ?)",
-                "sources/ivr.json: field 'transport.directory': '../intake/nowhere' does not exist (looked for "
-                        + root.resolve("intake/nowhere") + ")");
+                "sources/ivr.json: field 'transport.directory': '../drops/nowhere' does not exist (looked for "
+                        + root.resolve("drops/nowhere") + ")");
     }
 
     @Test
     void aFormatThatDoesNotDeliverTheKindOrIsUnknownIsNamed() throws IOException {
         write("a.json", """
                 {"name": "a", "kind": "service-cases", "format": "canonical-csv", "timeZone": "UTC",
-                 "transport": {"type": "file", "directory": "../intake/crm"}}
+                 "transport": {"type": "file", "directory": "../drops/crm"}}
                 """);
         write("b.json", """
                 {"name": "b", "kind": "calls", "format": "avaya-cms", "timeZone": "UTC",
                  "transport": {"type": "ftp"}}
                 """);
 
-        SourceDefinitions loaded = SourceDefinitions.load(sources);
+        SourceDefinitions loaded = load();
 
         assertThat(loaded.problems()).extracting(Object::toString).anySatisfy(problem -> assertThat(problem)
                 .startsWith("sources/a.json: field 'format': 'canonical-csv' delivers calls or customers or purchases "
@@ -122,7 +123,7 @@ class SourceDefinitionsTest {
                                "updatedAtColumn": "updated_at"}}
                 """);
 
-        SourceDefinitions loaded = SourceDefinitions.load(sources);
+        SourceDefinitions loaded = load();
 
         assertThat(loaded.definitions()).isEmpty();
         assertThat(loaded.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
@@ -140,15 +141,15 @@ class SourceDefinitionsTest {
         write("ivr.yaml", "name: ivr");
         write("crm.json", """
                 {"name": "crm", "kind": "customers", "format": "canonical-csv", "timeZone": "UTC",
-                 "transport": {"type": "file", "directory": "../intake/crm"}}
+                 "transport": {"type": "file", "directory": "../drops/crm"}}
                 """);
         write("crm-copy.json", """
                 {"name": "crm", "kind": "customers", "format": "canonical-csv", "timeZone": "UTC", "kind": "calls",
-                 "transport": {"type": "file", "directory": "../intake/crm"}}
+                 "transport": {"type": "file", "directory": "../drops/crm"}}
                 """);
         write("empty.json", "");
 
-        SourceDefinitions loaded = SourceDefinitions.load(sources);
+        SourceDefinitions loaded = load();
 
         assertThat(loaded.definitions()).hasSize(1);
         assertThat(loaded.problems()).extracting(Object::toString).satisfiesExactlyInAnyOrder(
@@ -173,12 +174,12 @@ class SourceDefinitionsTest {
     void twoDefinitionsWithOneNameKeepTheFirst() throws IOException {
         String crm = """
                 {"name": "crm", "kind": "customers", "format": "canonical-csv", "timeZone": "UTC",
-                 "transport": {"type": "file", "directory": "../intake/crm"}}
+                 "transport": {"type": "file", "directory": "../drops/crm"}}
                 """;
         write("a.json", crm);
         write("b.json", crm);
 
-        SourceDefinitions loaded = SourceDefinitions.load(sources);
+        SourceDefinitions loaded = load();
 
         assertThat(loaded.definitions()).extracting(definition -> definition.file().getFileName().toString())
                 .containsExactly("a.json");
@@ -190,29 +191,29 @@ class SourceDefinitionsTest {
     void mappingsOptionsAndCompanionsAreCheckedAgainstTheFormat() throws IOException {
         write("telco.json", """
                 {"name": "telco", "kind": "customers", "format": "ibm-telco", "timeZone": "UTC",
-                 "transport": {"type": "file", "directory": "../intake/crm"},
-                 "companion": {"file": "status.csv", "directory": "../intake/status", "match": "(unclosed"},
+                 "transport": {"type": "file", "directory": "../drops/crm"},
+                 "companion": {"file": "status.csv", "directory": "../drops/status", "match": "(unclosed"},
                  "fields": {"custmer_id": "id", "segment": ["Contract", 7], "region": "#0"},
                  "values": {"churn_reason": {"Attitude": "treatmnt"}, "csat": {"Great": "5"}}}
                 """);
         write("ivr.json", """
                 {"name": "ivr", "kind": "calls", "format": "generic-csv", "timeZone": "UTC",
-                 "transport": {"type": "file", "directory": "../intake/crm"},
+                 "transport": {"type": "file", "directory": "../drops/crm"},
                  "companion": {"file": "x.csv"},
                  "options": {"delimiter": "ab", "dateFormat": "dd/MM/yyyy", "colour": "blue"}}
                 """);
         write("bank.json", """
                 {"name": "bank", "kind": "calls", "format": "anonymous-bank", "timeZone": "UTC",
-                 "transport": {"type": "file", "directory": "../intake/crm"},
+                 "transport": {"type": "file", "directory": "../drops/crm"},
                  "options": {"dateTimeFormat": "x"}}
                 """);
         write("survey.json", """
                 {"name": "survey", "kind": "survey-responses", "format": "generic-csv", "timeZone": "UTC",
-                 "transport": {"type": "file", "directory": "../intake/crm"},
+                 "transport": {"type": "file", "directory": "../drops/crm"},
                  "options": {"dateTimeFormat": "dd/MM/yyyy HH:mm:bb"}}
                 """);
 
-        SourceDefinitions loaded = SourceDefinitions.load(sources);
+        SourceDefinitions loaded = load();
 
         assertThat(loaded.definitions()).isEmpty();
         assertThat(loaded.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
@@ -229,8 +230,8 @@ class SourceDefinitionsTest {
                         + "customer_since, monthly_charges, phone_number, preferred_channel, region, segment, status, "
                         + "tenure_months, value_band",
                 "sources/telco.json: field 'companion.match': '(unclosed' is not a regular expression: Unclosed group",
-                "sources/telco.json: field 'companion.directory': '../intake/status' does not exist (looked for "
-                        + root.resolve("intake/status") + ")",
+                "sources/telco.json: field 'companion.directory': '../drops/status' does not exist (looked for "
+                        + root.resolve("drops/status") + ")",
                 "sources/ivr.json: field 'options.colour': is not a known field here; known are dateFormat, "
                         + "dateTimeFormat, delimiter, headerRows",
                 "sources/ivr.json: field 'companion': format 'generic-csv' takes no companion file",
@@ -243,12 +244,18 @@ class SourceDefinitionsTest {
     void aFormatsOwnOptionIsCheckedWhenTheRestIsRight() throws IOException {
         write("ivr.json", """
                 {"name": "ivr", "kind": "calls", "format": "generic-csv", "timeZone": "UTC",
-                 "transport": {"type": "file", "directory": "../intake/crm"}, "options": {"delimiter": "ab"}}
+                 "transport": {"type": "file", "directory": "../drops/crm"}, "options": {"delimiter": "ab"}}
                 """);
 
-        assertThat(SourceDefinitions.load(sources).problems()).extracting(Object::toString).containsExactly(
+        assertThat(load().problems()).extracting(Object::toString).containsExactly(
                 "sources/ivr.json: field 'options.delimiter': 'ab' is not a delimiter: one character such as , ; | or "
                         + "the word tab");
+    }
+
+    /** The sources directory, within boundaries that let its sources reach their folder, host and database. */
+    private SourceDefinitions load() {
+        return SourceDefinitions.load(sources, FormatCatalog.standard(), SourceBoundaries.closed(root)
+                .withFileRoots(root.resolve("drops")).withAllowedHosts("pbx.example").withConnections("java:/crm"));
     }
 
     private void write(String name, String content) throws IOException {

@@ -28,7 +28,8 @@ class SourceDirectoryTest {
     @BeforeEach
     void createFolders() throws IOException {
         Files.createDirectories(root.resolve("intake/crm"));
-        directory = new SourceDirectory(root.resolve("sources"), FormatCatalog.standard());
+        directory = new SourceDirectory(root.resolve("sources"), FormatCatalog.standard(),
+                SourceBoundaries.closed(root));
     }
 
     @Test

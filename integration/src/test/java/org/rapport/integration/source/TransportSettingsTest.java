@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rapport.integration.FormatCatalog;
 
 /** The settings the SFTP, HTTP and JDBC transports take beyond where to connect, and their defaults. */
 class TransportSettingsTest {
@@ -123,7 +126,7 @@ class TransportSettingsTest {
                                "timeout": "PT2M"}}
                 """);
 
-        SourceDefinitions loaded = SourceDefinitions.load(sources);
+        SourceDefinitions loaded = load();
 
         assertThat(loaded.problems()).isEmpty();
         assertThat(loaded.named("c").orElseThrow().transport()).isEqualTo(new Transport.Jdbc("java:/crm",
@@ -151,16 +154,27 @@ class TransportSettingsTest {
     }
 
     private SourceDefinition only() {
-        SourceDefinitions loaded = SourceDefinitions.load(sources);
+        SourceDefinitions loaded = load();
         assertThat(loaded.problems()).isEmpty();
         assertThat(loaded.definitions()).hasSize(1);
         return loaded.definitions().get(0);
     }
 
     private List<String> problems() {
-        SourceDefinitions loaded = SourceDefinitions.load(sources);
+        SourceDefinitions loaded = load();
         assertThat(loaded.definitions()).isEmpty();
         return loaded.problems().stream().map(Object::toString).toList();
+    }
+
+    /**
+     * The sources directory, within boundaries that let its sources reach their hosts and databases with
+     * their credentials.
+     */
+    private SourceDefinitions load() {
+        Set<String> hosts = Set.of("pbx.example", "survey.example");
+        return SourceDefinitions.load(sources, FormatCatalog.standard(), SourceBoundaries.closed(root)
+                .withAllowedHosts(hosts.toArray(String[]::new)).withConnections("java:/crm", "java:/pbx")
+                .withCredentialHosts(Map.of("pbx", hosts, "survey-token", hosts, "token", hosts)));
     }
 
     private void write(String name, String content) throws IOException {

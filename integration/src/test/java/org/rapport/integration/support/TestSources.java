@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.rapport.engine.intake.CanonicalRecord;
 import org.rapport.engine.intake.IntakeBatch;
@@ -19,13 +21,31 @@ import org.rapport.integration.FormatCatalog;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.source.CustomerDirectory;
 import org.rapport.integration.source.DefinitionException;
+import org.rapport.integration.source.SourceBoundaries;
 import org.rapport.integration.source.SourceDefinition;
 import org.rapport.integration.source.SourceDefinitions;
 
 /** Definitions written in a test, the shared real-world files, and what a format makes of them. */
 public final class TestSources {
 
+    /** The test servers' host and the example definitions' hosts; in production the list starts empty. */
+    private static final Set<String> HOSTS = Set.of("127.0.0.1", "survey.example", "pbx.example",
+            "pbx.example.org", "example.qualtrics.com");
+
     private TestSources() {
+    }
+
+    /**
+     * Where the tests' definitions may reach: the shared data folder for file sources, the test
+     * servers' and the examples' hosts, their credentials bound to those hosts, the test databases.
+     */
+    public static SourceBoundaries boundaries() {
+        // the SFTP tests write their known_hosts into their own temporary folders
+        return SourceBoundaries.closed(shared("")).withFileRoots(shared(""))
+                .withKnownHostsDirs(Path.of(System.getProperty("java.io.tmpdir")))
+                .withAllowedHosts(HOSTS.toArray(String[]::new))
+                .withConnections("java:/jdbc/crm", "java:/jdbc/pbxware", "java:/crm", "java:/pbx")
+                .withCredentialHosts(Map.of("pbx-sftp", HOSTS, "survey-token", HOSTS, "qualtrics-token", HOSTS));
     }
 
     /** The folder of the unchanged copies of ../shared/data, e.g. {@code shared("ivr")}. */
@@ -40,13 +60,13 @@ public final class TestSources {
 
     /**
      * A definition that must be valid; relative folders are taken from the shared data folder, and a
-     * definition without a transport gets that folder as its file drop (formats do not care).
+     * definition without a transport gets its ivr folder as its file drop (formats do not care).
      */
     public static SourceDefinition definition(String json) {
         String complete = json.contains("\"transport\"") ? json
-                : json.replaceFirst("\\{", "{\"transport\": {\"type\": \"file\", \"directory\": \".\"},");
+                : json.replaceFirst("\\{", "{\"transport\": {\"type\": \"file\", \"directory\": \"ivr\"},");
         SourceDefinitions.Parsed parsed = SourceDefinitions.parse("test.json", complete, shared(""),
-                FormatCatalog.standard());
+                FormatCatalog.standard(), boundaries());
         assertThat(parsed.problems()).as("problems of the test definition").isEmpty();
         return parsed.definition().orElseThrow();
     }

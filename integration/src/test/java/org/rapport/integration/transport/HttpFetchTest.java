@@ -262,7 +262,7 @@ class HttpFetchTest {
     @Test
     void aCredentialThatIsNotConfiguredIsNamedWithTheSource() {
         SourceTransports transports = new SourceTransports(CredentialResolver.of(Map.of()), name -> Optional.empty(),
-                quickSettings());
+                TestSources.boundaries(), quickSettings());
 
         assertThat(catchThrowableOfType(DefinitionException.class,
                 () -> transports.fetchRoutes(definition("/by-cursor", BY_CURSOR), landing)))
@@ -286,7 +286,7 @@ class HttpFetchTest {
 
     private FetchRoutes routes(SourceDefinition source, String token) throws DefinitionException {
         SourceTransports transports = new SourceTransports(CredentialResolver.of(Map.of("survey-token", token)),
-                name -> Optional.empty(), quickSettings());
+                name -> Optional.empty(), TestSources.boundaries(), quickSettings());
         return transports.fetchRoutes(source, landing).orElseThrow();
     }
 

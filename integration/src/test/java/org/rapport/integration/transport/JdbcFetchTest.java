@@ -11,9 +11,14 @@ import static org.rapport.integration.transport.TransportFixtures.quickSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -28,9 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.rapport.engine.intake.CustomerRecord;
 import org.rapport.engine.intake.IntakeBatch;
+import org.rapport.engine.intake.SourceKind;
 import org.rapport.integration.source.CustomerDirectory;
+import org.rapport.integration.source.CustomerMatch;
 import org.rapport.integration.source.DefinitionException;
 import org.rapport.integration.source.SourceDefinition;
+import org.rapport.integration.source.Transport;
 import org.rapport.integration.support.TestSources;
 
 /** The JDBC transport against a real CRM database: what each fetch lands, and where the next one starts. */
@@ -201,9 +209,67 @@ class JdbcFetchTest {
     }
 
     @Test
+    void theQueryRunsInAReadOnlyTransactionSoAFunctionThatWritesFailsAndWritesNothing() throws Exception {
+        customers(2, "TIMESTAMP '2026-10-01 08:00:00'");
+        execute("DROP TABLE IF EXISTS touched", "CREATE TABLE touched (at timestamp)",
+                "CREATE OR REPLACE FUNCTION touch() RETURNS int LANGUAGE plpgsql AS "
+                        + "$$ BEGIN INSERT INTO touched VALUES (now()); RETURN 1; END $$");
+        String writing = CRM.replace("select *", "select *, touch() as touched");
+
+        try (Fetching fetching = Fetching.start(routes(writing))) {
+            fetching.awaitFirstFetch();
+
+            assertThat(Files.readString(onlyNote(landing, "crm"))).containsIgnoringCase("read-only transaction");
+            assertThat(count("touched")).as("rows the query wrote").isZero();
+            assertThat(filesIn(landing)).isEmpty();
+        }
+    }
+
+    @Test
+    void aQueryRunningLongerThanItsTimeoutIsCancelled() throws Exception {
+        customers(1, "TIMESTAMP '2026-10-01 08:00:00'");
+        String slow = CRM.replace("select *", "select *, pg_sleep(600) as slept")
+                .replace("\"updatedAtColumn\"", "\"timeout\": \"PT1S\", \"updatedAtColumn\"");
+
+        try (Fetching fetching = Fetching.start(routes(slow))) {
+            fetching.awaitFirstFetch();
+
+            assertThat(Files.readString(onlyNote(landing, "crm"))).containsIgnoringCase("cancel");
+            assertThat(filesIn(landing)).isEmpty();
+        }
+    }
+
+    /** A definition made without the parser (as no production code does) is checked again where it would run. */
+    @Test
+    void aQueryThatIsNotOneSelectIsRefusedWhereItWouldRunToo() throws Exception {
+        customers(1, "TIMESTAMP '2026-10-01 08:00:00'");
+
+        SourceTransports transports = new SourceTransports(CredentialResolver.of(Map.of()),
+                name -> Optional.of(CrmDatabase.dataSource()), TestSources.boundaries(), quickSettings());
+        DefinitionException refused = catchThrowableOfType(DefinitionException.class, () -> transports.fetchRoutes(
+                new SourceDefinition("crm", SourceKind.CUSTOMERS,
+                        new Transport.Jdbc("java:/jdbc/crm",
+                                "select * from customer; drop table customer", null, "0", Duration.ofSeconds(5)),
+                        null, "generic-csv", Map.of(), Map.of(), ZoneOffset.UTC,
+                        StandardCharsets.UTF_8, CustomerMatch.CUSTOMER_ID,
+                        null, Map.of(), temp.resolve("crm.json")), landing));
+
+        assertThat(refused.field()).isEqualTo("transport.query");
+        assertThat(count("customer")).as("customers left").isEqualTo(1);
+    }
+
+    private static long count(String table) throws SQLException {
+        try (Connection connection = CrmDatabase.dataSource().getConnection();
+                ResultSet rows = connection.createStatement().executeQuery("select count(*) from " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
     void aDataSourceThatIsNotBoundIsNamedWithTheSource() {
         SourceTransports transports = new SourceTransports(CredentialResolver.of(Map.of()), name -> Optional.empty(),
-                quickSettings());
+                TestSources.boundaries(), quickSettings());
 
         DefinitionException problem = catchThrowableOfType(DefinitionException.class,
                 () -> transports.fetchRoutes(TestSources.definition(CRM), landing));
@@ -223,8 +289,8 @@ class JdbcFetchTest {
 
     private FetchRoutes routes(String definition, Clock clock, DataSource dataSource) throws DefinitionException {
         SourceTransports transports = new SourceTransports(CredentialResolver.of(Map.of()),
-                name -> "java:/jdbc/crm".equals(name) ? Optional.of(dataSource) : Optional.empty(), quickSettings(),
-                clock);
+                name -> "java:/jdbc/crm".equals(name) ? Optional.of(dataSource) : Optional.empty(),
+                TestSources.boundaries(), quickSettings(), clock);
         return transports.fetchRoutes(TestSources.definition(definition), landing).orElseThrow();
     }
 

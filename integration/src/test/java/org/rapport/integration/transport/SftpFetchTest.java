@@ -215,7 +215,7 @@ class SftpFetchTest {
     @Test
     void aCredentialThatIsNotConfiguredIsNamedWithTheSource() {
         SourceTransports transports = new SourceTransports(CredentialResolver.of(Map.of()), name -> Optional.empty(),
-                quickSettings());
+                TestSources.boundaries(), quickSettings());
 
         assertThat(catchThrowableOfType(DefinitionException.class,
                 () -> transports.fetchRoutes(TestSources.definition(passwordSource()), landing)))
@@ -247,7 +247,7 @@ class SftpFetchTest {
 
     private FetchRoutes routes(String definition, String secret) throws DefinitionException {
         SourceTransports transports = new SourceTransports(CredentialResolver.of(Map.of("pbx-sftp", secret)),
-                name -> Optional.empty(), quickSettings());
+                name -> Optional.empty(), TestSources.boundaries(), quickSettings());
         return transports.fetchRoutes(TestSources.definition(definition), landing).orElseThrow();
     }
 

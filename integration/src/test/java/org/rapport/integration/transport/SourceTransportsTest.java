@@ -18,7 +18,7 @@ class SourceTransportsTest {
 
     private final SourceTransports transports = new SourceTransports(
             CredentialResolver.of(Map.of("survey-token", "t0ken")), name -> Optional.empty(),
-            TransportFixtures.quickSettings());
+            TestSources.boundaries(), TransportFixtures.quickSettings());
 
     @TempDir
     Path landing;
@@ -56,7 +56,7 @@ class SourceTransportsTest {
         assertThat(FetchSchedule.uri("fetch-a", new Schedule(Duration.ofMinutes(5), null), settings))
                 .isEqualTo("scheduler:fetch-a?delay=300000&initialDelay=10000");
         assertThat(FetchSchedule.uri("fetch-a", new Schedule(null, "0 0 2 * * ?"),
-                settings)).isEqualTo("quartz:rapport-fetch/fetch-a?stateful=true&cron=0+0+2+*+*+?");
+                settings)).isEqualTo("quartz:rapport-fetch/fetch-a?stateful=true&cron=0+0+2+*+*+%3F");
         assertThat(FetchSchedule.uri("fetch-a", null, settings))
                 .isEqualTo("scheduler:fetch-a?delay=900000&initialDelay=10000");
     }

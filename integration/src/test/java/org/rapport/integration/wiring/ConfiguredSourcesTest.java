@@ -33,6 +33,7 @@ import org.rapport.integration.FormatCatalog;
 import org.rapport.integration.filedrop.FileDropSettings;
 import org.rapport.integration.source.CustomerDirectory;
 import org.rapport.integration.source.DefinitionProblem;
+import org.rapport.integration.source.SourceBoundaries;
 import org.rapport.integration.source.SourceDirectory;
 import org.rapport.integration.transport.CredentialResolver;
 import org.rapport.integration.transport.FetchSettings;
@@ -162,10 +163,14 @@ class ConfiguredSourcesTest extends PersistenceSpec {
         Intake intake = new TransactionalIntake(on(database)::read, Clock.systemUTC());
         FileDropSettings settings = new FileDropSettings(root.resolve("intake"), Duration.ofMillis(50),
                 Duration.ofMillis(100), 2, Duration.ofMillis(10));
+        // the billing system's drops are a file root; the PBX's host is allowed, its credential bound to it
+        SourceBoundaries boundaries = SourceBoundaries.closed(root).withFileRoots(root.resolve("drops"))
+                .withAllowedHosts("127.0.0.1").withCredentialHosts(Map.of("pbx-sftp", Set.of("127.0.0.1")));
         SourceTransports transports = new SourceTransports(CredentialResolver.of(Map.of()),
-                name -> Optional.empty(), FetchSettings.standard());
-        sources = new ConfiguredSources(camel, new SourceDirectory(root.resolve("sources"), FormatCatalog.standard()),
-                FormatCatalog.standard(), CustomerDirectory.NONE, transports, settings, intake, Set.of("calls"));
+                name -> Optional.empty(), boundaries, FetchSettings.standard());
+        sources = new ConfiguredSources(camel, new SourceDirectory(root.resolve("sources"), FormatCatalog.standard(),
+                boundaries), FormatCatalog.standard(), CustomerDirectory.NONE, transports, settings, intake,
+                Set.of("calls"));
     }
 
     private List<BatchEntry> batches(TestDatabase database) {
