@@ -66,6 +66,8 @@ public final class RuleSandbox {
         private final SourceLines lines;
         private final List<RuleMessage> messages = new ArrayList<>();
         private final Set<String> imported = new HashSet<>();
+        private final Set<String> wildcardImports = new HashSet<>();
+        private final Set<String> declared = new HashSet<>();
 
         Inspection(ParsedRuleFile file) {
             this.file = file;
@@ -75,6 +77,11 @@ public final class RuleSandbox {
 
         List<RuleMessage> run() {
             PackageDescr descr = file.descr();
+            if (checkNoUnicodeEscapes()) {
+                return messages; // the text would read differently to the parser, the compiler and MVEL
+            }
+            new LiteralAnnotations(file).check().forEach(messages::add);
+            descr.getClassAndEnumDeclarationDescrs().forEach(declaration -> declared.add(declaration.getTypeName()));
             if (!SandboxPolicy.RULES_PACKAGE.equals(descr.getName())) {
                 violation(find(descr.getName(), 0), "package", "rule files must declare package "
                         + SandboxPolicy.RULES_PACKAGE + ", not \"" + descr.getName() + "\"");
@@ -96,7 +103,9 @@ public final class RuleSandbox {
 
         private void checkImport(ImportDescr importDescr) {
             String target = importDescr.getTarget();
-            if (SandboxPolicy.isAllowedImport(target)) {
+            if (SandboxPolicy.isAllowedImport(target) && target.endsWith(".*")) {
+                wildcardImports.add(target.substring(0, target.length() - 2));
+            } else if (SandboxPolicy.isAllowedImport(target)) {
                 imported.add(target.substring(target.lastIndexOf('.') + 1));
             } else {
                 violation(find(target, start(importDescr)), lastSegment(target), "import " + target + " is not allowed: "
@@ -124,14 +133,37 @@ public final class RuleSandbox {
             checkCode(global.getType(), find(global.getType(), start(global)), "the type of global " + global.getIdentifier());
         }
 
+        /**
+         * Attributes are names and numbers, never code: MVEL would evaluate a computed salience or enabled. Only the
+         * Java dialect is allowed, since MVEL consequences are evaluated without a compiler to check them.
+         */
         private void checkAttribute(AttributeDescr attribute, int searchFrom) {
             int at = find(attribute.getName(), Math.max(searchFrom, start(attribute)));
+            String value = attribute.getValue() == null ? "" : attribute.getValue().strip();
             if (SandboxPolicy.isDeniedAttribute(attribute.getName())) {
                 violation(at, attribute.getName(), "the " + attribute.getName() + " attribute is not allowed: it schedules"
                         + " rules on timer threads outside the evaluation");
-            } else if (attribute.getValue() != null) {
-                checkCode(attribute.getValue(), find(attribute.getValue(), at), "the " + attribute.getName() + " attribute");
+            } else if ("dialect".equals(attribute.getName()) && !"java".equals(value)) {
+                violation(at, attribute.getName(), "dialect \"" + value + "\" is not allowed: rules are written in the"
+                        + " java dialect, which is compiled and checked before anything runs (MVEL is evaluated as it is read)");
+            } else if (("salience".equals(attribute.getName()) && !value.matches("-?\\d{1,9}"))
+                    || ("enabled".equals(attribute.getName()) && !value.matches("true|false"))) {
+                violation(at, attribute.getName(), "the " + attribute.getName() + " attribute must be a plain "
+                        + ("salience".equals(attribute.getName()) ? "whole number" : "true or false")
+                        + ", not an expression: MVEL would evaluate it");
+            } else if (value.contains("(") || value.contains("{")) {
+                violation(at, attribute.getName(), "the " + attribute.getName() + " attribute must be a plain value, not an expression");
             }
+        }
+
+        /** Unicode escapes let the same text read differently to the DRL parser, the Java compiler and MVEL: refused. */
+        private boolean checkNoUnicodeEscapes() {
+            int at = CodeTokens.firstUnicodeEscape(drl);
+            if (at < 0) {
+                return false;
+            }
+            violation(at, null, "unicode escapes (\\uXXXX) are not allowed in rule files: write the character itself");
+            return true;
         }
 
         private void checkDeclaration(AbstractClassTypeDeclarationDescr declaration) {
@@ -168,7 +200,7 @@ public final class RuleSandbox {
             for (String type : function.getParameterTypes()) {
                 checkCode(type, find(type, at), "a parameter of function " + function.getName());
             }
-            checkCode(function.getBody(), find(function.getBody(), at), "function " + function.getName());
+            checkCode(function.getBody(), find(function.getBody(), at), "function " + function.getName(), false);
         }
 
         private void checkRule(RuleDescr rule) {
@@ -188,11 +220,11 @@ public final class RuleSandbox {
             }
             if (rule.getConsequence() != null) {
                 String consequence = rule.getConsequence().toString();
-                checkCode(consequence, find(consequence, afterConditions), "the consequence of " + what);
+                checkCode(consequence, find(consequence, afterConditions), "the consequence of " + what, false);
             }
             for (Map.Entry<String, Object> named : rule.getNamedConsequences().entrySet()) {
                 String consequence = String.valueOf(named.getValue());
-                checkCode(consequence, find(consequence, afterConditions), "consequence " + named.getKey() + " of " + what);
+                checkCode(consequence, find(consequence, afterConditions), "consequence " + named.getKey() + " of " + what, false);
             }
         }
 
@@ -207,22 +239,36 @@ public final class RuleSandbox {
             checkCode(drl.substring(begin, Math.min(drl.length(), end + 1)), begin, what);
         }
 
-        /** Reads code token by token: denied words, denied members, and every name a chain of dots starts with. */
+        /**
+         * Reads code token by token against the allow-list: every name a chain of dots starts with must be a
+         * binding, a variable or property, or an allowed type; every member after a dot a member of an allowed
+         * type; and no MVEL-only syntax (null-safe navigation) nor words that declare classes or locks.
+         */
         private void checkCode(String code, int offset, String what) {
+            checkCode(code, offset, what, true);
+        }
+
+        /**
+         * As above; with {@code membersMustBeKnown} false (Java code the compiler checks and {@link GeneratedCodeCheck}
+         * reads after it), a member that is no member of an allowed type is left to the compiler, and only members
+         * that lead out are reported here.
+         */
+        private void checkCode(String code, int offset, String what, boolean membersMustBeKnown) {
             if (code == null) {
                 return;
             }
             for (List<Token> tokens : CodeTokens.of(code).readings()) {
                 for (int index = 0; index < tokens.size(); index++) {
                     Token token = tokens.get(index);
+                    int at = offset + token.offset();
                     if (token.kind() != Kind.IDENTIFIER) {
+                        checkPunctuation(tokens, index, at, what);
                         continue;
                     }
-                    int at = offset + token.offset();
                     Kind before = index == 0 ? Kind.OTHER : tokens.get(index - 1).kind();
                     if (before == Kind.DOT || before == Kind.METHOD_REFERENCE) {
                         String reason = SandboxPolicy.deniedMemberReason(token.text());
-                        if (reason != null) {
+                        if (reason != null && (membersMustBeKnown || SandboxPolicy.isDeniedMember(token.text()))) {
                             violation(at, token.text(), "." + token.text() + " is not allowed in " + what + " (" + reason + ")");
                         }
                         continue;
@@ -232,11 +278,22 @@ public final class RuleSandbox {
                         continue;
                     }
                     List<String> name = dottedName(tokens, index);
-                    if (!checkName(name, at, token.text(), what)) {
-                        // one message per name: System.exit is about System, not also about exit
-                        index += 2 * (name.size() - 1);
-                    }
+                    int consumed = checkName(name, at, token.text(), what);
+                    // one message per name: System.exit is about System, not also about exit
+                    index += 2 * ((consumed < 0 ? name.size() : consumed) - 1);
                 }
+            }
+        }
+
+        /** MVEL's null-safe navigation ({@code $a!.b}, {@code $a.?b}) reaches members no Java compiler checks. */
+        private void checkPunctuation(List<Token> tokens, int index, int at, String what) {
+            Token token = tokens.get(index);
+            Token next = index + 1 < tokens.size() ? tokens.get(index + 1) : null;
+            boolean nullSafe = next != null && ("!".equals(token.text()) && next.kind() == Kind.DOT
+                    || token.kind() == Kind.DOT && "?".equals(next.text()));
+            if (nullSafe) {
+                violation(at, null, "MVEL null-safe navigation (!. or .?) is not allowed in " + what
+                        + ": rules are Java; test for null with != null");
             }
         }
 
@@ -254,21 +311,26 @@ public final class RuleSandbox {
         }
 
         /**
-         * A name at the start of a dotted chain: a simple type name, a package-qualified name, or a variable.
+         * A name at the start of a dotted chain: a type name (simple or package-qualified), or a binding, variable
+         * or property. A type must be allowed: imported from the allow-list, an allowed java.lang type, or declared
+         * in the rule file.
          *
-         * @return false when the name is not allowed (and reported)
+         * @return how many segments of the chain name the type (whose members are checked after them), 1 for a
+         *         variable, or -1 when the name is not allowed (and reported)
          */
-        private boolean checkName(List<String> segments, int at, String token, String what) {
+        private int checkName(List<String> segments, int at, String token, String what) {
             String first = segments.get(0);
             if (first.startsWith("$")) {
-                return true;
+                return 1;
             }
             if (SandboxPolicy.startsUpperCase(first)) {
-                if (!imported.contains(first) && SandboxPolicy.isForbiddenLangType(first)) {
-                    violation(at, token, "java.lang." + first + " is not allowed in " + what + ": " + SandboxPolicy.allowedSummary());
-                    return false;
+                if (imported.contains(first) || declared.contains(first) || SandboxPolicy.isAllowedType("java.lang." + first)
+                        || wildcardImports.stream().anyMatch(pkg -> SandboxPolicy.isAllowedType(pkg + "." + first))) {
+                    return 1;
                 }
-                return true;
+                String name = SandboxPolicy.isForbiddenLangType(first) ? "java.lang." + first : first;
+                violation(at, token, name + " is not allowed in " + what + ": " + SandboxPolicy.allowedSummary());
+                return -1;
             }
             int typeIndex = 1;
             while (typeIndex < segments.size() && !SandboxPolicy.startsUpperCase(segments.get(typeIndex))) {
@@ -276,22 +338,24 @@ public final class RuleSandbox {
             }
             boolean qualified = SandboxPolicy.isPackageRoot(first) || typeIndex >= 2 && typeIndex < segments.size();
             if (!qualified) {
-                return true; // a variable and its properties, such as $kpi.value or kpi.getValue()
+                return 1; // a variable and its properties, such as $kpi.value or kpi.getValue()
             }
             if (typeIndex < segments.size()) {
                 String type = String.join(".", segments.subList(0, typeIndex + 1));
                 if (!SandboxPolicy.isAllowedType(type)) {
                     violation(at, token, type + " is not allowed in " + what + ": " + SandboxPolicy.allowedSummary());
-                    return false;
+                    return -1;
                 }
-            } else if (segments.size() > 1) {
+                return typeIndex + 1;
+            }
+            if (segments.size() > 1) {
                 String path = String.join(".", segments);
                 if (!SandboxPolicy.isAllowedPackagePath(path)) {
                     violation(at, token, path + " is not allowed in " + what + ": " + SandboxPolicy.allowedSummary());
-                    return false;
+                    return -1;
                 }
             }
-            return true;
+            return segments.size();
         }
 
         private void violation(int offset, String token, String text) {
