@@ -46,6 +46,7 @@ public final class RuleSetCompiler {
 
     private final int maxFirings;
     private final int maxFiringsPerCustomer;
+    private final RuleEvaluator evaluator;
 
     /**
      * A compiler whose rule sets may fire at most {@value CompiledRuleSet#MAX_FIRINGS} rules per KPI
@@ -65,6 +66,18 @@ public final class RuleSetCompiler {
      * evaluation, or beyond {@code maxFiringsPerCustomer} per customer of a scoring batch.
      */
     public RuleSetCompiler(int maxFirings, int maxFiringsPerCustomer) {
+        this(maxFirings, maxFiringsPerCustomer, RuleEvaluator.shared());
+    }
+
+    /**
+     * As {@link #RuleSetCompiler(int, int)}, with rule sets that evaluate within {@code budget} (on threads of their
+     * own) rather than the configured one ({@link RuleBudget#configured()}).
+     */
+    public RuleSetCompiler(int maxFirings, int maxFiringsPerCustomer, RuleBudget budget) {
+        this(maxFirings, maxFiringsPerCustomer, new RuleEvaluator(budget));
+    }
+
+    private RuleSetCompiler(int maxFirings, int maxFiringsPerCustomer, RuleEvaluator evaluator) {
         if (maxFirings < 1) {
             throw new IllegalArgumentException("maxFirings must be at least 1, was " + maxFirings);
         }
@@ -73,6 +86,7 @@ public final class RuleSetCompiler {
         }
         this.maxFirings = maxFirings;
         this.maxFiringsPerCustomer = maxFiringsPerCustomer;
+        this.evaluator = evaluator;
     }
 
     /**
@@ -136,7 +150,7 @@ public final class RuleSetCompiler {
         }
         KieContainer container = services.newKieContainer(releaseId);
         services.getRepository().removeKieModule(releaseId);
-        return new CompiledRuleSet(container.getKieBase(), maxFirings, maxFiringsPerCustomer);
+        return new CompiledRuleSet(container.getKieBase(), maxFirings, maxFiringsPerCustomer, evaluator);
     }
 
     /** The class files the Java dialect compiled from the rule set, by internal name, none of them loaded. */
