@@ -73,9 +73,42 @@ final class RuleEvaluator {
         return budget;
     }
 
-    /** How many evaluation threads are firing rules right now. */
-    int busyThreads() {
-        return pool.getActiveCount();
+    private final Object idle = new Object();
+    private int running;
+
+    /** How many evaluations are still running on this evaluator's threads, those stopped at their deadline included. */
+    int running() {
+        synchronized (idle) {
+            return running;
+        }
+    }
+
+    /** Waits until no evaluation runs on this evaluator's threads, or {@code timeout} passes; true when none runs. */
+    boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (running > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(idle, left);
+            }
+            return true;
+        }
+    }
+
+    private void started() {
+        synchronized (idle) {
+            running++;
+        }
+    }
+
+    private void finished() {
+        synchronized (idle) {
+            running--;
+            idle.notifyAll();
+        }
     }
 
     /**
@@ -87,7 +120,12 @@ final class RuleEvaluator {
         Watch watch = new Watch(session, budget.maxAllocatedBytes());
         session.addEventListener(watch);
         ClassLoader callerLoader = Thread.currentThread().getContextClassLoader();
-        Future<?> running = pool.submit(() -> {
+        await(session, what, watch, submit(what, evaluation, watch, callerLoader));
+    }
+
+    private Future<?> submit(String what, Runnable evaluation, Watch watch, ClassLoader callerLoader) {
+        return pool.submit(() -> {
+            started();
             Thread thread = Thread.currentThread();
             ClassLoader own = thread.getContextClassLoader();
             thread.setContextClassLoader(callerLoader);
@@ -97,9 +135,13 @@ final class RuleEvaluator {
                 watch.checkAfterwards(what);
             } finally {
                 thread.setContextClassLoader(own);
+                finished();
             }
             return null;
         });
+    }
+
+    private void await(KieSession session, String what, Watch watch, Future<?> running) {
         try {
             running.get(budget.timeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException late) {

@@ -89,6 +89,11 @@ public final class RuleSetCompiler {
         this.evaluator = evaluator;
     }
 
+    /** Where the rule sets of this compiler are evaluated, within their budget. */
+    RuleEvaluator evaluator() {
+        return evaluator;
+    }
+
     /**
      * Reads, checks and compiles the rule files: each must be a readable DRL file or decision table
      * that parses, passes the {@link RuleSandbox} and declares no rule name another file declares;
