@@ -136,7 +136,7 @@ final class LiteralAnnotations {
     }
 
     private RuleMessage refusal(int offset, String token, String reason) {
-        return file.messageAt(offset, token, "Sandbox: " + reason);
+        return file.messageInRuleRowAt(offset, token, "Sandbox: " + reason);
     }
 
     private char at(int index) {

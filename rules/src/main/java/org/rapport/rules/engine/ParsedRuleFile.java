@@ -151,6 +151,12 @@ record ParsedRuleFile(String name, String drl, PackageDescr descr, DecisionTable
         return messageAtLine(lines.line(offset), lines.column(offset), token, text);
     }
 
+    /** As {@link #messageAt(int, String, String)}, kept in the rule's row of a decision table: the cell whose value is at fault. */
+    RuleMessage messageInRuleRowAt(int offset, String token, String text) {
+        SourceLines lines = new SourceLines(drl);
+        return messageAtLine(lines.line(offset), lines.column(offset), token, true, text);
+    }
+
     /** A message at a 1-based line and column of the DRL, placed at the cell for a decision table. */
     RuleMessage messageAtLine(int line, int column, String token, String text) {
         return messageAtLine(line, column, token, false, text);

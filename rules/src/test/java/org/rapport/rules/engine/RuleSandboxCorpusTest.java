@@ -173,6 +173,7 @@ class RuleSandboxCorpusTest {
         RuleSetValidation validation = validator.validate(List.of(RuleFileSource.ofText("escape.drl.csv", csv)));
 
         assertRefused(validation, "escape.drl.csv");
+        assertThat(validation.messages()).anySatisfy(message -> assertThat(message.line()).as("the row of the cell").isEqualTo(9));
         assertNoEffect();
     }
 
@@ -186,6 +187,7 @@ class RuleSandboxCorpusTest {
         RuleSetValidation validation = validator.validate(List.of(workbook));
 
         assertRefused(validation, "escape.drl.xlsx");
+        assertThat(validation.messages()).anySatisfy(message -> assertThat(message.line()).as("the row of the cell").isEqualTo(9));
         assertNoEffect();
     }
 
