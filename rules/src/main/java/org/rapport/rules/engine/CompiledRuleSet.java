@@ -26,8 +26,10 @@ import org.rapport.rules.facts.RequestText;
 import org.rapport.rules.facts.RequestThemeCount;
 
 /**
- * A rule set that compiled. Thread-safe: the KieBase is shared and each evaluation has its own
- * sessions, so callers may score partitions of the customer base in parallel.
+ * A rule set that compiled. Every evaluation (KPIs, a page of texts, a batch of customers) fires its
+ * own session inside the {@link RuleBudget} of its {@link RuleEvaluator}: a firing limit, a deadline
+ * and a cap on allocated memory, failing with the rule named. Thread-safe: the KieBase is shared and
+ * each evaluation has its own sessions, so callers may score partitions of the customer base in parallel.
  */
 public final class CompiledRuleSet {
 

@@ -67,9 +67,13 @@ final class GeneratedCodeCheck {
             "java/lang/invoke/LambdaMetafactory.metafactory", "java/lang/invoke/LambdaMetafactory.altMetafactory");
 
     private final List<ParsedRuleFile> files;
+    private final Set<String> declaredTypes = new HashSet<>();
 
     GeneratedCodeCheck(List<ParsedRuleFile> files) {
         this.files = files;
+        // Types declared in the rule files: beans Drools writes itself, with fields of types the sandbox checked.
+        files.forEach(file -> file.descr().getClassAndEnumDeclarationDescrs()
+                .forEach(declared -> declaredTypes.add(RULES_PACKAGE + declared.getTypeName())));
     }
 
     /** Every problem found in the generated classes, by internal class name → bytes. */
@@ -79,7 +83,7 @@ final class GeneratedCodeCheck {
         Map<String, Set<String>> problems = new LinkedHashMap<>();
         Map<String, Set<String>> calls = new HashMap<>();
         for (Map.Entry<String, byte[]> generated : byName.entrySet()) {
-            Reader reader = new Reader(byName.keySet(), calls);
+            Reader reader = new Reader(byName.keySet(), declaredTypes, calls);
             new ClassReader(generated.getValue()).accept(reader, 0);
             if (!reader.problems.isEmpty()) {
                 problems.computeIfAbsent(reader.className, key -> new LinkedHashSet<>()).addAll(reader.problems);
@@ -184,14 +188,16 @@ final class GeneratedCodeCheck {
     private static final class Reader extends ClassVisitor {
 
         private final Set<String> generated;
+        private final Set<String> declaredTypes;
         private final Map<String, Set<String>> calls;
         private final Set<String> problems = new LinkedHashSet<>();
         private String className;
         private boolean invoker;
 
-        Reader(Set<String> generated, Map<String, Set<String>> calls) {
+        Reader(Set<String> generated, Set<String> declaredTypes, Map<String, Set<String>> calls) {
             super(Opcodes.ASM9);
             this.generated = generated;
+            this.declaredTypes = declaredTypes;
             this.calls = calls;
         }
 
@@ -227,6 +233,8 @@ final class GeneratedCodeCheck {
                 problems.add("synchronized method " + name + " (locks are not allowed)");
             }
             String self = className + "." + name + descriptor;
+            // The Java compiler's own table for a switch on an enum sizes its array by the enum's values.
+            boolean switchTable = (access & Opcodes.ACC_SYNTHETIC) != 0 && name.startsWith("$SWITCH_TABLE$");
             Set<String> callees = invoker ? new HashSet<>() : calls.computeIfAbsent(self, key -> new LinkedHashSet<>());
             return new MethodVisitor(Opcodes.ASM9) {
                 private final Set<Label> seen = new HashSet<>();
@@ -308,7 +316,7 @@ final class GeneratedCodeCheck {
                 }
 
                 private void arraySize() {
-                    if (!invoker && (constant == null || constant > LARGEST_ARRAY)) {
+                    if (!invoker && !switchTable && (constant == null || constant > LARGEST_ARRAY)) {
                         problems.add("creates an array whose size is not a constant of at most " + LARGEST_ARRAY);
                     }
                 }
@@ -373,12 +381,16 @@ final class GeneratedCodeCheck {
                     || SCAFFOLDING_PACKAGES.stream().anyMatch(element::startsWith);
             if (!ownerAllowed && !scaffolding) {
                 problems.add("calls " + dotted(element) + "." + name + " (" + SandboxPolicy.allowedSummary() + ")");
-            } else if (ownerAllowed && !invoker && !generated.contains(element) && SandboxPolicy.isDeniedMember(name)) {
-                problems.add("calls " + dotted(element) + "." + name + " (" + SandboxPolicy.deniedMemberReason(name) + ")");
+            } else if (ownerAllowed && !invoker && !generated.contains(element)
+                    && SandboxPolicy.deniedCallReason(element, name) != null) {
+                problems.add("calls " + dotted(element) + "." + name + " (" + SandboxPolicy.deniedCallReason(element, name) + ")");
             }
         }
 
         private boolean allowedOwner(String internalName) {
+            if (declaredTypes.contains(internalName)) {
+                return true;
+            }
             if (generated.contains(internalName)) {
                 return internalName.startsWith(RULES_PACKAGE);
             }

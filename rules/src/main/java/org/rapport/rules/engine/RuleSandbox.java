@@ -27,12 +27,24 @@ import org.rapport.rules.engine.CodeTokens.Kind;
 import org.rapport.rules.engine.CodeTokens.Token;
 
 /**
- * Rejects rule files that reach outside the published fact model and safe value types, before
- * anything is compiled: no System, Runtime, threads, reflection, class loading, file or network I/O,
- * or the rule session's internals. It works on the parsed rules (imports, function imports,
- * globals, declared types, functions, rule attributes, conditions and consequences) and reads the
- * Java or MVEL code in them token by token, so comments and strings neither hide nor fake a name.
- * A decision table is checked on the DRL Drools generates from it. Thread-safe and stateless.
+ * The first of the two checks a rule file passes before it may run, on the parsed rules and before
+ * Drools builds anything: nothing the author wrote is evaluated here. It refuses what Drools would
+ * evaluate while compiling or interpret with MVEL, and what the allow-list of {@link SandboxPolicy}
+ * does not name:
+ * <ul>
+ * <li>unicode escapes anywhere in the file (the parser, the Java compiler and MVEL would read the text
+ * differently);</li>
+ * <li>annotations whose values are not plain literals ({@link LiteralAnnotations}: rule metadata and
+ * declared-type annotations are evaluated with MVEL at compile time), {@code @watch} aside;</li>
+ * <li>any dialect but {@code java}, and attributes that are expressions (a computed salience);</li>
+ * <li>imports, globals, declared types, function signatures and every name in conditions, {@code from},
+ * {@code accumulate}, {@code eval} and consequences that is not an allowed type, a binding, a variable
+ * or a member of an allowed type — MVEL's null-safe and property navigation included.</li>
+ * </ul>
+ * Code is read token by token, so comments and strings neither hide nor fake a name. A decision table is
+ * checked on the DRL Drools generates from it (generating it evaluates nothing), and reported at its cell.
+ * What the Java compiler then makes of consequences, evals and functions is checked again, class file by
+ * class file, by {@link GeneratedCodeCheck}. Thread-safe and stateless.
  */
 public final class RuleSandbox {
 
@@ -278,7 +290,7 @@ public final class RuleSandbox {
                         continue;
                     }
                     List<String> name = dottedName(tokens, index);
-                    int consumed = checkName(name, at, token.text(), what);
+                    int consumed = checkName(name, at, token.text(), what, membersMustBeKnown);
                     // one message per name: System.exit is about System, not also about exit
                     index += 2 * ((consumed < 0 ? name.size() : consumed) - 1);
                 }
@@ -315,10 +327,13 @@ public final class RuleSandbox {
          * or property. A type must be allowed: imported from the allow-list, an allowed java.lang type, or declared
          * in the rule file.
          *
+         * With {@code strict} false (Java code), an unknown name is refused only where Java would find it in
+         * java.lang; the compiler resolves the rest, and {@link GeneratedCodeCheck} checks what it resolved to.
+         *
          * @return how many segments of the chain name the type (whose members are checked after them), 1 for a
          *         variable, or -1 when the name is not allowed (and reported)
          */
-        private int checkName(List<String> segments, int at, String token, String what) {
+        private int checkName(List<String> segments, int at, String token, String what, boolean strict) {
             String first = segments.get(0);
             if (first.startsWith("$")) {
                 return 1;
@@ -328,7 +343,11 @@ public final class RuleSandbox {
                         || wildcardImports.stream().anyMatch(pkg -> SandboxPolicy.isAllowedType(pkg + "." + first))) {
                     return 1;
                 }
-                String name = SandboxPolicy.isForbiddenLangType(first) ? "java.lang." + first : first;
+                boolean langType = SandboxPolicy.isForbiddenLangType(first);
+                if (!strict && !langType) {
+                    return 1; // an enum constant in a case label; any type the compiler resolves is checked in its class file
+                }
+                String name = langType ? "java.lang." + first : first;
                 violation(at, token, name + " is not allowed in " + what + ": " + SandboxPolicy.allowedSummary());
                 return -1;
             }

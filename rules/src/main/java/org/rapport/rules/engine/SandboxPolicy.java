@@ -76,15 +76,26 @@ final class SandboxPolicy {
             session("registerChannel"), session("getGlobals"), session("setGlobal"),
             Map.entry("wait", "threads"), Map.entry("notify", "threads"), Map.entry("notifyAll", "threads"));
 
-    /** Members of allowed types that do unbounded work or allocation in one call, which no budget can interrupt. */
-    private static final Map<String, String> UNBOUNDED_MEMBERS = Map.ofEntries(
-            Map.entry("repeat", "unbounded work in one call"), Map.entry("nCopies", "unbounded work in one call"),
-            Map.entry("pow", "unbounded work in one call"), Map.entry("shiftLeft", "unbounded work in one call"),
+    /** Members of allowed types that still lead out, or return streams (which are not collections), whatever their owner. */
+    private static final Map<String, String> LEADING_OUT = Map.ofEntries(
             Map.entry("setDefault", "global state"), Map.entry("getDeclaringClass", "reflection"),
             Map.entry("describeConstable", "reflection"), Map.entry("parallelStream", "threads"),
             Map.entry("stream", "streams are not collections"), Map.entry("chars", "streams are not collections"),
             Map.entry("codePoints", "streams are not collections"), Map.entry("lines", "streams are not collections"),
             Map.entry("datesUntil", "streams are not collections"), Map.entry("spliterator", "streams are not collections"));
+
+    /**
+     * Calls on allowed types that do unbounded work or allocation in one go, which no budget can interrupt, by
+     * owner: refused in compiled code for these owners only ({@code Math.pow} stays allowed), and by name in
+     * conditions, which MVEL evaluates without telling the owner.
+     */
+    private static final Map<String, Set<String>> UNBOUNDED_CALLS = Map.of(
+            "java/math/BigDecimal", Set.of("pow", "sqrt"),
+            "java/math/BigInteger", Set.of("pow", "shiftLeft", "sqrt", "nextProbablePrime", "probablePrime"),
+            "java/lang/String", Set.of("repeat"),
+            "java/util/Collections", Set.of("nCopies"));
+
+    private static final String UNBOUNDED = "unbounded work in one call";
 
     /** The published fact types, by simple name; {@code SandboxPolicyTest} keeps it in step with the package. */
     static final Set<String> FACT_TYPES = Set.of(
@@ -192,16 +203,27 @@ final class SandboxPolicy {
      * and not one of the members that still lead out.
      */
     static String deniedMemberReason(String member) {
-        String reason = DENIED_MEMBERS.getOrDefault(member, UNBOUNDED_MEMBERS.get(member));
+        String reason = DENIED_MEMBERS.getOrDefault(member, LEADING_OUT.get(member));
         if (reason != null) {
             return reason;
+        }
+        if (UNBOUNDED_CALLS.values().stream().anyMatch(names -> names.contains(member))) {
+            return UNBOUNDED;
         }
         return ALLOWED_MEMBERS.contains(member) ? null : "not a member of a published fact type or an allowed value type";
     }
 
     /** True for a member of an allowed type that rules may still not call, whatever it is called on. */
     static boolean isDeniedMember(String member) {
-        return DENIED_MEMBERS.containsKey(member) || UNBOUNDED_MEMBERS.containsKey(member);
+        return DENIED_MEMBERS.containsKey(member) || LEADING_OUT.containsKey(member);
+    }
+
+    /** Why a call on an allowed type ({@code owner} as an internal name, {@code java/lang/String}) is refused; null if not. */
+    static String deniedCallReason(String owner, String member) {
+        if (isDeniedMember(member)) {
+            return deniedMemberReason(member);
+        }
+        return UNBOUNDED_CALLS.getOrDefault(owner, Set.of()).contains(member) ? UNBOUNDED : null;
     }
 
     /** The classes whose public members rule code may name. */
@@ -230,7 +252,7 @@ final class SandboxPolicy {
         }
         members.add("length"); // of an array
         members.removeAll(DENIED_MEMBERS.keySet());
-        members.removeAll(UNBOUNDED_MEMBERS.keySet());
+        members.removeAll(LEADING_OUT.keySet());
         return Set.copyOf(members);
     }
 

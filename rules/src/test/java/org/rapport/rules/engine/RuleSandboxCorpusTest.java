@@ -218,6 +218,30 @@ class RuleSandboxCorpusTest {
 
             assertThat(validation.messages()).isEmpty();
         }
+
+        @Test
+        @DisplayName("a switch on an enum, a ternary and a try block in a consequence")
+        void branches() {
+            RuleSetValidation validation = validator.validate(List.of(RuleFileSource.ofText("fine.drl", HEADER
+                    + "import org.rapport.rules.facts.Rag;\n"
+                    + "rule \"Branches\"\nwhen\n    $kpi : Kpi()\nthen\n    String word;\n"
+                    + "    switch ( $kpi.getRag() ) {\n        case RED: word = \"red\"; break;\n        default: word = \"other\";\n    }\n"
+                    + "    try {\n        word = word.isEmpty() ? \"none\" : word.toUpperCase();\n    } catch ( RuntimeException ignored ) {\n    }\nend\n")));
+
+            assertThat(validation.messages()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("a declared type and a function that use only allowed types")
+        void declaredTypeAndFunction() {
+            RuleSetValidation validation = validator.validate(List.of(RuleFileSource.ofText("fine.drl", HEADER
+                    + "declare Note\n    text : String\nend\n"
+                    + "function String shout( String text ) {\n    return text.toUpperCase() + \"!\";\n}\n"
+                    + "rule \"Notes\"\nwhen\n    $kpi : Kpi()\nthen\n    Note note = new Note();\n"
+                    + "    note.setText( shout( $kpi.getCode() ) );\n    insert( note );\nend\n")));
+
+            assertThat(validation.messages()).isEmpty();
+        }
     }
 
     private List<String[]> table(String keyword, String code, String cell) {
