@@ -32,8 +32,6 @@ import org.rapport.rules.engine.CodeTokens.Token;
  * evaluate while compiling or interpret with MVEL, and what the allow-list of {@link SandboxPolicy}
  * does not name:
  * <ul>
- * <li>unicode escapes anywhere in the file (the parser, the Java compiler and MVEL would read the text
- * differently);</li>
  * <li>annotations whose values are not plain literals ({@link LiteralAnnotations}: rule metadata and
  * declared-type annotations are evaluated with MVEL at compile time), {@code @watch} aside;</li>
  * <li>any dialect but {@code java}, and attributes that are expressions (a computed salience);</li>
@@ -41,8 +39,9 @@ import org.rapport.rules.engine.CodeTokens.Token;
  * {@code accumulate}, {@code eval} and consequences that is not an allowed type, a binding, a variable
  * or a member of an allowed type — MVEL's null-safe and property navigation included.</li>
  * </ul>
- * Code is read token by token, so comments and strings neither hide nor fake a name. A decision table is
- * checked on the DRL Drools generates from it (generating it evaluates nothing), and reported at its cell.
+ * Unicode escapes are refused before this, unparsed ({@link ParsedRuleFile#read}). Code is read
+ * token by token, so comments and strings neither hide nor fake a name. A decision table is checked
+ * on the DRL Drools generates from it (generating it evaluates nothing), and reported at its cell.
  * What the Java compiler then makes of consequences, evals and functions is checked again, class file by
  * class file, by {@link GeneratedCodeCheck}. Thread-safe and stateless.
  */
@@ -89,9 +88,6 @@ public final class RuleSandbox {
 
         List<RuleMessage> run() {
             PackageDescr descr = file.descr();
-            if (checkNoUnicodeEscapes()) {
-                return messages; // the text would read differently to the parser, the compiler and MVEL
-            }
             new LiteralAnnotations(file).check().forEach(messages::add);
             descr.getClassAndEnumDeclarationDescrs().forEach(declaration -> declared.add(declaration.getTypeName()));
             if (!SandboxPolicy.RULES_PACKAGE.equals(descr.getName())) {
@@ -166,16 +162,6 @@ public final class RuleSandbox {
             } else if (value.contains("(") || value.contains("{")) {
                 violation(at, attribute.getName(), "the " + attribute.getName() + " attribute must be a plain value, not an expression");
             }
-        }
-
-        /** Unicode escapes let the same text read differently to the DRL parser, the Java compiler and MVEL: refused. */
-        private boolean checkNoUnicodeEscapes() {
-            int at = CodeTokens.firstUnicodeEscape(drl);
-            if (at < 0) {
-                return false;
-            }
-            violation(at, null, "unicode escapes (\\uXXXX) are not allowed in rule files: write the character itself");
-            return true;
         }
 
         private void checkDeclaration(AbstractClassTypeDeclarationDescr declaration) {
