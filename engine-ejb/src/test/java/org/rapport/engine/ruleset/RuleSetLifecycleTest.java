@@ -84,6 +84,38 @@ class RuleSetLifecycleTest extends PersistenceSpec {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aDraftWhoseRuleMetadataWouldRunACommandIsRefusedBeforeAnythingRuns(TestDatabase database) {
+        on(database);
+        java.nio.file.Path marker = packs.resolve("marker");
+        long live = database.read(entityManager -> new RuleSetStore(entityManager, Clock.systemUTC())
+                .activeOrSeedDefault().getId());
+        List<RuleFileSource> escaping = new ArrayList<>(DefaultRuleSet.files());
+        escaping.add(RuleFileSource.ofText("escape.drl", """
+                package org.rapport.rules
+                import org.rapport.rules.facts.Kpi
+                rule "Metadata that runs a command"
+                    @note( Runtime.getRuntime().exec( new String[] { "touch", "MARKER" } ) )
+                when
+                    $kpi : Kpi()
+                then
+                end
+                """.replace("MARKER", marker.toString())));
+        long draft = database.read(entityManager -> lifecycle(entityManager).draft("escape", "mallory", escaping).getId());
+
+        List<RuleMessage> problems = database.read(entityManager -> lifecycle(entityManager).validate(draft));
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.file()).isEqualTo("escape.drl");
+            assertThat(problem.line()).isEqualTo(4);
+            assertThat(problem.text()).startsWith("Sandbox: the value of @note must be a plain literal");
+        });
+        assertThat(marker).doesNotExist();
+        assertThat(status(draft)).isEqualTo(RuleSetStatus.DRAFT);
+        assertThat(status(live)).isEqualTo(RuleSetStatus.ACTIVE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void aDraftThatFailsOneOfItsScenariosCanNeverBecomeActive(TestDatabase database) {
         on(database);
         List<RuleFileSource> withWrongExpectation = new ArrayList<>(DefaultRuleSet.files());

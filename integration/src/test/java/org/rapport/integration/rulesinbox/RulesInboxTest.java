@@ -95,6 +95,35 @@ class RulesInboxTest {
     }
 
     @Test
+    void aDecisionTableWhoseMetadataCellWouldRunACommandIsRefusedWithActivationWhenValidOnAndNothingRuns()
+            throws Exception {
+        long live = start("escape", true);
+        Path marker = dataDir.resolve("marker");
+
+        drop("escape.drl.csv", String.join("\n",
+                "\"RuleSet\",\"org.rapport.rules\"",
+                "\"Import\",\"org.rapport.rules.facts.Kpi\"",
+                "",
+                "\"RuleTable Escape\"",
+                "\"CONDITION\",\"METADATA\"",
+                "\"$kpi : Kpi\",\"\"",
+                "\"code == \"\"$param\"\"\",\"note( $param )\"",
+                "\"KPI code\",\"Note\"",
+                "\"NPS\",\"Runtime.getRuntime().exec( 'touch " + marker + "' )\"",
+                ""));
+
+        String result = awaitResult("escape.drl.csv");
+        long draft = draftId(result);
+        assertThat(result).contains("valid: no - ").contains("the active rule set is unchanged")
+                .containsPattern("(?m)^escape\\.drl\\.csv:9:\\d+: Sandbox: the value of @note must be a plain literal.+")
+                .contains("activated: no");
+        assertThat(marker).doesNotExist();
+        assertThat(rules.status(draft)).isEqualTo(RuleSetStatus.DRAFT);
+        assertThat(rules.active()).isEqualTo(live);
+        assertThat(rules.activations()).isEmpty();
+    }
+
+    @Test
     void withActivationWhenValidOnAValidFileGoesLiveAndTheActivationIsAudited() throws Exception {
         long live = start("activate", true);
 

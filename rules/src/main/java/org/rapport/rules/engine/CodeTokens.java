@@ -30,6 +30,16 @@ final class CodeTokens {
         return readings;
     }
 
+    /** Where the first unicode escape of the text starts, wherever it is (strings and comments included); -1 if none. */
+    static int firstUnicodeEscape(String text) {
+        for (int index = text.indexOf("\\u"); index >= 0; index = text.indexOf("\\u", index + 1)) {
+            if (Decoded.unicodeEscapeEnd(text, index) > 0) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
     static CodeTokens of(String code) {
         List<Token> decoded = new Scanner(Decoded.of(code)).scan();
         if (!code.contains("\\u")) {

@@ -26,8 +26,10 @@ import org.rapport.rules.facts.RequestText;
 import org.rapport.rules.facts.RequestThemeCount;
 
 /**
- * A rule set that compiled. Thread-safe: the KieBase is shared and each evaluation has its own
- * sessions, so callers may score partitions of the customer base in parallel.
+ * A rule set that compiled. Every evaluation (KPIs, a page of texts, a batch of customers) fires its
+ * own session inside the {@link RuleBudget} of its {@link RuleEvaluator}: a firing limit, a deadline
+ * and a cap on allocated memory, failing with the rule named. Thread-safe: the KieBase is shared and
+ * each evaluation has its own sessions, so callers may score partitions of the customer base in parallel.
  */
 public final class CompiledRuleSet {
 
@@ -53,11 +55,18 @@ public final class CompiledRuleSet {
     private final KieBase kieBase;
     private final int maxFirings;
     private final int maxFiringsPerCustomer;
+    private final RuleEvaluator evaluator;
 
-    CompiledRuleSet(KieBase kieBase, int maxFirings, int maxFiringsPerCustomer) {
+    CompiledRuleSet(KieBase kieBase, int maxFirings, int maxFiringsPerCustomer, RuleEvaluator evaluator) {
         this.kieBase = kieBase;
         this.maxFirings = maxFirings;
         this.maxFiringsPerCustomer = maxFiringsPerCustomer;
+        this.evaluator = evaluator;
+    }
+
+    /** The time and memory each evaluation of this rule set may take. */
+    public RuleBudget budget() {
+        return evaluator.budget();
     }
 
     /** The most rule firings one KPI evaluation may take before it is stopped as a loop. */
@@ -180,8 +189,15 @@ public final class CompiledRuleSet {
         }
     }
 
-    /** Inserts the facts and fires the rules, turning a loop or a failing rule into an error that names the rule. */
-    private static void run(KieSession session, Runnable insertFacts, int limit, String what) {
+    /**
+     * Inserts the facts and fires the rules within the budget, turning a loop, a failing rule or an evaluation
+     * over its time or memory into an error that names the rule.
+     */
+    private void run(KieSession session, Runnable insertFacts, int limit, String what) {
+        evaluator.run(session, what, () -> fire(session, insertFacts, limit, what));
+    }
+
+    private static void fire(KieSession session, Runnable insertFacts, int limit, String what) {
         try {
             insertFacts.run();
             int fired = session.fireAllRules(limit);

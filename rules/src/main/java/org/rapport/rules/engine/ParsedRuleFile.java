@@ -40,7 +40,7 @@ record ParsedRuleFile(String name, String drl, PackageDescr descr, DecisionTable
 
     /**
      * Reads and parses a rule file, or explains where it cannot: not a rule file, empty, binary,
-     * an unreadable decision table, a syntax error.
+     * an unreadable decision table, a unicode escape (refused before parsing), a syntax error.
      */
     static Reading read(RuleFileSource file) {
         List<RuleMessage> problems = new ArrayList<>();
@@ -67,6 +67,13 @@ record ParsedRuleFile(String name, String drl, PackageDescr descr, DecisionTable
             if (drl == null) {
                 return new Reading(null, problems);
             }
+        }
+        int escape = CodeTokens.firstUnicodeEscape(drl);
+        if (escape >= 0) {
+            // The parser, the Java compiler and MVEL would each read the escaped text differently: refused unread.
+            problems.add(new ParsedRuleFile(file.name(), drl, null, table).messageAt(escape, null,
+                    "Sandbox: unicode escapes (\\uXXXX) are not allowed in rule files: write the character itself"));
+            return new Reading(null, problems);
         }
         DrlParser parser = new DrlParser();
         PackageDescr descr;
@@ -149,6 +156,12 @@ record ParsedRuleFile(String name, String drl, PackageDescr descr, DecisionTable
     RuleMessage messageAt(int offset, String token, String text) {
         SourceLines lines = new SourceLines(drl);
         return messageAtLine(lines.line(offset), lines.column(offset), token, text);
+    }
+
+    /** As {@link #messageAt(int, String, String)}, kept in the rule's row of a decision table: the cell whose value is at fault. */
+    RuleMessage messageInRuleRowAt(int offset, String token, String text) {
+        SourceLines lines = new SourceLines(drl);
+        return messageAtLine(lines.line(offset), lines.column(offset), token, true, text);
     }
 
     /** A message at a 1-based line and column of the DRL, placed at the cell for a decision table. */

@@ -27,12 +27,23 @@ import org.rapport.rules.engine.CodeTokens.Kind;
 import org.rapport.rules.engine.CodeTokens.Token;
 
 /**
- * Rejects rule files that reach outside the published fact model and safe value types, before
- * anything is compiled: no System, Runtime, threads, reflection, class loading, file or network I/O,
- * or the rule session's internals. It works on the parsed rules (imports, function imports,
- * globals, declared types, functions, rule attributes, conditions and consequences) and reads the
- * Java or MVEL code in them token by token, so comments and strings neither hide nor fake a name.
- * A decision table is checked on the DRL Drools generates from it. Thread-safe and stateless.
+ * The first of the two checks a rule file passes before it may run, on the parsed rules and before
+ * Drools builds anything: nothing the author wrote is evaluated here. It refuses what Drools would
+ * evaluate while compiling or interpret with MVEL, and what the allow-list of {@link SandboxPolicy}
+ * does not name:
+ * <ul>
+ * <li>annotations whose values are not plain literals ({@link LiteralAnnotations}: rule metadata and
+ * declared-type annotations are evaluated with MVEL at compile time), {@code @watch} aside;</li>
+ * <li>any dialect but {@code java}, and attributes that are expressions (a computed salience);</li>
+ * <li>imports, globals, declared types, function signatures and every name in conditions, {@code from},
+ * {@code accumulate}, {@code eval} and consequences that is not an allowed type, a binding, a variable
+ * or a member of an allowed type — MVEL's null-safe and property navigation included.</li>
+ * </ul>
+ * Unicode escapes are refused before this, unparsed ({@link ParsedRuleFile#read}). Code is read
+ * token by token, so comments and strings neither hide nor fake a name. A decision table is checked
+ * on the DRL Drools generates from it (generating it evaluates nothing), and reported at its cell.
+ * What the Java compiler then makes of consequences, evals and functions is checked again, class file by
+ * class file, by {@link GeneratedCodeCheck}. Thread-safe and stateless.
  */
 public final class RuleSandbox {
 
@@ -66,6 +77,8 @@ public final class RuleSandbox {
         private final SourceLines lines;
         private final List<RuleMessage> messages = new ArrayList<>();
         private final Set<String> imported = new HashSet<>();
+        private final Set<String> wildcardImports = new HashSet<>();
+        private final Set<String> declared = new HashSet<>();
 
         Inspection(ParsedRuleFile file) {
             this.file = file;
@@ -75,6 +88,8 @@ public final class RuleSandbox {
 
         List<RuleMessage> run() {
             PackageDescr descr = file.descr();
+            new LiteralAnnotations(file).check().forEach(messages::add);
+            descr.getClassAndEnumDeclarationDescrs().forEach(declaration -> declared.add(declaration.getTypeName()));
             if (!SandboxPolicy.RULES_PACKAGE.equals(descr.getName())) {
                 violation(find(descr.getName(), 0), "package", "rule files must declare package "
                         + SandboxPolicy.RULES_PACKAGE + ", not \"" + descr.getName() + "\"");
@@ -96,7 +111,9 @@ public final class RuleSandbox {
 
         private void checkImport(ImportDescr importDescr) {
             String target = importDescr.getTarget();
-            if (SandboxPolicy.isAllowedImport(target)) {
+            if (SandboxPolicy.isAllowedImport(target) && target.endsWith(".*")) {
+                wildcardImports.add(target.substring(0, target.length() - 2));
+            } else if (SandboxPolicy.isAllowedImport(target)) {
                 imported.add(target.substring(target.lastIndexOf('.') + 1));
             } else {
                 violation(find(target, start(importDescr)), lastSegment(target), "import " + target + " is not allowed: "
@@ -124,13 +141,26 @@ public final class RuleSandbox {
             checkCode(global.getType(), find(global.getType(), start(global)), "the type of global " + global.getIdentifier());
         }
 
+        /**
+         * Attributes are names and numbers, never code: MVEL would evaluate a computed salience or enabled. Only the
+         * Java dialect is allowed, since MVEL consequences are evaluated without a compiler to check them.
+         */
         private void checkAttribute(AttributeDescr attribute, int searchFrom) {
             int at = find(attribute.getName(), Math.max(searchFrom, start(attribute)));
+            String value = attribute.getValue() == null ? "" : attribute.getValue().strip();
             if (SandboxPolicy.isDeniedAttribute(attribute.getName())) {
                 violation(at, attribute.getName(), "the " + attribute.getName() + " attribute is not allowed: it schedules"
                         + " rules on timer threads outside the evaluation");
-            } else if (attribute.getValue() != null) {
-                checkCode(attribute.getValue(), find(attribute.getValue(), at), "the " + attribute.getName() + " attribute");
+            } else if ("dialect".equals(attribute.getName()) && !"java".equals(value)) {
+                violation(at, attribute.getName(), "dialect \"" + value + "\" is not allowed: rules are written in the"
+                        + " java dialect, which is compiled and checked before anything runs (MVEL is evaluated as it is read)");
+            } else if (("salience".equals(attribute.getName()) && !value.matches("-?\\d{1,9}"))
+                    || ("enabled".equals(attribute.getName()) && !value.matches("true|false"))) {
+                violation(at, attribute.getName(), "the " + attribute.getName() + " attribute must be a plain "
+                        + ("salience".equals(attribute.getName()) ? "whole number" : "true or false")
+                        + ", not an expression: MVEL would evaluate it");
+            } else if (value.contains("(") || value.contains("{")) {
+                violation(at, attribute.getName(), "the " + attribute.getName() + " attribute must be a plain value, not an expression");
             }
         }
 
@@ -168,7 +198,7 @@ public final class RuleSandbox {
             for (String type : function.getParameterTypes()) {
                 checkCode(type, find(type, at), "a parameter of function " + function.getName());
             }
-            checkCode(function.getBody(), find(function.getBody(), at), "function " + function.getName());
+            checkCode(function.getBody(), find(function.getBody(), at), "function " + function.getName(), false);
         }
 
         private void checkRule(RuleDescr rule) {
@@ -188,11 +218,11 @@ public final class RuleSandbox {
             }
             if (rule.getConsequence() != null) {
                 String consequence = rule.getConsequence().toString();
-                checkCode(consequence, find(consequence, afterConditions), "the consequence of " + what);
+                checkCode(consequence, find(consequence, afterConditions), "the consequence of " + what, false);
             }
             for (Map.Entry<String, Object> named : rule.getNamedConsequences().entrySet()) {
                 String consequence = String.valueOf(named.getValue());
-                checkCode(consequence, find(consequence, afterConditions), "consequence " + named.getKey() + " of " + what);
+                checkCode(consequence, find(consequence, afterConditions), "consequence " + named.getKey() + " of " + what, false);
             }
         }
 
@@ -207,22 +237,36 @@ public final class RuleSandbox {
             checkCode(drl.substring(begin, Math.min(drl.length(), end + 1)), begin, what);
         }
 
-        /** Reads code token by token: denied words, denied members, and every name a chain of dots starts with. */
+        /**
+         * Reads code token by token against the allow-list: every name a chain of dots starts with must be a
+         * binding, a variable or property, or an allowed type; every member after a dot a member of an allowed
+         * type; and no MVEL-only syntax (null-safe navigation) nor words that declare classes or locks.
+         */
         private void checkCode(String code, int offset, String what) {
+            checkCode(code, offset, what, true);
+        }
+
+        /**
+         * As above; with {@code membersMustBeKnown} false (Java code the compiler checks and {@link GeneratedCodeCheck}
+         * reads after it), a member that is no member of an allowed type is left to the compiler, and only members
+         * that lead out are reported here.
+         */
+        private void checkCode(String code, int offset, String what, boolean membersMustBeKnown) {
             if (code == null) {
                 return;
             }
             for (List<Token> tokens : CodeTokens.of(code).readings()) {
                 for (int index = 0; index < tokens.size(); index++) {
                     Token token = tokens.get(index);
+                    int at = offset + token.offset();
                     if (token.kind() != Kind.IDENTIFIER) {
+                        checkPunctuation(tokens, index, at, what);
                         continue;
                     }
-                    int at = offset + token.offset();
                     Kind before = index == 0 ? Kind.OTHER : tokens.get(index - 1).kind();
                     if (before == Kind.DOT || before == Kind.METHOD_REFERENCE) {
                         String reason = SandboxPolicy.deniedMemberReason(token.text());
-                        if (reason != null) {
+                        if (reason != null && (membersMustBeKnown || SandboxPolicy.isDeniedMember(token.text()))) {
                             violation(at, token.text(), "." + token.text() + " is not allowed in " + what + " (" + reason + ")");
                         }
                         continue;
@@ -232,11 +276,22 @@ public final class RuleSandbox {
                         continue;
                     }
                     List<String> name = dottedName(tokens, index);
-                    if (!checkName(name, at, token.text(), what)) {
-                        // one message per name: System.exit is about System, not also about exit
-                        index += 2 * (name.size() - 1);
-                    }
+                    int consumed = checkName(name, at, token.text(), what, membersMustBeKnown);
+                    // one message per name: System.exit is about System, not also about exit
+                    index += 2 * ((consumed < 0 ? name.size() : consumed) - 1);
                 }
+            }
+        }
+
+        /** MVEL's null-safe navigation ({@code $a!.b}, {@code $a.?b}) reaches members no Java compiler checks. */
+        private void checkPunctuation(List<Token> tokens, int index, int at, String what) {
+            Token token = tokens.get(index);
+            Token next = index + 1 < tokens.size() ? tokens.get(index + 1) : null;
+            boolean nullSafe = next != null && ("!".equals(token.text()) && next.kind() == Kind.DOT
+                    || token.kind() == Kind.DOT && "?".equals(next.text()));
+            if (nullSafe) {
+                violation(at, null, "MVEL null-safe navigation (!. or .?) is not allowed in " + what
+                        + ": rules are Java; test for null with != null");
             }
         }
 
@@ -254,21 +309,33 @@ public final class RuleSandbox {
         }
 
         /**
-         * A name at the start of a dotted chain: a simple type name, a package-qualified name, or a variable.
+         * A name at the start of a dotted chain: a type name (simple or package-qualified), or a binding, variable
+         * or property. A type must be allowed: imported from the allow-list, an allowed java.lang type, or declared
+         * in the rule file.
          *
-         * @return false when the name is not allowed (and reported)
+         * With {@code strict} false (Java code), an unknown name is refused only where Java would find it in
+         * java.lang; the compiler resolves the rest, and {@link GeneratedCodeCheck} checks what it resolved to.
+         *
+         * @return how many segments of the chain name the type (whose members are checked after them), 1 for a
+         *         variable, or -1 when the name is not allowed (and reported)
          */
-        private boolean checkName(List<String> segments, int at, String token, String what) {
+        private int checkName(List<String> segments, int at, String token, String what, boolean strict) {
             String first = segments.get(0);
             if (first.startsWith("$")) {
-                return true;
+                return 1;
             }
             if (SandboxPolicy.startsUpperCase(first)) {
-                if (!imported.contains(first) && SandboxPolicy.isForbiddenLangType(first)) {
-                    violation(at, token, "java.lang." + first + " is not allowed in " + what + ": " + SandboxPolicy.allowedSummary());
-                    return false;
+                if (imported.contains(first) || declared.contains(first) || SandboxPolicy.isAllowedType("java.lang." + first)
+                        || wildcardImports.stream().anyMatch(pkg -> SandboxPolicy.isAllowedType(pkg + "." + first))) {
+                    return 1;
                 }
-                return true;
+                boolean langType = SandboxPolicy.isForbiddenLangType(first);
+                if (!strict && !langType) {
+                    return 1; // an enum constant in a case label; any type the compiler resolves is checked in its class file
+                }
+                String name = langType ? "java.lang." + first : first;
+                violation(at, token, name + " is not allowed in " + what + ": " + SandboxPolicy.allowedSummary());
+                return -1;
             }
             int typeIndex = 1;
             while (typeIndex < segments.size() && !SandboxPolicy.startsUpperCase(segments.get(typeIndex))) {
@@ -276,22 +343,24 @@ public final class RuleSandbox {
             }
             boolean qualified = SandboxPolicy.isPackageRoot(first) || typeIndex >= 2 && typeIndex < segments.size();
             if (!qualified) {
-                return true; // a variable and its properties, such as $kpi.value or kpi.getValue()
+                return 1; // a variable and its properties, such as $kpi.value or kpi.getValue()
             }
             if (typeIndex < segments.size()) {
                 String type = String.join(".", segments.subList(0, typeIndex + 1));
                 if (!SandboxPolicy.isAllowedType(type)) {
                     violation(at, token, type + " is not allowed in " + what + ": " + SandboxPolicy.allowedSummary());
-                    return false;
+                    return -1;
                 }
-            } else if (segments.size() > 1) {
+                return typeIndex + 1;
+            }
+            if (segments.size() > 1) {
                 String path = String.join(".", segments);
                 if (!SandboxPolicy.isAllowedPackagePath(path)) {
                     violation(at, token, path + " is not allowed in " + what + ": " + SandboxPolicy.allowedSummary());
-                    return false;
+                    return -1;
                 }
             }
-            return true;
+            return segments.size();
         }
 
         private void violation(int offset, String token, String text) {

@@ -5,16 +5,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.base.definitions.InternalKnowledgePackage;
 import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.core.rule.JavaDialectRuntimeData;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
 import org.kie.api.runtime.KieContainer;
 
 /**
@@ -41,6 +46,7 @@ public final class RuleSetCompiler {
 
     private final int maxFirings;
     private final int maxFiringsPerCustomer;
+    private final RuleEvaluator evaluator;
 
     /**
      * A compiler whose rule sets may fire at most {@value CompiledRuleSet#MAX_FIRINGS} rules per KPI
@@ -60,6 +66,18 @@ public final class RuleSetCompiler {
      * evaluation, or beyond {@code maxFiringsPerCustomer} per customer of a scoring batch.
      */
     public RuleSetCompiler(int maxFirings, int maxFiringsPerCustomer) {
+        this(maxFirings, maxFiringsPerCustomer, RuleEvaluator.shared());
+    }
+
+    /**
+     * As {@link #RuleSetCompiler(int, int)}, with rule sets that evaluate within {@code budget} (on threads of their
+     * own) rather than the configured one ({@link RuleBudget#configured()}).
+     */
+    public RuleSetCompiler(int maxFirings, int maxFiringsPerCustomer, RuleBudget budget) {
+        this(maxFirings, maxFiringsPerCustomer, new RuleEvaluator(budget));
+    }
+
+    private RuleSetCompiler(int maxFirings, int maxFiringsPerCustomer, RuleEvaluator evaluator) {
         if (maxFirings < 1) {
             throw new IllegalArgumentException("maxFirings must be at least 1, was " + maxFirings);
         }
@@ -68,6 +86,12 @@ public final class RuleSetCompiler {
         }
         this.maxFirings = maxFirings;
         this.maxFiringsPerCustomer = maxFiringsPerCustomer;
+        this.evaluator = evaluator;
+    }
+
+    /** Where the rule sets of this compiler are evaluated, within their budget. */
+    RuleEvaluator evaluator() {
+        return evaluator;
     }
 
     /**
@@ -123,9 +147,29 @@ public final class RuleSetCompiler {
             services.getRepository().removeKieModule(releaseId);
             throw new InvalidRuleSetException(errors);
         }
+        // What the compiler made of the rules is checked before any class of it is loaded.
+        List<RuleMessage> breaches = new GeneratedCodeCheck(files).check(generatedClasses((InternalKieModule) builder.getKieModule()));
+        if (!breaches.isEmpty()) {
+            services.getRepository().removeKieModule(releaseId);
+            throw new InvalidRuleSetException(breaches);
+        }
         KieContainer container = services.newKieContainer(releaseId);
         services.getRepository().removeKieModule(releaseId);
-        return new CompiledRuleSet(container.getKieBase(), maxFirings, maxFiringsPerCustomer);
+        return new CompiledRuleSet(container.getKieBase(), maxFirings, maxFiringsPerCustomer, evaluator);
+    }
+
+    /** The class files the Java dialect compiled from the rule set, by internal name, none of them loaded. */
+    private static Map<String, byte[]> generatedClasses(InternalKieModule module) {
+        Map<String, byte[]> classes = new TreeMap<>();
+        for (String kieBase : module.getKieModuleModel().getKieBaseModels().keySet()) {
+            for (KiePackage kiePackage : module.getKnowledgePackagesForKieBase(kieBase)) {
+                if (kiePackage instanceof InternalKnowledgePackage internal
+                        && internal.getDialectRuntimeRegistry().getDialectData("java") instanceof JavaDialectRuntimeData java) {
+                    classes.putAll(java.getStore());
+                }
+            }
+        }
+        return classes;
     }
 
     private static boolean isEcho(Message message, List<Message> all) {

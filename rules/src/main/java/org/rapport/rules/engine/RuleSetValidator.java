@@ -7,7 +7,8 @@ import java.util.List;
  * Validates a draft rule set end to end before it may become active: it must compile (readable files,
  * no syntax or type errors, sandbox, unique rule names), survive an evaluation of no facts at all (a rule
  * with no conditions that divides by zero or loops), and pass every scenario kept with it, whose
- * runtime failures (a division by zero, a loop) fail the scenario naming the rule. Thread-safe.
+ * runtime failures (a division by zero, a loop, an evaluation over its {@link RuleBudget}) fail the
+ * scenario naming the rule. Every evaluation runs inside the compiler's budget. Thread-safe.
  */
 public final class RuleSetValidator {
 

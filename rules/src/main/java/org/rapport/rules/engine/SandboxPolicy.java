@@ -1,13 +1,23 @@
 package org.rapport.rules.engine;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a rule file may reach: the published fact model, java.lang value types, java.time,
- * java.math and a few java.util collections. Everything else (System, Runtime, threads,
- * reflection, class loading, file and network I/O, the rule session's internals) is out.
+ * java.math and a few java.util collections, and of those only their public members less the few
+ * that still lead out ({@code getClass}, system properties, thread locks) or do unbounded work in
+ * one call ({@code repeat}, {@code nCopies}, {@code pow}). It is an allow-list: a type or member
+ * that is not named here is refused. Everything else (System, Runtime, threads, reflection, class
+ * loading, file and network I/O, the rule session's internals) is out. Used both on the rule text
+ * ({@link RuleSandbox}) and on the class files Drools generates from it ({@link GeneratedCodeCheck}).
  * Thread-safe.
  */
 final class SandboxPolicy {
@@ -65,6 +75,51 @@ final class SandboxPolicy {
             session("getKieBase"), session("getKieSession"), session("getEnvironment"), session("getChannels"),
             session("registerChannel"), session("getGlobals"), session("setGlobal"),
             Map.entry("wait", "threads"), Map.entry("notify", "threads"), Map.entry("notifyAll", "threads"));
+
+    /** Members of allowed types that still lead out, or return streams (which are not collections), whatever their owner. */
+    private static final Map<String, String> LEADING_OUT = Map.ofEntries(
+            Map.entry("setDefault", "global state"), Map.entry("getDeclaringClass", "reflection"),
+            Map.entry("describeConstable", "reflection"), Map.entry("parallelStream", "threads"),
+            Map.entry("stream", "streams are not collections"), Map.entry("chars", "streams are not collections"),
+            Map.entry("codePoints", "streams are not collections"), Map.entry("lines", "streams are not collections"),
+            Map.entry("datesUntil", "streams are not collections"), Map.entry("spliterator", "streams are not collections"));
+
+    /**
+     * Calls on allowed types that do unbounded work or allocation in one go, which no budget can interrupt, by
+     * owner: refused in compiled code for these owners only ({@code Math.pow} stays allowed), and by name in
+     * conditions, which MVEL evaluates without telling the owner.
+     */
+    private static final Map<String, Set<String>> UNBOUNDED_CALLS = Map.of(
+            "java/math/BigDecimal", Set.of("pow", "sqrt"),
+            "java/math/BigInteger", Set.of("pow", "shiftLeft", "sqrt", "nextProbablePrime", "probablePrime"),
+            "java/lang/String", Set.of("repeat"),
+            "java/util/Collections", Set.of("nCopies"));
+
+    private static final String UNBOUNDED = "unbounded work in one call";
+
+    /** The published fact types, by simple name; {@code SandboxPolicyTest} keeps it in step with the package. */
+    static final Set<String> FACT_TYPES = Set.of(
+            "ActionKind", "CustomerAction", "CustomerProfile", "Direction", "EngagementPillar", "EngagementScore",
+            "EngagementWeight", "ImprovementTrigger", "Kpi", "Pillar", "Rag", "RequestSource", "RequestText",
+            "RequestTheme", "RequestThemeCount", "Severity", "Stage", "StageThreshold");
+
+    /** Value types of java.math and java.time whose members rules may call, whether imported or returned by a fact. */
+    private static final List<String> VALUE_TYPES = List.of(
+            "java.math.BigDecimal", "java.math.BigInteger", "java.math.RoundingMode", "java.math.MathContext",
+            "java.time.LocalDate", "java.time.LocalDateTime", "java.time.LocalTime", "java.time.Instant",
+            "java.time.Duration", "java.time.Period", "java.time.YearMonth", "java.time.Year", "java.time.MonthDay",
+            "java.time.ZonedDateTime", "java.time.OffsetDateTime", "java.time.ZoneId", "java.time.ZoneOffset",
+            "java.time.DayOfWeek", "java.time.Month", "java.time.temporal.ChronoUnit", "java.time.temporal.ChronoField",
+            "java.time.temporal.TemporalAdjusters", "java.time.format.DateTimeFormatter");
+
+    /**
+     * What rule code may call on the session object a consequence has ({@code drools}, {@code kcontext}): change
+     * facts and read the rule's name. Not the session, the knowledge base, class loaders or channels.
+     */
+    static final Set<String> SESSION_HELPERS = Set.of("insert", "insertLogical", "update", "modify", "delete", "retract",
+            "getRule", "getName", "getMatch");
+
+    private static final Set<String> ALLOWED_MEMBERS = allowedMembers();
 
     /** Words that have no business in rule code: imports inside MVEL, classes, thread locks, native code. */
     private static final Set<String> DENIED_WORDS = Set.of("import", "package", "class", "native", "synchronized", "volatile");
@@ -142,9 +197,80 @@ final class SandboxPolicy {
         }
     }
 
-    /** Why a member may not be used, or {@code null} when it may. */
+    /**
+     * Why a member named after a dot may not be used, or {@code null} when it may: it must be a public member
+     * (method, field, bean property or nested type) of an allowed type, or one of the {@link #SESSION_HELPERS},
+     * and not one of the members that still lead out.
+     */
     static String deniedMemberReason(String member) {
-        return DENIED_MEMBERS.get(member);
+        String reason = DENIED_MEMBERS.getOrDefault(member, LEADING_OUT.get(member));
+        if (reason != null) {
+            return reason;
+        }
+        if (UNBOUNDED_CALLS.values().stream().anyMatch(names -> names.contains(member))) {
+            return UNBOUNDED;
+        }
+        return ALLOWED_MEMBERS.contains(member) ? null : "not a member of a published fact type or an allowed value type";
+    }
+
+    /** True for a member of an allowed type that rules may still not call, whatever it is called on. */
+    static boolean isDeniedMember(String member) {
+        return DENIED_MEMBERS.containsKey(member) || LEADING_OUT.containsKey(member);
+    }
+
+    /** Why a call on an allowed type ({@code owner} as an internal name, {@code java/lang/String}) is refused; null if not. */
+    static String deniedCallReason(String owner, String member) {
+        if (isDeniedMember(member)) {
+            return deniedMemberReason(member);
+        }
+        return UNBOUNDED_CALLS.getOrDefault(owner, Set.of()).contains(member) ? UNBOUNDED : null;
+    }
+
+    /** The classes whose public members rule code may name. */
+    static List<Class<?>> allowedClasses() {
+        List<Class<?>> classes = new ArrayList<>();
+        LANG_TYPES.forEach(name -> load("java.lang." + name).ifPresent(classes::add));
+        UTIL_TYPES.forEach(name -> load("java.util." + name).ifPresent(classes::add));
+        VALUE_TYPES.forEach(name -> load(name).ifPresent(classes::add));
+        FACT_TYPES.forEach(name -> load(FACTS_PACKAGE + "." + name).ifPresent(classes::add));
+        return classes;
+    }
+
+    private static Set<String> allowedMembers() {
+        Set<String> members = new HashSet<>(SESSION_HELPERS);
+        for (Class<?> type : allowedClasses()) {
+            for (Method method : type.getMethods()) {
+                members.add(method.getName());
+                propertyName(method.getName()).ifPresent(members::add);
+            }
+            for (Field field : type.getFields()) {
+                members.add(field.getName());
+            }
+            for (Class<?> nested : type.getClasses()) {
+                members.add(nested.getSimpleName());
+            }
+        }
+        members.add("length"); // of an array
+        members.removeAll(DENIED_MEMBERS.keySet());
+        members.removeAll(LEADING_OUT.keySet());
+        return Set.copyOf(members);
+    }
+
+    /** {@code getValue} and {@code isActive} are read as {@code value} and {@code active} in conditions. */
+    private static Optional<String> propertyName(String method) {
+        int prefix = method.startsWith("get") ? 3 : method.startsWith("is") ? 2 : 0;
+        if (prefix == 0 || method.length() == prefix || !Character.isUpperCase(method.charAt(prefix))) {
+            return Optional.empty();
+        }
+        return Optional.of(Character.toLowerCase(method.charAt(prefix)) + method.substring(prefix + 1));
+    }
+
+    private static Optional<Class<?>> load(String name) {
+        try {
+            return Optional.of(Class.forName(name, false, SandboxPolicy.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError missing) {
+            return Optional.empty();
+        }
     }
 
     static boolean isDeniedWord(String identifier) {

@@ -39,7 +39,7 @@ class RuleSandboxTest {
             "fully-qualified System     | java.lang.System.getenv(\"HOME\");                           | 1  | java.lang.System",
             "System hidden by spaces    | java . lang . System . exit ( 0 );                           | 1  | java.lang.System",
             "System behind a comment    | /* harmless */ System/* still */.exit(0);                    | 16 | java.lang.System",
-            "unicode-escaped System     | \\u0053ystem.exit(0);                                        | 1  | java.lang.System",
+            "unicode-escaped System     | \\u0053ystem.exit(0);                                        | 1  | unicode escapes",
             "a class literal            | String.class.getClassLoader();                               | 8  | .class",
             "a method reference         | Runnable exit = System::gc;                                  | 1  | java.lang.Runnable",
             "a process                  | new ProcessBuilder(\"ls\").start();                          | 5  | java.lang.ProcessBuilder",
