@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.rapport.rules.engine.InvalidRuleSetException;
+import org.rapport.rules.engine.RuleEvaluationException;
 import org.rapport.rules.engine.RuleFileSource;
 import org.rapport.rules.engine.RuleMessage;
 import org.rapport.rules.engine.RuleSetCompiler;
@@ -61,8 +64,29 @@ public class RuleSets implements RuleInbox {
         return lifecycle().validate(id);
     }
 
-    public DryRun dryRun(long id) {
-        return lifecycle().dryRun(id, ruleEngine);
+    /**
+     * How the version would grade the last published month.
+     *
+     * @throws RuleSetRejectedException when it does not compile, or its rules fail or exceed their budget
+     *                                  on that month's figures (the rule named): the author's problem, answered
+     *                                  as such rather than as a server failure
+     */
+    public DryRun dryRun(long id) throws RuleSetRejectedException {
+        try {
+            // compiled (and so sandbox-checked) here first: a version that does not is the author's problem
+            COMPILER.compile(RuleSetStore.sources(lifecycle().version(id)));
+        } catch (InvalidRuleSetException invalid) {
+            throw new RuleSetRejectedException("The version does not compile", invalid.messages());
+        }
+        try {
+            return lifecycle().dryRun(id, ruleEngine);
+        } catch (EJBException e) {
+            if (e.getCause() instanceof RuleEvaluationException failed) {
+                throw new RuleSetRejectedException("The rules failed on the last published month: " + failed.getMessage(),
+                        List.of(new RuleMessage(failed.file(), null, 0, 0, failed.getMessage())));
+            }
+            throw e;
+        }
     }
 
     public void activate(long id, String who, String comment) throws RuleSetRejectedException {

@@ -86,12 +86,17 @@ public class RuleSetsResource {
         return ruleSets.validate(id);
     }
 
+    /** What the version would change on the last published month; 409 with the reasons when it cannot say. */
     @GET
     @Path("{id}/dry-run")
     @RolesAllowed(Roles.STRATEGY)
-    public DryRun dryRun(@PathParam("id") long id) {
+    public Response dryRun(@PathParam("id") long id) {
         found(id);
-        return ruleSets.dryRun(id);
+        try {
+            return Response.ok(ruleSets.dryRun(id)).build();
+        } catch (RuleSetRejectedException e) {
+            return Response.status(Response.Status.CONFLICT).entity(new Rejection(e.getMessage(), e.messages())).build();
+        }
     }
 
     /** 200 when the version is live for the next run; 409 with the reasons when it may not be. */
