@@ -29,7 +29,14 @@ public class UnexpectedErrors implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof WebApplicationException answer && answer.getResponse().getStatus() < 500) {
-            return answer.getResponse();
+            Response chosen = answer.getResponse();
+            if (chosen.hasEntity() || answer.getMessage() == null || answer.getMessage().startsWith("RESTEASY")) {
+                return chosen;
+            }
+            // the endpoint's own words (e.g. "No run 5"), as JSON, rather than an empty 4xx
+            return Response.fromResponse(chosen).type(MediaType.APPLICATION_JSON).entity(Json.createObjectBuilder()
+                    .add("error", chosen.getStatusInfo().getReasonPhrase()).add("message", answer.getMessage())
+                    .build().toString()).build();
         }
         if (unreadableBody(failure)) {
             return plain(Response.Status.BAD_REQUEST, "bad-request", "The request body is not the JSON this endpoint reads");

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.junit.jupiter.api.Test;
 
-class DatabaseOutageTest {
+class UnexpectedErrorsTest {
 
     @Test
     void aConnectionFailureDeepInTheChainIsAnOutageAnswered503WithRetryAfter() {
@@ -41,5 +41,13 @@ class DatabaseOutageTest {
         Response answer = new UnexpectedErrors().toResponse(syntax);
         assertThat(answer.getStatus()).isEqualTo(500);
         assertThat(answer.getEntity().toString()).contains("incident").doesNotContain("selct").doesNotContain("SQL");
+    }
+
+    @Test
+    void anEndpointsOwnRefusalKeepsItsStatusAndSaysWhyAsJson() {
+        Response answer = new UnexpectedErrors().toResponse(new jakarta.ws.rs.NotFoundException("No run 5"));
+
+        assertThat(answer.getStatus()).isEqualTo(404);
+        assertThat(answer.getEntity().toString()).contains("\"message\":\"No run 5\"");
     }
 }
