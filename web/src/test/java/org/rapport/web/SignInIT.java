@@ -161,6 +161,8 @@ class SignInIT {
         assertThat(setCookie).startsWith("RAPPORT_SESSION=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
         String cookie = setCookie.substring(0, setCookie.indexOf(';'));
 
+        assertThat(ApiClient.read(signedIn.body()).asJsonObject().getInt("idleTimeoutSeconds"))
+                .as("the session ends after 30 minutes idle").isEqualTo(1800);
         assertThat(send(get("api/runs").header("Cookie", cookie)).statusCode()).isEqualTo(200);
         HttpResponse<String> page = send(get("").header("Cookie", cookie));
         assertThat(page.statusCode()).isEqualTo(200);

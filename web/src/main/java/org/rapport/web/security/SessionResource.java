@@ -35,7 +35,7 @@ public class SessionResource {
     @GET
     @PermitAll
     public Me me() {
-        return Me.of(current("session"));
+        return Me.of(current("session"), request.getSession(false));
     }
 
     /**
@@ -51,8 +51,9 @@ public class SessionResource {
             earlier.invalidate();
         }
         SignedInUser user = current("password");
-        request.getSession(true).setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
-        return Me.of(user);
+        HttpSession session = request.getSession(true);
+        session.setAttribute(SignedInUser.SESSION_ATTRIBUTE, user);
+        return Me.of(user, session);
     }
 
     @DELETE
@@ -75,10 +76,15 @@ public class SessionResource {
         return new SignedInUser(security.getUserPrincipal().getName(), roles, how);
     }
 
-    /** What the pages show of the user: name and roles, in the order of {@link Roles#ALL}. */
-    public record Me(String user, List<String> roles) {
-        static Me of(SignedInUser user) {
-            return new Me(user.name(), Roles.ALL.stream().filter(user.roles()::contains).toList());
+    /**
+     * What the pages show of the user: name and roles, in the order of {@link Roles#ALL}, and for a
+     * browser session how long it may stay idle before its user must sign in again (null without one).
+     */
+    public record Me(String user, List<String> roles, Integer idleTimeoutSeconds) {
+        static Me of(SignedInUser user, HttpSession session) {
+            return new Me(user.name(), Roles.ALL.stream().filter(user.roles()::contains).toList(),
+                    session == null || session.getAttribute(SignedInUser.SESSION_ATTRIBUTE) == null ? null
+                            : session.getMaxInactiveInterval());
         }
     }
 }
