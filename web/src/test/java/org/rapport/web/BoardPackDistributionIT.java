@@ -66,7 +66,9 @@ class BoardPackDistributionIT {
         byte[] archived = api.getBytes("api/runs/" + runId + "/pack").body();
         assertThat(attached).isEqualTo(archived);
 
-        JsonArray deliveries = api.json("api/distribution/runs/" + runId).asJsonArray();
+        // the delivery is recorded once the mail server has taken the message, so a moment after it arrives there
+        JsonArray deliveries = Poll.until(TIMEOUT, () -> api.json("api/distribution/runs/" + runId).asJsonArray(),
+                recorded -> !recorded.isEmpty() && "SENT".equals(recorded.getJsonObject(0).getString("status")));
         assertThat(deliveries.getValuesAs(JsonObject.class)).singleElement().satisfies(delivery -> {
             assertThat(delivery.getString("target")).isEqualTo("cco@rapport.test");
             assertThat(delivery.getString("status")).isEqualTo("SENT");
