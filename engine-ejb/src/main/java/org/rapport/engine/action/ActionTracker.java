@@ -54,7 +54,7 @@ public class ActionTracker {
      * Asking for the status it already has changes and records nothing.
      *
      * @param note why; needed to drop an action, at most {@link ActionStatusChange#NOTE_LENGTH} characters
-     * @param who  the user, "anonymous" until there is authentication
+     * @param who  the signed-in user who made the change (the API refuses a change without one)
      * @return the action point as it now stands; empty when the run did not raise it
      * @throws ActionStatusRefusedException when the run is not the month's published one, or the lifecycle
      *                                      does not allow the move
