@@ -47,6 +47,7 @@ public class Run {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    // by name in a plain VARCHAR, no ENUM type or check constraint: a value added later needs no migration
     @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     private RunStatus status;

@@ -22,8 +22,8 @@ import org.flywaydb.core.api.pattern.ValidatePattern;
  * Brings Rapport's schema on one database (H2 or PostgreSQL) to this release's version with Flyway, or stops
  * with a {@link SchemaMigrationException} that says why and changes nothing: a database newer than the
  * application, a script edited after it ran. A database that Hibernate made before migrations existed
- * (tables, no history) is taken as version 1 and upgraded from there, not recreated. Concurrent callers are
- * serialised by Flyway's lock on the schema history. Thread-safe.
+ * (tables, no history) is taken as version 1 and upgraded from there, not recreated. Concurrent callers, in
+ * this process or another, take turns ({@link MigrationLock}). Thread-safe.
  */
 public final class SchemaMigrations {
 
@@ -56,7 +56,12 @@ public final class SchemaMigrations {
 
     /** Applies the pending migrations up to {@code target}. */
     MigrateResult migrateTo(MigrationVersion target) {
-        Flyway flyway = flyway(target);
+        try (MigrationLock lock = MigrationLock.take(dataSource, vendor)) {
+            return migrateLocked(flyway(target));
+        }
+    }
+
+    private MigrateResult migrateLocked(Flyway flyway) {
         refuseDowngrade(flyway);
         try {
             return flyway.migrate();

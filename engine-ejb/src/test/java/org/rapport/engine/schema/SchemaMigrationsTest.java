@@ -144,6 +144,25 @@ class SchemaMigrationsTest {
         assertThat(history(dataSource)).containsExactly("1:true", "2:true", "3:true");
     }
 
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void aMigrationWaitsWhileAnotherProcessMigrates(FreshDatabase database) throws Exception {
+        DataSource dataSource = database.create();
+        ExecutorService server = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> second;
+            try (MigrationLock first = MigrationLock.take(dataSource, database.vendor())) {
+                second = server.submit(() -> SchemaMigrations.on(dataSource).migrate().migrationsExecuted);
+                Thread.sleep(1500);
+                assertThat(second).isNotDone();
+                assertThat(count(dataSource, "information_schema.tables where lower(table_name) = 'run'")).isZero();
+            }
+            assertThat(second.get()).isEqualTo(3);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
     /** The schema history as version:success in the order applied (H2's row for creating the schema has none). */
     static List<String> history(DataSource dataSource) {
         List<String> rows = new ArrayList<>();
