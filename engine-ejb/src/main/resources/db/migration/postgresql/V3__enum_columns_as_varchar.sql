@@ -27,3 +27,8 @@ begin
     end loop;
 end
 $$;
+
+-- the 8-character ones widen to 32, so a longer value fits too
+alter table customer_action_export alter column destination type varchar(32);
+alter table pack_delivery alter column channel type varchar(32);
+alter table pack_delivery alter column status type varchar(32);

@@ -30,7 +30,7 @@ public class ActionExport {
     private long runId;
 
     @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(nullable = false, length = 8)
+    @Column(nullable = false, length = 32)
     private ActionExportDestination destination;
 
     /** The file written or the URL posted to. */

@@ -31,7 +31,7 @@ public class PackDelivery {
     private Run run;
 
     @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(nullable = false, length = 8)
+    @Column(nullable = false, length = 32)
     private DeliveryChannel channel;
 
     /** An e-mail address, or where a drop target puts the pack (a folder, {@code sftp://user@host:22/packs}). */
@@ -39,7 +39,7 @@ public class PackDelivery {
     private String target;
 
     @JdbcTypeCode(SqlTypes.VARCHAR)
-    @Column(nullable = false, length = 8)
+    @Column(nullable = false, length = 32)
     private DeliveryStatus status = DeliveryStatus.PENDING;
 
     @Column(nullable = false)

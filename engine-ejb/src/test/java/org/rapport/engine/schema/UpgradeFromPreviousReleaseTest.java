@@ -18,6 +18,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.action.ActionLine;
 import org.rapport.engine.action.ActionStatus;
 import org.rapport.engine.action.ActionTracker;
+import org.rapport.engine.publish.DeliveryChannel;
+import org.rapport.engine.publish.PackDelivery;
 import org.rapport.engine.ruleset.RuleEngine;
 import org.rapport.engine.ruleset.RuleSetStatus;
 import org.rapport.engine.ruleset.RuleSetStore;
@@ -92,6 +94,29 @@ class UpgradeFromPreviousReleaseTest {
         }
         // and a value a later release adds to an enum-like column fits without a migration
         FreshDatabase.execute(dataSource, "update pack_delivery set channel = 'WEBDAV', status = 'QUEUED'");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void aDatabaseMadeBeforeTheSftpChannelStoresSftpDeliveriesOnceUpgraded(FreshDatabase database) {
+        DataSource dataSource = previousRelease(database);
+        // as hbm2ddl=update left a database created before SFTP existed: it never widens an enum's values
+        if (database == FreshDatabase.H2) {
+            FreshDatabase.execute(dataSource,
+                    "alter table pack_delivery alter column channel set data type enum ('EMAIL', 'FOLDER')");
+        } else {
+            FreshDatabase.execute(dataSource, "alter table pack_delivery drop constraint pack_delivery_channel_check",
+                    "alter table pack_delivery add constraint channel_before_sftp check (channel in ('EMAIL', 'FOLDER'))");
+        }
+
+        try (ResourceLocalStore store = ResourceLocalStore.open(dataSource, Map.of())) {
+            store.inNewTransaction(entityManager -> {
+                Run october = entityManager.createQuery("select r from Run r", Run.class).getSingleResult();
+                entityManager.persist(new PackDelivery(october, DeliveryChannel.SFTP, "sftp://packs.example.org/packs"));
+                return null;
+            });
+        }
+        assertThat(SchemaMigrationsTest.count(dataSource, "pack_delivery where channel = 'SFTP'")).isEqualTo(1);
     }
 
     /** A new database as the previous release left it: its schema, then a month of its data. */
