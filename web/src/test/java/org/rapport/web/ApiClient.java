@@ -6,9 +6,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
@@ -32,7 +30,7 @@ final class ApiClient {
 
     ApiClient(URL application, String user, String password) {
         this.application = application;
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.authorization = TestUsers.basic(user, password);
     }
 
     HttpResponse<String> get(String path) throws Exception {

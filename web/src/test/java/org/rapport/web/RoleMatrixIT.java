@@ -8,12 +8,10 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,8 +161,7 @@ class RoleMatrixIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(application + concrete))
                 .timeout(Duration.ofSeconds(60)).header("X-Requested-With", "rapport-it");
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + TestUsers.password(user)).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", TestUsers.basic(user));
         }
         HttpRequest.BodyPublisher emptyObject = HttpRequest.BodyPublishers.ofString("{}");
         switch (method) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -54,6 +55,7 @@ class ScheduledRunIT {
 
     /** Signed in as the admin user this server generated on its first start (it is given no users). */
     private ApiClient api;
+    private Map<String, String> firstPasswords;
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     @TargetsContainer(CONTAINER)
@@ -94,6 +96,7 @@ class ScheduledRunIT {
                     status -> status.get("lastLookAt") != null && !status.isNull("lastLookAt"));
             assertThat(afterRestart.getString("lastDecision")).isEqualTo(dueMonth + " was already run after it fell due");
             assertThat(scheduledRuns()).hasSize(1);
+            anAdministratorGivesAGeneratedUserAnotherRoleWhichOutlastsARestart();
         } finally {
             deployer.undeploy(DEPLOYMENT);
             controller.stop(CONTAINER);
@@ -123,13 +126,29 @@ class ScheduledRunIT {
                 .filter(run -> run.getString("origin").equals("SCHEDULE")).toList();
     }
 
+    /** The generated users keep their first passwords across restarts; an admin's change of roles is kept and audited. */
+    private void anAdministratorGivesAGeneratedUserAnotherRoleWhichOutlastsARestart() throws Exception {
+        ApiClient board = new ApiClient(application(), "board", firstPasswords.get("board"));
+        assertThat(board.get("api/rulesets").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> changed = api.put("api/users/board/roles", "application/json", "{\"roles\": [\"board\", \"strategy\"]}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(api.put("api/users/board/roles", "application/json", "{\"roles\": [\"root\"]}").statusCode()).isEqualTo(400);
+        assertThat(api.put("api/users/nobody/roles", "application/json", "{\"roles\": []}").statusCode()).isEqualTo(404);
+
+        controller.stop(CONTAINER);
+        startAndDeploy();
+        assertThat(board.get("api/rulesets").statusCode()).isEqualTo(200);
+        assertThat(api.json("api/audit").toString()).contains("USER_ROLES_CHANGED").contains("\"by\":\"admin\"");
+    }
+
     private void startAndDeploy() throws Exception {
         controller.start(CONTAINER);
         deployer.deploy(DEPLOYMENT);
         if (api == null) {
-            Map<String, String> passwords = GeneratedUsers.firstPasswords(Path.of(System.getProperty("rapport.it.scheduled.data.dir")));
-            assertThat(passwords).containsOnlyKeys("board", "strategy", "integration", "admin");
-            api = new ApiClient(application(), "admin", passwords.get("admin"));
+            firstPasswords = GeneratedUsers.firstPasswords(Path.of(System.getProperty("rapport.it.scheduled.data.dir")));
+            assertThat(firstPasswords).containsOnlyKeys("board", "strategy", "integration", "admin");
+            api = new ApiClient(application(), "admin", firstPasswords.get("admin"));
         }
     }
 

@@ -155,7 +155,7 @@ class SignInIT {
 
     @Test
     void aBrowserSignsInOnceKeepsAStrictHttpOnlySessionAndSignsOut() throws Exception {
-        HttpResponse<String> signedIn = send(post("api/session", null, null).header("Authorization", basic(TestUsers.BOARD)));
+        HttpResponse<String> signedIn = send(post("api/session", null, null).header("Authorization", TestUsers.basic(TestUsers.BOARD)));
         assertThat(signedIn.statusCode()).isEqualTo(200);
         String setCookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).startsWith("RAPPORT_SESSION=").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
@@ -177,18 +177,18 @@ class SignInIT {
     void aPasswordGuessedRepeatedlyLocksTheUserEvenAgainstTheRightPassword() throws Exception {
         String user = "it-locked";
         for (int attempt = 0; attempt < 3; attempt++) {
-            HttpResponse<String> wrong = send(get("api/session").header("Authorization", basic(user, "guess-" + attempt)));
+            HttpResponse<String> wrong = send(get("api/session").header("Authorization", TestUsers.basic(user, "guess-" + attempt)));
             assertThat(wrong.statusCode()).isEqualTo(401);
             assertThat(wrong.body()).doesNotContain("guess-");
         }
-        HttpResponse<String> locked = send(get("api/session").header("Authorization", basic(user, TestUsers.password(user))));
+        HttpResponse<String> locked = send(get("api/session").header("Authorization", TestUsers.basic(user, TestUsers.password(user))));
         assertThat(locked.statusCode()).isEqualTo(429);
         assertThat(locked.headers().firstValue("Retry-After")).isPresent();
     }
 
     @Test
     void requestsAnotherSiteCouldSendChangeNothing() throws Exception {
-        String admin = basic(TestUsers.ADMIN);
+        String admin = TestUsers.basic(TestUsers.ADMIN);
         String address = "csrf-" + UUID.randomUUID().toString().substring(0, 8) + "@rapport.test";
 
         HttpResponse<String> plainText = send(HttpRequest.newBuilder(URI.create(application + "api/distribution/recipients"))
@@ -210,7 +210,7 @@ class SignInIT {
     @Test
     void aFailureAnswersWithoutStackOrInternals() throws Exception {
         HttpResponse<String> broken = send(post("api/rulesets", "application/json", "{\"files\": [{\"name\": ")
-                .header("Authorization", basic(TestUsers.STRATEGY)));
+                .header("Authorization", TestUsers.basic(TestUsers.STRATEGY)));
         assertThat(broken.statusCode()).isEqualTo(400);
         assertThat(broken.body()).doesNotContain("Exception").doesNotContain("at [Source").doesNotContain("jackson");
     }
@@ -220,7 +220,7 @@ class SignInIT {
         String huge = "x".repeat(100_000);
         int status;
         try {
-            status = send(get("api/session").header("Authorization", basic(TestUsers.ADMIN)).header("X-Padding", huge)).statusCode();
+            status = send(get("api/session").header("Authorization", TestUsers.basic(TestUsers.ADMIN)).header("X-Padding", huge)).statusCode();
         } catch (java.io.IOException closed) {
             status = -1; // the server closed the connection on the oversized head: refused all the same
         }
@@ -278,13 +278,5 @@ class SignInIT {
 
     private HttpResponse<String> send(HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String basic(String user) {
-        return basic(user, TestUsers.password(user));
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 import jakarta.json.JsonObject;
 
@@ -96,6 +97,13 @@ class SourcesIT {
         assertThat(api.post("api/intake/batches/" + batchId + "/replay", JSON, "").statusCode()).isEqualTo(409);
 
         assertThat(api.delete("api/sources/billing").statusCode()).isEqualTo(204);
+
+        // who did it: the signed-in user, in the audit trail
+        List<String> audited = api.json("api/audit?limit=1000").asJsonArray().getValuesAs(JsonObject.class).stream()
+                .filter(entry -> entry.getString("subject").equals("billing") || entry.getString("subject").equals("batch " + batchId))
+                .map(entry -> entry.getString("action") + " by " + entry.getString("by")).toList();
+        assertThat(audited).contains("SOURCE_SAVED by " + TestUsers.EVERY_ROLE, "BATCH_REPLAYED by " + TestUsers.EVERY_ROLE,
+                "SOURCE_REMOVED by " + TestUsers.EVERY_ROLE);
         assertThat(api.get("api/sources/billing").statusCode()).isEqualTo(404);
         assertThat(sourceHealth(api, "billing").getBoolean("running")).as("its data stays, its routes stop").isFalse();
     }

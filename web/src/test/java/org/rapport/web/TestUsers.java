@@ -1,5 +1,7 @@
 package org.rapport.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -25,5 +27,14 @@ final class TestUsers {
 
     static String password(String user) {
         return "pw-" + user + "-7Hq2";
+    }
+
+    /** The {@code Authorization} header of HTTP Basic for one of these users. */
+    static String basic(String user) {
+        return basic(user, password(user));
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 }

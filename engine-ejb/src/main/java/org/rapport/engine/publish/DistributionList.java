@@ -30,7 +30,7 @@ public class DistributionList {
         try {
             new InternetAddress(normalised, true).validate();
         } catch (AddressException e) {
-            throw new IllegalArgumentException("'" + address + "' is not a valid e-mail address: " + e.getMessage(), e);
+            throw new InvalidRecipientException("'" + address + "' is not a valid e-mail address: " + e.getMessage(), e);
         }
         if (addresses().contains(normalised)) {
             return;

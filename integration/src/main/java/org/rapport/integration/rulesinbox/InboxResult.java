@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 
@@ -60,9 +61,15 @@ final class InboxResult {
         files.forEach(file -> write(inbox.resolve(file + SUFFIX), text));
     }
 
+    /**
+     * Written under a hidden name and moved into place, so that whoever watches the inbox for the
+     * result (a person, a script, a test) never reads it half-written.
+     */
     private static void write(Path file, String text) {
+        Path partial = file.resolveSibling("." + file.getFileName() + ".partial");
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
+            Files.writeString(partial, text, StandardCharsets.UTF_8);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the result " + file, e);
         }

@@ -3,7 +3,6 @@ package org.rapport.web.api;
 import java.util.List;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +21,7 @@ import org.rapport.web.security.Caller;
 import org.rapport.web.security.Roles;
 import org.rapport.engine.publish.DeliveryEntry;
 import org.rapport.engine.publish.DistributionAdmin;
+import org.rapport.engine.publish.InvalidRecipientException;
 
 /** Who receives the board pack (every change audited), and who received which pack. */
 @Path("distribution")
@@ -57,12 +57,7 @@ public class DistributionResource {
         }
         try {
             distribution.add(address, who());
-        } catch (EJBException e) {
-            if (e.getCause() instanceof IllegalArgumentException invalid) {
-                throw new BadRequestException(invalid.getMessage());
-            }
-            throw e;
-        } catch (IllegalArgumentException invalid) {
+        } catch (InvalidRecipientException invalid) {
             throw new BadRequestException(invalid.getMessage());
         }
         return Response.noContent().build();

@@ -16,20 +16,38 @@ import jakarta.ws.rs.ext.Provider;
  * never the exception, its stack or a database message (which can hold SQL and data). The log gets
  * one line per incident with the id and the chain of causes' types; the stack is logged at FINE.
  * A body that cannot be read as the endpoint's JSON is the caller's mistake: 400, equally plain.
- * Answers an endpoint chose ({@link WebApplicationException}) pass unchanged.
+ * Answers an endpoint chose ({@link WebApplicationException}) pass unchanged. When the database is
+ * out of reach the answer is 503 with {@code Retry-After}: the request was fine, the database was not,
+ * and the same fault is logged once per minute with a count of its repeats ({@link RepeatedFaults}).
  */
 @Provider
 public class UnexpectedErrors implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedErrors.class.getName());
+    private static final RepeatedFaults OUTAGES = new RepeatedFaults(java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC());
 
     @Override
     public Response toResponse(Throwable failure) {
         if (failure instanceof WebApplicationException answer && answer.getResponse().getStatus() < 500) {
-            return answer.getResponse();
+            Response chosen = answer.getResponse();
+            if (chosen.hasEntity() || answer.getMessage() == null || answer.getMessage().startsWith("RESTEASY")) {
+                return chosen;
+            }
+            // the endpoint's own words (e.g. "No run 5"), as JSON, rather than an empty 4xx
+            return Response.fromResponse(chosen).type(MediaType.APPLICATION_JSON).entity(Json.createObjectBuilder()
+                    .add("error", chosen.getStatusInfo().getReasonPhrase()).add("message", answer.getMessage())
+                    .build().toString()).build();
         }
         if (unreadableBody(failure)) {
             return plain(Response.Status.BAD_REQUEST, "bad-request", "The request body is not the JSON this endpoint reads");
+        }
+        java.util.Optional<String> outage = DatabaseOutage.reason(failure);
+        if (outage.isPresent()) {
+            OUTAGES.occurred("Requests answered 503: " + outage.get(), LOG::warning);
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "10")
+                    .type(MediaType.APPLICATION_JSON).entity(Json.createObjectBuilder().add("error", "database-unavailable")
+                            .add("message", "The database cannot be reached just now (" + outage.get() + "); try again shortly")
+                            .build().toString()).build();
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.warning("Request failed, incident " + incident + ": " + causes(failure));
