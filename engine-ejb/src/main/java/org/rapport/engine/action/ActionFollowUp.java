@@ -2,8 +2,6 @@ package org.rapport.engine.action;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -11,6 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import org.rapport.engine.run.Run;
 import org.rapport.engine.run.Trigger;
@@ -38,7 +39,7 @@ public class ActionFollowUp {
     @JoinColumn(name = "trigger_id", nullable = false)
     private Trigger action;
 
-    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "firing", nullable = false, length = 20)
     private FollowUpSignal signal;
 

@@ -4,10 +4,11 @@ import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import org.rapport.engine.intake.IngestedRecord;
 import org.rapport.engine.intake.SourceBatch;
@@ -40,7 +41,7 @@ public class Call extends IngestedRecord {
     @Column(name = "talk_seconds", nullable = false)
     private int talkSeconds;
 
-    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 24)
     private CallOutcome outcome;
 

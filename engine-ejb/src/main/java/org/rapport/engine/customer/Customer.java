@@ -5,14 +5,15 @@ import java.time.LocalDate;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A customer as the CRM knows them. Only the attributes KPIs need: no name, e-mail or phone is
@@ -46,14 +47,14 @@ public class Customer {
     @Column(name = "customer_since")
     private LocalDate customerSince;
 
-    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     private CustomerStatus status = CustomerStatus.ACTIVE;
 
     @Column(name = "churned_on")
     private LocalDate churnedOn;
 
-    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "churn_reason", length = 32)
     private ChurnReason churnReason;
 

@@ -4,13 +4,14 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One export of a run's action list to the CRM, as it ended: which run, how many actions, where to,
@@ -28,8 +29,8 @@ public class ActionExport {
     @Column(name = "run_id", nullable = false)
     private long runId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 8)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 32)
     private ActionExportDestination destination;
 
     /** The file written or the URL posted to. */

@@ -4,8 +4,6 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -13,6 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import org.rapport.engine.run.Run;
 
@@ -29,16 +30,16 @@ public class PackDelivery {
     @JoinColumn(name = "run_id", nullable = false)
     private Run run;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 8)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 32)
     private DeliveryChannel channel;
 
     /** An e-mail address, or where a drop target puts the pack (a folder, {@code sftp://user@host:22/packs}). */
     @Column(nullable = false, length = 512)
     private String target;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 8)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
+    @Column(nullable = false, length = 32)
     private DeliveryStatus status = DeliveryStatus.PENDING;
 
     @Column(nullable = false)

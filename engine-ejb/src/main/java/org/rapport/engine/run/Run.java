@@ -7,8 +7,6 @@ import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,6 +18,9 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import org.rapport.engine.intake.SourceBatch;
 import org.rapport.engine.ruleset.RuleSetVersion;
@@ -46,7 +47,8 @@ public class Run {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
-    @Enumerated(EnumType.STRING)
+    // by name in a plain VARCHAR, no ENUM type or check constraint: a value added later needs no migration
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     private RunStatus status;
 
@@ -63,17 +65,17 @@ public class Run {
     @Column(length = 2000)
     private String failure;
 
-    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     private RunOrigin origin;
 
     /** The last step that completed, null before the first: where an interrupted run resumes. */
-    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "completed_step", length = 16)
     private RunStep completedStep;
 
     /** The step being worked on now, for progress over the API. */
-    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(name = "current_step", length = 16)
     private RunStep currentStep;
 

@@ -4,10 +4,11 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import org.rapport.engine.intake.IngestedRecord;
 import org.rapport.engine.intake.SourceBatch;
@@ -29,7 +30,7 @@ public class ServiceCase extends IngestedRecord {
     @Column(length = 32)
     private String channel;
 
-    @Enumerated(EnumType.STRING)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     @Column(nullable = false, length = 16)
     private ServiceCaseKind kind;
 

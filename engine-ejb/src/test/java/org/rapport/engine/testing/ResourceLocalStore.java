@@ -28,7 +28,7 @@ public final class ResourceLocalStore implements TransactionRunner, AutoCloseabl
         this.factory = factory;
     }
 
-    /** A fresh in-memory H2 database called {@code name}, its schema created from the entities. */
+    /** A fresh in-memory H2 database called {@code name}, its schema made by the migrations. */
     public static ResourceLocalStore inMemoryH2(String name) {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
@@ -36,13 +36,17 @@ public final class ResourceLocalStore implements TransactionRunner, AutoCloseabl
         return freshSchema(dataSource);
     }
 
-    /** The unit on {@code dataSource} with its schema created fresh (and dropped on close). */
+    /**
+     * The unit on {@code dataSource} after everything in the database was dropped: the migrations make the
+     * schema from nothing and Hibernate validates the entities against it, as in the server.
+     */
     public static ResourceLocalStore freshSchema(DataSource dataSource) {
-        return open(dataSource, Map.of("hibernate.hbm2ddl.auto", "create-drop"));
+        EmptyDatabase.empty(dataSource);
+        return open(dataSource, Map.of());
     }
 
     /**
-     * The unit on {@code dataSource}, its own settings (schema updated to the entities) overridden by
+     * The unit on {@code dataSource}, its own settings (schema migrated, then validated) overridden by
      * {@code properties}.
      */
     public static ResourceLocalStore open(DataSource dataSource, Map<String, Object> properties) {

@@ -30,7 +30,7 @@ public final class StoreOnDisk implements TransactionRunner, AutoCloseable {
         dataSource.setURL("jdbc:h2:" + database.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         dataSource.setUser("sa");
         dataSource.setPassword("sa");
-        // the unit's own settings: the schema follows the entities, as in the server
+        // the unit's own settings, as in the server: the migrations bring the schema up to date, Hibernate validates it
         return new StoreOnDisk(ResourceLocalStore.open(dataSource, Map.of()));
     }
 

@@ -1,0 +1,209 @@
+package org.rapport.engine.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.api.MigrationVersion;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.rapport.engine.testing.ResourceLocalStore;
+
+class SchemaMigrationsTest {
+
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void anEmptyDatabaseGetsEveryMigrationAndTheEntitiesMatchTheResult(FreshDatabase database) {
+        DataSource dataSource = database.create();
+
+        SchemaMigrations.on(dataSource).migrate();
+
+        assertThat(history(dataSource)).containsExactly("1:true", "2:true", "3:true");
+        // opening the unit migrates (nothing left to do) and validates every entity against the schema
+        try (ResourceLocalStore store = ResourceLocalStore.open(dataSource, Map.of())) {
+            assertThat(store.factory().isOpen()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void anEntityChangeWithoutItsMigrationStopsTheStart(FreshDatabase database) {
+        DataSource dataSource = database.create();
+        SchemaMigrations.on(dataSource).migrate();
+        // the same as an entity that gained a field no migration adds
+        FreshDatabase.execute(dataSource, "alter table run drop column failure");
+
+        assertThatThrownBy(() -> ResourceLocalStore.open(dataSource, Map.of()))
+                .hasStackTraceContaining("missing column [failure]");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void anEnumLikeColumnTakesAValueALaterReleaseAdds(FreshDatabase database) {
+        DataSource dataSource = database.create();
+        SchemaMigrations.on(dataSource).migrate();
+
+        FreshDatabase.execute(dataSource, "insert into audit_entry (id, recorded_at, action, recorded_by, subject) "
+                + "values (1, current_timestamp, 'RULE_SET_EXPORTED', 'admin', 'v7')");
+
+        assertThat(count(dataSource, "audit_entry where action = 'RULE_SET_EXPORTED'"))
+                .isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void theColumnsRunsAndRuleSetsAreReadByAreIndexed(FreshDatabase database) {
+        DataSource dataSource = database.create();
+        SchemaMigrations.on(dataSource).migrate();
+
+        assertThat(indexedColumns(dataSource, "customer_score")).contains("run_id,customer_ref");
+        assertThat(indexedColumns(dataSource, "improvement_trigger")).contains("run_id");
+        assertThat(indexedColumns(dataSource, "pack_delivery")).contains("run_id");
+        assertThat(indexedColumns(dataSource, "rule_file")).contains("version_id");
+        assertThat(indexedColumns(dataSource, "action_status_change")).contains("trigger_id");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void aDatabaseNewerThanTheApplicationStopsTheStartAndIsLeftAsItWas(FreshDatabase database) {
+        DataSource dataSource = database.create();
+        SchemaMigrations.on(dataSource).migrateTo(MigrationVersion.fromVersion("2"));
+        FreshDatabase.execute(dataSource, "insert into \"flyway_schema_history\" (\"installed_rank\", \"version\", "
+                + "\"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
+                + "values (99, '99', 'from a later release', 'SQL', 'common/V99__later.sql', 1, 'rapport', 1, true)");
+        List<String> before = history(dataSource);
+
+        assertThatThrownBy(() -> SchemaMigrations.on(dataSource).migrate())
+                .isInstanceOf(SchemaMigrationException.class)
+                .hasMessageContaining("at version 99, newer than this release knows (3)")
+                .hasMessageContaining("nothing was changed");
+        assertThatThrownBy(() -> ResourceLocalStore.open(dataSource, Map.of()))
+                .hasStackTraceContaining("at version 99, newer than this release knows");
+        assertThat(history(dataSource)).isEqualTo(before).doesNotContain("3:true");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void aScriptEditedAfterItRanStopsTheStartAndNothingIsMigrated(FreshDatabase database) {
+        DataSource dataSource = database.create();
+        SchemaMigrations.on(dataSource).migrateTo(MigrationVersion.fromVersion("2"));
+        FreshDatabase.execute(dataSource,
+                "update \"flyway_schema_history\" set \"checksum\" = \"checksum\" + 1 where \"version\" = '2'");
+        List<String> before = history(dataSource);
+
+        assertThatThrownBy(() -> SchemaMigrations.on(dataSource).migrate())
+                .isInstanceOf(SchemaMigrationException.class)
+                .hasMessageContaining("does not match this release's migration scripts, so nothing was migrated")
+                .hasMessageContaining("checksum mismatch for migration version 2");
+        assertThat(history(dataSource)).isEqualTo(before).doesNotContain("3:true");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void twoServersMigratingAtOnceApplyEachMigrationOnce(FreshDatabase database) throws Exception {
+        DataSource dataSource = database.create();
+        CountDownLatch start = new CountDownLatch(1);
+        Callable<Object> migrate = () -> {
+            start.await();
+            try {
+                return SchemaMigrations.on(dataSource).migrate().migrationsExecuted;
+            } catch (SchemaMigrationException e) {
+                return e;
+            }
+        };
+        ExecutorService servers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Object> first = servers.submit(migrate);
+            Future<Object> second = servers.submit(migrate);
+            start.countDown();
+            List<Object> outcomes = List.of(first.get(), second.get());
+
+            // one migrated; the other waited for its lock and found nothing to do, or stopped saying why
+            assertThat(outcomes).filteredOn(outcome -> outcome.equals(3)).hasSize(1);
+            assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isIn(3, 0)
+                    .withFailMessage("unexpected %s", outcome));
+        } finally {
+            servers.shutdownNow();
+        }
+        assertThat(history(dataSource)).containsExactly("1:true", "2:true", "3:true");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void aMigrationWaitsWhileAnotherProcessMigrates(FreshDatabase database) throws Exception {
+        DataSource dataSource = database.create();
+        ExecutorService server = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> second;
+            try (MigrationLock first = MigrationLock.take(dataSource, database.vendor())) {
+                second = server.submit(() -> SchemaMigrations.on(dataSource).migrate().migrationsExecuted);
+                Thread.sleep(1500);
+                assertThat(second).isNotDone();
+                assertThat(count(dataSource, "information_schema.tables where lower(table_name) = 'run'")).isZero();
+            }
+            assertThat(second.get()).isEqualTo(3);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    /** The schema history as version:success in the order applied (H2's row for creating the schema has none). */
+    static List<String> history(DataSource dataSource) {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select \"version\", \"success\" from "
+                        + "\"flyway_schema_history\" where \"version\" is not null order by \"installed_rank\"")) {
+            while (result.next()) {
+                rows.add(result.getString(1) + ":" + result.getBoolean(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    static long count(DataSource dataSource, String fromWhere) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("select count(*) from " + fromWhere)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Each index of {@code table} as its columns in order, e.g. {@code run_id,customer_ref}. */
+    private static List<String> indexedColumns(DataSource dataSource, String table) {
+        Map<String, List<String>> columnsByIndex = new java.util.TreeMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            String name = metaData.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+            try (ResultSet result = metaData.getIndexInfo(null, null, name, false, false)) {
+                while (result.next()) {
+                    columnsByIndex.computeIfAbsent(result.getString("INDEX_NAME"), index -> new ArrayList<>())
+                            .add(result.getShort("ORDINAL_POSITION") - 1,
+                                    result.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return columnsByIndex.values().stream().map(columns -> String.join(",", columns)).toList();
+    }
+}
