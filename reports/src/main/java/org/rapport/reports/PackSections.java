@@ -68,7 +68,7 @@ final class PackSections {
     }
 
     static Map<PackSection, Content> of(RunSnapshot snapshot, Instant generatedAt, ZoneId zone) {
-        PackSections sections = new PackSections(snapshot, zone);
+        PackSections sections = new PackSections(IncompleteDataMarks.apply(snapshot), zone);
         Map<PackSection, Content> contents = new EnumMap<>(PackSection.class);
         contents.put(PackSection.COVER, sections.cover(generatedAt));
         contents.put(PackSection.EXECUTIVE_SUMMARY, sections.executiveSummary());
@@ -121,6 +121,7 @@ final class PackSections {
         parameters.put("MEASURED_AT", moment(snapshot.measuredAt()));
         parameters.put("GENERATED_AT", moment(generatedAt));
         parameters.put("RULE_SET_VERSION", snapshot.ruleSetVersion());
+        parameters.put("NOTICE", CoverNotice.of(snapshot.notice(), snapshot.runId()));
         return new Content(parameters, oneRecord());
     }
 

@@ -450,7 +450,7 @@ class BoardPackRendererTest {
                 month.ruleSetVersion(), month.measuredAt(), month.kpis(), thisMonth, month.sourceBatches(),
                 month.headlines(), month.movements(), month.engagement(), month.voice(), month.retention(),
                 month.momentsOfTruth(), SnapshotSections.actionPoints(month.month(), thisMonth, true, List.of(unchecked)),
-                month.appendix());
+                month.appendix(), month.notice());
 
         String text = RenderedPack.of(RENDERER.render(notFollowedUp)).text;
 

@@ -10,6 +10,7 @@ import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.snapshot.ActionPoints;
 import org.rapport.engine.snapshot.Appendix;
 import org.rapport.engine.snapshot.BatchLine;
+import org.rapport.engine.snapshot.PackNotice;
 import org.rapport.engine.snapshot.EngagementStages;
 import org.rapport.engine.snapshot.HeadlineTile;
 import org.rapport.engine.snapshot.KpiLine;
@@ -168,7 +169,7 @@ final class Snapshots {
                 SnapshotSections.definitions(kpis), RULE_SET_SHA);
         return new RunSnapshot(42, OCTOBER, COMPANY, RULE_SET, Instant.parse("2026-11-01T02:00:00Z"), kpis, triggers,
                 batches, headlines, SnapshotSections.movements(kpis), stages, voice, retention,
-                SnapshotSections.momentsOfTruth(kpis), actions, appendix);
+                SnapshotSections.momentsOfTruth(kpis), actions, appendix, PackNotice.NONE);
     }
 
     private static Retention.Reason reason(String reason, long customers, String share, String baseline, String value,
@@ -192,7 +193,7 @@ final class Snapshots {
                 month.measuredAt(), month.kpis(), triggers, month.sourceBatches(), month.headlines(), month.movements(),
                 month.engagement(), month.voice(), month.retention(), month.momentsOfTruth(),
                 SnapshotSections.actionPoints(month.month(), triggers, true, month.actions().lastMonthActions()),
-                month.appendix());
+                month.appendix(), PackNotice.NONE);
     }
 
     /** What the snapshot reader gives for a run that stored nothing, in a month with no data at all. */

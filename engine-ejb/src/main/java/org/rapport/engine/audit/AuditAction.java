@@ -14,5 +14,9 @@ public enum AuditAction {
     /** A source definition removed; the subject is the source. */
     SOURCE_REMOVED,
     /** A built-in user's roles changed; the subject is the user, the detail the new roles. */
-    USER_ROLES_CHANGED
+    USER_ROLES_CHANGED,
+    /** A waiting run forced to start without complete data; the subject is the month, the detail the run. */
+    RUN_FORCED,
+    /** A source marked closed or not needed for a month, or the mark withdrawn; the subject is month and source. */
+    MONTH_MARKED
 }

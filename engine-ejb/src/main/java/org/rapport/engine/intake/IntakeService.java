@@ -33,6 +33,9 @@ public class IntakeService implements Intake {
     @Inject
     private InstallationKeys keys;
 
+    @Inject
+    private Event<DeliveryInProgress> inProgress;
+
     @Override
     public IntakeReceipt store(IntakeBatch batch) {
         return stored(batch.kind(), batch.fileName(), batch.checksum(), intake().store(batch));
@@ -40,7 +43,12 @@ public class IntakeService implements Intake {
 
     @Override
     public IntakeReceipt store(Delivery delivery) {
-        return stored(delivery.kind(), delivery.fileName(), delivery.checksum(), intake().store(delivery));
+        inProgress.fire(new DeliveryInProgress(delivery.source(), delivery.kind(), delivery.fileName(), false));
+        try {
+            return stored(delivery.kind(), delivery.fileName(), delivery.checksum(), intake().store(delivery));
+        } finally {
+            inProgress.fire(new DeliveryInProgress(delivery.source(), delivery.kind(), delivery.fileName(), true));
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import org.rapport.engine.run.BoardPack;
 import org.rapport.engine.run.PackFiles;
 import org.rapport.engine.run.Run;
+import org.rapport.engine.run.SnapshotArchive;
 
 /**
  * Delivers a published pack to the distribution list and to each drop target (a folder, an SFTP
@@ -46,8 +47,10 @@ public class Distribution {
     public void distribute(long runId) {
         Run run = entityManager.find(Run.class, runId);
         if (deliveries(runId).isEmpty()) {
-            new DistributionList(entityManager, clock).addresses().forEach(address ->
-                    entityManager.persist(new PackDelivery(run, DeliveryChannel.EMAIL, address)));
+            if (run.getRevisesRunId() == null || settings.revisions() != RevisionPolicy.NONE) {
+                new DistributionList(entityManager, clock).addresses().forEach(address ->
+                        entityManager.persist(new PackDelivery(run, DeliveryChannel.EMAIL, address)));
+            }
             dropTargets.forEach(drop -> entityManager.persist(new PackDelivery(run, drop.channel(), drop.target())));
             entityManager.flush();
         }
@@ -117,10 +120,30 @@ public class Distribution {
         String month = run.getMonth().format(MONTH);
         String fileName = PackFiles.fileName(run.getMonth(), run.getId());
         String link = settings.publicUrl().replaceAll("/+$", "") + "/api/runs/" + run.getId() + "/pack";
+        if (run.getRevisesRunId() != null) {
+            return revision(pack, month, fileName, link);
+        }
         String body = "The Rapport board pack for " + month + " is ready.\n\n"
                 + (settings.attach() ? "It is attached (" + fileName + ").\n" : "Read it at " + link + "\n")
                 + "SHA-256 of the PDF: " + pack.getSha256() + "\n";
         return new PackMessage("Rapport board pack — " + month, body, fileName,
                 settings.attach() ? pack.getPdf() : null);
+    }
+
+    /** A revised month: what changed, and the pack itself only when the policy is to send it again. */
+    private PackMessage revision(BoardPack pack, String month, String fileName, String link) {
+        Run run = pack.getRun();
+        boolean resend = settings.revisions() == RevisionPolicy.RESEND && settings.attach();
+        List<String> changes = pack.getSnapshotJson() == null ? List.of()
+                : Optional.ofNullable(SnapshotArchive.fromJson(pack.getSnapshotJson()).notice().revision())
+                        .map(revision -> revision.changes()).orElse(List.of());
+        StringBuilder body = new StringBuilder("The Rapport board pack for " + month + " has been revised: run "
+                + run.getId() + " replaces run " + run.getRevisesRunId() + ".\n\nWhat changed:\n");
+        changes.forEach(change -> body.append("- ").append(change).append('\n'));
+        body.append('\n').append(resend ? "The revised pack is attached (" + fileName + ").\n"
+                : "Read the revised pack at " + link + "\n");
+        body.append("SHA-256 of the PDF: ").append(pack.getSha256()).append('\n');
+        return new PackMessage("Revised: Rapport board pack — " + month, body.toString(), fileName,
+                resend ? pack.getPdf() : null);
     }
 }

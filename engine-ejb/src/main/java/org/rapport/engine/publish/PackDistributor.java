@@ -55,6 +55,10 @@ public class PackDistributor {
     int maximumAttempts;
 
     @Inject
+    @ConfigProperty(name = "rapport.distribution.revisions", defaultValue = "notice")
+    String revisions;
+
+    @Inject
     @Any
     Instance<PackDropTarget> dropTargetBeans;
 
@@ -85,7 +89,8 @@ public class PackDistributor {
     }
 
     private Distribution distribution() {
-        DistributionSettings settings = new DistributionSettings(attach, publicUrl, from, maximumAttempts);
+        DistributionSettings settings = new DistributionSettings(attach, publicUrl, from, maximumAttempts,
+                RevisionPolicy.parse(revisions));
         return new Distribution(entityManager, new PackMailer(mailSession, from), settings, dropTargets(),
                 Clock.systemUTC());
     }

@@ -1,7 +1,10 @@
 package org.rapport.engine.run;
 
 import java.time.YearMonth;
-import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
@@ -24,11 +27,16 @@ import jakarta.persistence.PersistenceContext;
 import org.rapport.engine.config.RapportSettings;
 import org.rapport.engine.intake.BatchStatus;
 import org.rapport.engine.intake.BatchStored;
+import org.rapport.engine.readiness.IntakeActivity;
 
 /**
- * Runs the month again once new data has arrived and intake has been quiet for a few seconds, so
- * that dropping the month's files is all it takes to get a board pack. The scheduled monthly run
- * comes later; this keeps the embedded default a one-command demo.
+ * Runs again the months new data touches, once intake has been quiet for a few seconds and nothing
+ * is being stored: dropping a month's files is all it takes to get its board pack, and a late file
+ * for an old month re-runs that month, not the latest one. Of the months touched, those run before
+ * are re-run (their figures can have changed; an identical result publishes nothing) and the latest
+ * is run; older months never run are left to an on-demand run. Months go one at a time, oldest
+ * first, so each finds the month before it published. The queue is kept in memory: a restart loses
+ * what had not started yet (the schedule and on-demand runs remain).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -46,12 +54,29 @@ public class AutoRun {
     @EJB
     private MonthlyRunLauncher launcher;
 
+    @EJB
+    private RunService runs;
+
+    @EJB
+    private WaitingRuns waitingRuns;
+
     @Inject
     private RapportSettings settings;
 
-    /** Each stored file restarts the quiet period: many files arriving together give one run. */
+    @Inject
+    private IntakeActivity intake;
+
+    /** Accepted batches stored since the last look. */
+    private final Set<Long> newBatches = new LinkedHashSet<>();
+    /** Months to run, oldest first. */
+    private final SortedSet<YearMonth> queue = new TreeSet<>();
+
+    /** Each stored file restarts the quiet period: many files arriving together give one look. */
     public void onBatchStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchStored stored) {
         if (stored.status() == BatchStatus.ACCEPTED) {
+            synchronized (this) {
+                newBatches.add(stored.batchId());
+            }
             restartQuietPeriod();
         }
     }
@@ -63,21 +88,81 @@ public class AutoRun {
 
     @Timeout
     void intakeWentQuiet() {
-        Optional<YearMonth> month = month();
-        if (month.isEmpty()) {
-            LOG.info("No calls or survey responses stored yet: no month to run");
+        if (!intake.idle()) {
+            // a file still being stored would be measured half: its BatchStored restarts the wait
+            LOG.info(() -> "Intake is storing " + intake.beingStored() + "; no run until it is stored");
+            restartQuietPeriod();
+            return;
+        }
+        queueTouchedMonths();
+        waitingRuns.lookNow();
+        startNext();
+    }
+
+    private void queueTouchedMonths() {
+        Set<Long> batches;
+        synchronized (this) {
+            batches = Set.copyOf(newBatches);
+            newBatches.clear();
+        }
+        if (batches.isEmpty()) {
+            return;
+        }
+        SortedSet<YearMonth> toRun = monthsToRun(batches);
+        if (toRun.isEmpty()) {
+            LOG.info(() -> "The new deliveries touch no month with calls, answers, purchases or cases: no run");
+        }
+        synchronized (this) {
+            queue.addAll(toRun);
+        }
+        LOG.info(() -> "New data touches " + toRun + "; running them in order");
+    }
+
+    private SortedSet<YearMonth> monthsToRun(Set<Long> batches) {
+        if (settings.runMonth().isPresent()) {
+            return new TreeSet<>(Set.of(YearMonth.parse(settings.runMonth().get())));
+        }
+        TouchedMonths touched = new TouchedMonths(entityManager);
+        SortedSet<YearMonth> months = touched.of(batches);
+        SortedSet<YearMonth> toRun = touched.runBefore(months);
+        if (!months.isEmpty()) {
+            toRun.add(months.last());
+        }
+        return toRun;
+    }
+
+    /** Starts the oldest queued month once no run is working; looks again shortly while any is queued. */
+    private void startNext() {
+        YearMonth next;
+        synchronized (this) {
+            if (queue.isEmpty()) {
+                return;
+            }
+            next = queue.first();
+        }
+        if (!intake.idle() || runs.anyRunning()) {
+            restartQuietPeriod();
             return;
         }
         try {
-            launcher.start(month.get(), RunOrigin.INTAKE);
+            launcher.start(next, RunOrigin.INTAKE);
+            dequeue(next);
         } catch (RunInProgressException e) {
-            // The running one may have closed its intake before the newest files: look again later.
-            LOG.info(() -> e.getMessage() + "; trying again after the next quiet period");
-            restartQuietPeriod();
+            // a waiting run of the month takes the new data when it starts; a running one may have
+            // closed its intake before it, so that month is looked at again once it has finished
+            LOG.info(e::getMessage);
+            if (e.waiting()) {
+                dequeue(next);
+            }
+        }
+        synchronized (this) {
+            if (!queue.isEmpty()) {
+                restartQuietPeriod();
+            }
         }
     }
 
-    private Optional<YearMonth> month() {
-        return settings.runMonth().map(YearMonth::parse).or(() -> new LatestMonth(entityManager).find());
+    private synchronized void dequeue(YearMonth month) {
+        queue.remove(month);
     }
 }

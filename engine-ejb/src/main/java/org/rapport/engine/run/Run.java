@@ -79,6 +79,22 @@ public class Run {
     @Column(name = "current_step", length = 16)
     private RunStep currentStep;
 
+    /** Who forced the run to start without complete data (role admin), or null. */
+    @Column(name = "forced_by", length = 128)
+    private String forcedBy;
+
+    /** What the month lacked: while waiting, as of the last look; once started incomplete, for the pack's notice. */
+    @Column(name = "waiting_for", length = 2000)
+    private String waitingFor;
+
+    /** True when the run started without complete data (forced, or published after the deadline). */
+    @Column(name = "incomplete", nullable = false)
+    private boolean incomplete;
+
+    /** The published run of the same month this one revises (or, when UNCHANGED, matched). */
+    @Column(name = "revises_run_id")
+    private Long revisesRunId;
+
     protected Run() {
         // for JPA
     }
@@ -89,6 +105,58 @@ public class Run {
         this.ruleSetVersion = ruleSetVersion;
         this.startedAt = startedAt;
         this.status = RunStatus.RUNNING;
+    }
+
+    public String getForcedBy() {
+        return forcedBy;
+    }
+
+    public String getWaitingFor() {
+        return waitingFor;
+    }
+
+    public boolean isIncomplete() {
+        return incomplete;
+    }
+
+    public Long getRevisesRunId() {
+        return revisesRunId;
+    }
+
+    /** The month's data is not complete: the run waits, saying for what. */
+    void waitFor(String missing) {
+        this.status = RunStatus.WAITING_FOR_DATA;
+        this.waitingFor = truncated(missing);
+    }
+
+    /** The month's data is complete: the run goes ahead. */
+    void proceed() {
+        this.status = RunStatus.RUNNING;
+        this.waitingFor = null;
+    }
+
+    /** The run goes ahead without complete data; the pack says what was missing and, if forced, by whom. */
+    void proceedIncomplete(String missing, String forcedBy) {
+        this.status = RunStatus.RUNNING;
+        this.incomplete = missing != null && !missing.isBlank();
+        this.waitingFor = incomplete ? truncated(missing) : null;
+        this.forcedBy = forcedBy;
+    }
+
+    /** This run replaces the published run {@code runId} of the same month. */
+    void revises(long runId) {
+        this.revisesRunId = runId;
+    }
+
+    /** Its figures came out as published run {@code runId}'s: nothing new to publish. */
+    void unchanged(long runId, Instant at) {
+        this.revisesRunId = runId;
+        this.status = RunStatus.UNCHANGED;
+        this.finishedAt = at;
+    }
+
+    private static String truncated(String text) {
+        return text == null || text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
     }
 
     public Long getId() {

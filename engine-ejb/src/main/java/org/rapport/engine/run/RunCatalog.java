@@ -63,7 +63,10 @@ public class RunCatalog {
                 run.getRuleSetVersion().describe(), run.getStartedAt(), run.getFinishedAt(), run.getFailure(),
                 published, run.getCurrentStep() == null ? null : run.getCurrentStep().name(),
                 run.getCompletedStep() == null ? null : run.getCompletedStep().name(),
-                progress.customersScored(run.getId()), run.getOrigin().name());
+                progress.customersScored(run.getId()), run.getOrigin().name(),
+                run.getWaitingFor() == null ? List.of()
+                        : java.util.Arrays.stream(run.getWaitingFor().split("\n")).filter(line -> !line.isBlank()).toList(),
+                run.getForcedBy(), run.isIncomplete(), run.getRevisesRunId());
     }
 
     /** What the run's pack shows: the archived snapshot once rendered, the stored figures before. */

@@ -9,10 +9,26 @@ import jakarta.ejb.ApplicationException;
 public class RunInProgressException extends Exception {
 
     private final long runningRunId;
+    private final boolean waiting;
 
     public RunInProgressException(YearMonth month, long runningRunId) {
-        super("Run " + runningRunId + " for " + month + " is still in progress; start another once it has finished");
+        this(month, runningRunId, false);
+    }
+
+    /** @param waiting true when that run waits for its month's data rather than running */
+    public RunInProgressException(YearMonth month, long runningRunId, boolean waiting) {
+        super(waiting
+                ? "Run " + runningRunId + " for " + month + " is waiting for its data (GET /api/runs/" + runningRunId
+                        + " says what is missing); it starts when the data is complete, or force it with POST /api/runs/"
+                        + runningRunId + "/force"
+                : "Run " + runningRunId + " for " + month + " is still in progress; start another once it has finished");
         this.runningRunId = runningRunId;
+        this.waiting = waiting;
+    }
+
+    /** True when the run in the way waits for its month's data rather than running. */
+    public boolean waiting() {
+        return waiting;
     }
 
     public long runningRunId() {

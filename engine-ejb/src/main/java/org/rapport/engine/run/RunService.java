@@ -51,16 +51,51 @@ public class RunService {
     @EJB
     private DeliveryRetries retries;
 
-    /** Records a new run, unless the month already has one in progress. */
-    public long create(YearMonth month, RunOrigin origin) throws RunInProgressException {
+    /**
+     * Records a new run, unless the month already has one in progress (running or waiting). With
+     * {@code missing} (a line per source the month lacks) it waits for its data; without, it is to be
+     * launched at once.
+     */
+    public long create(YearMonth month, RunOrigin origin, String missing) throws RunInProgressException {
         RunSteps steps = steps();
         Run running = steps.inProgress(month).orElse(null);
         if (running != null) {
-            throw new RunInProgressException(month, running.getId());
+            throw new RunInProgressException(month, running.getId(),
+                    running.getStatus() == RunStatus.WAITING_FOR_DATA);
         }
         Run run = steps.create(month, origin);
+        if (missing != null) {
+            run.waitFor(missing);
+        }
         entityManager.flush();
         return run.getId();
+    }
+
+    /** The run, as the launcher needs it: its month and status. */
+    public RunSummary.State state(long runId) {
+        Run run = steps().run(runId);
+        return new RunSummary.State(run.getId(), run.getMonth(), run.getStatus());
+    }
+
+    /** Runs waiting for their data, oldest month first. */
+    public List<RunSummary.State> waiting() {
+        return steps().waiting().stream()
+                .map(run -> new RunSummary.State(run.getId(), run.getMonth(), run.getStatus())).toList();
+    }
+
+    /** Whether any run is working now. */
+    public boolean anyRunning() {
+        return steps().anyRunning();
+    }
+
+    /** Keeps a waiting run waiting, with what its month lacks now. */
+    public void stillWaiting(long runId, String missing) {
+        steps().waitFor(runId, missing);
+    }
+
+    /** Sets a waiting run going; see {@link RunSteps#proceed}. */
+    public void proceed(long runId, String missing, String forcedBy) {
+        steps().proceed(runId, missing, forcedBy);
     }
 
     /** Whether any run of {@code month} was started at or after {@code since}. */
@@ -91,11 +126,23 @@ public class RunService {
         if (run.hasCompleted(step)) {
             return;
         }
+        if (run.getStatus() == RunStatus.UNCHANGED) {
+            // the re-run came out as the published pack: nothing new to render, publish or send
+            run.completed(step);
+            return;
+        }
         switch (step) {
             case CLOSE_INTAKE -> steps.closeIntake(runId);
             case MEASURE -> steps.measure(runId);
             case SCORE -> steps.score(runId, scored -> progress.scored(runId, scored));
-            case EVALUATE -> steps.evaluate(runId);
+            case EVALUATE -> {
+                steps.evaluate(runId);
+                steps.compareWithPublished(runId).ifPresent(diff -> LOG.info(() -> diff.identical()
+                        ? "Run " + runId + " for " + run.getMonth() + " came out as the published pack (run "
+                                + run.getRevisesRunId() + "): nothing new is published"
+                        : "Run " + runId + " for " + run.getMonth() + " revises run " + run.getRevisesRunId()
+                                + ": " + diff.lines().size() + " changes"));
+            }
             case RENDER -> {
                 RunSnapshot snapshot = steps.snapshot(runId, settings.companyName());
                 steps.storeRendered(runId, renderer.get().render(snapshot), snapshot);

@@ -77,12 +77,26 @@ public class RunSteps {
         return run;
     }
 
-    /** The run in progress for {@code month}, if any. */
-    public Optional<Run> inProgress(YearMonth month) {
-        return entityManager.createQuery("select r from Run r where r.month = :month and r.status = :running",
+    /** Runs waiting for their month's data, oldest month first. */
+    public List<Run> waiting() {
+        return entityManager.createQuery("select r from Run r where r.status = :waiting order by r.month, r.id",
                         Run.class)
+                .setParameter("waiting", RunStatus.WAITING_FOR_DATA).getResultList();
+    }
+
+    /** Whether any run is working now (not waiting): intake-triggered runs go one at a time, in month order. */
+    public boolean anyRunning() {
+        return entityManager.createQuery("select count(r) from Run r where r.status = :running", Long.class)
+                .setParameter("running", RunStatus.RUNNING).getSingleResult() > 0;
+    }
+
+    /** The run in progress for {@code month}, running or waiting for its data, if any. */
+    public Optional<Run> inProgress(YearMonth month) {
+        return entityManager.createQuery(
+                        "select r from Run r where r.month = :month and r.status in (:running, :waiting)", Run.class)
                 .setParameter("month", month.toString())
                 .setParameter("running", RunStatus.RUNNING)
+                .setParameter("waiting", RunStatus.WAITING_FOR_DATA)
                 .getResultStream().findFirst();
     }
 
@@ -189,7 +203,8 @@ public class RunSteps {
 
     /** What the pack shows, read from what the run stored. */
     public RunSnapshot snapshot(long runId, String companyName) {
-        return new RunSnapshotReader(entityManager).read(runId, companyName);
+        return new RunSnapshotReader(entityManager).read(runId, companyName)
+                .withNotice(new PackNotices(entityManager, this).of(run(runId)));
     }
 
     /** Keeps the rendered pack, and the snapshot it was rendered from, with the run; not published yet. */
@@ -210,6 +225,69 @@ public class RunSteps {
         pack.published(file.toString(), clock.instant());
         run.published(clock.instant());
         return pack;
+    }
+
+    /** The run waits for its month's data; {@code missing} says for what, a line per source. */
+    public void waitFor(long runId, String missing) {
+        run(runId).waitFor(missing);
+    }
+
+    /**
+     * Sets a waiting run going: complete data when {@code missing} is empty, else incomplete — forced
+     * by {@code forcedBy}, or (null) past its deadline by the installation's choice.
+     */
+    public void proceed(long runId, String missing, String forcedBy) {
+        Run run = run(runId);
+        if (missing == null || missing.isBlank()) {
+            if (forcedBy == null) {
+                run.proceed();
+            } else {
+                run.proceedIncomplete(null, forcedBy);
+            }
+        } else {
+            run.proceedIncomplete(missing, forcedBy);
+        }
+    }
+
+    /**
+     * Compares the run with the latest published run of its month: identical figures, RAGs and
+     * triggers make it UNCHANGED (nothing new will be published); otherwise it becomes a revision of
+     * that run. A month never published before is neither. Returns the comparison, if there was one.
+     */
+    public Optional<RevisionDiff> compareWithPublished(long runId) {
+        Run run = run(runId);
+        Optional<Long> published = new PublishedRuns(entityManager).latest(run.getMonth())
+                .filter(previous -> previous != runId);
+        if (published.isEmpty()) {
+            return Optional.empty();
+        }
+        RevisionDiff diff = diff(published.get(), runId);
+        if (diff.identical()) {
+            run.unchanged(published.get(), clock.instant());
+        } else {
+            run.revises(published.get());
+        }
+        return Optional.of(diff);
+    }
+
+    /** What changed from published run {@code publishedRunId} to run {@code runId}. */
+    public RevisionDiff diff(long publishedRunId, long runId) {
+        return new RevisionDiff(figures(publishedRunId), figures(runId), raised(publishedRunId), raised(runId));
+    }
+
+    private List<RevisionDiff.Figure> figures(long runId) {
+        return entityManager.createQuery("select k from KpiValue k where k.run.id = :run order by k.id", KpiValue.class)
+                .setParameter("run", runId).getResultStream()
+                .map(value -> new RevisionDiff.Figure(value.getCode(), value.getDimension(), value.getValue(),
+                        value.getRag()))
+                .toList();
+    }
+
+    private List<RevisionDiff.RaisedTrigger> raised(long runId) {
+        return entityManager.createQuery("select t from Trigger t where t.run.id = :run order by t.id", Trigger.class)
+                .setParameter("run", runId).getResultStream()
+                .map(trigger -> new RevisionDiff.RaisedTrigger(trigger.getCode(), trigger.getTitle()))
+                .toList();
     }
 
     public void fail(long runId, String reason) {

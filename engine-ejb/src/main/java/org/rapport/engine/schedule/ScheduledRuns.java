@@ -35,12 +35,14 @@ import org.rapport.engine.run.MonthlyRunLauncher;
 import org.rapport.engine.run.RunInProgressException;
 import org.rapport.engine.run.RunOrigin;
 import org.rapport.engine.run.RunService;
+import org.rapport.engine.run.RunStatus;
 
 /**
  * Starts each month's run on schedule (default: first working day, 06:00, server time zone). It
  * looks every day at the scheduled time and once shortly after start-up: a month is run when its
  * due time has passed and no run of it has started since — so a schedule missed while the server
- * was down is caught up once, and a month already run after its due time is not run again.
+ * was down is caught up once, and a month already run after its due time is not run again. A month
+ * whose data is not complete yet gets a run that waits for it (see {@link MonthlyRunLauncher}).
  */
 @Singleton
 @Startup
@@ -113,7 +115,9 @@ public class ScheduledRuns {
         }
         try {
             long runId = launcher.start(due, RunOrigin.SCHEDULE);
-            lastDecision = due + " fell due and was started as run " + runId;
+            lastDecision = runs.state(runId).status() == RunStatus.WAITING_FOR_DATA
+                    ? due + " fell due; run " + runId + " waits for its data (GET /api/readiness/" + due + ")"
+                    : due + " fell due and was started as run " + runId;
         } catch (RunInProgressException e) {
             // A run of that month is going already; the next daily look sees whether it is enough.
             lastDecision = due + " fell due while a run of it was in progress";

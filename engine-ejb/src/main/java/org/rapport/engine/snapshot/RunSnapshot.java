@@ -26,13 +26,16 @@ import java.util.Map;
  * @param momentsOfTruth  the moments-of-truth scorecard
  * @param actions         action points by pillar, and last month's
  * @param appendix        coverage, quarantine, definitions, rule-set checksum
+ * @param notice          revision and incomplete-data notices for the cover; {@link PackNotice#NONE} when none
  */
 public record RunSnapshot(long runId, YearMonth month, String companyName, String ruleSetVersion, Instant measuredAt,
         List<KpiLine> kpis, List<TriggerLine> triggers, List<BatchLine> sourceBatches,
         List<HeadlineTile> headlines, Movements movements, EngagementStages engagement, VoiceOfCustomer voice,
-        Retention retention, List<MomentOfTruthLine> momentsOfTruth, ActionPoints actions, Appendix appendix) {
+        Retention retention, List<MomentOfTruthLine> momentsOfTruth, ActionPoints actions, Appendix appendix, PackNotice notice) {
 
     public RunSnapshot {
+        // snapshots archived before notices existed read back with none
+        notice = notice == null ? PackNotice.NONE : notice;
         kpis = List.copyOf(kpis);
         triggers = List.copyOf(triggers);
         sourceBatches = List.copyOf(sourceBatches);
@@ -57,6 +60,12 @@ public record RunSnapshot(long runId, YearMonth month, String companyName, Strin
                 SnapshotSections.momentsOfTruth(kpis),
                 SnapshotSections.actionPoints(month, triggers, false, List.of()),
                 new Appendix(SnapshotSections.coverage(sourceBatches), List.of(), SnapshotSections.definitions(kpis),
-                        null));
+                        null), PackNotice.NONE);
+    }
+
+    /** The same snapshot with {@code newNotice} on its cover. */
+    public RunSnapshot withNotice(PackNotice newNotice) {
+        return new RunSnapshot(runId, month, companyName, ruleSetVersion, measuredAt, kpis, triggers, sourceBatches,
+                headlines, movements, engagement, voice, retention, momentsOfTruth, actions, appendix, newNotice);
     }
 }

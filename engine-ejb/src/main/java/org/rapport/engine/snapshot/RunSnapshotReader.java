@@ -101,7 +101,7 @@ public class RunSnapshotReader {
                 SnapshotSections.momentsOfTruth(kpis),
                 SnapshotSections.actionPoints(month, triggers, lastMonthRun != null, lastMonthTriggers),
                 new Appendix(SnapshotSections.coverage(batches), quarantine(runId),
-                        SnapshotSections.definitions(kpis), run.getRuleSetVersion().getChecksum()));
+                        SnapshotSections.definitions(kpis), run.getRuleSetVersion().getChecksum()), PackNotice.NONE);
     }
 
     private List<KpiLine> kpiLines(long runId) {

@@ -49,7 +49,10 @@ class RunSnapshotJsonTest {
                 SnapshotSections.momentsOfTruth(kpis),
                 SnapshotSections.actionPoints(month, triggers, true, lastMonth),
                 new Appendix(SnapshotSections.coverage(batches), List.of(new Appendix.Quarantine("CALLS", "nps", 1)),
-                        SnapshotSections.definitions(kpis), "cd".repeat(32)));
+                        SnapshotSections.definitions(kpis), "cd".repeat(32)),
+                new PackNotice(new PackNotice.Revision(5, java.time.LocalDate.of(2026, 11, 2),
+                        java.time.LocalDate.of(2026, 11, 20), List.of("Net Promoter Score: 12 → 14")),
+                        new PackNotice.Incomplete("admin", List.of("file-drop/calls: no records yet"), List.of("NPS"))));
 
         try (Jsonb jsonb = JsonbBuilder.create()) {
             String json = jsonb.toJson(snapshot);

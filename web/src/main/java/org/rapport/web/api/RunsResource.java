@@ -34,6 +34,10 @@ import org.rapport.engine.run.RunOrigin;
 import org.rapport.engine.run.PackFiles;
 import org.rapport.engine.run.RunCatalog;
 import org.rapport.engine.run.RunReplay;
+import org.rapport.engine.run.RunStatus;
+import org.rapport.engine.run.RunSummary;
+import org.rapport.engine.readiness.MonthReadiness;
+import org.rapport.engine.readiness.Readiness;
 import org.rapport.engine.snapshot.KpiBreakdown;
 import org.rapport.engine.snapshot.KpiLine;
 import org.rapport.engine.snapshot.RunSnapshot;
@@ -61,6 +65,9 @@ public class RunsResource {
     @EJB
     private CustomerActionExports actionExports;
 
+    @EJB
+    private Readiness readiness;
+
     @GET
     @RolesAllowed({Roles.BOARD, Roles.STRATEGY, Roles.ADMIN})
     public List<RunView> list() {
@@ -71,7 +78,29 @@ public class RunsResource {
     @Path("{id}")
     @RolesAllowed({Roles.BOARD, Roles.STRATEGY, Roles.ADMIN})
     public RunDetailView get(@PathParam("id") long id) {
-        return RunDetailView.of(snapshot(id), catalog.requestThemes(id));
+        RunSummary run = catalog.summary(id).orElseThrow(() -> new NotFoundException("No run " + id));
+        MonthReadiness now = RunStatus.WAITING_FOR_DATA.name().equals(run.status())
+                ? readiness.check(YearMonth.parse(run.month())) : null;
+        return RunDetailView.of(run, snapshot(id), now, catalog.requestThemes(id));
+    }
+
+    /**
+     * Starts a run that waits for its data now, without complete data (role admin): the pack says on
+     * its cover that it was forced, by whom, and what was missing. 409 when the run is not waiting or a
+     * delivery is being stored at this moment.
+     */
+    @POST
+    @Path("{id}/force")
+    @RolesAllowed(Roles.ADMIN)
+    public Response force(@PathParam("id") long id) {
+        RunView run = view(id);
+        try {
+            launcher.force(id, Caller.name(security));
+        } catch (IllegalStateException e) {
+            return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
+        }
+        audit.record(Caller.name(security), AuditAction.RUN_FORCED, run.month(), "run " + id);
+        return Response.accepted(view(id)).build();
     }
 
     @GET
@@ -144,8 +173,10 @@ public class RunsResource {
 
     /**
      * Starts a run of a month, e.g. {@code POST /api/runs?month=2026-10}: 202 with the new run, whose
-     * progress {@code GET /api/runs} shows; 409 while the month has a run in progress. A re-run
-     * creates a new run and keeps the old one.
+     * progress {@code GET /api/runs} shows; 409 while the month has a run in progress or waiting. A
+     * re-run creates a new run and keeps the old one. A month whose data is not complete gets a run
+     * in WAITING_FOR_DATA (see {@code GET /api/readiness/{month}}), which {@code POST /api/runs/{id}/force}
+     * starts anyway.
      */
     @POST
     @RolesAllowed(Roles.ADMIN)
