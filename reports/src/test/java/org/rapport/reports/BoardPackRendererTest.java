@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.rapport.engine.run.PackRenderingException;
 import org.rapport.engine.run.SnapshotArchive;
+import org.rapport.engine.snapshot.PackNotice;
 import org.rapport.engine.snapshot.RunSnapshot;
 import org.rapport.engine.snapshot.SnapshotSections;
 import org.rapport.engine.snapshot.TriggerLine;
@@ -460,7 +462,40 @@ class BoardPackRendererTest {
                 .contains("Call back customers at risk Process HIGH Retention team In progress Not checked");
     }
 
-    /** The text from {@code start} up to {@code end}. */
+    @Test
+    @DisplayName("a revised pack says so on its cover, with the date, the pack it replaces and what changed")
+    void revisedCover() {
+        RunSnapshot revised = Snapshots.october2026().withNotice(new PackNotice(new PackNotice.Revision(40,
+                LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 20), List.of("Net Promoter Score: 12.5 → 14.5 (RAG AMBER → GREEN)",
+                "Trigger added: Call back customers at risk (CHURN_HIGH)")), null));
+
+        RenderedPack pack = RenderedPack.of(RENDERER.render(revised));
+
+        assertThat(between(pack.text, "REVISED", "Customer engagement")).contains(
+                "REVISED 20 November 2026 (run 42) — replaces the pack of run 40 published 2 November 2026. What changed:",
+                "Net Promoter Score: 12.5 → 14.5 (RAG AMBER → GREEN)",
+                "Trigger added: Call back customers at risk (CHURN_HIGH)");
+        assertThat(pack.pages).isEqualTo(october.pages);
+        assertThat(october.text).doesNotContain("REVISED", "INCOMPLETE DATA", "[incomplete data]");
+    }
+
+    @Test
+    @DisplayName("a pack published without complete data says what was missing on its cover and marks each affected figure")
+    void incompleteCover() {
+        RunSnapshot incomplete = Snapshots.october2026().withNotice(new PackNotice(null, new PackNotice.Incomplete(
+                "admin", List.of("file-drop/calls: records only through 2026-10-20; needs records through 2026-10-31"),
+                List.of("IVR_ABANDONMENT", "TIME_TO_HUMAN_MEAN"))));
+
+        String text = RenderedPack.of(RENDERER.render(incomplete)).text;
+
+        assertThat(between(text, "INCOMPLETE DATA", "Customer engagement")).contains(
+                "published on the instruction of an operator (admin) before all the month's data had arrived.",
+                "file-drop/calls: records only through 2026-10-20; needs records through 2026-10-31");
+        assertThat(text).contains("IVR abandonment [incomplete data]")
+                .doesNotContain("Net Promoter Score [incomplete data]");
+    }
+
+        /** The text from {@code start} up to {@code end}. */
     static String between(String text, String start, String end) {
         int from = text.indexOf(start);
         assertThat(from).as(start).isNotNegative();

@@ -49,8 +49,11 @@ class MonthlyBoardPackIT {
     }
 
     @BeforeAll
-    static void deliverOctober() throws IOException {
+    static void deliverOctober() throws Exception {
         OctoberFixture.deliverAll(Path.of(System.getProperty("rapport.data.dir")));
+        // the deployment is up before this runs; its address is fixed by the port offset
+        OctoberFixture.closeOctober(new ApiClient(new URL("http://127.0.0.1:"
+                + (8080 + Integer.getInteger("rapport.it.port.offset")) + "/rapport/")));
     }
 
     @Test

@@ -76,6 +76,7 @@ class RunSurvivesServerKillIT {
             startAndDeploy();
             assertThat(api.post("api/distribution/recipients", "application/json", "{\"address\": \"cco@rapport.test\"}").statusCode()).isEqualTo(204);
             OctoberFixture.deliverAll(dataDir);
+            OctoberFixture.closeOctober(api);
 
             JsonObject stuck = Poll.until(TIMEOUT, () -> runOf("2026-10"),
                     run -> run != null && "DISTRIBUTE".equals(run.getString("currentStep", null))

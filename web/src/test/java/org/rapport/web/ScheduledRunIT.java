@@ -34,7 +34,8 @@ import org.rapport.integration.transport.SftpServer;
 
 /**
  * The monthly schedule as the container runs it: a server started after a month fell due (here,
- * always: the test server has never run anything) catches that month up with one scheduled run;
+ * always: the test server has never run anything) catches that month up with one scheduled run, which
+ * waits, visibly, while no source has delivered the month and is published once the data arrives;
  * started again, it sees the month was run and starts nothing. The daily look is a real EJB timer
  * at 06:00 in the configured zone (UTC here). This server also drops its packs on a real SFTP server
  * (Apache MINA SSHD, started by the test), so the pack of the caught-up month arrives there.
@@ -82,12 +83,29 @@ class ScheduledRunIT {
             assertThat(Instant.parse(schedule.getString("nextLookAt"))).isEqualTo(nextSixOClockUtc());
             YearMonth dueMonth = YearMonth.parse(schedule.getString("nextMonth")).minusMonths(1);
 
+            // nothing has been delivered for the month: the caught-up run waits, saying why, and publishes nothing
+            JsonObject waiting = Poll.until(TIMEOUT, () -> scheduledRuns(),
+                    runs -> runs.size() == 1 && "WAITING_FOR_DATA".equals(runs.get(0).getString("status"))).get(0);
+            int runId = waiting.getInt("id");
+            assertThat(waiting.getString("month")).isEqualTo(dueMonth.toString());
+            assertThat(waiting.get("packUrl")).isEqualTo(jakarta.json.JsonValue.NULL);
+            assertThat(api.json("api/schedule").asJsonObject().getString("lastDecision"))
+                    .isEqualTo(dueMonth + " fell due; run " + runId + " waits for its data (GET /api/readiness/" + dueMonth + ")");
+            JsonObject detail = api.json("api/runs/" + runId).asJsonObject();
+            assertThat(detail.getString("status")).isEqualTo("WAITING_FOR_DATA");
+            assertThat(detail.getJsonArray("waitingFor").getString(0)).isEqualTo("(any source): no source has delivered any data");
+            assertThat(detail.getJsonObject("readiness").getBoolean("ready")).isFalse();
+            assertThat(api.json("api/readiness/" + dueMonth).asJsonObject().getString("afterDeadline")).isEqualTo("HOLD");
+            assertThat(api.getBytes("api/runs/" + runId + "/pack").statusCode()).isEqualTo(404);
+
+            // the month's data arrives, calls through its last day: the same run goes ahead and is published
+            MonthOfData.deliver(Path.of(System.getProperty("rapport.it.scheduled.data.dir")), dueMonth, "due");
             JsonObject caughtUp = Poll.until(TIMEOUT, () -> scheduledRuns(),
                     runs -> runs.size() == 1 && "PUBLISHED".equals(runs.get(0).getString("status"))).get(0);
-            assertThat(caughtUp.getString("month")).isEqualTo(dueMonth.toString());
-            assertThat(api.json("api/schedule").asJsonObject().getString("lastDecision"))
-                    .isEqualTo(dueMonth + " fell due and was started as run " + caughtUp.getInt("id"));
-            assertDroppedOnSftp(caughtUp.getInt("id"), sftpRoot);
+            assertThat(caughtUp.getInt("id")).isEqualTo(runId);
+            assertThat(caughtUp.getJsonArray("waitingFor")).isEmpty();
+            assertThat(caughtUp.getBoolean("incomplete")).isFalse();
+            assertDroppedOnSftp(runId, sftpRoot);
 
             controller.stop(CONTAINER);
             startAndDeploy();
@@ -114,7 +132,8 @@ class ScheduledRunIT {
                 .endsWith("packs");
         byte[] pack = api.getBytes("api/runs/" + runId + "/pack").body();
         try (var dropped = Files.list(sftpRoot.resolve("packs"))) {
-            Path pdf = dropped.filter(file -> file.toString().endsWith(".pdf")).findFirst().orElseThrow();
+            // a later revision of the month may be dropped beside it
+            Path pdf = dropped.filter(file -> file.toString().endsWith("-run-" + runId + ".pdf")).findFirst().orElseThrow();
             assertThat(Files.readAllBytes(pdf)).isEqualTo(pack);
             String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pack));
             assertThat(Path.of(pdf + ".sha256")).content().startsWith(sha256 + "  " + pdf.getFileName());

@@ -95,7 +95,11 @@ public class AutoRun {
             return;
         }
         queueTouchedMonths();
-        waitingRuns.lookNow();
+        // a waiting run that starts now reads the new data: its month needs no other run
+        Set<YearMonth> resumed = waitingRuns.lookNow();
+        synchronized (this) {
+            queue.removeAll(resumed);
+        }
         startNext();
     }
 

@@ -1,5 +1,8 @@
 package org.rapport.engine.run;
 
+import java.time.YearMonth;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
@@ -51,13 +54,13 @@ public class WaitingRuns {
         lookNow();
     }
 
-    /** Starts every waiting run whose month is ready now; returns how many started. */
-    public int lookNow() {
-        int started = 0;
+    /** Starts every waiting run whose month is ready now; returns the months started. */
+    public Set<YearMonth> lookNow() {
+        Set<YearMonth> started = new TreeSet<>();
         for (RunSummary.State waiting : runs.waiting()) {
             try {
                 if (launcher.resumeIfReady(waiting.id())) {
-                    started++;
+                    started.add(waiting.month());
                 }
             } catch (RuntimeException e) {
                 // one run that cannot be looked at must not keep the others waiting
