@@ -34,7 +34,8 @@ import org.rapport.engine.readiness.IntakeActivity;
  * is being stored: dropping a month's files is all it takes to get its board pack, and a late file
  * for an old month re-runs that month, not the latest one. Of the months touched, those run before
  * are re-run (their figures can have changed; an identical result publishes nothing) and the latest
- * is run; older months never run are left to an on-demand run. Months go one at a time, oldest
+ * is run; older months never run are left to an on-demand run — except before the first run ever,
+ * when the latest twelve months the data touches are run, so a new installation starts with a year. Months go one at a time, oldest
  * first, so each finds the month before it published. The queue is kept in memory: a restart loses
  * what had not started yet (the schedule and on-demand runs remain).
  */
@@ -44,6 +45,9 @@ import org.rapport.engine.readiness.IntakeActivity;
 public class AutoRun {
 
     private static final Logger LOG = Logger.getLogger(AutoRun.class.getName());
+
+    /** How many of the latest months the very first data is run for. */
+    static final int FIRST_MONTHS = 12;
 
     @Resource
     private TimerService timers;
@@ -128,6 +132,11 @@ public class AutoRun {
         }
         TouchedMonths touched = new TouchedMonths(entityManager);
         SortedSet<YearMonth> months = touched.of(batches);
+        if (!touched.anyRunEver()) {
+            // the first data an installation receives is its history: the latest year of it is run, so the
+            // first pack already shows twelve months of trends and last month's action points
+            return latest(months, FIRST_MONTHS);
+        }
         SortedSet<YearMonth> toRun = touched.runBefore(months);
         if (!months.isEmpty()) {
             toRun.add(months.last());
@@ -164,6 +173,14 @@ public class AutoRun {
                 restartQuietPeriod();
             }
         }
+    }
+
+    private static SortedSet<YearMonth> latest(SortedSet<YearMonth> months, int count) {
+        SortedSet<YearMonth> latest = new TreeSet<>(months);
+        while (latest.size() > count) {
+            latest.remove(latest.first());
+        }
+        return latest;
     }
 
     private synchronized void dequeue(YearMonth month) {

@@ -60,6 +60,11 @@ public class TouchedMonths {
         return run;
     }
 
+    /** Whether any month has ever been run here: before the first, a delivery is the installation's history. */
+    public boolean anyRunEver() {
+        return entityManager.createQuery("select count(r) from Run r", Long.class).getSingleResult() > 0;
+    }
+
     private boolean holdsCustomers(Collection<Long> batchIds) {
         return entityManager.createQuery(
                         "select count(b) from SourceBatch b where b.id in :batches and b.kind = :customers", Long.class)
