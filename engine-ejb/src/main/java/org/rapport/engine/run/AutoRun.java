@@ -32,10 +32,7 @@ import org.rapport.engine.readiness.IntakeActivity;
 /**
  * Runs again the months new data touches, once intake has been quiet for a few seconds and nothing
  * is being stored: dropping a month's files is all it takes to get its board pack, and a late file
- * for an old month re-runs that month, not the latest one. Of the months touched, those run before
- * are re-run (their figures can have changed; an identical result publishes nothing) and the latest
- * is run; older months never run are left to an on-demand run — except before the first run ever,
- * when the latest twelve months the data touches are run, so a new installation starts with a year. Months go one at a time, oldest
+ * for an old month re-runs that month, not the latest one ({@link IntakeRunPlan} says which). Months go one at a time, oldest
  * first, so each finds the month before it published. The queue is kept in memory: a restart loses
  * what had not started yet (the schedule and on-demand runs remain).
  */
@@ -45,9 +42,6 @@ import org.rapport.engine.readiness.IntakeActivity;
 public class AutoRun {
 
     private static final Logger LOG = Logger.getLogger(AutoRun.class.getName());
-
-    /** How many of the latest months the very first data is run for. */
-    static final int FIRST_MONTHS = 12;
 
     @Resource
     private TimerService timers;
@@ -132,16 +126,7 @@ public class AutoRun {
         }
         TouchedMonths touched = new TouchedMonths(entityManager);
         SortedSet<YearMonth> months = touched.of(batches);
-        if (!touched.anyRunEver()) {
-            // the first data an installation receives is its history: the latest year of it is run, so the
-            // first pack already shows twelve months of trends and last month's action points
-            return latest(months, FIRST_MONTHS);
-        }
-        SortedSet<YearMonth> toRun = touched.runBefore(months);
-        if (!months.isEmpty()) {
-            toRun.add(months.last());
-        }
-        return toRun;
+        return IntakeRunPlan.monthsToRun(months, touched.runBefore(months), touched.anyRunEver());
     }
 
     /** Starts the oldest queued month once no run is working; looks again shortly while any is queued. */
@@ -173,14 +158,6 @@ public class AutoRun {
                 restartQuietPeriod();
             }
         }
-    }
-
-    private static SortedSet<YearMonth> latest(SortedSet<YearMonth> months, int count) {
-        SortedSet<YearMonth> latest = new TreeSet<>(months);
-        while (latest.size() > count) {
-            latest.remove(latest.first());
-        }
-        return latest;
     }
 
     private synchronized void dequeue(YearMonth month) {
