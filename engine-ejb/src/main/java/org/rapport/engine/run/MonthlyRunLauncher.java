@@ -62,17 +62,17 @@ public class MonthlyRunLauncher {
      * Starts run {@code runId} now without waiting for complete data (an operator's decision, role
      * admin); the pack says so on its cover. A run already started is left alone.
      *
-     * @throws IllegalStateException when the run is not waiting, or a delivery is being stored right now
+     * @throws RunNotForceableException when the run is not waiting, or a delivery is being stored right now
      */
-    public void force(long runId, String operator) {
+    public void force(long runId, String operator) throws RunNotForceableException {
         RunSummary.State run = runs.state(runId);
         if (run.status() != RunStatus.WAITING_FOR_DATA) {
-            throw new IllegalStateException("Run " + runId + " is " + run.status() + ", not waiting for data");
+            throw new RunNotForceableException("Run " + runId + " is " + run.status() + ", not waiting for data");
         }
         MonthReadiness ready = readiness.check(run.month());
         if (!ready.beingStored().isEmpty()) {
             // even a forced run must not read a file half stored
-            throw new IllegalStateException("A delivery is being stored now (" + String.join(", ", ready.beingStored())
+            throw new RunNotForceableException("A delivery is being stored now (" + String.join(", ", ready.beingStored())
                     + "); force the run again once it is stored");
         }
         runs.proceed(runId, ready.missing().isEmpty() ? null : ready.describe(), operator);

@@ -34,6 +34,7 @@ import org.rapport.engine.run.RunOrigin;
 import org.rapport.engine.run.PackFiles;
 import org.rapport.engine.run.RunCatalog;
 import org.rapport.engine.run.RunReplay;
+import org.rapport.engine.run.RunNotForceableException;
 import org.rapport.engine.run.RunStatus;
 import org.rapport.engine.run.RunSummary;
 import org.rapport.engine.readiness.MonthReadiness;
@@ -96,7 +97,7 @@ public class RunsResource {
         RunView run = view(id);
         try {
             launcher.force(id, Caller.name(security));
-        } catch (IllegalStateException e) {
+        } catch (RunNotForceableException e) {
             return Response.status(Response.Status.CONFLICT).type(MediaType.TEXT_PLAIN).entity(e.getMessage()).build();
         }
         audit.record(Caller.name(security), AuditAction.RUN_FORCED, run.month(), "run " + id);
