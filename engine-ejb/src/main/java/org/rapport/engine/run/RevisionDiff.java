@@ -88,8 +88,8 @@ public final class RevisionDiff {
         String name = KpiTraits.definition(after.code()).name()
                 + (Measurement.OVERALL.equals(after.dimension()) ? "" : ", " + after.dimension());
         String value = value(before) + " → " + value(now);
-        String beforeRag = before == null ? "NONE" : before.rag();
-        String nowRag = now == null ? "NONE" : now.rag();
+        String beforeRag = rag(before);
+        String nowRag = rag(now);
         return name + ": " + value + (Objects.equals(beforeRag, nowRag) ? "" : " (RAG " + beforeRag + " → " + nowRag + ")");
     }
 
@@ -103,7 +103,12 @@ public final class RevisionDiff {
         }
         boolean sameValue = before.value() == null ? after.value() == null
                 : after.value() != null && before.value().compareTo(after.value()) == 0;
-        return !sameValue || !Objects.equals(before.rag(), after.rag());
+        return !sameValue || !rag(before).equals(rag(after));
+    }
+
+    /** Ungraded and absent both read NONE. */
+    private static String rag(Figure figure) {
+        return figure == null || figure.rag() == null ? "NONE" : figure.rag();
     }
 
     private static String key(Figure figure) {

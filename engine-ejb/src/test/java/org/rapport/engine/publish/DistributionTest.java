@@ -265,6 +265,34 @@ class DistributionTest extends PersistenceSpec {
                         org.assertj.core.groups.Tuple.tuple("REMOVED", "bob", "cco@rapport.test"));
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theListIsToldOfARevisionAndWhatChangedWhileTheDropFolderGetsTheRevisedPack(TestDatabase database)
+            throws Exception {
+        on(database);
+        long first = publishedOctober();
+        long revised = database.read(entityManager ->
+                steps(entityManager).create(YearMonth.of(2026, 10), RunOrigin.INTAKE).getId());
+        database.write(entityManager -> entityManager.persist(new org.rapport.engine.kpi.KpiValue(
+                entityManager.find(Run.class, revised), "NPS", "overall", new java.math.BigDecimal("12.0"), 40, null,
+                null, null)));
+        database.write(entityManager -> steps(entityManager).compareWithPublished(revised));
+        database.write(entityManager -> steps(entityManager).storeRendered(revised, PDF,
+                steps(entityManager).snapshot(revised, "Acme")));
+        database.write(entityManager -> steps(entityManager).publish(revised, packs));
+        database.write(entityManager -> list(entityManager).add("cco@rapport.test", "admin"));
+
+        database.write(entityManager -> distribution(entityManager, smtpSession(), true).distribute(revised));
+
+        MimeMessage notice = SMTP.getReceivedMessages()[0];
+        assertThat(notice.getSubject()).isEqualTo("Revised: Rapport board pack — October 2026");
+        assertThat(((Multipart) notice.getContent()).getCount()).as("no attachment").isEqualTo(1);
+        assertThat(((Multipart) notice.getContent()).getBodyPart(0).getContent().toString())
+                .contains("run " + revised + " replaces run " + first, "- Net Promoter Score: no data → 12",
+                        "http://localhost:8080/rapport/api/runs/" + revised + "/pack");
+        assertThat(dropFolder.resolve(PACK_FILE.formatted(revised))).hasBinaryContent(PDF);
+    }
+
     private long publishedOctober() {
         long runId = database.read(entityManager ->
                 steps(entityManager).create(YearMonth.of(2026, 10), RunOrigin.ON_DEMAND).getId());
