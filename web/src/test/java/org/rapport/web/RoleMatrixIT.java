@@ -62,8 +62,8 @@ class RoleMatrixIT {
             Map.entry("POST api/runs", Set.of("admin")),
             Map.entry("POST api/runs/{id}/force", Set.of("admin")),
             Map.entry("GET api/readiness/{month}", Set.of("board", "integration", "admin")),
-            Map.entry("PUT api/readiness/{month}/sources/{source: .+}", Set.of("integration", "admin")),
-            Map.entry("DELETE api/readiness/{month}/sources/{source: .+}", Set.of("integration", "admin")),
+            Map.entry("PUT api/readiness/{month}/sources/{source:.+}", Set.of("integration", "admin")),
+            Map.entry("DELETE api/readiness/{month}/sources/{source:.+}", Set.of("integration", "admin")),
             Map.entry("GET api/runs/{runId}/triggers", READERS),
             Map.entry("GET api/runs/{runId}/triggers/{triggerId}", READERS),
             Map.entry("GET api/runs/{runId}/triggers/{triggerId}/history", READERS),
@@ -101,7 +101,7 @@ class RoleMatrixIT {
 
     private static final Map<String, String> PATH_VALUES = Map.of("{id}", "987654", "{runId}", "987654",
             "{triggerId}", "987654", "{code}", "NPS", "{name}", "no-such-thing", "{address}", "nobody-987654@rapport.test",
-            "{month}", "2026-10", "{source: .+}", "no-such-source");
+            "{month}", "2026-10", "{source:.+}", "no-such-source");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

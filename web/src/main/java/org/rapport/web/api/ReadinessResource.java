@@ -61,7 +61,7 @@ public class ReadinessResource {
     }
 
     @PUT
-    @Path("{month}/sources/{source: .+}")
+    @Path("{month}/sources/{source:.+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     public MonthReadinessView mark(@PathParam("month") String month, @PathParam("source") String source,
@@ -76,7 +76,7 @@ public class ReadinessResource {
     }
 
     @DELETE
-    @Path("{month}/sources/{source: .+}")
+    @Path("{month}/sources/{source:.+}")
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
     public MonthReadinessView unmark(@PathParam("month") String month, @PathParam("source") String source) {
         YearMonth marked = parseMonth(month);
