@@ -173,7 +173,8 @@ public class RunSteps {
         Map<Kpi, KpiValue> facts = new IdentityHashMap<>();
         List<Kpi> kpis = new ArrayList<>();
         for (KpiValue value : values) {
-            Kpi kpi = new Kpi(value.getCode(), value.getDimension(), value.getValue(), value.getPrevious());
+            Kpi kpi = new Kpi(value.getCode(), value.getDimension(), value.getValue(), value.getPrevious(),
+                    KpiCatalogue.unit(value.getCode()));
             facts.put(kpi, value);
             kpis.add(kpi);
         }
