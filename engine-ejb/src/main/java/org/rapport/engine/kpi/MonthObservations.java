@@ -62,7 +62,8 @@ public record MonthObservations(boolean customers, boolean calls, boolean respon
     /**
      * The accepted batches that hold records of the month, for the run's lineage and data coverage: those with
      * a contact, answer, purchase or case dated in it, and every customer file (customers carry no month, and
-     * every month is measured against the customer base). A file of 2015 complaints is not October 2026's.
+     * every month is measured against the customer base), and files delivered since the month began whose every
+     * row was quarantined. A file of 2015 complaints is not October 2026's.
      */
     public static List<Long> batchesOf(EntityManager entityManager, ReportingMonth month, ZoneId zone) {
         Map<String, Object> local = Map.of("start", month.startTime(), "end", month.endTime(),
@@ -71,6 +72,13 @@ public record MonthObservations(boolean customers, boolean calls, boolean respon
                         + " where b.status = :accepted and b.kind = :customers", Long.class)
                 .setParameter("accepted", BatchStatus.ACCEPTED)
                 .setParameter("customers", SourceKind.CUSTOMERS)
+                .getResultList());
+        // A file whose every row was quarantined holds no dated record; delivered once the month had begun, its
+        // rows may be the month's, and the pack's quarantine must show them.
+        ids.addAll(entityManager.createQuery("select b.id from SourceBatch b where b.status = :accepted"
+                        + " and b.rowsAccepted = 0 and b.rowsQuarantined > 0 and b.receivedAt >= :start", Long.class)
+                .setParameter("accepted", BatchStatus.ACCEPTED)
+                .setParameter("start", month.startTime().atZone(zone).toInstant())
                 .getResultList());
         ids.addAll(batchIds(entityManager, "Call", "startedAt", local));
         ids.addAll(batchIds(entityManager, "SurveyResponse", "respondedAt", local));
