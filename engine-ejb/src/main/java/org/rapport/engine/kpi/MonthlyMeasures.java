@@ -39,7 +39,8 @@ public class MonthlyMeasures {
     public List<Measurement> measure(ReportingMonth month) {
         MonthObservations observed = MonthObservations.of(entityManager, month, zone);
         List<Measurement> measurements = new ArrayList<>();
-        families.forEach(family -> measurements.addAll(KpiEvidence.withholdUnobserved(family.measure(month), observed)));
+        families.forEach(family ->
+                measurements.addAll(KpiEvidence.withholdUnobserved(family.measure(month), observed)));
         // Catalogue order, overall first within a code (the sort is stable).
         measurements.sort(Comparator.comparingInt((Measurement m) -> KpiCatalogue.position(m.code()))
                 .thenComparing(m -> !m.dimension().equals(Measurement.OVERALL)));
