@@ -15,7 +15,8 @@ import java.util.List;
  * The same month's KPIs worked out by DuckDB from the same files, in memory: the floor Rapport is
  * measured against, and an independent check of its figures. DuckDB reads the files into tables the way
  * Rapport's formats read them (an {@code AGENT} is answered, a {@code HANG} after {@code q_start} abandoned
- * in the queue, else in the VRU, a {@code PHANTOM} not a call, customer 0 unknown), then each KPI family
+ * in the queue, else in the VRU, a {@code PHANTOM} not a call, customer 0 unknown; Asterisk legs made calls
+ * by {@code linkedid} as {@code CdrCall} derives them), then each KPI family
  * is one pass with grouping sets giving overall, segment, value band and channel together. DuckDB gives
  * counts, sums and percentiles; the last division and rounding are Rapport's own ({@link Figure}).
  */
@@ -25,6 +26,9 @@ public final class DuckDbKpis {
     private static final int PUBLISHED_AVERAGE_SECONDS = 570;
     private static final int SERVICE_LEVEL_SECONDS = 20;
     private static final String DEFAULT_ANNUAL_VALUE = "248";
+    private static final String[] CDR_COLUMNS = {"accountcode", "src", "dst", "dcontext", "clid", "channel",
+            "dstchannel", "lastapp", "lastdata", "start", "answer", "end", "duration", "billsec", "disposition",
+            "amaflags", "uniqueid", "userfield", "peeraccount", "linkedid", "sequence"};
 
     private final SyntheticMonth.MonthFiles files;
     private final YearMonth month;
@@ -82,6 +86,35 @@ public final class DuckDbKpis {
                        'phone' as channel
                 from read_csv(%s, delim = '\t', header = true, all_varchar = true)
                 where outcome <> 'PHANTOM'""".formatted(literal(files.bankCalls())));
+        statement.execute("""
+                create table legs as
+                select * from read_csv(%s, header = false, all_varchar = true, columns = {%s})"""
+                .formatted(literal(files.pbxCalls()), String.join(", ", java.util.Arrays.stream(CDR_COLUMNS)
+                        .map(c -> "'" + c + "': 'VARCHAR'").toList())));
+        // A call is its legs by linkedid: with the IVR until the first leg that rings a person, then waiting until
+        // the first answer (or the last ring's end); no ringing leg: self-served when the PBX hung up, else abandoned.
+        statement.execute("""
+                insert into calls
+                select linkedid, max(nullif(accountcode, '')), min(cast("start" as timestamp)),
+                       cast(case when first_ring is null then epoch(max(cast("end" as timestamp)))
+                                 else epoch(first_ring) end - epoch(min(cast("start" as timestamp))) as integer),
+                       cast(case when first_ring is null then 0
+                                 when first_answer is null then epoch(last_ring_end) - epoch(first_ring)
+                                 else epoch(first_answer) - epoch(first_ring) end as integer),
+                       case when first_ring is null then
+                                 case when arg_max(lastapp, cast("end" as timestamp)) = 'Hangup' then 'SELF_SERVED'
+                                      else 'ABANDONED_IN_IVR' end
+                            when first_answer is null then 'ABANDONED_IN_QUEUE'
+                            else 'ANSWERED' end,
+                       first_ring is not null, 'phone'
+                from (select *,
+                             min(cast("start" as timestamp)) filter (where rings) over (partition by linkedid) as first_ring,
+                             max(cast("end" as timestamp)) filter (where rings) over (partition by linkedid) as last_ring_end,
+                             min(cast(answer as timestamp)) filter (where rings and disposition = 'ANSWERED')
+                                 over (partition by linkedid) as first_answer
+                      from (select *, coalesce(dstchannel, '') <> '' and not starts_with(lower(dstchannel), 'local/')
+                                      as rings from legs))
+                group by linkedid, first_ring, last_ring_end, first_answer""");
         String[] qualtricsColumns = {"StartDate", "EndDate", "Status", "IPAddress", "Progress", "Duration",
                 "Finished", "RecordedDate", "ResponseId", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
                 "ExternalReference", "LocationLatitude", "LocationLongitude", "DistributionChannel", "UserLanguage",

@@ -16,14 +16,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The month through a running server, as a company would deliver it: the customers and the canonical
- * survey answers dropped into their intake folders, the bank's call log and the Qualtrics export into the
- * folders of the two sources that read them. Each file is timed from the drop until the ledger shows it
+ * survey answers dropped into their intake folders, the bank's call log, the PBX's CDRs and the Qualtrics
+ * export into the folders of the three sources that read them. Each file is timed from the drop until the ledger shows it
  * stored; then the month is run on demand (intake-triggered runs are held off so that one run measures the
  * whole month) and each step of the run is timed from the run's progress as the API reports it.
  */
 public final class ServerMonth {
 
     private static final Duration POLL = Duration.ofMillis(250);
+    /** The run's steps in order (monthly-run.xml). */
+    private static final List<String> RUN_STEPS = List.of("CLOSE_INTAKE", "MEASURE", "SCORE", "EVALUATE", "RENDER",
+            "PUBLISH", "DISTRIBUTE");
     /** The zone the sources' local times are read in: the server's own, so no time moves. */
     private static final String ZONE = java.time.ZoneId.systemDefault().getId();
 
@@ -64,7 +67,7 @@ public final class ServerMonth {
         return dataDir.resolve("drops");
     }
 
-    /** The source definitions for the bank's call log and the Qualtrics export, written before the server starts. */
+    /** The source definitions for the bank's call log, the PBX's CDRs and the Qualtrics export, written before the server starts. */
     public void defineSources() throws IOException {
         Path sources = Files.createDirectories(dataDir.resolve("sources"));
         Files.createDirectories(drops().resolve(SyntheticMonth.BANK_IVR));
@@ -76,6 +79,16 @@ public final class ServerMonth {
                   "charset": "US-ASCII", "timeZone": "%s"
                 }
                 """.formatted(jsonPath(drops().resolve(SyntheticMonth.BANK_IVR)), ZONE));
+        Files.createDirectories(drops().resolve(SyntheticMonth.PBX_CDR));
+        Files.writeString(sources.resolve("pbx-cdr.json"), """
+                {
+                  "name": "pbx-cdr", "kind": "calls", "format": "asterisk-cdr-csv",
+                  "transport": {"type": "file", "directory": "%s", "include": "Master*.csv"},
+                  "timeZone": "%s",
+                  // the PBX writes the customer id the IVR collected into the account code
+                  "fields": {"customer_id": "accountcode"}
+                }
+                """.formatted(jsonPath(drops().resolve(SyntheticMonth.PBX_CDR)), ZONE));
         Files.writeString(sources.resolve("qualtrics.json"), """
                 {
                   "name": "qualtrics", "kind": "survey-responses", "format": "qualtrics-csv",
@@ -93,6 +106,7 @@ public final class ServerMonth {
         targets.put(files.customers(), dataDir.resolve("intake").resolve("customers"));
         targets.put(files.surveys(), dataDir.resolve("intake").resolve("survey-responses"));
         targets.put(files.bankCalls(), drops().resolve(SyntheticMonth.BANK_IVR));
+        targets.put(files.pbxCalls(), drops().resolve(SyntheticMonth.PBX_CDR));
         targets.put(files.qualtrics(), drops().resolve(SyntheticMonth.QUALTRICS));
         // Copied under hidden names first (the folders' readers skip dot files), then all moved into place at once.
         List<Path[]> moves = new ArrayList<>();
@@ -142,7 +156,7 @@ public final class ServerMonth {
                     running++;
                 }
             }
-            if (running >= 2) {
+            if (running >= 3) {
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -187,7 +201,7 @@ public final class ServerMonth {
             long now = System.nanoTime();
             String step = run.path("completedStep").asText(null);
             if (step != null && !step.equals(completed)) {
-                steps.add(new Step(step, (now - lastChange) / 1_000_000));
+                steps.add(new Step(stepsUpTo(completed, step), (now - lastChange) / 1_000_000));
                 completed = step;
                 lastChange = now;
             }
@@ -203,6 +217,19 @@ public final class ServerMonth {
             }
             Thread.sleep(POLL.toMillis());
         }
+    }
+
+    /**
+     * The steps completed since {@code previous} up to {@code step}, e.g. "SCORE + EVALUATE" when the poll
+     * did not see the first of them complete on its own.
+     */
+    static String stepsUpTo(String previous, String step) {
+        int from = previous == null ? 0 : RUN_STEPS.indexOf(previous) + 1;
+        int to = RUN_STEPS.indexOf(step);
+        if (from < 0 || to < from) {
+            return step;
+        }
+        return String.join(" + ", RUN_STEPS.subList(from, to + 1));
     }
 
     private static JsonNode find(JsonNode runs, long runId) throws IOException {

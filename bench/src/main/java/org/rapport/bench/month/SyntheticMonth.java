@@ -21,8 +21,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * One month of a made-up company of {@code customers} customers, written as the files its systems would
- * deliver: the CRM's customers in Rapport's canonical CSV, ten calls a customer in the "Anonymous Bank"
- * call-centre log layout (tab-separated), and survey answers for three customers in ten, 70 % in the
+ * deliver: the CRM's customers in Rapport's canonical CSV, ten calls a customer — 80 % in the "Anonymous
+ * Bank" call-centre log layout (tab-separated), 20 % in Asterisk's {@code cdr_csv} — and survey answers for three customers in ten, 70 % in the
  * canonical CSV and 30 % in a Qualtrics export (three header rows). Every draw comes from a
  * {@link SplittableRandom} seeded per file, so a seed and a size give the same bytes on every machine.
  *
@@ -42,8 +42,11 @@ public final class SyntheticMonth {
     public static final String BANK_IVR = "bank-ivr";
     public static final String SURVEYS = "survey-responses";
     public static final String QUALTRICS = "qualtrics";
+    public static final String PBX_CDR = "pbx-cdr";
 
     static final int CALLS_PER_CUSTOMER = 10;
+    /** Calls through the PBX (Asterisk CDRs) rather than the bank's VRU. */
+    static final double PBX_SHARE = 0.2;
     static final double ANSWERS_PER_CUSTOMER = 0.3;
     static final double QUALTRICS_SHARE = 0.3;
     /** The first customer id: nine digits, like the real log's. */
@@ -65,6 +68,7 @@ public final class SyntheticMonth {
             Locale.ROOT);
     private static final DateTimeFormatter QUALTRICS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss",
             Locale.ROOT);
+    private static final DateTimeFormatter TIMES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter BANK_DATE = DateTimeFormatter.ofPattern("yyMMdd", Locale.ROOT);
 
     private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
@@ -83,9 +87,9 @@ public final class SyntheticMonth {
     }
 
     /** The files of the month, each in a folder named after the source that takes it. */
-    public record MonthFiles(Path customers, Path bankCalls, Path surveys, Path qualtrics) {
+    public record MonthFiles(Path customers, Path bankCalls, Path pbxCalls, Path surveys, Path qualtrics) {
         public List<Path> all() {
-            return List.of(customers, bankCalls, surveys, qualtrics);
+            return List.of(customers, bankCalls, pbxCalls, surveys, qualtrics);
         }
     }
 
@@ -94,6 +98,7 @@ public final class SyntheticMonth {
         return new MonthFiles(
                 directory.resolve(CUSTOMERS).resolve("customers-" + month + ".csv"),
                 directory.resolve(BANK_IVR).resolve("anonymous_bank_" + month + ".tsv"),
+                directory.resolve(PBX_CDR).resolve("Master-" + month + ".csv"),
                 directory.resolve(SURVEYS).resolve("survey-responses-" + month + ".csv"),
                 directory.resolve(QUALTRICS).resolve("qualtrics_" + month + ".csv"));
     }
@@ -106,6 +111,7 @@ public final class SyntheticMonth {
         }
         writeCustomers(files.customers());
         writeBankCalls(files.bankCalls());
+        writePbxCalls(files.pbxCalls());
         writeSurveys(files.surveys(), files.qualtrics());
         return files;
     }
@@ -157,7 +163,7 @@ public final class SyntheticMonth {
      */
     private void writeBankCalls(Path file) throws IOException {
         SplittableRandom random = new SplittableRandom(seed + 1);
-        long calls = (long) customers * CALLS_PER_CUSTOMER;
+        long calls = Math.round(customers * CALLS_PER_CUSTOMER * (1 - PBX_SHARE));
         try (CSVPrinter out = printer(file, CSVFormat.TDF.builder().setRecordSeparator('\n').get())) {
             out.printRecord("vru+line", "call_id", "customer_id", "priority", "type", "date", "vru_entry", "vru_exit",
                     "vru_time", "q_start", "q_exit", "q_time", "outcome", "ser_start", "ser_exit", "ser_time",
@@ -197,6 +203,61 @@ public final class SyntheticMonth {
                         outcome, served ? clock(queueExit) : "0:00:00",
                         served ? clock(queueExit.plusSeconds(talk)) : "0:00:00", talk,
                         served ? String.format(Locale.ROOT, "AGENT%03d", random.nextInt(120)) : "NO_SERVER");
+            }
+        }
+    }
+
+    /**
+     * Asterisk's {@code cdr_csv} with the new CDR columns (21, no header, strings quoted), in the order the
+     * calls started. A call is one leg while the caller is with the IVR (no destination channel; the PBX's
+     * {@code Hangup} when it ended the call, i.e. self-service, else the caller hung up) and, when the caller
+     * wanted an agent, a second leg from the queue ringing an agent's phone, answered or not. The legs share
+     * the {@code linkedid}; the account code is the customer id (blank for an unidentified caller).
+     */
+    private void writePbxCalls(Path file) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed + 3);
+        int calls = (int) Math.round(customers * CALLS_PER_CUSTOMER * PBX_SHARE);
+        long[] starts = new long[calls];
+        for (int call = 0; call < calls; call++) {
+            LocalDateTime start = dayTime(random);
+            starts[call] = start.toLocalDate().toEpochDay() * 86_400 + start.toLocalTime().toSecondOfDay();
+        }
+        java.util.Arrays.sort(starts);
+        CSVFormat cdr = CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
+                .setQuoteMode(org.apache.commons.csv.QuoteMode.NON_NUMERIC).get();
+        long sequence = 0;
+        try (CSVPrinter out = printer(file, cdr)) {
+            for (int call = 0; call < calls; call++) {
+                LocalDateTime start = LocalDateTime.ofEpochSecond(starts[call], 0, java.time.ZoneOffset.UTC);
+                boolean identified = random.nextDouble() >= 0.10;
+                String account = identified ? customerId(random.nextInt(customers)) : "";
+                String number = String.format(Locale.ROOT, "555%07d", random.nextInt(10_000_000));
+                String channel = String.format(Locale.ROOT, "SIP/trunk-%08x", call);
+                String linkedId = (1_790_000_000L + starts[call]) + "." + call;
+                int ivr = clamp(logNormal(random, 9, 0.5), 1, 600);
+                double draw = random.nextDouble();
+                LocalDateTime ivrEnd = start.plusSeconds(ivr);
+                if (draw < 0.08) {
+                    // with the IVR only: 5 % heard it out (self-served), 3 % hung up on it
+                    String lastApp = draw < 0.05 ? "Hangup" : "BackGround";
+                    out.printRecord(account, number, "s", "ivr", "\"\" <" + number + ">", channel, "", lastApp, "",
+                            TIMES.format(start), TIMES.format(start), TIMES.format(ivrEnd), ivr, ivr, "ANSWERED",
+                            "DOCUMENTATION", linkedId, "", "", linkedId, sequence++);
+                    continue;
+                }
+                out.printRecord(account, number, "s", "ivr", "\"\" <" + number + ">", channel, "", "Goto",
+                        "queue,s,1", TIMES.format(start), TIMES.format(start), TIMES.format(ivrEnd), ivr, ivr,
+                        "ANSWERED", "DOCUMENTATION", linkedId, "", "", linkedId, sequence++);
+                int queue = random.nextDouble() >= 0.58 ? clamp(logNormal(random, 70, 0.95), 1, 1800) : 0;
+                boolean answered = queue == 0 || random.nextDouble() >= 0.10;
+                String agent = String.format(Locale.ROOT, "SIP/%d-%08x", 200 + random.nextInt(120), call);
+                LocalDateTime answeredAt = ivrEnd.plusSeconds(queue);
+                int talk = answered ? clamp(logNormal(random, 150, 0.8), 1, 3600) : 0;
+                LocalDateTime end = answeredAt.plusSeconds(talk);
+                out.printRecord(account, number, "600", "queue", "\"\" <" + number + ">", channel, agent, "Queue",
+                        "support", TIMES.format(ivrEnd), answered ? TIMES.format(answeredAt) : "", TIMES.format(end),
+                        queue + talk, talk, answered ? "ANSWERED" : "NO ANSWER", "DOCUMENTATION", linkedId + "-q", "",
+                        "", linkedId, sequence++);
             }
         }
     }
