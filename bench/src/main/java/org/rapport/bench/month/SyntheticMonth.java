@@ -26,8 +26,8 @@ import org.apache.commons.csv.CSVPrinter;
  * canonical CSV and 30 % in a Qualtrics export (three header rows). Every draw comes from a
  * {@link SplittableRandom} seeded per file, so a seed and a size give the same bytes on every machine.
  *
- * <p>Calibrated to the real Anonymous Bank month: of the answered calls that wanted an agent, about 58 %
- * reach one without queueing and the others queue a log-normal time (median 70 s), so time to a human
+ * <p>Calibrated to the real Anonymous Bank month: of the answered calls that wanted an agent, about 64 %
+ * reach one without queueing and the others queue a log-normal time (median 80 s), so time to a human
  * comes out near 50 s mean and 138 s P90; 3.2 % hang up in the voice response unit, 4 % in the queue.
  * One call in ten is from an unidentified caller ({@code customer_id} 0), one in 500 a {@code PHANTOM}
  * the switch logs for itself (quarantined by Rapport, left out by DuckDB). Survey answers give an NPS
@@ -37,6 +37,9 @@ import org.apache.commons.csv.CSVPrinter;
  * local times in another zone moves one out of the month.
  */
 public final class SyntheticMonth {
+
+    /** Says which generator wrote a folder of files: raise it when the draws change. */
+    public static final int VERSION = 2;
 
     public static final String CUSTOMERS = "customers";
     public static final String BANK_IVR = "bank-ivr";
@@ -49,6 +52,10 @@ public final class SyntheticMonth {
     static final double PBX_SHARE = 0.2;
     static final double ANSWERS_PER_CUSTOMER = 0.3;
     static final double QUALTRICS_SHARE = 0.3;
+    /** Calibration to the real month's time to a human (≈ 50 s mean, ≈ 138 s P90): who waits, and how long. */
+    static final double QUEUE_FREE = 0.64;
+    static final double QUEUE_MEDIAN_SECONDS = 80;
+    static final double QUEUE_SIGMA = 0.9;
     /** The first customer id: nine digits, like the real log's. */
     static final long FIRST_CUSTOMER_ID = 100_000_000L;
 
@@ -184,9 +191,9 @@ public final class SyntheticMonth {
                 } else if (draw < 0.034) {
                     outcome = "HANG";
                 } else {
-                    boolean queued = random.nextDouble() >= 0.58;
+                    boolean queued = random.nextDouble() >= QUEUE_FREE;
                     if (queued) {
-                        queue = clamp(logNormal(random, 70, 0.95), 1, 1800);
+                        queue = clamp(logNormal(random, QUEUE_MEDIAN_SECONDS, QUEUE_SIGMA), 1, 1800);
                     }
                     outcome = queued && random.nextDouble() < 0.10 ? "HANG" : "AGENT";
                     if (outcome.equals("AGENT")) {
@@ -248,7 +255,7 @@ public final class SyntheticMonth {
                 out.printRecord(account, number, "s", "ivr", "\"\" <" + number + ">", channel, "", "Goto",
                         "queue,s,1", TIMES.format(start), TIMES.format(start), TIMES.format(ivrEnd), ivr, ivr,
                         "ANSWERED", "DOCUMENTATION", linkedId, "", "", linkedId, sequence++);
-                int queue = random.nextDouble() >= 0.58 ? clamp(logNormal(random, 70, 0.95), 1, 1800) : 0;
+                int queue = random.nextDouble() >= QUEUE_FREE ? clamp(logNormal(random, QUEUE_MEDIAN_SECONDS, QUEUE_SIGMA), 1, 1800) : 0;
                 boolean answered = queue == 0 || random.nextDouble() >= 0.10;
                 String agent = String.format(Locale.ROOT, "SIP/%d-%08x", 200 + random.nextInt(120), call);
                 LocalDateTime answeredAt = ivrEnd.plusSeconds(queue);
