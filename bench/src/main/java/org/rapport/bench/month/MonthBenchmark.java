@@ -86,7 +86,7 @@ public final class MonthBenchmark {
             }
             long starting = System.nanoTime();
             try (RapportServer server = RapportServer.start(options.jar, dataDir, options.portOffset, options.heap,
-                    properties, environment, Duration.ofMinutes(5))) {
+                    properties, environment, Duration.ofMinutes(20))) {
                 OUT.printf(Locale.ROOT, "Server up in %.1f s (data %s)%n", (System.nanoTime() - starting) / 1e9, dataDir);
                 result = serverMonth.deliverAndRun(server);
             }

@@ -62,6 +62,8 @@ public final class RapportServer implements AutoCloseable {
                 "-Xlog:gc:file=" + gcLog, "-Djboss.socket.binding.port-offset=" + portOffset,
                 "-Drapport.data.dir=" + dataDir.toAbsolutePath(),
                 "-Drapport.schedule.enabled=false",
+                // WildFly gives its boot 300 s by default: too little on a busy shared machine
+                "-Djboss.as.management.blocking.timeout=1200",
                 "-Drapport.users." + USER + ".password=" + PASSWORD,
                 "-Drapport.users." + USER + ".roles=board,strategy,integration,admin"));
         command.addAll(properties);
@@ -70,7 +72,10 @@ public final class RapportServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("server.log").toFile());
         builder.environment().putAll(environment);
-        RapportServer server = new RapportServer(builder.start(), gcLog, portOffset);
+        Process process = builder.start();
+        // a benchmark stopped with Ctrl+C stops its server too
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        RapportServer server = new RapportServer(process, gcLog, portOffset);
         try {
             server.awaitReady(startup);
         } catch (IOException | InterruptedException | RuntimeException e) {
