@@ -26,14 +26,14 @@ final class InfrastructureWait {
 
     private final Duration maxWait;
     private final WaitingFiles waiting;
-    private final Map<String, String> sourceByRoute;
+    private final Map<String, IntakeFolder> folderByRoute;
     private final FaultLog log;
     private final Clock clock;
 
-    InfrastructureWait(Duration maxWait, WaitingFiles waiting, Map<String, String> sourceByRoute, Clock clock) {
+    InfrastructureWait(Duration maxWait, WaitingFiles waiting, Map<String, IntakeFolder> folderByRoute, Clock clock) {
         this.maxWait = maxWait;
         this.waiting = waiting;
-        this.sourceByRoute = Map.copyOf(sourceByRoute);
+        this.folderByRoute = Map.copyOf(folderByRoute);
         this.log = FaultLog.perMinute(LOG);
         this.clock = clock;
     }
@@ -53,7 +53,7 @@ final class InfrastructureWait {
         int attempts = 1 + exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
         String source = source(exchange);
         String file = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        waiting.waiting(source, file, attempts, since, fault);
+        waiting.waiting(source, kind(exchange), file, attempts, since, fault);
         log.occurred(Level.WARNING, source + "|" + fault.reason(), "Intake of " + source + " waits: '" + file
                 + "' could not be stored because " + fault.reason() + "; it stays in the inbox and is tried again "
                 + "with growing pauses", failure);
@@ -86,6 +86,12 @@ final class InfrastructureWait {
     }
 
     private String source(Exchange exchange) {
-        return sourceByRoute.getOrDefault(exchange.getFromRouteId(), exchange.getFromRouteId());
+        IntakeFolder folder = folderByRoute.get(exchange.getFromRouteId());
+        return folder == null ? exchange.getFromRouteId() : folder.format().source();
+    }
+
+    private String kind(Exchange exchange) {
+        IntakeFolder folder = folderByRoute.get(exchange.getFromRouteId());
+        return folder == null ? "" : folder.format().kind().name();
     }
 }

@@ -43,10 +43,10 @@ public class IntakeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        Map<String, String> sourceByRoute = folders.stream().collect(Collectors.toMap(IntakeFolder::routeId,
-                folder -> folder.format().source(), (first, second) -> first));
+        Map<String, IntakeFolder> folderByRoute = folders.stream().collect(Collectors.toMap(IntakeFolder::routeId,
+                folder -> folder, (first, second) -> first));
         InfrastructureWait wait = new InfrastructureWait(settings.outageMaxWait(), WaitingFiles.of(getContext()),
-                sourceByRoute, Clock.systemUTC());
+                folderByRoute, Clock.systemUTC());
 
         // Not handled once the longest wait has passed: the exchange fails and the file stays in the inbox
         // (no moveFailed), to be taken again on the next poll.

@@ -30,13 +30,14 @@ public final class WaitingFiles {
         return files;
     }
 
-    void waiting(String source, String file, int attempts, Instant since, InfrastructureFault fault) {
-        bySource.put(source, new Waiting(source, file, attempts, since, fault.reason(), fault.operatorFix(), false));
+    void waiting(String source, String kind, String file, int attempts, Instant since, InfrastructureFault fault) {
+        bySource.put(source, new Waiting(source, kind, file, attempts, since, fault.reason(), fault.operatorFix(),
+                false));
     }
 
     /** The wait went past its ceiling: reported, and the file stays to be tried again on the next look. */
     void overdue(String source) {
-        bySource.computeIfPresent(source, (key, waiting) -> new Waiting(waiting.source(), waiting.file(),
+        bySource.computeIfPresent(source, (key, waiting) -> new Waiting(waiting.source(), waiting.kind(), waiting.file(),
                 waiting.attempts(), waiting.since(), waiting.reason(), waiting.operatorFix(), true));
     }
 
@@ -57,13 +58,14 @@ public final class WaitingFiles {
     /**
      * A file kept in its inbox until the infrastructure is back.
      *
+     * @param kind        what the source delivers, e.g. CALLS
      * @param attempts    how many times storing it has been tried in this wait
      * @param since       when the first of those attempts failed
      * @param reason      what is wrong, e.g. "the database connection failed (SQL state 08006)"
      * @param operatorFix what the operator can do when waiting is not enough
      * @param overdue     whether it has waited longer than {@code rapport.intake.outage.max-wait}
      */
-    public record Waiting(String source, String file, int attempts, Instant since, String reason, String operatorFix,
+    public record Waiting(String source, String kind, String file, int attempts, Instant since, String reason, String operatorFix,
             boolean overdue) {
 
         /** The state in words, as the intake health shows it. */
