@@ -28,8 +28,8 @@ public record InfrastructureFault(String reason, String operatorFix) {
     /** H2's codes for a connection or database that went away, and for its files failing to be written. */
     private static final Set<Integer> H2_GONE = Set.of(90067, 90098, 90121, 90135);
     private static final Set<Integer> H2_IO = Set.of(90028, 90031, 90100);
-    /** H2 (42102 table, 42122 column) and PostgreSQL (42P01, 42703): the schema is not the one expected. */
-    private static final Set<String> MISSING_OBJECT_STATES = Set.of("42S02", "42S22", "42P01", "42703", "42102", "42122");
+    /** H2 (42S02/42S04 table, 42S22 column) and PostgreSQL (42P01, 42703): the schema is not the one expected. */
+    private static final Set<String> MISSING_OBJECT_STATES = Set.of("42S02", "42S04", "42S22", "42P01", "42703");
 
     /** The infrastructure fault behind {@code failure}, or empty when the failure is about the data or unknown. */
     public static Optional<InfrastructureFault> of(Throwable failure) {
