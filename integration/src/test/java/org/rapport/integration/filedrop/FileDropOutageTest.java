@@ -103,6 +103,43 @@ class FileDropOutageTest {
         assertThat(fileDrop.waitingFiles().all()).isEmpty();
     }
 
+    @Test
+    void aDatabaseThatComesBackReadOnlyHasTheFileWaitWithTheFixAndNothingHalfWritten() throws Exception {
+        postgres = StoppablePostgres.start(root.resolve("pgdata"));
+        store = ResourceLocalStore.freshSchema(postgres.dataSource());
+        execute("alter database postgres set default_transaction_read_only = on");
+        Path intakeDir = root.resolve("intake");
+        fileDrop = FileDropIntake.start(new FileDropSettings(intakeDir, Duration.ofMillis(50), Duration.ofMillis(200),
+                2, Duration.ofMillis(100), Duration.ofHours(1), Duration.ofSeconds(1)), Optional.empty(),
+                IntakeFolder.canonical(), new TransactionalIntake(store, Clock.systemUTC()));
+
+        writeCalls(intakeDir.resolve("calls/calls-2026-10.csv"));
+        awaitUntil("the file to wait for a writable database", WAIT, () -> fileDrop.waitingFiles()
+                .of("file-drop/calls").filter(waiting -> waiting.attempts() >= 2).isPresent());
+
+        assertThat(fileDrop.waitingFiles().of("file-drop/calls")).hasValueSatisfying(waiting -> {
+            assertThat(waiting.reason()).isEqualTo("the database is read-only");
+            assertThat(waiting.operatorFix()).startsWith("point RAPPORT_DB_URL at the primary (writable) database");
+        });
+        assertThat(filesIn(intakeDir.resolve("calls/.failed"))).isEmpty();
+        assertThat(count("select count(c) from Call c")).as("nothing half-written").isZero();
+        execute("set default_transaction_read_only = off", "alter database postgres reset default_transaction_read_only");
+
+        awaitUntil("the file to be stored once the database takes writes", WAIT,
+                () -> filesIn(intakeDir.resolve("calls/.done")).contains("calls-2026-10.csv"));
+        assertThat(count("select count(c) from Call c")).isEqualTo(CALLS);
+        assertThat(batches()).singleElement().extracting(BatchEntry::status).isEqualTo("ACCEPTED");
+    }
+
+    private void execute(String... sql) throws SQLException {
+        try (Connection connection = postgres.dataSource().getConnection();
+                Statement statement = connection.createStatement()) {
+            for (String each : sql) {
+                statement.execute(each);
+            }
+        }
+    }
+
     /** Whether an insert of the file's rows is going on in the database (seen from another connection). */
     private boolean insertingCalls() {
         try (Connection connection = postgres.dataSource().getConnection();
