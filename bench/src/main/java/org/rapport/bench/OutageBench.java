@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The issue-15 outage against a running server, under load: concurrent readers of {@code GET /api/intake/health}
- * (and {@code /api/runs}), a calls file dropped into the intake and a run started just before the database is
+ * (and {@code /api/runs}), a calls file dropped into the intake as the readers start (so it is being stored
+ * when the database stops) and a run started just before the database is
  * stopped; the database is started again after a while. Reports the requests served and failed in each phase
  * (before, during, after the outage), how long after the database was started the API answered again without
  * fault, how much the server log grew, and what became of the file and the run.
@@ -72,8 +73,9 @@ public final class OutageBench {
             String path = reader % 4 == 3 ? "/api/runs" : "/api/intake/health";
             pool.submit(() -> read(path));
         }
-        pause("before");
+        // the file first, so that it is being stored when the database stops; the run just before the stop
         String dropped = drop();
+        pause("before");
         String run = startRun();
         exec(arg("stop", "pg_ctlcluster,15,main,stop,-m,fast"));
         phase.set(Phase.DURING);
