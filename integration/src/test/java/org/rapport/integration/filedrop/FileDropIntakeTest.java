@@ -46,7 +46,7 @@ class FileDropIntakeTest {
 
         start(intakeDir, Optional.empty());
 
-        for (String folder : new String[] {"customers", "purchases", "calls", "survey-responses"}) {
+        for (String folder : new String[] {"customers", "purchases", "service-cases", "calls", "survey-responses"}) {
             assertThat(intakeDir.resolve(folder).resolve(".done")).isDirectory();
             assertThat(intakeDir.resolve(folder).resolve(".failed")).isDirectory();
             assertThat(fileDrop.camelContext().getRouteController().getRouteStatus("intake-" + folder).isStarted())
@@ -131,7 +131,7 @@ class FileDropIntakeTest {
             assertThat(log.messages(Level.WARNING)).containsExactly("Sample folder " + samples
                     + " (rapport.samples.dir) does not exist or is not a folder: no sample data seeded");
         }
-        assertThat(fileDrop.camelContext().getRoutes()).hasSize(4);
+        assertThat(fileDrop.camelContext().getRoutes()).hasSize(IntakeFolder.canonical().size());
     }
 
     private void start(Path intakeDir, Optional<Path> samples) throws Exception {
