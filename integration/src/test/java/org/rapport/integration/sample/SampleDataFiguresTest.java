@@ -44,7 +44,7 @@ class SampleDataFiguresTest {
 
     @Test
     void callsInOctober() throws IOException {
-        List<CallRecord> calls = read(new CallCsvFormat("sample"), SampleDataGenerator.CALLS, CallRecord.class);
+        List<CallRecord> calls = read(new CallCsvFormat("sample"), SampleDataGenerator.calls(OCTOBER), CallRecord.class);
 
         assertThat(calls).hasSize(2_500).allMatch(call -> YearMonth.from(call.startedAt()).equals(OCTOBER));
         assertThat(share(calls, CallOutcome.ANSWERED)).isCloseTo(0.60, within(0.03));
