@@ -102,12 +102,26 @@ class SampleDataFiguresTest {
                 Collectors.groupingBy(ServiceCaseRecord::kind, Collectors.counting())));
 
         assertThat(cases).hasSize(1_005);
+        assertThat(cases.stream().collect(Collectors.groupingBy(ServiceCaseRecord::kind, Collectors.counting())))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(ServiceCaseKind.COMPLAINT, 160L,
+                        ServiceCaseKind.REQUEST, 434L, ServiceCaseKind.ENQUIRY, 186L, ServiceCaseKind.COMPLIMENT, 62L,
+                        ServiceCaseKind.CALL_BACK, 163L));
         assertThat(byMonth).hasSize(12).allSatisfy((month, kinds) -> assertThat(kinds.keySet()).as(month.toString())
                 .contains(ServiceCaseKind.COMPLAINT, ServiceCaseKind.REQUEST, ServiceCaseKind.ENQUIRY,
                         ServiceCaseKind.COMPLIMENT, ServiceCaseKind.CALL_BACK));
         assertThat(byMonth.get(OCTOBER)).containsExactlyInAnyOrderEntriesOf(Map.of(ServiceCaseKind.COMPLAINT, 9L,
                 ServiceCaseKind.REQUEST, 36L, ServiceCaseKind.ENQUIRY, 12L, ServiceCaseKind.COMPLIMENT, 8L,
                 ServiceCaseKind.CALL_BACK, 34L));
+    }
+
+    @Test
+    void theRegulatorsRegisterHasComplaintsEveryMonth() throws IOException {
+        Map<YearMonth, Long> byMonth = rows(SampleDataGenerator.REGULATOR_COMPLAINTS).stream().collect(
+                Collectors.groupingBy(row -> YearMonth.from(LocalDate.parse(row.get("Date"),
+                        DateTimeFormatter.ofPattern("dd-MM-yy"))), TreeMap::new, Collectors.counting()));
+
+        assertThat(byMonth).hasSize(12).containsEntry(OCTOBER, 3L);
+        assertThat(byMonth.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(31);
     }
 
     @Test
