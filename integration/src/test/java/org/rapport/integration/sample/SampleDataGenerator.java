@@ -20,7 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
  * Generates Rapport's sample data (the repository's {@code sample-data/} folder) from the IBM Telco
  * sample customers: customers, purchases, service cases, a month of calls for each of the twelve
  * months, survey responses and the regulator's complaints register, up to 31 October 2026, laid out
- * like the intake folder. Every draw comes from a {@link java.util.Random} seeded per file, so the
+ * like the intake folder. Every draw comes from a {@link java.util.Random} seeded per file (per month for calls), so the
  * output is the same bytes on every run; {@code SampleDataIsReproducibleTest} holds it to that.
  *
  * <p>Run: {@code java ... SampleDataGenerator <shared data dir holding crm/> <output dir>}.
@@ -50,7 +50,7 @@ public final class SampleDataGenerator {
 
     /**
      * How much longer callers queue in each month than in October 2026 (1.0), from November 2025: the
-     * post-Christmas rush, a quieter spring, a September of price-rise letters.
+     * post-Christmas rush, a quieter spring, an August of price-rise letters.
      */
     static final double[] QUEUE_PRESSURE = {0.90, 1.10, 1.30, 1.15, 0.95, 0.85, 0.80, 0.85, 0.90, 1.20, 1.05, 1.00};
 
