@@ -39,7 +39,8 @@ class IntakeRoutesTest extends CamelTestSupport {
     @Test
     void eachFolderHasItsOwnRouteWithAStableId() {
         assertThat(context().getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
-                "intake-customers", "intake-purchases", "intake-calls", "intake-survey-responses");
+                "intake-customers", "intake-purchases", "intake-service-cases", "intake-calls",
+                "intake-survey-responses");
     }
 
     @Test
