@@ -1,0 +1,1 @@
+import {start} from './shell.js'; await start('strategy.html');
