@@ -93,7 +93,8 @@ export function when(iso) {
     if (!iso) {
         return '—';
     }
-    const date = new Date(iso);
+    // an ISO-8601 string, or epoch seconds (with fractions) where a view writes times as numbers
+    const date = typeof iso === 'number' ? new Date(iso < 1e11 ? iso * 1000 : iso) : new Date(iso);
     return Number.isNaN(date.getTime()) ? String(iso)
         : date.toLocaleString('en-GB', {day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit'});
 }
