@@ -210,7 +210,7 @@ function stagesAndMovement(snapshot) {
             : el('p', {className: 'muted'}, 'No customer was scored this month.'),
         table({caption: 'Customers by engagement stage', headers: ['Stage', 'This month', 'Last month'],
             rows: engagement.stages || [], empty: 'No stages this month.',
-            cells: stage => [stage.stage, String(stage.customers), stage.lastMonth === null ? '—' : String(stage.lastMonth)]}),
+            cells: stage => [stage.stage, String(stage.customers), stage.lastMonth == null ? '—' : String(stage.lastMonth)]}),
         movements.comparable > 0
             ? el('div', {className: 'columns'}, movementList('What we do well', movements.improvements),
                 movementList('What we do badly', movements.declines))
@@ -331,5 +331,5 @@ async function loadHistory(action, holder) {
     fill(holder, answer.data.length === 0 ? el('p', {className: 'muted'}, 'Not moved yet.')
         : el('ol', {}, answer.data.map(change => el('li', {className: 'change'},
             when(change.changedAt) + ' — ' + change.changedBy + ': ' + change.from.replace(/_/g, ' ') + ' → ' + change.to.replace(/_/g, ' '),
-            change.note ? el('q', {className: 'note'}, change.note) : null))));
+            change.note ? el('span', {className: 'note'}, change.note) : null))));
 }

@@ -56,6 +56,7 @@ class IntegrationScreenIT {
             browser.visible(By.cssSelector("#definition-problems .field-problem[data-field='timeZone']"));
             assertThat(browser.driver.findElements(By.cssSelector("#definition-problems .field-problem")))
                     .extracting(problem -> problem.getAttribute("data-field")).contains("timeZone", "transport.directory");
+            click(browser, "#definition-problems .field-problem[data-field='timeZone']");
             assertThat(browser.script("const text = document.querySelector('#definition-text');"
                     + " return text.value.substring(text.selectionStart, text.selectionEnd)")).isEqualTo("\"timeZone\"");
             browser.screenshot("integration-1-problems-at-their-fields");
