@@ -7,6 +7,9 @@ import {keepOnSignOut, start} from './shell.js';
 
 const UNSAVED_KEY = 'rapport.integration.definition';
 
+/** The ledger as last read, newest first. */
+let batches = [];
+
 const me = await start('integration.html');
 const screen = document.querySelector('#screen');
 const notice = document.querySelector('#notice');
@@ -213,7 +216,6 @@ async function remove(sourceName) {
 
 // ---------------------------------------------------------------- ledger, quarantine, replay
 
-let batches = [];
 
 async function drawLedger() {
     const answer = await intake.batches(200);
