@@ -20,12 +20,12 @@ export function lineDiff(before, after) {
             all.push({kind: ' ', number: j + 1, text: b[j]});
             i++;
             j++;
-        } else if (j < b.length && (i >= a.length || lengths[i][j + 1] >= lengths[i + 1][j])) {
-            all.push({kind: '+', number: j + 1, text: b[j]});
-            j++;
-        } else {
+        } else if (i < a.length && (j >= b.length || lengths[i + 1][j] >= lengths[i][j + 1])) {
             all.push({kind: '-', number: i + 1, text: a[i]});
             i++;
+        } else {
+            all.push({kind: '+', number: j + 1, text: b[j]});
+            j++;
         }
     }
     return all.filter((line, index) => line.kind !== ' '
