@@ -163,7 +163,8 @@ function kpiTable(snapshot) {
         el('h2', {id: 'kpis-title'}, 'All KPIs'),
         el('div', {className: 'table-scroll'}, el('table', {id: 'kpi-table'},
             el('thead', {}, el('tr', {}, ['KPI', 'Value', 'Target', 'RAG', 'Last month', 'Sample', 'Drill down']
-                .map(header => el('th', {attrs: {scope: 'col'}}, header)))),
+                .map(header => el('th', {attrs: {scope: 'col'}, className: ['Value', 'Target', 'Last month', 'Sample']
+                    .includes(header) ? 'num' : ''}, header)))),
             body)));
 }
 

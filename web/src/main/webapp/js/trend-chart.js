@@ -10,7 +10,9 @@ export function trendChart(holder, trend) {
     holder.setAttribute('role', 'img');
     holder.setAttribute('aria-label', trend.name + ' over 12 months: ' + points
         .map(point => monthName(point.month) + ' ' + figure(point.value, trend.unit)).join('; '));
-    if (typeof uPlot !== 'function' || points.length === 0) {
+    if (typeof uPlot !== 'function' || !points.some(point => point.value !== null && point.value !== undefined)) {
+        holder.classList.add('no-trend');
+        holder.textContent = 'No figures in the last 12 months.';
         return;
     }
     const x = points.map(point => Date.UTC(Number(point.month.slice(0, 4)), Number(point.month.slice(5, 7)) - 1, 1) / 1000);
