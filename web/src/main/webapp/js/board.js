@@ -5,6 +5,9 @@ import {actionPoints, reason, runs} from './api.js';
 import {start} from './shell.js';
 import {trendChart} from './trend-chart.js';
 
+/** The action points' lifecycle, in order. */
+const STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE', 'DROPPED'];
+
 const me = await start('board.html');
 const screen = document.querySelector('#screen');
 const notice = document.querySelector('#notice');
@@ -294,7 +297,6 @@ function render(item, action) {
         details);
 }
 
-const STATUSES = ['OPEN', 'IN_PROGRESS', 'DONE', 'DROPPED'];
 
 function moveForm(item, action) {
     const selectId = 'status-' + action.id;

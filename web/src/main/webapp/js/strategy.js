@@ -12,7 +12,6 @@ import {lineDiff} from './line-diff.js';
 
 const WORKING_KEY = 'rapport.strategy.working';
 
-const me = await start('strategy.html');
 const screen = document.querySelector('#screen');
 const notice = document.querySelector('#notice');
 
@@ -22,17 +21,6 @@ let current = null;
 let working = null;
 let selectedFile = null;
 let editor = null; // {kind: 'text'|'grid'|'binary', place(line, column)}
-
-if (me) {
-    defineDrlMode(window.CodeMirror);
-    keepOnSignOut(storeWorking);
-    working = restoreWorking();
-    await drawAll();
-    if (working) {
-        say(notice, 'Your unsaved draft (from version ' + working.baseId + ') was kept and is open again.', 'info');
-        openWorkspace();
-    }
-}
 
 // ---------------------------------------------------------------- versions and activations
 
@@ -480,5 +468,20 @@ function restoreWorking() {
         return kept ? JSON.parse(kept) : null;
     } catch (unreadable) {
         return null;
+    }
+}
+
+// ---------------------------------------------------------------- start (last: a module's top-level await pauses its
+// evaluation, so everything the first drawing uses must be defined above this point)
+
+const me = await start('strategy.html');
+if (me) {
+    defineDrlMode(window.CodeMirror);
+    keepOnSignOut(storeWorking);
+    working = restoreWorking();
+    await drawAll();
+    if (working) {
+        say(notice, 'Your unsaved draft (from version ' + working.baseId + ') was kept and is open again.', 'info');
+        openWorkspace();
     }
 }

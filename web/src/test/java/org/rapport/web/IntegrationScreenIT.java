@@ -75,12 +75,12 @@ class IntegrationScreenIT {
                     """);
             Files.move(staged, drops.resolve("purchases-2025-02.csv"));
 
-            WebElement batch = browser.until.until(driver -> {
+            String batchId = browser.until.until(driver -> {
                 driver.findElement(By.id("refresh")).click();
                 return driver.findElements(By.cssSelector("#ledger tr[data-file='purchases-2025-02.csv']")).stream()
-                        .filter(row -> row.getText().contains("STORED")).findFirst().orElse(null);
+                        .filter(row -> row.getText().contains("STORED")).map(row -> row.getAttribute("data-batch"))
+                        .findFirst().orElse(null);
             });
-            String batchId = batch.getAttribute("data-batch");
             browser.until.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("#health tr[data-source='" + SOURCE + "']"), "1 row quarantined"));
             browser.screenshot("integration-2-health-and-ledger");
