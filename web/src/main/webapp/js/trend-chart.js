@@ -32,7 +32,7 @@ export function trendChart(holder, trend) {
         axes: [
             {values: (self, ticks) => ticks.map(tick => new Date(tick * 1000).toLocaleString('en-GB', {month: 'short', timeZone: 'UTC'})),
                 size: 24, font: '11px sans-serif', stroke: '#333'},
-            {size: 40, font: '11px sans-serif', stroke: '#333'}
+            {size: 52, font: '11px sans-serif', stroke: '#333'}
         ],
         series
     }, data, holder);
