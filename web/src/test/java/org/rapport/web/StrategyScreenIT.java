@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class StrategyScreenIT {
 
     private static final String TARGETS = "kpi-targets.drl.csv";
+    private static final String MEAN_TIME_TO_HUMAN = "TIME_TO_HUMAN_MEAN";
 
     @ArquillianResource
     private URL application;
@@ -56,11 +57,12 @@ class StrategyScreenIT {
             click(browser, "button.open-version[data-id='" + activeId + "']");
             click(browser, "#start-draft");
 
-            // the NPS target, 30 in the shipped table, to 20: October's NPS of 25 would then be green
+            // the target for the mean time to reach a human, 3 minutes in the shipped table, to 5: October's mean
+            // of 4.67 minutes would then be green (no shipped scenario pins this target)
             click(browser, "#files button[data-file='" + TARGETS + "']");
-            WebElement target = targetCellOf(browser, "NPS");
-            assertThat(target.getAttribute("value")).isEqualTo("30");
-            target.sendKeys(Keys.chord(Keys.CONTROL, "a"), "20");
+            WebElement target = targetCellOf(browser, MEAN_TIME_TO_HUMAN);
+            assertThat(target.getAttribute("value")).isEqualTo("3");
+            target.sendKeys(Keys.chord(Keys.CONTROL, "a"), "5");
             browser.screenshot("strategy-1-grid");
 
             // the session ends while editing: the edit is kept, and the user signs in again
@@ -72,7 +74,7 @@ class StrategyScreenIT {
             browser.signIn(TestUsers.STRATEGY);
             browser.waitForText(By.id("notice"), "was kept");
             click(browser, "#files button[data-file='" + TARGETS + "']");
-            assertThat(targetCellOf(browser, "NPS").getAttribute("value")).isEqualTo("20");
+            assertThat(targetCellOf(browser, MEAN_TIME_TO_HUMAN).getAttribute("value")).isEqualTo("5");
 
             // a broken rule: its problem names the file and line, and choosing it puts the cursor there
             browser.visible(By.id("new-file-name")).sendKeys("typo.drl");
@@ -94,7 +96,7 @@ class StrategyScreenIT {
 
             click(browser, "#remove-file");
             click(browser, "#show-changes");
-            assertThat(browser.visible(By.id("changes")).getText()).contains(TARGETS, "changed", "\"30\"", "\"20\"")
+            assertThat(browser.visible(By.id("changes")).getText()).contains(TARGETS, "changed", "\"6\",\"3\"", "\"6\",\"5\"")
                     .doesNotContain("typo.drl");
             click(browser, "#save-draft");
             browser.waitForText(By.id("notice"), "Saved as version");
@@ -108,16 +110,16 @@ class StrategyScreenIT {
             WebElement dryRun = browser.visible(By.id("dry-run-result"));
             assertThat(dryRun.getText()).contains("2026-10");
             assertThat(dryRun.findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
-                    .anySatisfy(change -> assertThat(change).contains("NPS", "overall", "AMBER", "GREEN"));
+                    .anySatisfy(change -> assertThat(change).contains(MEAN_TIME_TO_HUMAN, "overall", "AMBER", "GREEN"));
             browser.screenshot("strategy-4-dry-run");
 
             click(browser, "#open-saved");
-            browser.visible(By.id("activation-comment")).sendKeys("NPS target 20 for the 2027 plan");
+            browser.visible(By.id("activation-comment")).sendKeys("A human within 5 minutes on average is good enough for 2027");
             click(browser, "#activate");
             browser.waitForText(By.id("notice"), "is now active");
             browser.until.until(ExpectedConditions.attributeToBe(
                     By.cssSelector("#versions tr[data-id='" + draftId + "']"), "data-status", "ACTIVE"));
-            assertThat(browser.visible(By.id("activations")).getText()).contains("NPS target 20 for the 2027 plan", TestUsers.STRATEGY);
+            assertThat(browser.visible(By.id("activations")).getText()).contains("A human within 5 minutes on average is good enough for 2027", TestUsers.STRATEGY);
 
             click(browser, "button.open-version[data-id='" + activeId + "']");
             browser.waitForText(By.id("activate"), "Roll back to this version");
