@@ -57,6 +57,8 @@ class RoleMatrixIT {
             Map.entry("GET api/runs/{id}/pack", READERS),
             Map.entry("GET api/runs/{id}/pack/again", READERS),
             Map.entry("GET api/runs/{id}/request-themes", READERS),
+            Map.entry("GET api/runs/{id}/snapshot", READERS),
+            Map.entry("GET api/runs/{id}/deliveries", READERS),
             Map.entry("GET api/runs/{id}/replay", Set.of("strategy", "admin")),
             Map.entry("GET api/runs/{id}/action-exports", Set.of("strategy", "admin")),
             Map.entry("POST api/runs", Set.of("admin")),
