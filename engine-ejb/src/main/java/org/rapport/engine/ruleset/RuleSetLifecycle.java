@@ -44,7 +44,7 @@ public class RuleSetLifecycle {
      */
     public RuleSetVersion draft(String label, String author, List<RuleFileSource> files) {
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("A rule set needs at least one file");
+            throw new InvalidDraftException("A rule set needs at least one file");
         }
         files.forEach(file -> requireRuleSetFile(file.name()));
         RuleSetVersion draft = new RuleSetVersion(label, RuleSetStore.checksum(files), author, clock.instant(),
@@ -58,22 +58,24 @@ public class RuleSetLifecycle {
      * A new draft that starts as a copy of version {@code baseId} (the active version when null), with {@code files}
      * added or replacing the files of the same name and the files named in {@code removed} taken out.
      *
-     * @throws IllegalArgumentException when there is no such version, a file is not one a rule set holds, a removed
-     *                                  file is not in the version, or nothing would be left
+     * @throws InvalidDraftException when there is no such version, a file is not one a rule set holds, a removed
+     *                               file is not in the version, or nothing would be left
      */
     public RuleSetVersion draftFrom(Long baseId, String label, String author, List<RuleFileSource> files,
             List<String> removed) {
-        RuleSetVersion base = baseId == null ? new RuleSetStore(entityManager, clock).activeOrSeedDefault() : version(baseId);
+        RuleSetVersion base = baseId == null ? new RuleSetStore(entityManager, clock).activeOrSeedDefault()
+                : java.util.Optional.ofNullable(entityManager.find(RuleSetVersion.class, baseId))
+                        .orElseThrow(() -> new InvalidDraftException("No rule-set version " + baseId + " to start a draft from"));
         Map<String, RuleFileSource> copied = new TreeMap<>();
         RuleSetStore.sources(base).forEach(file -> copied.put(file.name(), file));
         for (String name : removed) {
             if (copied.remove(name) == null) {
-                throw new IllegalArgumentException("Cannot remove " + name + ": " + base.describe() + " has no such file");
+                throw new InvalidDraftException("Cannot remove " + name + ": " + base.describe() + " has no such file");
             }
         }
         files.forEach(file -> copied.put(file.name(), file));
         if (copied.isEmpty()) {
-            throw new IllegalArgumentException("Nothing would be left of " + base.describe());
+            throw new InvalidDraftException("Nothing would be left of " + base.describe());
         }
         RuleSetVersion draft = draft(label(label == null || label.isBlank() ? "draft from v" + base.getId() : label),
                 author, List.copyOf(copied.values()));
@@ -99,7 +101,7 @@ public class RuleSetLifecycle {
             throw new RuleSetRejectedException("The last file of " + draft.describe() + " cannot be removed", List.of());
         }
         if (!draft.removeFile(name)) {
-            throw new IllegalArgumentException("No file " + name + " in " + draft.describe());
+            throw new InvalidDraftException("No file " + name + " in " + draft.describe());
         }
         return edited(draft);
     }
@@ -123,7 +125,7 @@ public class RuleSetLifecycle {
     private static void requireRuleSetFile(String name) {
         String why = RuleFileSource.notInARuleSet(name);
         if (why != null) {
-            throw new IllegalArgumentException(name + ": " + why);
+            throw new InvalidDraftException(name + ": " + why);
         }
     }
 

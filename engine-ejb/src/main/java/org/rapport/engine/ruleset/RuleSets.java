@@ -64,7 +64,7 @@ public class RuleSets implements RuleInbox {
      * A new draft copied from version {@code baseId} (the active one when null) with {@code files} added or replacing
      * those of the same name and {@code removed} taken out.
      *
-     * @throws IllegalArgumentException for no such version, a file a rule set does not hold, or no such file to remove
+     * @throws InvalidDraftException for no such version, a file a rule set does not hold, or no such file to remove
      */
     public long draftFrom(Long baseId, String label, String author, List<RuleFileSource> files, List<String> removed) {
         RuleSetVersion draft = lifecycle().draftFrom(baseId, label, author, files, removed);
