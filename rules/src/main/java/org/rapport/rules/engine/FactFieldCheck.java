@@ -55,21 +55,26 @@ final class FactFieldCheck {
                 if (call ? members.methods().contains(token.text()) : members.knows(token.text())) {
                     continue;
                 }
-                messages.add(file.messageInRuleRowAt(token.offset(), token.text(), message(pattern, members, token.text(), call)));
+                // a decision table's code row is repeated in every rule of the table: reported once, at its cell
+                String rule = file.table() == null ? " (in rule \"" + pattern.rule().getName() + "\")" : "";
+                RuleMessage message = file.messageAt(token.offset(), token.text(),
+                        message(pattern, members, token.text(), call) + rule);
+                if (!messages.contains(message)) {
+                    messages.add(message);
+                }
             }
         }
         return messages;
     }
 
     private static String message(FactPatterns.Pattern pattern, Members members, String name, boolean call) {
-        String rule = " (in rule \"" + pattern.rule().getName() + "\")";
         if (call) {
             return pattern.type() + " has no method " + name + "(…)" + KpiVocabulary.closest(name, members.methods())
-                    .map(near -> ": did you mean " + near + "?").orElse("") + rule;
+                    .map(near -> ": did you mean " + near + "?").orElse("");
         }
         return pattern.type() + " has no field \"" + name + "\"" + KpiVocabulary.closest(name, members.fields())
                 .map(near -> ": did you mean \"" + near + "\"?").orElse(".") + " A " + pattern.type() + "'s fields are "
-                + String.join(", ", members.fields()) + rule;
+                + String.join(", ", members.fields());
     }
 
     /** Whether the identifier at {@code index} stands where a condition reads a field of the pattern's fact. */

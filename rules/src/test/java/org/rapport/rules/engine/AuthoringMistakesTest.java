@@ -186,6 +186,30 @@ class AuthoringMistakesTest {
         }
 
         @Test
+        @DisplayName("a misspelt field in a decision table's code row is reported once, at its cell")
+        void misspeltFieldInADecisionTable() {
+            String table = """
+                    "RuleSet","org.rapport.rules"
+                    "Import","org.rapport.rules.facts.Kpi, java.math.BigDecimal"
+
+                    "RuleTable Targets"
+                    "NAME","CONDITION","ACTION"
+                    "","$kpi : Kpi",""
+                    "","code == ""$param"", targt == null","modify($kpi) { setTarget(new BigDecimal(""$param"")) }"
+                    "Rule","KPI code","Target"
+                    "Target for NPS","NPS","30"
+                    "Target for CSAT","CSAT","80"
+                    """;
+            InvalidRuleSetException invalid = compileFails(List.of(RuleFileSource.ofText("targets.drl.csv", table)));
+            assertThat(invalid.messages()).singleElement().satisfies(message -> {
+                assertThat(message.line()).isEqualTo(7);
+                assertThat(message.column()).isEqualTo(2);
+                assertThat(message.text()).startsWith("Kpi has no field \"targt\": did you mean \"target\"?")
+                        .endsWith("(cell B7)");
+            });
+        }
+
+        @Test
         @DisplayName("a misspelt method in a consequence is reported at its line and column with the nearest method")
         void misspeltMethodInAConsequence() {
             InvalidRuleSetException invalid = compileFails(drl("""
