@@ -4,7 +4,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,10 +34,8 @@ final class FactFieldCheck {
     private FactFieldCheck() {
     }
 
-    static List<RuleMessage> check(ParsedRuleFile file) {
-        Set<String> callable = new HashSet<>();
-        file.descr().getFunctions().forEach(function -> callable.add(function.getName()));
-        file.descr().getGlobals().forEach(global -> callable.add(global.getIdentifier()));
+    /** {@code callable}: the functions and globals of the whole rule set, which conditions may name. */
+    static List<RuleMessage> check(ParsedRuleFile file, Set<String> callable) {
         List<RuleMessage> messages = new ArrayList<>();
         for (FactPatterns.Pattern pattern : FactPatterns.of(file)) {
             Members members = MEMBERS.computeIfAbsent(pattern.type(), FactFieldCheck::membersOf);

@@ -112,6 +112,7 @@ public final class RuleSetCompiler {
     public CompiledRuleSet compile(List<RuleFileSource> files) throws InvalidRuleSetException {
         List<RuleMessage> errors = new ArrayList<>();
         List<ParsedRuleFile> parsed = new ArrayList<>();
+        List<ParsedRuleFile> sandboxed = new ArrayList<>();
         RuleSandbox sandbox = new RuleSandbox();
         for (RuleFileSource file : files) {
             if (ParsedRuleFile.isScenarioFile(file.name())) {
@@ -124,11 +125,18 @@ public final class RuleSetCompiler {
                 List<RuleMessage> breaches = sandbox.check(reading.parsed());
                 errors.addAll(breaches);
                 if (breaches.isEmpty()) {
-                    // said in the author's words at the name, rather than by Drools on the rule's first line
-                    errors.addAll(FactFieldCheck.check(reading.parsed()));
+                    sandboxed.add(reading.parsed());
                 }
             }
         }
+        // functions and globals belong to the package: a condition may call one declared in another file
+        java.util.Set<String> callable = new java.util.HashSet<>();
+        parsed.forEach(file -> {
+            file.descr().getFunctions().forEach(function -> callable.add(function.getName()));
+            file.descr().getGlobals().forEach(global -> callable.add(global.getIdentifier()));
+        });
+        // said in the author's words at the name, rather than by Drools on the rule's first line
+        sandboxed.forEach(file -> errors.addAll(FactFieldCheck.check(file, callable)));
         errors.addAll(RuleNames.duplicates(parsed));
         if (!errors.isEmpty()) {
             // Nothing that failed a check is ever handed to the compiler.

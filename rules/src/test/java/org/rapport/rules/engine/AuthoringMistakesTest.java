@@ -243,6 +243,21 @@ class AuthoringMistakesTest {
                     """);
             assertThat(problems(files)).isEmpty();
         }
+
+        @Test
+        @DisplayName("a function declared in another file of the set may be called in a condition")
+        void functionOfAnotherFile() {
+            List<RuleFileSource> files = List.of(
+                    RuleFileSource.ofText("functions.drl", HEADER + "function boolean low(BigDecimal value) { return value.signum() < 0; }\n"),
+                    RuleFileSource.ofText("mine.drl", HEADER + """
+                            rule "Low NPS"
+                            when
+                                Kpi( code == "NPS", value != null, low(value) )
+                            then
+                            end
+                            """));
+            assertThat(problems(files)).isEmpty();
+        }
     }
 
     @Test
