@@ -180,7 +180,7 @@ class AuthoringMistakesTest {
                 assertThat(message.line()).isEqualTo(8);
                 assertThat(message.column()).isEqualTo(17);
                 assertThat(message.text()).startsWith("Kpi has no field \"valeu\": did you mean \"value\"?")
-                        .contains("amberLimit, code, dimension, direction, measured, previous, rag, target, value")
+                        .contains("amberLimit, code, dimension, direction, measured, previous, rag, target, unit, value")
                         .doesNotContain("strict-mode");
             });
         }
