@@ -194,8 +194,8 @@ class ImprovementTriggerRulesTest {
         @DisplayName("a red segment or channel alone raises nothing: triggers read the overall figures")
         void overallOnly() {
             assertThat(triggers(
-                    inDimension("NPS", "segment:basic", "-40"),
-                    inDimension("IVR_ABANDONMENT", "channel:phone", "25"),
+                    inDimension("NPS", "segment=basic", "-40"),
+                    inDimension("IVR_ABANDONMENT", "channel=phone", "25"),
                     overall("NPS", "45"))).isEmpty();
         }
 
