@@ -70,8 +70,8 @@ export const kpis = {
     definitions: () => get('kpis')
 };
 
-// The rule-set lifecycle (RuleSetsResource). A draft is a whole set of files: the editor sends every file
-// of the version it started from, changed or not, so that a draft never silently drops rules.
+// The rule-set lifecycle (RuleSetsResource). A draft is a copy of the version it starts from (basedOn); the
+// editor sends every file it holds and names those it left out, so that a draft never silently drops rules.
 export const ruleSets = {
     versions: () => get('rulesets'),
     version: version => get('rulesets/' + id(version)),
@@ -86,10 +86,12 @@ export const ruleSets = {
         return {ok: response.ok, status: response.status, data: await response.arrayBuffer()};
     },
     fileUrl: (version, name) => 'api/rulesets/' + id(version) + '/files/' + id(name),
-    /** files: [{name, text}] or [{name, base64}] for a workbook. */
-    createDraft: (label, files) => post('rulesets', {label, files}),
+    /** files: [{name, text}] or [{name, base64}] for a workbook; remove: names of the base's files left out. */
+    createDraft: (label, basedOn, files, remove) => post('rulesets', {label, basedOn, files, remove}),
+    /** {valid, status, problems: [{file, sheet, line, column, text}], warnings: [...], scenarios: [...]} */
     validate: version => post('rulesets/' + id(version) + '/validate'),
-    dryRun: version => get('rulesets/' + id(version) + '/dry-run'),
+    /** The version against the active set over the last published months, newest first. */
+    dryRunMonths: (version, months = 12) => get('rulesets/' + id(version) + '/dry-run/months?months=' + id(months)),
     activate: (version, comment) => post('rulesets/' + id(version) + '/activate', {comment})
 };
 

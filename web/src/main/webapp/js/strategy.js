@@ -296,7 +296,7 @@ function startDraft() {
         }
         return {name, ...content};
     });
-    working = {baseId: current.version.id, baseLabel: current.version.label,
+    working = {baseId: current.version.id, baseLabel: current.version.label, baseNames: Object.keys(current.files),
         label: 'draft from version ' + current.version.id, files, original, savedAs: null};
     storeWorking();
     openWorkspace();
@@ -319,7 +319,9 @@ function removeFile(name) {
 
 async function saveDraft() {
     const files = working.files.map(file => file.base64 !== undefined ? {name: file.name, base64: file.base64} : {name: file.name, text: file.text});
-    const answer = await ruleSets.createDraft(working.label || 'draft', files);
+    const kept = new Set(working.files.map(file => file.name));
+    const removed = (working.baseNames || Object.keys(working.original)).filter(name => !kept.has(name));
+    const answer = await ruleSets.createDraft(working.label || 'draft', working.baseId, files, removed);
     if (!answer.ok) {
         say(notice, 'The draft was not saved: ' + reason(answer), 'problem');
         return;
@@ -360,7 +362,31 @@ async function validate(id) {
     if (!working) {
         await openVersion(id); // its status may have moved on (DRAFT → VALIDATED)
     }
-    showProblems(answer.data, id);
+    showProblems(answer.data.problems, id);
+    showWarnings(answer.data.warnings || []);
+    showScenarios(answer.data.scenarios || []);
+}
+
+/** What the draft drops against the active set: never blocking, always shown. */
+function showWarnings(warnings) {
+    if (warnings.length === 0) {
+        return;
+    }
+    document.querySelector('#results').append(el('section', {id: 'warnings'},
+        el('h3', {}, warnings.length + (warnings.length === 1 ? ' warning' : ' warnings')),
+        el('ul', {}, warnings.map(warning => el('li', {},
+            warning.file ? el('strong', {}, warning.file + ': ') : null, el('span', {}, warning.text))))));
+}
+
+function showScenarios(scenarios) {
+    if (scenarios.length === 0) {
+        return;
+    }
+    document.querySelector('#results').append(el('section', {id: 'scenarios'},
+        table({caption: 'Scenarios', headers: ['File', 'Scenario', 'Result', 'Difference'], rows: scenarios,
+            empty: 'No scenarios.',
+            cells: scenario => [scenario.file, scenario.scenario, scenario.passed ? 'passed' : 'FAILED',
+                scenario.failures.map(failure => failure.text).join('; ') || '—']})));
 }
 
 /** Every problem with its file and place; choosing one opens the file there. */
@@ -396,8 +422,8 @@ function goTo(problem) {
 
 async function dryRun(id) {
     const results = document.querySelector('#results');
-    fill(results, el('p', {className: 'muted'}, 'Grading the last published month with version ' + id + '…'));
-    const answer = await ruleSets.dryRun(id);
+    fill(results, el('p', {className: 'muted'}, 'Grading the last twelve published months with version ' + id + '…'));
+    const answer = await ruleSets.dryRunMonths(id, 12);
     if (answer.status === 409) {
         fill(results, el('p', {className: 'problem'}, reason(answer)));
         if (answer.data && answer.data.messages) {
@@ -409,19 +435,37 @@ async function dryRun(id) {
         fill(results, el('p', {className: 'problem'}, reason(answer)));
         return;
     }
-    const run = answer.data;
-    if (!run.month) {
+    const dry = answer.data;
+    if (dry.months.length === 0) {
         fill(results, el('p', {}, 'No month is published yet, so there is nothing to compare with.'));
         return;
     }
+    const changes = dry.months.flatMap(month => month.ragChanges.map(change => ({month: month.month, ...change})));
     fill(results, el('section', {id: 'dry-run-result'},
-        el('h3', {}, 'Dry run of version ' + id + ' on ' + run.month + ' against the active rule set'),
-        table({caption: 'RAG statuses that would change', headers: ['KPI', 'Dimension', 'Active', 'This version'],
-            rows: run.ragChanges, empty: 'No RAG status would change.',
-            cells: change => [change.code, change.dimension, change.activeRag, change.draftRag]}),
-        el('div', {className: 'columns'},
-            el('div', {}, el('h4', {}, 'Triggers it would add'), list(run.triggersAdded, 'triggers-added')),
-            el('div', {}, el('h4', {}, 'Triggers it would remove'), list(run.triggersRemoved, 'triggers-removed')))));
+        el('h3', {}, 'What version ' + id + ' would have told the board, ' + dry.months[dry.months.length - 1].month
+            + ' to ' + dry.months[0].month + ', against the active rule set'),
+        monthGrid(dry),
+        table({caption: 'RAG statuses that would change', headers: ['Month', 'KPI', 'Dimension', 'Active', 'This version'],
+            rows: changes, empty: 'No RAG status would change in any month.',
+            cells: change => [change.month, change.code, change.dimension, change.activeRag, change.draftRag]}),
+        table({caption: 'Triggers added and removed', headers: ['Month', 'Added', 'Removed'], rows: dry.months,
+            empty: 'No month.',
+            cells: month => [month.month, month.triggersAdded.join('; ') || '—', month.triggersRemoved.join('; ') || '—']})));
+}
+
+/** Month × KPI: how many of each KPI's RAG statuses (overall and slices) would move that month. */
+function monthGrid(dry) {
+    if (dry.kpis.length === 0) {
+        return el('p', {id: 'dry-run-grid', className: 'muted'}, 'No KPI\'s RAG status would change in any month.');
+    }
+    return table({caption: 'RAG changes by month and KPI', headers: ['Month', ...dry.kpis], rows: dry.months,
+        empty: 'No month.',
+        cells: month => [month.month, ...dry.kpis.map(code => {
+            const moved = month.ragChanges.filter(change => change.code === code);
+            const overall = moved.find(change => change.dimension === 'overall');
+            return moved.length === 0 ? '' : (overall ? overall.activeRag + ' → ' + overall.draftRag : '')
+                + (moved.length > (overall ? 1 : 0) ? ' (' + moved.length + ')' : '');
+        })]});
 }
 
 function list(items, id) {
