@@ -107,15 +107,20 @@ public class IntakeResource {
     public record Refusal(String reason, String message) {
     }
 
-    /** {@link IntakeHealthReport.SourceIntake} with ISO-8601 times, as every view of the API writes them. */
+    /**
+     * {@link IntakeHealthReport.SourceIntake} with ISO-8601 times, as every view of the API writes them.
+     * {@code rowsUnmatched} counts contact rows unmatched when they were stored, {@code rowsUnmatchedNow} the
+     * records held ({@code recordsHeld}) that match no customer known now.
+     */
     public record SourceHealthView(String source, String kind, boolean running, long batches, long rowsAccepted,
-            long rowsQuarantined, long rowsUnmatched, String newestRecordAt, Long lagSeconds, LastBatchView lastBatch,
-            FetchView fetch) {
+            long rowsQuarantined, long rowsUnmatched, long recordsHeld, long rowsUnmatchedNow, String newestRecordAt,
+            Long lagSeconds, LastBatchView lastBatch, FetchView fetch) {
 
         static SourceHealthView of(IntakeHealthReport.SourceIntake source) {
             return new SourceHealthView(source.source(), source.kind(), source.running(), source.batches(),
-                    source.rowsAccepted(), source.rowsQuarantined(), source.rowsUnmatched(), iso(source.newestRecordAt()),
-                    source.lagSeconds(), source.lastBatch() == null ? null : LastBatchView.of(source.lastBatch()),
+                    source.rowsAccepted(), source.rowsQuarantined(), source.rowsUnmatched(), source.recordsHeld(),
+                    source.rowsUnmatchedNow(), iso(source.newestRecordAt()), source.lagSeconds(),
+                    source.lastBatch() == null ? null : LastBatchView.of(source.lastBatch()),
                     source.fetch().map(FetchView::of).orElse(null));
         }
     }
