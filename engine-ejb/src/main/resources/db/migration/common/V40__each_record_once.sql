@@ -43,10 +43,12 @@ alter table survey_response alter column source set not null;
 alter table purchase alter column source set not null;
 alter table service_case alter column source set not null;
 
-create unique index ux_call_record_source_key on call_record (source, record_key);
-create unique index ux_survey_response_source_key on survey_response (source, record_key);
-create unique index ux_purchase_source_key on purchase (source, record_key);
-create unique index ux_service_case_source_key on service_case (source, record_key);
+-- The key leads: a chunk's keys are looked up as "record_key = any(?) and source = ?", which H2 can serve
+-- from an index only on its first column (with the source first it scans every record of the source).
+create unique index ux_call_record_key_source on call_record (record_key, source);
+create unique index ux_survey_response_key_source on survey_response (record_key, source);
+create unique index ux_purchase_key_source on purchase (record_key, source);
+create unique index ux_service_case_key_source on service_case (record_key, source);
 
 alter table customer add column batch_id bigint;
 alter table customer add column content_hash bigint;

@@ -35,6 +35,9 @@ final class RecordUpsert {
 
     static final int ROWS_PER_INSERT = 100;
 
+    /** The most keys one chunk looks up: a chunk's records of one table, or the customers they name. */
+    static final int KEYS_AT_ONCE = BatchWriter.FLUSH_EVERY;
+
     /** Hibernate's pooled sequences hand out blocks of this many ids, a sequence value being a block's top. */
     private static final int ID_BLOCK = 50;
 
@@ -120,8 +123,8 @@ final class RecordUpsert {
         }
         Set<String> known = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "select external_id from customer where external_id " + anyOf())) {
-            statement.setArray(1, connection.createArrayOf("VARCHAR", refs.toArray()));
+                "select external_id from customer where external_id " + anyOf(connection))) {
+            bindKeys(connection, statement, refs.toArray());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     known.add(rows.getString(1));
@@ -160,13 +163,12 @@ final class RecordUpsert {
         Object[] keys = chunk.stream().map(KeyedRecord::key).distinct().toArray();
         Map<String, Stored> stored = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("select id, " + table.keyColumn()
-                + ", content_hash, batch_id from " + table.table() + " where "
-                + (table.scopedBySource() ? "source = ? and " : "") + table.keyColumn() + " " + anyOf())) {
-            int index = 1;
+                + ", content_hash, batch_id from " + table.table() + " where " + table.keyColumn() + " "
+                + anyOf(connection) + (table.scopedBySource() ? " and source = ?" : ""))) {
+            int next = bindKeys(connection, statement, keys);
             if (table.scopedBySource()) {
-                statement.setString(index++, source);
+                statement.setString(next, source);
             }
-            statement.setArray(index, connection.createArrayOf("VARCHAR", keys));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     long id = rows.getLong(1);
@@ -311,9 +313,31 @@ final class RecordUpsert {
         }
     }
 
-    /** A key among an array bound as one parameter: one statement, one plan, whatever the chunk's size. */
-    private static String anyOf() {
-        return "= any(?)";
+    /**
+     * A key among a chunk's keys, as each database finds them through an index: PostgreSQL takes an array
+     * bound as one parameter; H2 filters row by row with an array, so it gets a list of {@value #KEYS_AT_ONCE}
+     * parameters (the last key repeated to fill it), one statement text whatever the chunk's size.
+     */
+    private String anyOf(Connection connection) throws SQLException {
+        if (isPostgres(connection)) {
+            return "= any(?)";
+        }
+        return "in (" + String.join(", ", java.util.Collections.nCopies(KEYS_AT_ONCE, "?")) + ")";
+    }
+
+    /** Binds the keys from the first parameter on; returns the next parameter's index. */
+    private int bindKeys(Connection connection, PreparedStatement statement, Object[] keys) throws SQLException {
+        if (isPostgres(connection)) {
+            statement.setArray(1, connection.createArrayOf("VARCHAR", keys));
+            return 2;
+        }
+        if (keys.length > KEYS_AT_ONCE) {
+            throw new IllegalArgumentException(keys.length + " keys in one chunk, at most " + KEYS_AT_ONCE);
+        }
+        for (int index = 0; index < KEYS_AT_ONCE; index++) {
+            statement.setString(index + 1, (String) keys[Math.min(index, keys.length - 1)]);
+        }
+        return KEYS_AT_ONCE + 1;
     }
 
     private boolean isPostgres(Connection connection) throws SQLException {

@@ -33,8 +33,7 @@ import org.rapport.integration.support.StoreOnDisk;
 public final class OverlappingExtractThroughput {
 
     private static final String DEFINITION = """
-            {"name": "bank", "kind": "calls", "format": "anonymous-bank", "timeZone": "Asia/Jerusalem",
-             "transport": {"type": "file", "directory": "."}}
+            {"name": "bank", "kind": "calls", "format": "anonymous-bank", "timeZone": "Asia/Jerusalem"}
             """;
 
     private OverlappingExtractThroughput() {
