@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiValue;
 import org.rapport.rules.engine.Evaluation;
 import org.rapport.rules.engine.RuleFileSource;
@@ -159,7 +160,7 @@ public class RuleSetLifecycle {
 
     private static List<Kpi> facts(List<KpiValue> stored) {
         return stored.stream().map(value -> new Kpi(value.getCode(), value.getDimension(), value.getValue(),
-                value.getPrevious())).toList();
+                value.getPrevious(), KpiCatalogue.unit(value.getCode()))).toList();
     }
 
     private static Set<String> codes(Evaluation evaluation) {

@@ -63,16 +63,23 @@ public class AutoRun {
 
     @Timeout
     void intakeWentQuiet() {
-        Optional<YearMonth> month = month();
-        if (month.isEmpty()) {
-            LOG.info("No calls or survey responses stored yet: no month to run");
-            return;
-        }
         try {
+            Optional<YearMonth> month = month();
+            if (month.isEmpty()) {
+                LOG.info("No calls or survey responses stored yet: no month to run");
+                return;
+            }
             launcher.start(month.get(), RunOrigin.INTAKE);
         } catch (RunInProgressException e) {
             // The running one may have closed its intake before the newest files: look again later.
             LOG.info(() -> e.getMessage() + "; trying again after the next quiet period");
+            restartQuietPeriod();
+        } catch (RuntimeException e) {
+            // The database away at that moment: the stored files still want their run, after the next quiet period.
+            org.rapport.engine.outage.InfrastructureFault outage = org.rapport.engine.outage.InfrastructureFault.of(e)
+                    .orElseThrow(() -> e);
+            LOG.warning(() -> "No run started after the intake went quiet (" + outage.reason()
+                    + "); trying again after the next quiet period");
             restartQuietPeriod();
         }
     }

@@ -78,9 +78,10 @@ class IntakeRoutesTest extends CamelTestSupport {
     }
 
     @Test
-    void aFileTheIntakeCannotStoreIsRetriedABoundedNumberOfTimesThenMovedToFailedWithTheReason() throws Exception {
-        intake.failWith(new IllegalStateException("database is down"));
-        NotifyBuilder failed = new NotifyBuilder(context()).fromRoute("intake-customers").whenFailed(1).create();
+    void aFileTheIntakeFailsForAReasonOtherThanTheInfrastructureIsRetriedABoundedNumberOfTimesThenMovedToFailed()
+            throws Exception {
+        intake.failWith(new IllegalStateException("mapping broke"));
+        NotifyBuilder failed = new NotifyBuilder(context()).fromRoute("intake-customers").whenDone(1).create();
 
         drop(intakeDir.resolve("customers"), "customers.csv", CUSTOMERS);
 
@@ -92,7 +93,8 @@ class IntakeRoutesTest extends CamelTestSupport {
                 .containsExactly("customers.csv", "customers.csv.reason.txt");
         assertThat(Files.readString(intakeDir.resolve("customers/.failed/customers.csv.reason.txt")))
                 .contains("file: customers.csv")
-                .contains("reason: not stored after 3 attempts: java.lang.IllegalStateException: database is down");
+                .contains("reason: not stored after 3 attempts: java.lang.IllegalStateException: mapping broke")
+                .contains("cause: the file or the intake, not the database or the disk");
     }
 
     @Test
