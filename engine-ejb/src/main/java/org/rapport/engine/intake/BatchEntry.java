@@ -16,6 +16,14 @@ public record BatchEntry(long id, String kind, String source, String fileName, S
         String status, int rowsAccepted, int rowsQuarantined, int rowsUnmatched, LocalDateTime newestRecordAt,
         Long duplicateOf, Long replacedBy, String keptAs, String message, IntakeReceipt.Changes changes) {
 
+    /** An entry whose changes to the records held are not told (none). */
+    public BatchEntry(long id, String kind, String source, String fileName, String checksum, Instant receivedAt,
+            String status, int rowsAccepted, int rowsQuarantined, int rowsUnmatched, LocalDateTime newestRecordAt,
+            Long duplicateOf, Long replacedBy, String keptAs, String message) {
+        this(id, kind, source, fileName, checksum, receivedAt, status, rowsAccepted, rowsQuarantined, rowsUnmatched,
+                newestRecordAt, duplicateOf, replacedBy, keptAs, message, IntakeReceipt.Changes.NONE);
+    }
+
     static BatchEntry of(SourceBatch batch) {
         return new BatchEntry(batch.getId(), batch.getKind().name(), batch.getSource(), batch.getName(),
                 batch.getChecksum(), batch.getReceivedAt(), batch.getStatus().name(), batch.getRowsAccepted(),
