@@ -59,18 +59,19 @@ public class IntakeHealthReport {
             ZoneId zone = definition == null ? ZoneId.systemDefault() : definition.timeZone();
             report.add(new SourceIntake(health.source(), health.kind(), running(health.source(), definition),
                     health.batches(), health.rowsAccepted(), health.rowsQuarantined(), health.rowsUnmatched(),
-                    health.newestRecordAt(), lagSeconds(health.newestRecordAt(), zone), health.lastBatch(),
+                    health.recordsHeld(), health.unmatchedNow(), health.newestRecordAt(),
+                    lagSeconds(health.newestRecordAt(), zone), health.lastBatch(),
                     integration.fetchStatus(health.source()), waiting.remove(health.source()), ledger.asOf()));
         }
         for (SourceDefinition definition : defined.values()) {
             report.add(new SourceIntake(definition.name(), definition.kind().name(),
-                    integration.isRunning(definition.name()), 0, 0, 0, 0, null, null, null,
+                    integration.isRunning(definition.name()), 0, 0, 0, 0, 0, 0, null, null, null,
                     integration.fetchStatus(definition.name()), waiting.remove(definition.name()), ledger.asOf()));
         }
         for (WaitingFiles.Waiting file : waiting.values()) {
             // a built-in folder the ledger has not heard of yet (or could not be asked about)
-            report.add(new SourceIntake(file.source(), file.kind(), true, 0, 0, 0, 0, null, null, null, Optional.empty(), file,
-                    ledger.asOf()));
+            report.add(new SourceIntake(file.source(), file.kind(), true, 0, 0, 0, 0, 0, 0, null, null, null,
+                    Optional.empty(), file, ledger.asOf()));
         }
         return report;
     }
@@ -106,14 +107,18 @@ public class IntakeHealthReport {
     /**
      * One source's intake.
      *
-     * @param lagSeconds how long ago the newest record the source delivered happened, in its time zone
-     * @param fetch      for a fetched source (SFTP, HTTP, JDBC), how its fetches go
-     * @param waiting    the file that waits in its inbox for the database or the disk, null when none does
-     * @param ledgerAsOf null when the figures are the ledger's now; else when they were last read (the ledger
-     *                   could not be read now; {@link Instant#EPOCH} when it never could)
+     * @param rowsUnmatched    contact rows whose customer was blank or unknown when they were stored
+     * @param recordsHeld      the source's records the store holds now, each once
+     * @param rowsUnmatchedNow of those, the contact records matching no customer the store knows now
+     * @param lagSeconds       how long ago the newest record the source delivered happened, in its time zone
+     * @param fetch            for a fetched source (SFTP, HTTP, JDBC), how its fetches go
+     * @param waiting          the file that waits in its inbox for the database or the disk, null when none does
+     * @param ledgerAsOf       null when the figures are the ledger's now; else when they were last read (the
+     *                         ledger could not be read now; {@link Instant#EPOCH} when it never could)
      */
     public record SourceIntake(String source, String kind, boolean running, long batches, long rowsAccepted,
-            long rowsQuarantined, long rowsUnmatched, LocalDateTime newestRecordAt, Long lagSeconds,
+            long rowsQuarantined, long rowsUnmatched, long recordsHeld, long rowsUnmatchedNow,
+            LocalDateTime newestRecordAt, Long lagSeconds,
             SourceHealth.LastBatch lastBatch, Optional<FetchStatus.Snapshot> fetch, WaitingFiles.Waiting waiting,
             Instant ledgerAsOf) {
     }
