@@ -19,7 +19,7 @@ document.querySelector('#sign-in').addEventListener('submit', event => {
         headers: {'Authorization': 'Basic ' + credentials, 'X-Requested-With': 'rapport'}
     }).then(response => {
         if (response.ok) {
-            window.location.assign('./');
+            window.location.assign(nextPage());
         } else if (response.status === 429) {
             problem.textContent = 'Too many wrong passwords: wait a few minutes, then try again.';
         } else {
@@ -27,3 +27,10 @@ document.querySelector('#sign-in').addEventListener('submit', event => {
         }
     }).catch(() => problem.textContent = 'Rapport cannot be reached.');
 });
+
+// Back to the screen that asked for a new sign-in (its unsaved text waits in sessionStorage): only Rapport's
+// own pages, never an address from elsewhere.
+function nextPage() {
+    const next = new URLSearchParams(window.location.search).get('next') || '';
+    return /^(index|board|strategy|integration|admin)\.html(#[A-Za-z0-9=&_.-]*)?$/.test(next) ? next : './';
+}

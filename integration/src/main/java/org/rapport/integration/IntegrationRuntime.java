@@ -38,6 +38,7 @@ import org.rapport.integration.filedrop.FileDropSettings;
 import org.rapport.integration.filedrop.IntakeFolder;
 import org.rapport.integration.filedrop.IntakeReplay;
 import org.rapport.integration.filedrop.ReplayRefused;
+import org.rapport.integration.filedrop.WaitingFiles;
 import org.rapport.integration.rulesinbox.RulesInbox;
 import org.rapport.integration.rulesinbox.RulesInboxSettings;
 import org.rapport.integration.source.DefinitionProblem;
@@ -91,6 +92,14 @@ public class IntegrationRuntime {
     @ConfigProperty(name = "rapport.sources.scan-seconds", defaultValue = "10")
     private long scanSeconds;
 
+    /**
+     * How long a file the infrastructure failed (database away, disk full) waits in its inbox, tried again with
+     * growing pauses, before the wait is reported; ISO-8601, e.g. PT1H. The file stays even then.
+     */
+    @Inject
+    @ConfigProperty(name = "rapport.intake.outage.max-wait", defaultValue = "PT1H")
+    private String outageMaxWait;
+
     private Path intakeDir;
     private FileDropIntake fileDrop;
     private SourceDirectory sources;
@@ -110,7 +119,7 @@ public class IntegrationRuntime {
         LOG.info(() -> "Intake folders under " + intakeDir + ", source definitions in " + sources.path()
                 + "; file sources under " + boundaries.fileRoots() + ", hosts allowed " + boundaries.allowedHosts()
                 + ", source connections " + boundaries.connections());
-        FileDropSettings fileDropSettings = FileDropSettings.standard(intakeDir);
+        FileDropSettings fileDropSettings = FileDropSettings.standard(intakeDir, outageWait());
         try {
             fileDrop = FileDropIntake.start(fileDropSettings, samples(), IntakeFolder.canonical(), intake);
             configured = new ConfiguredSources(fileDrop.camelContext(), sources, formats,
@@ -129,6 +138,12 @@ public class IntegrationRuntime {
         } catch (Exception e) {
             throw new IllegalStateException("The rules inbox or the CRM export could not start", e);
         }
+    }
+
+    /** The files that wait in their inbox for the database or the disk, by source. */
+    @Lock(LockType.READ)
+    public List<WaitingFiles.Waiting> waitingFiles() {
+        return fileDrop == null ? List.of() : fileDrop.waitingFiles().all();
     }
 
     /** The source definitions, one JSON file each, as the integration team edits them. */
@@ -189,6 +204,16 @@ public class IntegrationRuntime {
         }
         if (fileDrop != null) {
             fileDrop.close();
+        }
+    }
+
+    private Duration outageWait() {
+        try {
+            return Duration.parse(outageMaxWait.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            LOG.warning(() -> "rapport.intake.outage.max-wait '" + outageMaxWait + "' is not an ISO-8601 duration (e.g."
+                    + " PT1H): waiting " + FileDropSettings.DEFAULT_OUTAGE_MAX_WAIT + " for the infrastructure");
+            return FileDropSettings.DEFAULT_OUTAGE_MAX_WAIT;
         }
     }
 

@@ -6,9 +6,12 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
+import org.rapport.rules.facts.Figures;
+
 /**
  * Turns a KPI figure and its unit into the text the board reads, e.g. "31.4", "12.5 %", "8.2 min",
- * "£4,960".
+ * "£4,960". The number is the one {@link Figures} gives, the same the rules quote in a trigger's evidence: one
+ * figure has one value throughout the pack.
  *
  * <p>Symbols are fixed to UK English rather than the server's default locale: the pack must read the
  * same whichever machine renders it, and a re-rendered month must not change "4,960" into "4.960".
@@ -21,10 +24,12 @@ final class KpiFormatter {
 
     private static final DecimalFormatSymbols UK = DecimalFormatSymbols.getInstance(Locale.UK);
 
+    /** The figure as {@link Figures} rounds it for every place it appears, with its unit. */
     String format(BigDecimal value, String unit) {
         if (value == null) {
             return NO_DATA;
         }
+        value = Figures.shown(value, unit);
         String normalisedUnit = unit == null ? "" : unit.strip();
         return switch (normalisedUnit) {
             // money is shown in whole pounds: pence are noise at board level
@@ -44,6 +49,7 @@ final class KpiFormatter {
             return NO_DATA;
         }
         String normalisedUnit = unit == null ? "" : unit.strip();
+        change = Figures.shown(change, unit);
         String sign = change.signum() < 0 ? "−" : "+";
         BigDecimal size = change.abs();
         return switch (normalisedUnit) {

@@ -28,6 +28,7 @@ import org.rapport.engine.snapshot.RunSnapshot;
 import org.rapport.engine.snapshot.SnapshotSections;
 import org.rapport.engine.snapshot.TrendPoint;
 import org.rapport.engine.snapshot.VoiceOfCustomer;
+import org.rapport.rules.facts.Figures;
 
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JREmptyDataSource;
@@ -131,7 +132,8 @@ final class PackSections {
             List<ChartBar> trend = new ArrayList<>();
             long earlierValues = 0;
             for (TrendPoint point : tile.trend()) {
-                trend.add(ChartBar.of(tile.name(), PackWording.shortMonth(point.month()), point.value()));
+                trend.add(ChartBar.of(tile.name(), PackWording.shortMonth(point.month()),
+                        Figures.shown(point.value(), tile.unit())));
                 if (point.value() != null && !point.month().equals(snapshot.month())) {
                     earlierValues++;
                 }

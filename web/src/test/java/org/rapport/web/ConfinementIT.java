@@ -62,7 +62,7 @@ class ConfinementIT {
                 """.formatted(marker));
 
         HttpResponse<String> validated = strategist.post("api/rulesets/" + draft + "/validate", JSON, "");
-        JsonObject problem = ApiClient.read(validated.body()).asJsonArray().getJsonObject(0);
+        JsonObject problem = ApiClient.read(validated.body()).asJsonObject().getJsonArray("problems").getJsonObject(0);
         assertThat(problem.getString("file")).isEqualTo("metadata.drl");
         assertThat(problem.getInt("line")).isEqualTo(3);
         assertThat(problem.getString("text")).startsWith("Sandbox:");
@@ -96,7 +96,8 @@ class ConfinementIT {
                     """.formatted(listening.getLocalPort()));
 
             HttpResponse<String> validated = strategist.post("api/rulesets/" + draft + "/validate", JSON, "");
-            List<JsonObject> problems = ApiClient.read(validated.body()).asJsonArray().getValuesAs(JsonObject.class);
+            List<JsonObject> problems = ApiClient.read(validated.body()).asJsonObject().getJsonArray("problems")
+                    .getValuesAs(JsonObject.class);
             assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.getString("file")).isEqualTo("escape.drl"));
             assertThat(strategist.get("api/rulesets/" + draft + "/dry-run").statusCode()).isEqualTo(409);
 

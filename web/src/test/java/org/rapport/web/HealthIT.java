@@ -68,6 +68,19 @@ class HealthIT {
         assertThat(check(health, "rapport").getString("status")).isEqualTo("UP");
     }
 
+    @Test
+    void theMetricsCountInfrastructureRetriesAndWaitingFilesWithoutTheDatabase() throws Exception {
+        URI uri = URI.create("http://" + application.getHost() + ":" + System.getProperty("rapport.it.management.port")
+                + "/metrics");
+        String metrics = Poll.until(TIMEOUT, () -> http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body(),
+                body -> body.contains("rapport_infrastructure_retries"));
+
+        assertThat(metrics).containsPattern("rapport_infrastructure_retries\\{[^}]*area=\"intake\"[^}]*} \\d")
+                .containsPattern("rapport_infrastructure_retries\\{[^}]*area=\"run\"[^}]*} \\d")
+                .containsPattern("rapport_intake_waiting_files(\\{[^}]*})? 0");
+    }
+
     private JsonObject health(String kind) throws Exception {
         URI uri = URI.create("http://" + application.getHost() + ":" + System.getProperty("rapport.it.management.port")
                 + "/health/" + kind);

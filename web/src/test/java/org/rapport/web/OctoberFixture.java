@@ -20,8 +20,18 @@ final class OctoberFixture {
     private OctoberFixture() {
     }
 
-    /** Every file of the month into the intake under {@code dataDir}. */
-    static void deliverAll(Path dataDir) throws IOException {
+    /**
+     * Every file of the month into the intake under {@code dataDir}, once per data dir: several test classes
+     * share the suite's server, and the same files delivered again would be recorded as duplicates that the
+     * test of duplicates does not expect.
+     */
+    static synchronized void deliverAll(Path dataDir) throws IOException {
+        Path delivered = dataDir.resolve(".it-october-2026-delivered");
+        if (Files.exists(delivered)) {
+            return;
+        }
+        Files.createDirectories(dataDir);
+        Files.createFile(delivered);
         deliver(dataDir, "customers", "customers.csv");
         deliver(dataDir, "purchases", "purchases.csv");
         deliver(dataDir, "survey-responses", "survey-responses.csv");

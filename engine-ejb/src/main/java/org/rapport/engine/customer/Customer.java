@@ -71,6 +71,14 @@ public class Customer {
     @Column(name = "consent_contact", nullable = false)
     private boolean consentToContact;
 
+    /** The intake batch that last set the values (lineage); null for a customer from before it was kept. */
+    @Column(name = "batch_id")
+    private Long lastSetByBatch;
+
+    /** A fingerprint of the values as last delivered, so a customer delivered again unchanged is not rewritten. */
+    @Column(name = "content_hash")
+    private Long contentHash;
+
     protected Customer() {
         // for JPA
     }
@@ -81,6 +89,10 @@ public class Customer {
 
     public Long getId() {
         return id;
+    }
+
+    public Long getLastSetByBatch() {
+        return lastSetByBatch;
     }
 
     public String getExternalId() {

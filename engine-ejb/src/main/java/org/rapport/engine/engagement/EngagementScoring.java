@@ -10,6 +10,7 @@ import java.util.function.IntConsumer;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.kpi.MonthObservations;
 import org.rapport.engine.kpi.ReportingMonth;
 import org.rapport.engine.ruleset.RuleEngine;
 import org.rapport.engine.ruleset.RuleSetVersion;
@@ -24,7 +25,8 @@ import org.rapport.rules.facts.EngagementScore;
  * scores each page with the run's rule-set version, and stores one {@link CustomerScore} per customer
  * the rules scored (never one for a customer without consent to analytics) and the actions the rules
  * raised as {@link CustomerActionRecord}s. Redoing the step replaces what an earlier attempt stored.
- * Runs in the caller's transaction; the persistence context is flushed and cleared after every page.
+ * A month that holds no call, answer, purchase or case is not scored at all (no scores, no actions). Runs in
+ * the caller's transaction; the persistence context is flushed and cleared after every page.
  */
 public class EngagementScoring {
 
@@ -58,6 +60,12 @@ public class EngagementScoring {
                 .setParameter("run", runId).executeUpdate();
         entityManager.createQuery("delete from CustomerActionRecord a where a.runId = :run")
                 .setParameter("run", runId).executeUpdate();
+        if (!MonthObservations.of(entityManager, month, zone).anyBehaviour()) {
+            // Nothing any customer did in the month reached us: scores would only restate the past as decline,
+            // and their actions would go to the CRM for a month no one saw.
+            progress.accept(0);
+            return 0;
+        }
         // Compile (or find) the rule set while the version is still managed: pages clear the context.
         engine.score(version, List.of());
         long[] scored = {0};

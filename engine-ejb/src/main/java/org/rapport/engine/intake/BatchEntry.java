@@ -10,15 +10,25 @@ import java.time.LocalDateTime;
  * @param newestRecordAt the newest time a stored row states, local as the source states it
  * @param replacedBy     for a replaced batch, the batch that took its place
  * @param keptAs         where the transport kept the file once stored (file drop: path under the intake folder)
+ * @param changes        what its rows did to the records held: added, updated, unchanged, withdrawn
  */
 public record BatchEntry(long id, String kind, String source, String fileName, String checksum, Instant receivedAt,
         String status, int rowsAccepted, int rowsQuarantined, int rowsUnmatched, LocalDateTime newestRecordAt,
-        Long duplicateOf, Long replacedBy, String keptAs, String message) {
+        Long duplicateOf, Long replacedBy, String keptAs, String message, IntakeReceipt.Changes changes) {
+
+    /** An entry whose changes to the records held are not told (none). */
+    public BatchEntry(long id, String kind, String source, String fileName, String checksum, Instant receivedAt,
+            String status, int rowsAccepted, int rowsQuarantined, int rowsUnmatched, LocalDateTime newestRecordAt,
+            Long duplicateOf, Long replacedBy, String keptAs, String message) {
+        this(id, kind, source, fileName, checksum, receivedAt, status, rowsAccepted, rowsQuarantined, rowsUnmatched,
+                newestRecordAt, duplicateOf, replacedBy, keptAs, message, IntakeReceipt.Changes.NONE);
+    }
 
     static BatchEntry of(SourceBatch batch) {
         return new BatchEntry(batch.getId(), batch.getKind().name(), batch.getSource(), batch.getName(),
                 batch.getChecksum(), batch.getReceivedAt(), batch.getStatus().name(), batch.getRowsAccepted(),
                 batch.getRowsQuarantined(), batch.getRowsUnmatched(), batch.getNewestRecordAt(),
-                batch.getDuplicateOf(), batch.getReplacedBy(), batch.getKeptAs(), batch.getMessage());
+                batch.getDuplicateOf(), batch.getReplacedBy(), batch.getKeptAs(), batch.getMessage(),
+                IntakeReceipt.Changes.of(batch));
     }
 }

@@ -8,16 +8,22 @@ import jakarta.persistence.LockModeType;
 /**
  * Where a corrected re-delivery takes the place of what it corrects. The policy:
  * <ul>
+ * <li>Every record is stored once per source and key ({@link RecordUpsert}) and belongs to the batch
+ * that last set it; a record another file delivers again is updated, never stored twice.</li>
  * <li>A file delivered again by the same source under the same name, with other content (another
  * SHA-256), replaces the earlier batch of that name that is still {@link BatchStatus#ACCEPTED}: the
- * earlier batch's purchases, calls, survey responses, service cases and quarantined rows are deleted,
- * the earlier batch becomes {@link BatchStatus#REPLACED} and names the batch that replaced it.</li>
+ * records the earlier batch still holds are taken over by the new one where it delivers them again
+ * (updated if they changed), and the rest — purchases, calls, survey responses, service cases it no
+ * longer carries — are deleted with the earlier batch's quarantined rows, counted as withdrawn; the
+ * earlier batch becomes {@link BatchStatus#REPLACED} and names the batch that replaced it. Records a
+ * later file has set since belong to that file and stay.</li>
  * <li>Customers are not deleted: they are upserts by external id, so the corrected file's customers
  * simply take the newer values (a customer only the earlier file named stays as it was).</li>
  * <li>Content identical to an accepted batch (whatever its name) is a duplicate: recorded and
  * skipped, it replaces nothing.</li>
  * <li>A replay (the kept file read again after a mapping fix) replaces the one batch it names, since
- * its content, and so its checksum, is unchanged.</li>
+ * its content, and so its checksum, is unchanged. It is not a newer delivery: records a later file has
+ * set since keep that file's values.</li>
  * <li>The replacement happens in the transaction that stores the new rows, after they were all
  * written: a new delivery that is rejected, or fails, leaves the earlier batch as it was.</li>
  * </ul>
@@ -35,8 +41,11 @@ final class BatchReplacement {
         this.entityManager = entityManager;
     }
 
-    /** Replaces the accepted batches of the same source and file name as {@code newBatch}; returns their ids. */
-    List<Long> replaceEarlierDeliveries(SourceBatch newBatch) {
+    /**
+     * The accepted batches of the same source and file name as {@code newBatch}, which it will replace,
+     * locked for the rest of the transaction.
+     */
+    List<Long> earlierDeliveries(SourceBatch newBatch) {
         List<SourceBatch> earlier = entityManager.createQuery("""
                 select b from SourceBatch b
                 where b.source = :source and b.name = :name and b.kind = :kind and b.status = :accepted
@@ -49,18 +58,24 @@ final class BatchReplacement {
                 .setParameter("newBatch", newBatch.getId())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
-        earlier.forEach(batch -> replace(batch, newBatch.getId()));
         return earlier.stream().map(SourceBatch::getId).toList();
     }
 
-    /** Deletes the rows of {@code replaced} and marks it replaced by {@code replacement}. */
-    void replace(SourceBatch replaced, long replacement) {
+    /**
+     * Deletes the rows {@code replaced} still holds and marks it replaced by {@code replacement}; returns
+     * how many records (quarantined rows aside) were deleted. Call once the replacement's rows are written:
+     * what they repeated has been taken over by then, so what is left is what the replacement withdrew.
+     */
+    int replace(SourceBatch replaced, long replacement) {
+        int withdrawn = 0;
         for (String entity : ROWS_OF_A_BATCH) {
-            entityManager.createQuery("delete from " + entity + " r where r.batch.id = :batch")
+            int deleted = entityManager.createQuery("delete from " + entity + " r where r.batch.id = :batch")
                     .setParameter("batch", replaced.getId())
                     .executeUpdate();
+            withdrawn += "QuarantinedRecord".equals(entity) ? 0 : deleted;
         }
         // Its counts stay: the ledger tells what the batch once brought.
         replaced.replacedBy(replacement);
+        return withdrawn;
     }
 }

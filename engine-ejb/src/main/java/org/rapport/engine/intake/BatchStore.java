@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -104,10 +105,10 @@ public class BatchStore {
         batch.reject(message);
         entityManager.persist(batch);
         entityManager.flush();
-        BatchWriter writer = new BatchWriter(entityManager, batch.getId(), identifierKey);
+        BatchWriter writer = new BatchWriter(entityManager, batch, identifierKey);
         quarantined.forEach(writer::quarantine);
         writer.finish();
-        return counted(batch.getId(), writer, List.of());
+        return counted(batch.getId(), writer, List.of(), 0);
     }
 
     private IntakeReceipt duplicate(Delivery delivery, long original) {
@@ -126,7 +127,11 @@ public class BatchStore {
         entityManager.persist(batch);
         entityManager.flush();
         long batchId = batch.getId();
-        BatchWriter writer = new BatchWriter(entityManager, batchId, identifierKey);
+        BatchReplacement replacement = new BatchReplacement(entityManager);
+        // known (and locked) before the rows are written: what they still hold and the new rows repeat is taken over
+        List<Long> replaced = replayed == null ? replacement.earlierDeliveries(batch) : List.of(replayed.getId());
+        BatchWriter writer = new BatchWriter(entityManager, batch, identifierKey, Set.copyOf(replaced),
+                replayed != null);
         QuarantinedRow rejection;
         try {
             rejection = delivery.content().readInto(writer);
@@ -137,23 +142,20 @@ public class BatchStore {
             throw new DeliveryRejected(rejection);
         }
         writer.finish();
-        BatchReplacement replacement = new BatchReplacement(entityManager);
-        List<Long> replaced;
-        if (replayed == null) {
-            replaced = replacement.replaceEarlierDeliveries(entityManager.find(SourceBatch.class, batchId));
-        } else {
-            replacement.replace(entityManager.find(SourceBatch.class, replayed.getId()), batchId);
-            replaced = List.of(replayed.getId());
+        int withdrawn = 0;
+        for (Long earlier : replaced) {
+            withdrawn += replacement.replace(entityManager.find(SourceBatch.class, earlier), batchId);
         }
-        return counted(batchId, writer, replaced);
+        return counted(batchId, writer, replaced, withdrawn);
     }
 
-    private IntakeReceipt counted(long batchId, BatchWriter writer, List<Long> replaced) {
+    private IntakeReceipt counted(long batchId, BatchWriter writer, List<Long> replaced, int withdrawn) {
         SourceBatch stored = entityManager.find(SourceBatch.class, batchId);
-        stored.counted(writer);
+        stored.counted(writer, withdrawn);
         entityManager.flush();
         return new IntakeReceipt(stored.getId(), stored.getStatus(), stored.getRowsAccepted(),
-                stored.getRowsQuarantined(), stored.getRowsUnmatched(), null, replaced, stored.getMessage());
+                stored.getRowsQuarantined(), stored.getRowsUnmatched(), null, replaced, stored.getMessage(),
+                IntakeReceipt.Changes.of(stored));
     }
 
     private SourceBatch newBatch(Delivery delivery) {

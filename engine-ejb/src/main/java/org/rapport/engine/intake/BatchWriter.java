@@ -2,39 +2,37 @@ package org.rapport.engine.intake;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
-import org.rapport.engine.contact.Call;
-import org.rapport.engine.customer.Customer;
+import org.hibernate.Session;
+
 import org.rapport.engine.customer.CustomerIdentifiers;
 import org.rapport.engine.customer.IdentifierKey;
 import org.rapport.engine.customer.IdentifierKind;
-import org.rapport.engine.purchase.Purchase;
-import org.rapport.engine.servicecase.ServiceCase;
-import org.rapport.engine.survey.SurveyResponse;
 
 /**
- * Writes the rows of one batch as they are read: every {@value #FLUSH_EVERY} rows go to the database
- * as JDBC batches and the persistence context is cleared, so memory holds one chunk, never the file.
- * Counts what it wrote for the ledger: rows accepted, quarantined, unmatched (contact rows whose
- * customer is blank or not known when they are stored) and the newest time a row states. Works in
- * the caller's transaction. Not thread-safe: one per batch.
+ * Writes the rows of one batch as they are read, {@value #FLUSH_EVERY} at a time, so memory holds one
+ * chunk, never the file. Each record is stored once by its key ({@link RecordKeys}, {@link RecordUpsert}):
+ * a record delivered before is updated when it changed and left alone when it did not. Counts what it
+ * wrote for the ledger: rows accepted, and of them new, updated and unchanged; rows quarantined; rows
+ * unmatched (contact rows whose customer is blank or not known when they are stored); and the newest
+ * time a row states. Works in the caller's transaction. Not thread-safe: one per batch.
  */
 final class BatchWriter implements RecordSink {
 
-    static final int FLUSH_EVERY = 200;
+    static final int FLUSH_EVERY = 1000;
 
     private final EntityManager entityManager;
     private final long batchId;
     private final IdentifierKey identifierKey;
+    private final RecordKeys keys = new RecordKeys();
+    private final RecordUpsert upsert;
     private final List<CanonicalRecord> records = new ArrayList<>(FLUSH_EVERY);
     private final List<QuarantinedRow> quarantinedRows = new ArrayList<>();
     private int accepted;
@@ -42,11 +40,24 @@ final class BatchWriter implements RecordSink {
     private int unmatched;
     private LocalDateTime newestRecordAt;
 
-    /** @param identifierKey the key account and telephone numbers are hashed under; null when none is kept */
-    BatchWriter(EntityManager entityManager, long batchId, IdentifierKey identifierKey) {
+    /**
+     * A writer for a new delivery or a replay.
+     *
+     * @param identifierKey the key account and telephone numbers are hashed under; null when none is kept
+     * @param replaced      the batches the new one takes the place of (see {@link RecordUpsert})
+     * @param replay        whether the batch is a kept file read again
+     */
+    BatchWriter(EntityManager entityManager, SourceBatch batch, IdentifierKey identifierKey, Set<Long> replaced,
+            boolean replay) {
         this.entityManager = entityManager;
-        this.batchId = batchId;
+        this.batchId = batch.getId();
         this.identifierKey = identifierKey;
+        this.upsert = new RecordUpsert(batch.getSource(), batchId, replaced, replay);
+    }
+
+    /** A writer of quarantined rows only (a rejected file). */
+    BatchWriter(EntityManager entityManager, SourceBatch batch, IdentifierKey identifierKey) {
+        this(entityManager, batch, identifierKey, Set.of(), false);
     }
 
     @Override
@@ -78,6 +89,18 @@ final class BatchWriter implements RecordSink {
         return unmatched;
     }
 
+    int inserted() {
+        return upsert.inserted();
+    }
+
+    int updated() {
+        return upsert.updated();
+    }
+
+    int unchanged() {
+        return upsert.unchanged();
+    }
+
     LocalDateTime newestRecordAt() {
         return newestRecordAt;
     }
@@ -92,75 +115,52 @@ final class BatchWriter implements RecordSink {
         if (records.isEmpty() && quarantinedRows.isEmpty()) {
             return;
         }
-        SourceBatch batch = entityManager.getReference(SourceBatch.class, batchId);
-        Map<String, Customer> delivered = existingCustomers();
-        Set<String> known = knownCustomers();
+        // customers first, so that a contact in the same chunk as its customer is matched
+        Map<RecordTable, List<KeyedRecord>> byTable = new LinkedHashMap<>();
+        byTable.put(RecordTable.CUSTOMERS, new ArrayList<>());
+        Set<String> customerRefs = new HashSet<>();
+        List<String> contactRefs = new ArrayList<>();
         for (CanonicalRecord record : records) {
-            store(batch, record, delivered, known);
+            KeyedRecord keyed = keys.keyed(record);
+            byTable.computeIfAbsent(keyed.table(), table -> new ArrayList<>()).add(keyed);
+            if (keyed.table() != RecordTable.CUSTOMERS) {
+                String customerRef = (String) keyed.values()[0];
+                contactRefs.add(customerRef);
+                if (customerRef != null) {
+                    customerRefs.add(customerRef);
+                }
+            }
             newestRecordAt = RecordTimes.later(newestRecordAt, RecordTimes.of(record));
             accepted++;
         }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            for (Map.Entry<RecordTable, List<KeyedRecord>> table : byTable.entrySet()) {
+                upsert.write(connection, table.getKey(), table.getValue());
+            }
+            countUnmatched(contactRefs, upsert.knownCustomers(connection, customerRefs));
+        });
         rememberIdentifiers();
-        for (QuarantinedRow row : quarantinedRows) {
-            entityManager.persist(new QuarantinedRecord(batch, row.line(), row.field(), row.reason(), row.rawText()));
-            quarantined++;
+        if (!quarantinedRows.isEmpty()) {
+            SourceBatch batch = entityManager.getReference(SourceBatch.class, batchId);
+            for (QuarantinedRow row : quarantinedRows) {
+                entityManager.persist(new QuarantinedRecord(batch, row.line(), row.field(), row.reason(),
+                        row.rawText()));
+                quarantined++;
+            }
         }
         records.clear();
         quarantinedRows.clear();
-        // Sends the chunk to the database as JDBC batches and forgets it, so memory stays flat.
+        // Sends what JPA holds of the chunk as JDBC batches and forgets it, so memory stays flat.
         entityManager.flush();
         entityManager.clear();
     }
 
-    private void store(SourceBatch batch, CanonicalRecord record, Map<String, Customer> delivered, Set<String> known) {
-        // Java 17 has no pattern matching in switch; the sealed interface keeps this list complete.
-        if (record instanceof CustomerRecord customer) {
-            upsert(customer, delivered);
-            return;
+    private void countUnmatched(List<String> contactRefs, Set<String> known) {
+        for (String customerRef : contactRefs) {
+            if (customerRef == null || !known.contains(customerRef)) {
+                unmatched++;
+            }
         }
-        String customerRef = customerRefOf(record);
-        if (customerRef == null || !known.contains(customerRef)) {
-            unmatched++;
-        }
-        if (record instanceof PurchaseRecord purchase) {
-            entityManager.persist(new Purchase(batch, purchase.customerRef(), purchase.purchasedOn(),
-                    purchase.amount(), purchase.productCategory()));
-        } else if (record instanceof ServiceCaseRecord serviceCase) {
-            entityManager.persist(new ServiceCase(batch, serviceCase.customerRef(), serviceCase.openedAt(),
-                    serviceCase.closedAt(), serviceCase.channel(), serviceCase.kind(), serviceCase.category(),
-                    serviceCase.text()));
-        } else if (record instanceof CallRecord call) {
-            entityManager.persist(new Call(batch, call.customerRef(), call.callRef(), call.startedAt(),
-                    call.ivrSeconds(), call.queueSeconds(), call.talkSeconds(), call.outcome(), call.wantedAgent(),
-                    call.transfers(), call.timesReidentified(), call.agentSawHistory(), call.channel()));
-        } else if (record instanceof SurveyResponseRecord response) {
-            entityManager.persist(new SurveyResponse(batch, response.customerRef(), response.responseRef(),
-                    response.respondedAt(), response.survey(), response.touchpoint(), response.nps(), response.csat(),
-                    response.effort(), response.comment()));
-        } else {
-            throw new IllegalArgumentException("No store for " + record.getClass().getSimpleName());
-        }
-    }
-
-    /** A customer delivered again is updated in place: the CRM is the master of its customers. */
-    private void upsert(CustomerRecord record, Map<String, Customer> delivered) {
-        Customer customer = delivered.get(record.externalId());
-        if (customer == null) {
-            customer = new Customer(record.externalId());
-            delivered.put(record.externalId(), customer);
-            entityManager.persist(customer);
-        }
-        customer.setSegment(record.segment());
-        customer.setRegion(record.region());
-        customer.setValueBand(record.valueBand());
-        customer.setCustomerSince(record.customerSince());
-        customer.setStatus(record.status());
-        customer.setChurnedOn(record.churnedOn());
-        customer.setChurnReason(record.churnReason());
-        customer.setAnnualValue(record.annualValue());
-        customer.setPreferredChannel(record.preferredChannel());
-        customer.setConsentToAnalytics(record.consentToAnalytics());
-        customer.setConsentToContact(record.consentToContact());
     }
 
     /** The account and telephone numbers the chunk's customers came with, as keyed hashes only. */
@@ -183,51 +183,5 @@ final class BatchWriter implements RecordSink {
                     + "is configured to keep them");
         }
         new CustomerIdentifiers(entityManager, identifierKey).remember(given);
-    }
-
-    /** The customers this chunk delivers that exist already: one query per chunk instead of one per row. */
-    private Map<String, Customer> existingCustomers() {
-        List<String> ids = records.stream()
-                .filter(CustomerRecord.class::isInstance)
-                .map(record -> ((CustomerRecord) record).externalId())
-                .distinct()
-                .toList();
-        if (ids.isEmpty()) {
-            return new HashMap<>();
-        }
-        return entityManager.createQuery("select c from Customer c where c.externalId in :ids", Customer.class)
-                .setParameter("ids", ids)
-                .getResultStream()
-                .collect(Collectors.toMap(Customer::getExternalId, Function.identity(), (a, b) -> a, HashMap::new));
-    }
-
-    /** Which customers the contact rows of this chunk name are known: one query per chunk. */
-    private Set<String> knownCustomers() {
-        List<String> refs = records.stream()
-                .map(BatchWriter::customerRefOf)
-                .filter(ref -> ref != null)
-                .distinct()
-                .toList();
-        if (refs.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(entityManager.createQuery(
-                "select c.externalId from Customer c where c.externalId in :refs", String.class)
-                .setParameter("refs", refs)
-                .getResultList());
-    }
-
-    /** The customer a contact row is about; null for a customer row or an unknown caller. */
-    private static String customerRefOf(CanonicalRecord record) {
-        if (record instanceof PurchaseRecord purchase) {
-            return purchase.customerRef();
-        } else if (record instanceof ServiceCaseRecord serviceCase) {
-            return serviceCase.customerRef();
-        } else if (record instanceof CallRecord call) {
-            return call.customerRef();
-        } else if (record instanceof SurveyResponseRecord response) {
-            return response.customerRef();
-        }
-        return null;
     }
 }

@@ -10,10 +10,11 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.MappedSuperclass;
 
 /**
- * What every stored fact about a customer shares: the batch that brought it (lineage) and the
- * customer it is about, by the CRM's external id. The id is kept as delivered rather than as a
- * foreign key, so a call that arrives before its customer is still counted, and a contact from an
- * unknown caller (null) is kept rather than dropped.
+ * What every stored fact about a customer shares: the batch that last set it (lineage), the source
+ * and key it is stored once by (see {@link RecordKeys}), and the customer it is about, by the CRM's
+ * external id. The id is kept as delivered rather than as a foreign key, so a call that arrives before
+ * its customer is still counted and matched once the customer comes, and a contact from an unknown
+ * caller (null) is kept rather than dropped.
  */
 @MappedSuperclass
 public abstract class IngestedRecord {
@@ -29,6 +30,21 @@ public abstract class IngestedRecord {
     @Column(name = "customer_ref", length = 64)
     private String customerRef;
 
+    /** The source that delivered it: a record's key is unique within its source. */
+    @Column(nullable = false, length = 128)
+    private String source;
+
+    /**
+     * The source's id for the record, or one made from its content; unique per source. Null only for
+     * rows written outside the intake (test fixtures), which no delivery can find again.
+     */
+    @Column(name = "record_key", length = 160)
+    private String recordKey;
+
+    /** A fingerprint of the values as last set, to tell a re-delivery unchanged from changed. */
+    @Column(name = "content_hash")
+    private Long contentHash;
+
     protected IngestedRecord() {
         // for JPA
     }
@@ -36,6 +52,7 @@ public abstract class IngestedRecord {
     protected IngestedRecord(SourceBatch batch, String customerRef) {
         this.batch = batch;
         this.customerRef = customerRef;
+        this.source = batch.getSource();
     }
 
     public Long getId() {
@@ -48,5 +65,13 @@ public abstract class IngestedRecord {
 
     public String getCustomerRef() {
         return customerRef;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getRecordKey() {
+        return recordKey;
     }
 }

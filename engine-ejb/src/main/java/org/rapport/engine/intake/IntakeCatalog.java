@@ -74,8 +74,9 @@ public class IntakeCatalog {
     }
 
     /**
-     * Each source's deliveries at a glance, in two set-based queries whatever the number of sources:
-     * totals of the rows held, the newest record time, and the last delivery. By source name.
+     * Each source's deliveries at a glance, in set-based queries whatever the number of sources: totals
+     * from the ledger, the newest record time, the last delivery, and the records held now with those
+     * whose customer is unknown now (one grouped pass over each record table). By source name.
      */
     public List<SourceHealth> health() {
         List<Object[]> totals = entityManager.createQuery("""
@@ -93,10 +94,15 @@ public class IntakeCatalog {
         // Read after the totals: batches are only ever added, so every source counted has its last batch
         // here even when another file is stored between the two queries.
         Map<SourceKey, SourceBatch> lastBatches = lastBatchOfEachSource();
+        Map<SourceKey, long[]> held = new HeldRecords(entityManager).bySource();
         return totals.stream()
-                .map(row -> new SourceHealth((String) row[0], ((SourceKind) row[1]).name(), (Long) row[2],
-                        (Long) row[3], (Long) row[4], (Long) row[5], (LocalDateTime) row[6],
-                        SourceHealth.LastBatch.of(lastBatches.get(new SourceKey((String) row[0], (SourceKind) row[1])))))
+                .map(row -> {
+                    SourceKey key = new SourceKey((String) row[0], (SourceKind) row[1]);
+                    long[] heldNow = held.getOrDefault(key, new long[2]);
+                    return new SourceHealth(key.source(), key.kind().name(), (Long) row[2], (Long) row[3],
+                            (Long) row[4], (Long) row[5], (LocalDateTime) row[6],
+                            SourceHealth.LastBatch.of(lastBatches.get(key)), heldNow[0], heldNow[1]);
+                })
                 .toList();
     }
 
@@ -113,6 +119,7 @@ public class IntakeCatalog {
                         later));
     }
 
-    private record SourceKey(String source, SourceKind kind) {
+    /** A source by name and kind. */
+    record SourceKey(String source, SourceKind kind) {
     }
 }

@@ -87,6 +87,24 @@ public class SourceBatch {
     @Column(name = "kept_as", length = 1024)
     private String keptAs;
 
+    /*
+     * Each record is stored once by its key: of the rows accepted, how many were records the store did not
+     * hold, how many changed a record it held (the newer values won), and how many repeated one unchanged.
+     */
+
+    @Column(name = "rows_new", nullable = false, columnDefinition = "integer default 0 not null")
+    private int rowsNew;
+
+    @Column(name = "rows_updated", nullable = false, columnDefinition = "integer default 0 not null")
+    private int rowsUpdated;
+
+    @Column(name = "rows_unchanged", nullable = false, columnDefinition = "integer default 0 not null")
+    private int rowsUnchanged;
+
+    /** For a correction or a replay: records of the batches it replaced that it no longer carries, deleted. */
+    @Column(name = "rows_withdrawn", nullable = false, columnDefinition = "integer default 0 not null")
+    private int rowsWithdrawn;
+
     protected SourceBatch() {
         // for JPA
     }
@@ -160,16 +178,36 @@ public class SourceBatch {
         return keptAs;
     }
 
+    public int getRowsNew() {
+        return rowsNew;
+    }
+
+    public int getRowsUpdated() {
+        return rowsUpdated;
+    }
+
+    public int getRowsUnchanged() {
+        return rowsUnchanged;
+    }
+
+    public int getRowsWithdrawn() {
+        return rowsWithdrawn;
+    }
+
     void counted(int accepted, int quarantined) {
         this.rowsAccepted = accepted;
         this.rowsQuarantined = quarantined;
     }
 
-    void counted(BatchWriter written) {
+    void counted(BatchWriter written, int withdrawn) {
         this.rowsAccepted = written.accepted();
         this.rowsQuarantined = written.quarantined();
         this.rowsUnmatched = written.unmatched();
         this.newestRecordAt = written.newestRecordAt();
+        this.rowsNew = written.inserted();
+        this.rowsUpdated = written.updated();
+        this.rowsUnchanged = written.unchanged();
+        this.rowsWithdrawn = withdrawn;
     }
 
     void keptAs(String place) {

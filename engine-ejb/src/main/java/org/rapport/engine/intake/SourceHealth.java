@@ -13,12 +13,16 @@ import java.time.LocalDateTime;
  * @param batches         every delivery the ledger recorded, whatever became of it
  * @param rowsAccepted    rows stored
  * @param rowsQuarantined rows in quarantine
- * @param rowsUnmatched   stored contact rows whose customer was blank or unknown when they were stored
+ * @param rowsUnmatched   contact rows whose customer was blank or unknown when they were stored, summed over
+ *                        the deliveries (a record delivered twice counts twice)
  * @param newestRecordAt  the newest time any stored row of the source states (lag: now minus this), or null
  * @param lastBatch       the most recently received delivery
+ * @param recordsHeld     the records of the source the store holds now, each once
+ * @param unmatchedNow    of those, the contact records whose customer is blank or not a customer the store
+ *                        knows now: a customer delivered after its calls matches them without a re-delivery
  */
 public record SourceHealth(String source, String kind, long batches, long rowsAccepted, long rowsQuarantined,
-        long rowsUnmatched, LocalDateTime newestRecordAt, LastBatch lastBatch) {
+        long rowsUnmatched, LocalDateTime newestRecordAt, LastBatch lastBatch, long recordsHeld, long unmatchedNow) {
 
     /** The most recent delivery of a source and what became of it. */
     public record LastBatch(long id, String fileName, Instant receivedAt, String status, int rowsAccepted,

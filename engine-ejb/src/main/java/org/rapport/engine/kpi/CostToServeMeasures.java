@@ -82,6 +82,10 @@ public class CostToServeMeasures implements MeasureFamily {
      * each group's contacts over its customers. Measured by the scoring step, once the scores exist.
      */
     public List<Measurement> byEngagement(long runId, ReportingMonth month) {
+        if (!MonthObservations.of(entityManager, month, zone).contacts()) {
+            // no contact delivered for the month: £0 a customer would be absence read as thrift
+            return List.of();
+        }
         String engagement = "case when lower(e.stage) in ('regular', 'loyal', 'advocate') then 'engaged'"
                 + " else 'not_engaged' end";
         Map<String, Long> customers = new LinkedHashMap<>();

@@ -173,6 +173,12 @@ public final class KpiCatalogue {
         return Optional.ofNullable(DEFINITIONS.get(code));
     }
 
+    /** The unit {@code code} is measured in ("%", "£"…), which decides how it is shown; null for an unknown code. */
+    public static String unit(String code) {
+        KpiDefinition definition = DEFINITIONS.get(code);
+        return definition == null ? null : definition.unit();
+    }
+
     /** The breakdowns {@code code} is measured by besides overall; none for a code the catalogue lacks. */
     public static List<Breakdown> breakdowns(String code) {
         KpiDefinition definition = DEFINITIONS.get(code);

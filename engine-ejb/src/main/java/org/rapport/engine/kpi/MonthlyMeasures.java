@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 /** Every KPI family measured for one month, in catalogue order. */
 public class MonthlyMeasures {
 
+    private final EntityManager entityManager;
+    private final ZoneId zone;
     private final List<MeasureFamily> families;
 
     /** With the standard contact costs, service-case times read in UTC. */
@@ -23,6 +25,8 @@ public class MonthlyMeasures {
      * @param zone  the contact centre's time zone, in which service-case instants are cut into days
      */
     public MonthlyMeasures(EntityManager entityManager, ContactCosts costs, ZoneId zone) {
+        this.entityManager = entityManager;
+        this.zone = zone;
         this.families = List.of(
                 new VoiceOfCustomerMeasures(entityManager, zone),
                 new RetentionMeasures(entityManager),
@@ -31,9 +35,12 @@ public class MonthlyMeasures {
                 new ContactCentreMeasures(entityManager, zone));
     }
 
+    /** Every figure of the month; a figure whose kind of record the month lacks is "no data" ({@link KpiEvidence}). */
     public List<Measurement> measure(ReportingMonth month) {
+        MonthObservations observed = MonthObservations.of(entityManager, month, zone);
         List<Measurement> measurements = new ArrayList<>();
-        families.forEach(family -> measurements.addAll(family.measure(month)));
+        families.forEach(family ->
+                measurements.addAll(KpiEvidence.withholdUnobserved(family.measure(month), observed)));
         // Catalogue order, overall first within a code (the sort is stable).
         measurements.sort(Comparator.comparingInt((Measurement m) -> KpiCatalogue.position(m.code()))
                 .thenComparing(m -> !m.dimension().equals(Measurement.OVERALL)));

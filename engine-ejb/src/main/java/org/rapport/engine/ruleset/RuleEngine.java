@@ -28,7 +28,11 @@ import org.rapport.rules.facts.RequestThemeCount;
 public class RuleEngine {
 
     private final RuleSetCompiler compiler = new RuleSetCompiler();
-    private final Map<Long, CompiledRuleSet> compiled = new ConcurrentHashMap<>();
+    /** By version id; a draft edited in place has a new checksum and is compiled again. */
+    private final Map<Long, Compiled> compiled = new ConcurrentHashMap<>();
+
+    private record Compiled(String checksum, CompiledRuleSet rules) {
+    }
 
     public Evaluation evaluate(RuleSetVersion version, Collection<Kpi> kpis) {
         return compiledFor(version).evaluate(kpis);
@@ -56,13 +60,16 @@ public class RuleEngine {
     }
 
     private CompiledRuleSet compiledFor(RuleSetVersion version) {
-        return compiled.computeIfAbsent(version.getId(), id -> {
+        return compiled.compute(version.getId(), (id, known) -> {
+            if (known != null && known.checksum().equals(version.getChecksum())) {
+                return known;
+            }
             try {
-                return compiler.compile(RuleSetStore.sources(version));
+                return new Compiled(version.getChecksum(), compiler.compile(RuleSetStore.sources(version)));
             } catch (InvalidRuleSetException e) {
                 // Only validated versions are ever activated, so this is a corrupted store, not a user error.
                 throw new IllegalStateException("Stored rule set " + version.describe() + " does not compile", e);
             }
-        });
+        }).rules();
     }
 }

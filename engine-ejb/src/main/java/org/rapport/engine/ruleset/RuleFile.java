@@ -49,6 +49,11 @@ public class RuleFile {
         return name;
     }
 
+    /** Only a draft's files change: an edit in the browser, before the draft is validated again. */
+    void setContent(byte[] content) {
+        this.content = content.clone();
+    }
+
     public byte[] getContent() {
         return content.clone();
     }

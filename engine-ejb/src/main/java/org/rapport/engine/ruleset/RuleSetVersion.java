@@ -43,6 +43,10 @@ public class RuleSetVersion {
     @Column(nullable = false, length = 16)
     private RuleSetStatus status;
 
+    /** The version this one was copied from as a draft; null for the seeded default and for sets uploaded whole. */
+    @Column(name = "based_on_id")
+    private Long basedOnId;
+
     @Column(name = "validation_messages", length = 8000)
     private String validationMessages;
 
@@ -64,6 +68,29 @@ public class RuleSetVersion {
 
     public void addFile(String name, byte[] content) {
         files.add(new RuleFile(this, name, content));
+    }
+
+    /** Replaces the file of that name, or adds it. */
+    void putFile(String name, byte[] content) {
+        files.stream().filter(file -> file.getName().equals(name)).findFirst()
+                .ifPresentOrElse(file -> file.setContent(content), () -> addFile(name, content));
+    }
+
+    /** Removes the file of that name; false when there is none. */
+    boolean removeFile(String name) {
+        return files.removeIf(file -> file.getName().equals(name));
+    }
+
+    void setChecksum(String checksum) {
+        this.checksum = checksum;
+    }
+
+    public Long getBasedOnId() {
+        return basedOnId;
+    }
+
+    void setBasedOnId(Long basedOnId) {
+        this.basedOnId = basedOnId;
     }
 
     public Long getId() {

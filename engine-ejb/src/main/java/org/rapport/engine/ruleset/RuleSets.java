@@ -60,8 +60,65 @@ public class RuleSets implements RuleInbox {
         return draft.getId();
     }
 
-    public List<RuleMessage> validate(long id) {
+    /**
+     * A new draft copied from version {@code baseId} (the active one when null) with {@code files} added or replacing
+     * those of the same name and {@code removed} taken out.
+     *
+     * @throws InvalidDraftException for no such version, a file a rule set does not hold, or no such file to remove
+     */
+    public long draftFrom(Long baseId, String label, String author, List<RuleFileSource> files, List<String> removed) {
+        RuleSetVersion draft = lifecycle().draftFrom(baseId, label, author, files, removed);
+        entityManager.flush();
+        return draft.getId();
+    }
+
+    /** Adds or replaces one file of a draft; refused for a version that is active or retired. */
+    public void putFile(long id, RuleFileSource file) throws RuleSetRejectedException {
+        lifecycle().putFile(id, file);
+    }
+
+    /** Takes one file out of a draft; refused for a version that is active or retired. */
+    public void removeFile(long id, String name) throws RuleSetRejectedException {
+        lifecycle().removeFile(id, name);
+    }
+
+    public DraftValidation validate(long id) {
         return lifecycle().validate(id);
+    }
+
+    /**
+     * How the version would have graded each of the last {@code months} published months against the active set.
+     *
+     * @throws RuleSetRejectedException as {@link #dryRun(long)}
+     */
+    public DryRunMonths dryRunMonths(long id, int months) throws RuleSetRejectedException {
+        requireCompiles(id);
+        try {
+            return lifecycle().dryRunMonths(id, ruleEngine, months);
+        } catch (EJBException e) {
+            throw failedOnFigures(e);
+        }
+    }
+
+    public List<RuleSetActivation> activations(long id) {
+        return lifecycle().activations(id);
+    }
+
+    private void requireCompiles(long id) throws RuleSetRejectedException {
+        try {
+            // compiled (and so sandbox-checked) here first: a version that does not is the author's problem
+            COMPILER.compile(RuleSetStore.sources(lifecycle().version(id)));
+        } catch (InvalidRuleSetException invalid) {
+            throw new RuleSetRejectedException("The version does not compile", invalid.messages());
+        }
+    }
+
+    private static RuleSetRejectedException failedOnFigures(EJBException e) {
+        if (e.getCause() instanceof RuleEvaluationException failed) {
+            return new RuleSetRejectedException("The rules failed on a published month: " + failed.getMessage(),
+                    List.of(new RuleMessage(failed.file(), null, 0, 0, failed.getMessage())));
+        }
+        throw e;
     }
 
     /**
@@ -72,20 +129,11 @@ public class RuleSets implements RuleInbox {
      *                                  as such rather than as a server failure
      */
     public DryRun dryRun(long id) throws RuleSetRejectedException {
-        try {
-            // compiled (and so sandbox-checked) here first: a version that does not is the author's problem
-            COMPILER.compile(RuleSetStore.sources(lifecycle().version(id)));
-        } catch (InvalidRuleSetException invalid) {
-            throw new RuleSetRejectedException("The version does not compile", invalid.messages());
-        }
+        requireCompiles(id);
         try {
             return lifecycle().dryRun(id, ruleEngine);
         } catch (EJBException e) {
-            if (e.getCause() instanceof RuleEvaluationException failed) {
-                throw new RuleSetRejectedException("The rules failed on the last published month: " + failed.getMessage(),
-                        List.of(new RuleMessage(failed.file(), null, 0, 0, failed.getMessage())));
-            }
-            throw e;
+            throw failedOnFigures(e);
         }
     }
 

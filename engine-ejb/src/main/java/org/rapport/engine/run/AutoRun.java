@@ -92,13 +92,22 @@ public class AutoRun {
             restartQuietPeriod();
             return;
         }
-        queueTouchedMonths();
-        // a waiting run that starts now reads the new data: its month needs no other run
-        Set<YearMonth> resumed = waitingRuns.lookNow();
-        synchronized (this) {
-            queue.removeAll(resumed);
+        try {
+            queueTouchedMonths();
+            // a waiting run that starts now reads the new data: its month needs no other run
+            Set<YearMonth> resumed = waitingRuns.lookNow();
+            synchronized (this) {
+                queue.removeAll(resumed);
+            }
+            startNext();
+        } catch (RuntimeException e) {
+            // The database away at that moment: the queued months still want their runs, after the next quiet period.
+            org.rapport.engine.outage.InfrastructureFault outage = org.rapport.engine.outage.InfrastructureFault.of(e)
+                    .orElseThrow(() -> e);
+            LOG.warning(() -> "No run started after the intake went quiet (" + outage.reason()
+                    + "); trying again after the next quiet period");
+            restartQuietPeriod();
         }
-        startNext();
     }
 
     private void queueTouchedMonths() {

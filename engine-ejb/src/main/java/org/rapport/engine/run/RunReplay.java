@@ -15,6 +15,7 @@ import org.rapport.engine.engagement.EngagementMeasures;
 import org.rapport.engine.engagement.EngagementProfiles;
 import org.rapport.engine.kpi.ContactCosts;
 import org.rapport.engine.kpi.CostToServeMeasures;
+import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiValue;
 import org.rapport.engine.kpi.Measurement;
 import org.rapport.engine.kpi.MonthlyMeasures;
@@ -81,7 +82,7 @@ public class RunReplay {
         for (Measurement measurement : measured) {
             KpiValue value = stored.get(key(measurement.code(), measurement.dimension()));
             facts.add(new Kpi(measurement.code(), measurement.dimension(), measurement.value(),
-                    value == null ? null : value.getPrevious()));
+                    value == null ? null : value.getPrevious(), KpiCatalogue.unit(measurement.code())));
         }
         Evaluation evaluation = ruleEngine.evaluate(version, facts, themes);
         differences.addAll(kpiDifferences(stored, measured, evaluation.kpis()));

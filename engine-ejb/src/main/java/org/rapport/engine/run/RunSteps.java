@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import jakarta.persistence.EntityManager;
 
 import org.rapport.engine.action.ActionFollowUps;
-import org.rapport.engine.intake.BatchStatus;
 import org.rapport.engine.intake.SourceBatch;
 import org.rapport.engine.engagement.EngagementMeasures;
 import org.rapport.engine.engagement.EngagementScoring;
@@ -27,6 +26,7 @@ import org.rapport.engine.kpi.CostToServeMeasures;
 import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiValue;
 import org.rapport.engine.kpi.Measurement;
+import org.rapport.engine.kpi.MonthObservations;
 import org.rapport.engine.kpi.MonthlyMeasures;
 import org.rapport.engine.kpi.ReportingMonth;
 import org.rapport.engine.requests.RecurringRequests;
@@ -117,14 +117,21 @@ public class RunSteps {
         return run;
     }
 
-    /** The batches accepted so far become the run's lineage; later deliveries belong to later runs. */
+    /**
+     * The batches accepted so far that hold records of the run's month become its lineage (a file of another
+     * month's records is not this month's evidence); later deliveries belong to later runs.
+     */
     public void closeIntake(long runId) {
         Run run = run(runId);
         run.getSourceBatches().clear();
-        run.getSourceBatches().addAll(entityManager.createQuery(
-                        "select b from SourceBatch b where b.status = :accepted order by b.id", SourceBatch.class)
-                .setParameter("accepted", BatchStatus.ACCEPTED)
-                .getResultList());
+        List<Long> ofMonth = MonthObservations.batchesOf(entityManager, ReportingMonth.of(run.getMonth()),
+                ZoneOffset.UTC);
+        if (!ofMonth.isEmpty()) {
+            run.getSourceBatches().addAll(entityManager.createQuery(
+                            "select b from SourceBatch b where b.id in :ids order by b.id", SourceBatch.class)
+                    .setParameter("ids", ofMonth)
+                    .getResultList());
+        }
     }
 
     /** Measures the month in the database and stores each figure with last month's beside it. */
@@ -187,7 +194,8 @@ public class RunSteps {
         Map<Kpi, KpiValue> facts = new IdentityHashMap<>();
         List<Kpi> kpis = new ArrayList<>();
         for (KpiValue value : values) {
-            Kpi kpi = new Kpi(value.getCode(), value.getDimension(), value.getValue(), value.getPrevious());
+            Kpi kpi = new Kpi(value.getCode(), value.getDimension(), value.getValue(), value.getPrevious(),
+                    KpiCatalogue.unit(value.getCode()));
             facts.put(kpi, value);
             kpis.add(kpi);
         }

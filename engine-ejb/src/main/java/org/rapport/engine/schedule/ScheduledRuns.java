@@ -31,6 +31,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.rapport.engine.outage.InfrastructureFault;
+import org.rapport.engine.outage.InfrastructureRetries;
 import org.rapport.engine.run.MonthlyRunLauncher;
 import org.rapport.engine.run.RunInProgressException;
 import org.rapport.engine.run.RunOrigin;
@@ -50,6 +52,7 @@ import org.rapport.engine.run.RunStatus;
 public class ScheduledRuns {
 
     private static final Logger LOG = Logger.getLogger(ScheduledRuns.class.getName());
+    private static final long OUTAGE_RETRY_SECONDS = 60;
 
     @Resource
     private TimerService timers;
@@ -109,6 +112,20 @@ public class ScheduledRuns {
         ZonedDateTime now = ZonedDateTime.now(Clock.systemUTC());
         YearMonth due = schedule.latestDueMonth(now);
         lastLookAt = now.toInstant();
+        try {
+            lookAt(due);
+        } catch (RuntimeException e) {
+            // The database away when the month falls due must not skip the month: look again shortly.
+            InfrastructureFault outage = InfrastructureFault.of(e).orElseThrow(() -> e);
+            InfrastructureRetries.counted("schedule");
+            lastDecision = due + " fell due but the schedule could not look (" + outage.reason() + "); looking again in "
+                    + OUTAGE_RETRY_SECONDS + " s";
+            LOG.warning(() -> lastDecision);
+            timers.createSingleActionTimer(OUTAGE_RETRY_SECONDS * 1000, new TimerConfig("after-outage", false));
+        }
+    }
+
+    private void lookAt(YearMonth due) {
         if (runs.startedSince(due, schedule.dueAt(due).toInstant())) {
             lastDecision = due + " was already run after it fell due";
             return;

@@ -19,9 +19,11 @@ import jakarta.persistence.EntityManager;
 import org.rapport.engine.action.ActionFollowUps;
 import org.rapport.engine.action.FollowUpSignal;
 import org.rapport.engine.customer.ChurnReason;
+import org.rapport.engine.kpi.Breakdown;
 import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiDefinition;
 import org.rapport.engine.kpi.KpiValue;
+import org.rapport.engine.kpi.Measurement;
 import org.rapport.engine.kpi.ReportingMonth;
 import org.rapport.engine.run.PublishedRuns;
 import org.rapport.engine.run.Run;
@@ -269,7 +271,7 @@ public class RunSnapshotReader {
     }
 
     private VoiceOfCustomer voice(ReportingMonth month, List<KpiLine> kpis) {
-        List<VoiceOfCustomer.BandReach> reach = reachByBand(month);
+        List<VoiceOfCustomer.BandReach> reach = asMeasured(reachByBand(month), kpis);
         // customers without a band are listed but are not a band: they take no part in the gap
         List<BigDecimal> reaches = reach.stream().filter(band -> !UNKNOWN_BAND.equals(band.valueBand()))
                 .map(VoiceOfCustomer.BandReach::reach).filter(java.util.Objects::nonNull).toList();
@@ -327,6 +329,26 @@ public class RunSnapshotReader {
                     return new VoiceOfCustomer.BandReach(band, customers, heard, percent(heard, customers));
                 })
                 .toList();
+    }
+
+    /**
+     * Each band's reach as the run stored it, so the table reads the figure of SURVEY_REACH's value-band slice
+     * (one figure, one value); no reach at all when the run has no overall reach (no survey answer in the month).
+     */
+    private static List<VoiceOfCustomer.BandReach> asMeasured(List<VoiceOfCustomer.BandReach> counted,
+            List<KpiLine> kpis) {
+        Map<String, KpiLine> reach = new HashMap<>();
+        kpis.stream().filter(kpi -> kpi.code().equals(KpiCatalogue.SURVEY_REACH))
+                .forEach(kpi -> reach.put(kpi.dimension(), kpi));
+        KpiLine overall = reach.get(Measurement.OVERALL);
+        if (overall == null) {
+            return counted;
+        }
+        return counted.stream().map(band -> {
+            KpiLine slice = reach.get(Breakdown.VALUE_BAND.dimension(band.valueBand()));
+            BigDecimal measured = overall.value() == null ? null : slice != null ? slice.value() : band.reach();
+            return new VoiceOfCustomer.BandReach(band.valueBand(), band.active(), band.heard(), measured);
+        }).toList();
     }
 
     private static Map<String, Long> bandCounts(List<Object[]> rows) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiDefinition;
+import org.rapport.rules.facts.Figures;
 
 /**
  * The parts of a snapshot that follow from the run's stored KPI lines and triggers alone, as plain
@@ -77,7 +78,7 @@ public final class SnapshotSections {
 
     /**
      * The largest improvements and declines against last month among the overall KPI lines with both
-     * values and a known direction, ranked by the size of the change relative to last month's value (so
+     * values and a known direction whose shown figure moved ({@link Figures}), ranked by the size of the change relative to last month's value (so
      * pounds and percentages compare), largest first; ties by catalogue order.
      */
     public static Movements movements(List<KpiLine> kpis) {
@@ -91,7 +92,10 @@ public final class SnapshotSections {
                 continue;
             }
             comparable++;
-            BigDecimal change = kpi.value().subtract(kpi.previous());
+            // Between the figures as shown, so the change reads as the difference of the two numbers beside it
+            // and a move too small to show is not called an improvement or a decline.
+            BigDecimal change = Figures.shown(kpi.value(), kpi.unit())
+                    .subtract(Figures.shown(kpi.previous(), kpi.unit()));
             if (change.signum() == 0) {
                 continue;
             }

@@ -32,7 +32,9 @@ import org.rapport.engine.testing.TestDatabase;
  * test-shop 11-01 08:00 purchases.csv   C-1 10-05, C-2 10-20, C-7 10-28            ACCEPTED 3/0/1
  * test-shop 11-05 08:00 purchases-11    refused partway at line 4                  REJECTED 0/1/0
  * </pre>
- * (rows accepted/quarantined/unmatched; C-9 and C-7 are no customers, nor is an unknown caller)
+ * (rows accepted/quarantined/unmatched; C-9 and C-7 are no customers, nor is an unknown caller).
+ * The store then holds 2 customers; 5 calls (K-1..K-3 as corrected, K-4 withdrawn by the correction, K-5 and
+ * K-6), 3 of them matching no customer (K-3, K-5, K-6); 3 purchases, C-7's matching none.
  */
 class IntakeHealthTest extends PersistenceSpec {
 
@@ -67,16 +69,45 @@ class IntakeHealthTest extends PersistenceSpec {
         assertThat(health).extracting(SourceHealth::source).containsExactly("test-crm", "test-ivr", "test-shop");
         assertThat(health.get(0)).usingRecursiveComparison().ignoringFields("lastBatch.id").isEqualTo(
                 new SourceHealth("test-crm", "CUSTOMERS", 1, 2, 0, 0, time("2020-05-01T00:00"),
-                        new LastBatch(0, "customers.csv", instant("2026-11-01T06:00:00Z"), "ACCEPTED", 2, 0, 0, null)));
+                        new LastBatch(0, "customers.csv", instant("2026-11-01T06:00:00Z"), "ACCEPTED", 2, 0, 0, null),
+                        2, 0));
         assertThat(health.get(1)).isEqualTo(
                 new SourceHealth("test-ivr", "CALLS", 4, 3 + 2, 0 + 2, 1 + 2, time("2026-11-02T08:01"),
                         new LastBatch(duplicate.batchId(), "calls-copy.csv", instant("2026-11-04T07:00:00Z"),
-                                "DUPLICATE", 0, 0, 0, null)));
+                                "DUPLICATE", 0, 0, 0, null), 5, 3));
         assertThat(health.get(2)).isEqualTo(
                 new SourceHealth("test-shop", "PURCHASES", 2, 3, 0 + 1, 1, time("2026-10-28T00:00"),
                         new LastBatch(rejected.batchId(), "purchases-11.csv", instant("2026-11-05T08:00:00Z"),
-                                "REJECTED", 0, 1, 0, "line 4, field amount: the file ends inside a quoted field")));
+                                "REJECTED", 0, 1, 0, "line 4, field amount: the file ends inside a quoted field"),
+                        3, 1));
         assertThat(corrected.rowsUnmatched()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void contactsStoredBeforeTheirCustomersAreMatchedOnceTheCustomersComeWithoutARedelivery(TestDatabase database) {
+        on(database);
+        at(database, "2026-11-01T06:00:00Z").store(Deliveries.calls("test-ivr", "calls-10.csv", checksum('a'),
+                List.of(call(2, "K-1", "C-1", time("2026-10-31T09:00")), call(3, "K-2", "C-2", time("2026-10-31T09:01")),
+                        call(4, "K-3", "C-3", time("2026-10-31T09:02")), call(5, "K-4", null, time("2026-10-31T09:03"))),
+                List.of()));
+        at(database, "2026-11-01T06:30:00Z").store(purchases("purchases.csv", checksum('b'), null,
+                purchase(2, "C-1", "2026-10-05"), purchase(3, "C-2", "2026-10-20")));
+        SourceHealth callsBefore = healthOf(database, "test-ivr");
+        assertThat(callsBefore.rowsUnmatched()).isEqualTo(4);
+        assertThat(callsBefore.unmatchedNow()).isEqualTo(4);
+
+        // the CRM's file comes last; C-3 is not in it
+        at(database, "2026-11-01T07:00:00Z").store(customers("customers.csv", checksum('c'),
+                List.of(customer(2, "C-1", "one-year"), customer(3, "C-2", "monthly"))));
+
+        SourceHealth calls = healthOf(database, "test-ivr");
+        assertThat(calls.rowsUnmatched()).as("unmatched when stored").isEqualTo(4);
+        assertThat(calls.unmatchedNow()).as("C-3 and the unknown caller").isEqualTo(2);
+        assertThat(calls.recordsHeld()).isEqualTo(4);
+        SourceHealth purchases = healthOf(database, "test-shop");
+        assertThat(purchases.rowsUnmatched()).isEqualTo(2);
+        assertThat(purchases.unmatchedNow()).isZero();
     }
 
     @ParameterizedTest
@@ -87,6 +118,11 @@ class IntakeHealthTest extends PersistenceSpec {
         List<SourceHealth> health = database.read(entityManager -> new IntakeCatalog(entityManager).health());
 
         assertThat(health).isEmpty();
+    }
+
+    private static SourceHealth healthOf(TestDatabase database, String source) {
+        return database.read(entityManager -> new IntakeCatalog(entityManager).health()).stream()
+                .filter(health -> health.source().equals(source)).findFirst().orElseThrow();
     }
 
     private static Intake at(TestDatabase database, String instant) {

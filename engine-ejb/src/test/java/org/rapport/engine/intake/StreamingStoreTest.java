@@ -36,7 +36,7 @@ class StreamingStoreTest extends PersistenceSpec {
         Delivery delivery = new Delivery(SourceKind.CALLS, "test-ivr", "calls.csv", checksum('a'), null, sink -> {
             for (CallRecord call : calls) {
                 sink.record(call);
-                if (call.line() % 250 == 0) {
+                if (call.line() % (BatchStore.FLUSH_EVERY + BatchStore.FLUSH_EVERY / 4) == 0) {
                     callsInTheStoreAsReadingWentOn.add(countInThisTransaction("Call"));
                 }
             }
@@ -45,10 +45,10 @@ class StreamingStoreTest extends PersistenceSpec {
 
         IntakeReceipt receipt = intake(database).store(delivery);
 
-        assertThat(receipt.rowsAccepted()).isEqualTo(617);
-        assertThat(callsInTheStoreAsReadingWentOn).as("calls stored when lines 250, 500 were read")
-                .containsExactly(200L, 400L);
-        assertThat(count(database, "Call")).isEqualTo(617);
+        assertThat(receipt.rowsAccepted()).isEqualTo(BatchStore.FLUSH_EVERY * 3 + 17);
+        assertThat(callsInTheStoreAsReadingWentOn).as("calls stored when 1¼ and 2½ chunks were read")
+                .containsExactly((long) BatchStore.FLUSH_EVERY, 2L * BatchStore.FLUSH_EVERY);
+        assertThat(count(database, "Call")).isEqualTo(BatchStore.FLUSH_EVERY * 3 + 17);
     }
 
     @ParameterizedTest

@@ -35,7 +35,7 @@ class RuleSetLifecycleTest extends PersistenceSpec {
         long draft = database.read(entityManager ->
                 lifecycle(entityManager).draft("stricter NPS", "strategy", DefaultRuleSet.files()).getId());
 
-        List<RuleMessage> problems = database.read(entityManager -> lifecycle(entityManager).validate(draft));
+        List<RuleMessage> problems = database.read(entityManager -> lifecycle(entityManager).validate(draft).problems());
         RuleSetActivation activation = database.read(entityManager -> {
             try {
                 return lifecycle(entityManager).activate(draft, "alice", "NPS target raised");
@@ -68,7 +68,7 @@ class RuleSetLifecycleTest extends PersistenceSpec {
                 """));
         long draft = database.read(entityManager -> lifecycle(entityManager).draft("typo", "bob", broken).getId());
 
-        List<RuleMessage> problems = database.read(entityManager -> lifecycle(entityManager).validate(draft));
+        List<RuleMessage> problems = database.read(entityManager -> lifecycle(entityManager).validate(draft).problems());
 
         assertThat(problems).isNotEmpty().allSatisfy(problem -> assertThat(problem.file()).isEqualTo("typo.drl"));
         assertThat(status(draft)).isEqualTo(RuleSetStatus.DRAFT);
@@ -102,7 +102,7 @@ class RuleSetLifecycleTest extends PersistenceSpec {
                 """.replace("MARKER", marker.toString())));
         long draft = database.read(entityManager -> lifecycle(entityManager).draft("escape", "mallory", escaping).getId());
 
-        List<RuleMessage> problems = database.read(entityManager -> lifecycle(entityManager).validate(draft));
+        List<RuleMessage> problems = database.read(entityManager -> lifecycle(entityManager).validate(draft).problems());
 
         assertThat(problems).singleElement().satisfies(problem -> {
             assertThat(problem.file()).isEqualTo("escape.drl");
@@ -126,7 +126,7 @@ class RuleSetLifecycleTest extends PersistenceSpec {
         long draft = database.read(entityManager ->
                 lifecycle(entityManager).draft("wrong scenario", "bob", withWrongExpectation).getId());
 
-        List<RuleMessage> problems = database.read(entityManager -> lifecycle(entityManager).validate(draft));
+        List<RuleMessage> problems = database.read(entityManager -> lifecycle(entityManager).validate(draft).problems());
 
         assertThat(problems).isNotEmpty()
                 .allSatisfy(problem -> assertThat(problem.file()).isEqualTo("wrong.scenario.json"));

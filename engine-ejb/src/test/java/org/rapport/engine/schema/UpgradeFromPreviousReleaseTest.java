@@ -51,7 +51,8 @@ class UpgradeFromPreviousReleaseTest {
 
         try (ResourceLocalStore store = ResourceLocalStore.open(dataSource, Map.of())) {
             // baselined at version 1 (the tables were there), then migrated
-            assertThat(SchemaMigrationsTest.history(dataSource)).containsExactly("1:true", "2:true", "3:true", "50:true");
+            assertThat(SchemaMigrationsTest.history(dataSource))
+                    .containsExactlyElementsOf(SchemaMigrationsTest.everyVersionApplied());
             assertThat(SchemaMigrationsTest.count(dataSource, "\"flyway_schema_history\" where \"type\" = 'BASELINE'"))
                     .isEqualTo(1);
 

@@ -54,10 +54,22 @@ class SnapshotSectionsTest {
 
         assertThat(movements.comparable()).isEqualTo(6);
         assertThat(movements.improvements()).extracting(KpiMovement::code, KpiMovement::change).containsExactly(
-                tuple("NPS", new BigDecimal("8")), tuple("TIME_TO_HUMAN_P90", new BigDecimal("-2")),
+                tuple("NPS", new BigDecimal("8.0")), tuple("TIME_TO_HUMAN_P90", new BigDecimal("-2.0")),
                 tuple("CHURN_RATE", new BigDecimal("-0.1")));
         assertThat(movements.declines()).extracting(KpiMovement::code).containsExactly("IVR_ABANDONMENT", "VALUE_LOST");
         assertThat(movements.declines()).allSatisfy(movement -> assertThat(movement.improved()).isFalse());
+    }
+
+    @Test
+    @DisplayName("a movement is the difference of the figures as shown, and one too small to show is none")
+    void movementsBetweenShownFigures() {
+        Movements movements = SnapshotSections.movements(List.of(
+                kpi("CHURN_RATE", "overall", "2.64", "2.56"),            // 2.6 % both months: no movement
+                kpi("NPS", "overall", "20.04", "11.96")));              // 20.0 against 12.0: +8.0, not +8.1
+
+        assertThat(movements.declines()).isEmpty();
+        assertThat(movements.improvements()).extracting(KpiMovement::code, KpiMovement::change)
+                .containsExactly(tuple("NPS", new BigDecimal("8.0")));
     }
 
     @Test

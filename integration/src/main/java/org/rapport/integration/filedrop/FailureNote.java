@@ -20,6 +20,9 @@ final class FailureNote {
 
     private static final Logger LOG = Logger.getLogger(FailureNote.class.getName());
     static final String SUFFIX = ".reason.txt";
+    /** The line of a note that says whose fault it was: a file put back after an outage reads it. */
+    static final String CAUSE = "cause: ";
+    private static final String RETRIES = "RapportRetries";
 
     private FailureNote() {
     }
@@ -27,15 +30,31 @@ final class FailureNote {
     /** The intake refused the file as a whole: empty, wrong header, not text. */
     static void forRejection(Exchange exchange, Delivery delivery, IntakeReceipt receipt) {
         write(exchange, "rejected by the intake as batch " + receipt.batchId() + ": " + receipt.message()
-                + System.lineSeparator() + "checksum (sha256): " + delivery.checksum());
+                + System.lineSeparator() + "checksum (sha256): " + delivery.checksum()
+                + System.lineSeparator() + CAUSE + "the content was refused");
     }
 
-    /** Storing failed even after the retries: a technical fault such as the database being down. */
-    static void forTechnicalFault(Exchange exchange) {
+    /**
+     * Storing failed, even after a few retries, for a reason that is not the infrastructure's: the file is
+     * moved to {@value IntakeFolder#FAILED} (the route handled the fault) with the fault beside it.
+     */
+    static void forFault(Exchange exchange) {
         Exception fault = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        int attempts = 1 + exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class);
+        int attempts = 1 + exchange.getProperty(RETRIES, 0, Integer.class);
+        String fileName = exchange.getIn().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        // the type only: a message can quote the data; the note beside the file has it for whoever may read it
+        LOG.warning(() -> "File '" + fileName + "' not stored after " + attempts + " attempt" + (attempts == 1 ? "" : "s")
+                + " (" + (fault == null ? "unknown fault" : fault.getClass().getName()) + "): moved to "
+                + IntakeFolder.FAILED + " with the reason");
+        LOG.log(Level.FINE, "Why '" + fileName + "' was not stored", fault);
         write(exchange, "not stored after " + attempts + " attempt" + (attempts == 1 ? "" : "s") + ": "
-                + (fault == null ? "unknown fault" : fault.getClass().getName() + ": " + fault.getMessage()));
+                + (fault == null ? "unknown fault" : fault.getClass().getName() + ": " + fault.getMessage())
+                + System.lineSeparator() + CAUSE + "the file or the intake, not the database or the disk");
+    }
+
+    /** Counts a retry before it is made: Camel clears its own count once a fault is handled. */
+    static void countRetry(Exchange exchange) {
+        exchange.setProperty(RETRIES, exchange.getProperty(RETRIES, 0, Integer.class) + 1);
     }
 
     private static void write(Exchange exchange, String reason) {

@@ -44,6 +44,11 @@ public final class FileDropIntake implements AutoCloseable {
         return replay;
     }
 
+    /** The files that wait in their inbox for the infrastructure (every intake route of this context). */
+    public WaitingFiles waitingFiles() {
+        return WaitingFiles.of(camel);
+    }
+
     /** The Camel context the routes run in. */
     public CamelContext camelContext() {
         return camel;

@@ -6,6 +6,7 @@ import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.canonical.CallCsvFormat;
 import org.rapport.integration.canonical.CustomerCsvFormat;
 import org.rapport.integration.canonical.PurchaseCsvFormat;
+import org.rapport.integration.canonical.ServiceCaseCsvFormat;
 import org.rapport.integration.canonical.SurveyResponseCsvFormat;
 
 /**
@@ -32,11 +33,12 @@ public record IntakeFolder(String name, IntakeFormat format) {
         return name + "/" + DONE + "/" + fileName;
     }
 
-    /** The folders for Rapport's canonical CSV formats: customers, purchases, calls, survey-responses. */
+    /** The folders for Rapport's canonical CSV formats: customers, purchases, service-cases, calls, survey-responses. */
     public static List<IntakeFolder> canonical() {
         return List.of(
                 new IntakeFolder("customers", new CustomerCsvFormat(sourceName("customers"))),
                 new IntakeFolder("purchases", new PurchaseCsvFormat(sourceName("purchases"))),
+                new IntakeFolder("service-cases", new ServiceCaseCsvFormat(sourceName("service-cases"))),
                 new IntakeFolder("calls", new CallCsvFormat(sourceName("calls"))),
                 new IntakeFolder("survey-responses", new SurveyResponseCsvFormat(sourceName("survey-responses"))));
     }

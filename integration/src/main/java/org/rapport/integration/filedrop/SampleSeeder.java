@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 
 /**
  * On a first start, copies the sample files (a folder laid out like the intake folder) into the
- * intake folders so a new installation has data to show. "First start" means no intake folder and
+ * intake folders so a new installation has data to show, and the samples' own source definitions
+ * with their files ({@link SampleSources}). "First start" means no intake folder and
  * no {@value IntakeFolder#DONE} folder holds a file yet: the intake ledger would otherwise already
  * know them.
  */
@@ -40,6 +41,8 @@ final class SampleSeeder {
         for (IntakeFolder folder : folders) {
             copied += copy(samples.resolve(folder.name()), intakeDir.resolve(folder.name()));
         }
+        // the sources directory lies beside the intake folder in the data folder (IntegrationRuntime)
+        copied += SampleSources.copy(samples, intakeDir.resolveSibling(SampleSources.SOURCES), intakeDir);
         int seeded = copied;
         LOG.info(() -> "Seeded " + seeded + " sample files from " + samples + " into " + intakeDir);
     }
@@ -54,7 +57,8 @@ final class SampleSeeder {
         return true;
     }
 
-    private static int copy(Path from, Path to) throws IOException {
+    /** Copies the visible files of {@code from}, if it is a folder, into {@code to}; returns how many. */
+    static int copy(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) {
             return 0;
         }

@@ -4,6 +4,8 @@ import java.util.Set;
 
 import org.rapport.engine.intake.CallRecord;
 import org.rapport.engine.intake.CanonicalRecord;
+import org.rapport.engine.intake.PurchaseRecord;
+import org.rapport.engine.intake.ServiceCaseRecord;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.engine.intake.SurveyResponseRecord;
 import org.rapport.integration.canonical.CallCsvFormat;
@@ -13,7 +15,8 @@ import org.rapport.integration.source.CanonicalFields;
 
 /**
  * How rows of a kind become records once their fields are mapped: the mapper, the fields a row
- * cannot do without, and for calls and responses the reference that must not repeat in a file.
+ * cannot do without, and the record's own id (a call's, response's, case's or purchase's) that must not
+ * repeat in a file, and by which the store knows it again in a later file.
  *
  * @param mapper    the record's mapper, shared with the canonical CSVs where there is one
  * @param known     every canonical field of the kind
@@ -30,9 +33,9 @@ public record KindMapping(RecordMapper mapper, Set<String> known, Set<String> re
             case CUSTOMERS -> new KindMapping(CustomerCsvFormat::customer, known,
                     Set.of("customer_id", "status", "consent_analytics", "consent_contact"), null, "customer");
             case PURCHASES -> new KindMapping(PurchaseCsvFormat::purchase, known,
-                    Set.of("customer_id", "purchased_on", "amount"), null, "purchase");
+                    Set.of("customer_id", "purchased_on", "amount"), PurchaseCsvFormat.ID_COLUMN, "purchase");
             case SERVICE_CASES -> new KindMapping(ServiceCaseMapper::serviceCase, known,
-                    Set.of("opened_at", "kind"), null, "service case");
+                    Set.of("opened_at", "kind"), "case_id", "service case");
             case CALLS -> new KindMapping(CallCsvFormat::call, known,
                     Set.of("call_id", "started_at", "ivr_seconds", "queue_seconds", "talk_seconds", "outcome",
                             "wanted_agent", "transfers", "times_reidentified"), "call_id", "call");
@@ -41,11 +44,17 @@ public record KindMapping(RecordMapper mapper, Set<String> known, Set<String> re
         };
     }
 
-    /** The record's own reference, for duplicate checks: a call's or a response's id. */
+    /** The record's own reference, for duplicate checks: a call's, response's, case's or purchase's id, or null. */
     public static String referenceOf(CanonicalRecord record) {
         if (record instanceof CallRecord call) {
             return call.callRef();
+        } else if (record instanceof SurveyResponseRecord response) {
+            return response.responseRef();
+        } else if (record instanceof ServiceCaseRecord serviceCase) {
+            return serviceCase.caseRef();
+        } else if (record instanceof PurchaseRecord purchase) {
+            return purchase.purchaseRef();
         }
-        return record instanceof SurveyResponseRecord response ? response.responseRef() : null;
+        return null;
     }
 }

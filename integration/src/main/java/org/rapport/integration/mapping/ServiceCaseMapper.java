@@ -10,7 +10,8 @@ import org.rapport.integration.csv.FieldRow;
 
 /**
  * A service case from its canonical fields. A case from someone who is not (yet) a customer is kept
- * with no customer: complaints to a regulator name no account.
+ * with no customer: complaints to a regulator name no account. The CRM's id for the case ({@code case_id},
+ * a ticket number) is optional; with it a case delivered again is known as the same case.
  */
 public final class ServiceCaseMapper {
 
@@ -27,7 +28,8 @@ public final class ServiceCaseMapper {
         if (closedAt != null && closedAt.isBefore(openedAt)) {
             throw new BadFieldException("closed_at", "is before opened_at: a case closes after it opens");
         }
-        return new ServiceCaseRecord(row.line(), customerRef, openedAt, closedAt,
+        return new ServiceCaseRecord(row.line(), row.optionalText("case_id", Lengths.REFERENCE), customerRef, openedAt,
+                closedAt,
                 row.optionalText("channel", Lengths.CODE),
                 row.choice("kind", ServiceCaseKind.class),
                 row.optionalText("category", Lengths.NAME),

@@ -26,13 +26,14 @@ import org.rapport.integration.canonical.SurveyResponseCsvFormat;
  */
 public final class CanonicalFields {
 
-    public static final List<String> SERVICE_CASE = List.of("customer_id", "opened_at", "closed_at", "channel",
-            "kind", "category", "text");
+    public static final List<String> SERVICE_CASE = List.of("case_id", "customer_id", "opened_at", "closed_at",
+            "channel", "kind", "category", "text");
 
     private static final Map<SourceKind, List<String>> FIELDS = Map.of(
             SourceKind.CUSTOMERS, Stream.concat(CustomerCsvFormat.COLUMNS.stream(),
                     CustomerCsvFormat.IDENTIFIER_COLUMNS.stream()).toList(),
-            SourceKind.PURCHASES, PurchaseCsvFormat.COLUMNS,
+            SourceKind.PURCHASES, Stream.concat(Stream.of(PurchaseCsvFormat.ID_COLUMN),
+                    PurchaseCsvFormat.COLUMNS.stream()).toList(),
             SourceKind.SERVICE_CASES, SERVICE_CASE,
             SourceKind.CALLS, CallCsvFormat.COLUMNS,
             SourceKind.SURVEY_RESPONSES, SurveyResponseCsvFormat.COLUMNS);

@@ -32,6 +32,18 @@ class PurchaseCsvFormatTest {
     }
 
     @Test
+    void aBillingSystemsOwnPurchaseIdIsKeptToKnowThePurchaseAgain() {
+        IntakeBatch batch = read(format, lines("purchase_id,customer_id,purchased_on,amount,product_category",
+                "INV-77/1,C-001,2026-10-05,89.10,fibre-plan",
+                ",C-001,2026-10-05,9.99,"));
+
+        assertThat(records(batch, PurchaseRecord.class)).containsExactly(
+                new PurchaseRecord(2, "INV-77/1", "C-001", LocalDate.of(2026, 10, 5), new BigDecimal("89.10"),
+                        "fibre-plan"),
+                new PurchaseRecord(3, null, "C-001", LocalDate.of(2026, 10, 5), new BigDecimal("9.99"), null));
+    }
+
+    @Test
     void aBadAmountOrDateIsQuarantinedWhileTheGoodRowsGoThrough() {
         IntakeBatch batch = read(format, lines("customer_id,purchased_on,amount,product_category",
                 "C-001,2026-10-05,£89.10,fibre-plan",

@@ -25,7 +25,7 @@ class ComcastComplaintFormatTest {
             """);
 
     @Test
-    void everyRowIsAComplaintOpenedAtItsDateAndTimeInTheRegistersZone() {
+    void everyRowIsAComplaintKnownByItsTicketOpenedAtItsDateAndTimeInTheRegistersZone() {
         IntakeBatch batch = readShared(format, "crm/comcast_complaints_300.csv");
 
         assertThat(batch.quarantined()).isEmpty();
@@ -38,7 +38,7 @@ class ComcastComplaintFormatTest {
         assertThat(cases.stream().collect(Collectors.groupingBy(ServiceCaseRecord::channel, Collectors.counting())))
                 .isEqualTo(Map.of("phone", 143L, "web", 157L));
         // ticket 250635: 22-04-15 at 3:53:50 PM, Eastern Daylight Time (UTC-4)
-        assertThat(cases.get(0)).isEqualTo(new ServiceCaseRecord(2, null, Instant.parse("2015-04-22T19:53:50Z"), null,
+        assertThat(cases.get(0)).isEqualTo(new ServiceCaseRecord(2, "250635", null, Instant.parse("2015-04-22T19:53:50Z"), null,
                 "phone", ServiceCaseKind.COMPLAINT, null, "Comcast Cable Internet Speeds"));
     }
 

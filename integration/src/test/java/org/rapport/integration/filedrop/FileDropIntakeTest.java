@@ -46,7 +46,7 @@ class FileDropIntakeTest {
 
         start(intakeDir, Optional.empty());
 
-        for (String folder : new String[] {"customers", "purchases", "calls", "survey-responses"}) {
+        for (String folder : new String[] {"customers", "purchases", "service-cases", "calls", "survey-responses"}) {
             assertThat(intakeDir.resolve(folder).resolve(".done")).isDirectory();
             assertThat(intakeDir.resolve(folder).resolve(".failed")).isDirectory();
             assertThat(fileDrop.camelContext().getRouteController().getRouteStatus("intake-" + folder).isStarted())
@@ -79,7 +79,8 @@ class FileDropIntakeTest {
                     .startsWith("Intake folder " + intakeDir.resolve("calls") + " cannot be used");
         }
         assertThat(fileDrop.camelContext().getRoutes()).extracting(Route::getRouteId)
-                .containsExactlyInAnyOrder("intake-customers", "intake-purchases", "intake-survey-responses");
+                .containsExactlyInAnyOrder("intake-customers", "intake-purchases", "intake-service-cases",
+                        "intake-survey-responses");
         drop(intakeDir.resolve("customers"), "customers.csv", CUSTOMERS);
         awaitUntil("the customers file to be stored", WAIT, () -> intake.stored().size() == 1);
     }
@@ -101,6 +102,25 @@ class FileDropIntakeTest {
                 () -> filesIn(intakeDir.resolve("calls/.done")).equals(List.of("calls.csv"))
                         && filesIn(intakeDir.resolve("customers/.done")).equals(List.of("customers.csv")));
         assertThat(samples.resolve("calls/calls.csv")).as("samples are copied, not moved").exists();
+    }
+
+    @Test
+    void aSamplesOwnSourceGoesToTheSourcesDirectoryAndItsFilesToTheFolderItReads() throws Exception {
+        Path samples = dataDir.resolve("samples");
+        drop(samples.resolve("sources"), "complaints.json", "{\"name\": \"complaints\"}");
+        drop(samples.resolve("complaints"), "register.csv", "Ticket #\n1\n");
+        drop(samples.resolve("sources"), "kept.json", "{\"name\": \"kept\", \"from\": \"samples\"}");
+        drop(dataDir.resolve("sources"), "kept.json", "{\"name\": \"kept\", \"from\": \"the installation\"}");
+        drop(samples.resolve("sources"), "..json", "{}");
+        Path intakeDir = dataDir.resolve("intake");
+
+        start(intakeDir, Optional.of(samples));
+
+        assertThat(dataDir.resolve("sources/complaints.json")).hasContent("{\"name\": \"complaints\"}");
+        assertThat(intakeDir.resolve("complaints/register.csv")).hasContent("Ticket #\n1\n");
+        assertThat(dataDir.resolve("sources/kept.json")).as("an installation's own definition is left alone")
+                .hasContent("{\"name\": \"kept\", \"from\": \"the installation\"}");
+        assertThat(filesIn(dataDir.resolve("sources"))).containsExactlyInAnyOrder("complaints.json", "kept.json");
     }
 
     @Test
@@ -131,7 +151,7 @@ class FileDropIntakeTest {
             assertThat(log.messages(Level.WARNING)).containsExactly("Sample folder " + samples
                     + " (rapport.samples.dir) does not exist or is not a folder: no sample data seeded");
         }
-        assertThat(fileDrop.camelContext().getRoutes()).hasSize(4);
+        assertThat(fileDrop.camelContext().getRoutes()).hasSize(IntakeFolder.canonical().size());
     }
 
     private void start(Path intakeDir, Optional<Path> samples) throws Exception {

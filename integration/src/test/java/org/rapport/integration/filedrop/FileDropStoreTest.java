@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.intake.BatchEntry;
 import org.rapport.engine.intake.IntakeCatalog;
+import org.rapport.engine.intake.IntakeReceipt;
 import org.rapport.engine.intake.TransactionalIntake;
 import org.rapport.engine.testing.PersistenceSpec;
 import org.rapport.engine.testing.TestDatabase;
@@ -89,6 +90,30 @@ class FileDropStoreTest extends PersistenceSpec {
         assertThat(count(database, "Call")).isEqualTo(320);
         assertThat(Files.readString(intakeDir.resolve("calls/.done/calls-10.csv")))
                 .as("the corrected file is the one kept").isEqualTo(calls(0, 320));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theSamplesFirst500CallsDroppedAgainUnderAnotherNameAreNotCountedAgain(TestDatabase database)
+            throws Exception {
+        start(database);
+        List<String> sample = Files.readAllLines(Path.of("../sample-data/calls/calls.csv"));
+        drop(intakeDir.resolve("calls"), "calls.csv", String.join("\n", sample) + "\n");
+        awaitUntil("the sample's calls to be stored", WAIT, () -> batches(database).size() == 1
+                && filesIn(intakeDir.resolve("calls")).isEmpty());
+
+        // a "last days" extract or a PBX re-export: the same calls in a file of another name
+        drop(intakeDir.resolve("calls"), "calls-reexport.csv", String.join("\n", sample.subList(0, 501)) + "\n");
+        awaitUntil("the re-export to be stored", WAIT, () -> batches(database).size() == 2
+                && filesIn(intakeDir.resolve("calls")).isEmpty());
+
+        assertThat(count(database, "Call")).as("October keeps its 2,500 calls").isEqualTo(2_500);
+        assertThat(batches(database).get(0)).satisfies(reexport -> {
+            assertThat(reexport.fileName()).isEqualTo("calls-reexport.csv");
+            assertThat(reexport.status()).isEqualTo("ACCEPTED");
+            assertThat(reexport.rowsAccepted()).isEqualTo(500);
+            assertThat(reexport.changes()).isEqualTo(new IntakeReceipt.Changes(0, 0, 500, 0));
+        });
     }
 
     private void start(TestDatabase database) throws Exception {

@@ -39,7 +39,8 @@ class IntakeRoutesTest extends CamelTestSupport {
     @Test
     void eachFolderHasItsOwnRouteWithAStableId() {
         assertThat(context().getRoutes()).extracting(Route::getRouteId).containsExactlyInAnyOrder(
-                "intake-customers", "intake-purchases", "intake-calls", "intake-survey-responses");
+                "intake-customers", "intake-purchases", "intake-service-cases", "intake-calls",
+                "intake-survey-responses");
     }
 
     @Test
@@ -78,9 +79,10 @@ class IntakeRoutesTest extends CamelTestSupport {
     }
 
     @Test
-    void aFileTheIntakeCannotStoreIsRetriedABoundedNumberOfTimesThenMovedToFailedWithTheReason() throws Exception {
-        intake.failWith(new IllegalStateException("database is down"));
-        NotifyBuilder failed = new NotifyBuilder(context()).fromRoute("intake-customers").whenFailed(1).create();
+    void aFileTheIntakeFailsForAReasonOtherThanTheInfrastructureIsRetriedABoundedNumberOfTimesThenMovedToFailed()
+            throws Exception {
+        intake.failWith(new IllegalStateException("mapping broke"));
+        NotifyBuilder failed = new NotifyBuilder(context()).fromRoute("intake-customers").whenDone(1).create();
 
         drop(intakeDir.resolve("customers"), "customers.csv", CUSTOMERS);
 
@@ -92,7 +94,8 @@ class IntakeRoutesTest extends CamelTestSupport {
                 .containsExactly("customers.csv", "customers.csv.reason.txt");
         assertThat(Files.readString(intakeDir.resolve("customers/.failed/customers.csv.reason.txt")))
                 .contains("file: customers.csv")
-                .contains("reason: not stored after 3 attempts: java.lang.IllegalStateException: database is down");
+                .contains("reason: not stored after 3 attempts: java.lang.IllegalStateException: mapping broke")
+                .contains("cause: the file or the intake, not the database or the disk");
     }
 
     @Test

@@ -34,6 +34,11 @@ public final class RecordingIntake implements Intake {
         this.failure = fault;
     }
 
+    /** From now on every store succeeds again, as when the database is back. */
+    void recover() {
+        this.failure = null;
+    }
+
     @Override
     public IntakeReceipt store(IntakeBatch batch) {
         attempts.incrementAndGet();

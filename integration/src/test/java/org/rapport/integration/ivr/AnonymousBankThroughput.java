@@ -48,9 +48,14 @@ public final class AnonymousBankThroughput {
 
     /** Writes {@code lines} calls in the Anonymous Bank layout, a third of them from unidentified callers. */
     static void write(Path file, int lines) throws IOException {
+        write(file, 0, lines);
+    }
+
+    /** Writes calls {@code first} to {@code first + lines - 1}: two files with overlapping ranges share calls. */
+    static void write(Path file, int first, int lines) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             out.write(HEADER + "\r\n");
-            for (int line = 0; line < lines; line++) {
+            for (int line = first; line < first + lines; line++) {
                 int minute = line % 600;
                 String entry = (7 + minute / 60) + ":" + two(minute % 60) + ":00";
                 String vruExit = (7 + minute / 60) + ":" + two(minute % 60) + ":09";

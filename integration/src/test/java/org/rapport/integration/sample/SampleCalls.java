@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * A month of contact-centre calls. Unhappy customers call more (weight 6 − satisfaction score);
+ * Contact-centre calls, a month at a time. Unhappy customers call more (weight 6 − satisfaction score);
  * a few callers are not identified. Time to a human (IVR + queue) has a heavy tail: most callers
  * get through in a few minutes, one in ten waits far longer.
  */
@@ -21,6 +21,7 @@ final class SampleCalls {
             "queue_seconds", "talk_seconds", "outcome", "wanted_agent", "transfers", "times_reidentified",
             "agent_saw_history", "channel");
 
+    /** Calls in the reporting month; earlier months have as many per customer active at their start. */
     static final int CALLS = 2_500;
     static final double UNKNOWN_CALLER_CHANCE = 0.03;
     /** Calls per hour of the day from 08:00 to 19:00, relative. */
@@ -45,12 +46,31 @@ final class SampleCalls {
     private SampleCalls() {
     }
 
-    static List<Call> generate(List<SampleCustomer> customers, YearMonth month, Draws draws) {
+    /**
+     * Who may call on a day. The reporting month keeps the rule its calls were first drawn with (customers
+     * still with us at the end of the sample), so its 2,500 calls stay the ones the README quotes; the
+     * earlier months draw from whoever was a customer on the day, leavers included.
+     */
+    interface Callers {
+        boolean mayCall(SampleCustomer customer, LocalDate day);
+
+        Callers STILL_CUSTOMERS_AT_THE_END = (customer, day) -> !customer.churned()
+                && !customer.customerSince().isAfter(day);
+        Callers CUSTOMERS_ON_THE_DAY = SampleCustomer::isCustomerOn;
+    }
+
+    /**
+     * A month of calls. {@code queuePressure} scales the queue times (1.0 the reporting month's), so the
+     * months differ as a contact centre's do: busier after Christmas, quieter in spring.
+     */
+    static List<Call> generate(List<SampleCustomer> customers, YearMonth month, int count, double queuePressure,
+            Callers callers, Draws draws) {
         List<Call> calls = new ArrayList<>();
-        for (int index = 0; index < CALLS; index++) {
+        for (int index = 0; index < count; index++) {
             LocalDateTime startedAt = startTime(month, draws);
-            String caller = draws.chance(UNKNOWN_CALLER_CHANCE) ? null : caller(customers, startedAt.toLocalDate(), draws);
-            calls.add(call(caller, startedAt, draws));
+            String caller = draws.chance(UNKNOWN_CALLER_CHANCE) ? null
+                    : caller(customers, startedAt.toLocalDate(), callers, draws);
+            calls.add(call(caller, startedAt, queuePressure, draws));
         }
         // a stable sort: calls starting in the same second keep the order they were drawn in
         calls.sort(Comparator.comparing(Call::startedAt));
@@ -61,10 +81,10 @@ final class SampleCalls {
         return numbered;
     }
 
-    private static Call call(String caller, LocalDateTime startedAt, Draws draws) {
+    private static Call call(String caller, LocalDateTime startedAt, double queuePressure, Draws draws) {
         double outcome = draws.random().nextDouble();
         if (outcome < 0.60) {
-            return answered(caller, startedAt, draws);
+            return answered(caller, startedAt, queuePressure, draws);
         }
         if (outcome < 0.80) {
             return new Call(null, caller, startedAt, draws.logNormal(150, 0.5, 20, 1800), 0, 0, "self_served",
@@ -75,12 +95,12 @@ final class SampleCalls {
                     draws.chance(0.60), 0, 0, null);
         }
         return new Call(null, caller, startedAt, draws.logNormal(75, 0.55, 10, 1200),
-                draws.logNormal(200, 0.8, 5, 3600), 0, "abandoned_in_queue", true, 0, 0, null);
+                draws.logNormal(200 * queuePressure, 0.8, 5, 3600), 0, "abandoned_in_queue", true, 0, 0, null);
     }
 
-    private static Call answered(String caller, LocalDateTime startedAt, Draws draws) {
+    private static Call answered(String caller, LocalDateTime startedAt, double queuePressure, Draws draws) {
         int ivr = draws.logNormal(75, 0.55, 10, 1200);
-        int queue = draws.logNormal(140, 1.0, 0, 3600);
+        int queue = draws.logNormal(140 * queuePressure, 1.0, 0, 3600);
         int talk = draws.logNormal(330, 0.6, 20, 5400);
         double transferDraw = draws.random().nextDouble();
         int transfers = transferDraw < 0.74 ? 0 : transferDraw < 0.93 ? 1 : transferDraw < 0.99 ? 2 : 3;
@@ -99,9 +119,9 @@ final class SampleCalls {
         return day.atTime(hour, draws.between(0, 59), draws.between(0, 59));
     }
 
-    private static String caller(List<SampleCustomer> customers, LocalDate day, Draws draws) {
+    private static String caller(List<SampleCustomer> customers, LocalDate day, Callers callers, Draws draws) {
         List<SampleCustomer> eligible = customers.stream()
-                .filter(customer -> !customer.churned() && !customer.customerSince().isAfter(day))
+                .filter(customer -> callers.mayCall(customer, day))
                 .toList();
         return draws.weighted(eligible, customer -> 6 - customer.source().satisfactionScore()).source().id();
     }

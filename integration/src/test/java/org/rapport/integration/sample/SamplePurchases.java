@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Purchases: each customer's monthly charge on their billing day in each of the last three
- * months they were a customer on that day, plus an occasional add-on.
+ * Purchases: each customer's monthly charge on their billing day in each month of the sample they
+ * were a customer on that day, plus an occasional add-on. Each has the billing system's id.
  */
 final class SamplePurchases {
 
-    static final List<String> COLUMNS = List.of("customer_id", "purchased_on", "amount", "product_category");
+    static final List<String> COLUMNS = List.of("purchase_id", "customer_id", "purchased_on", "amount",
+            "product_category");
 
     static final Map<String, String> PLAN_BY_INTERNET_SERVICE = Map.of(
             "Fiber optic", "fibre-plan",
@@ -35,36 +36,46 @@ final class SamplePurchases {
     record AddOn(String category, BigDecimal price) {
     }
 
-    record Purchase(String customerId, LocalDate purchasedOn, BigDecimal amount, String category) {
+    record Purchase(String purchaseId, String customerId, LocalDate purchasedOn, BigDecimal amount, String category) {
+
+        Purchase withId(String id) {
+            return new Purchase(id, customerId, purchasedOn, amount, category);
+        }
+
         List<Object> values() {
-            return List.of(customerId, purchasedOn, amount.setScale(2).toPlainString(), category);
+            return List.of(purchaseId, customerId, purchasedOn, amount.setScale(2).toPlainString(), category);
         }
     }
 
     private SamplePurchases() {
     }
 
-    static List<Purchase> generate(List<SampleCustomer> customers, YearMonth lastMonth, Draws draws) {
+    static List<Purchase> generate(List<SampleCustomer> customers, YearMonth firstMonth, YearMonth lastMonth,
+            Draws draws) {
         List<Purchase> purchases = new ArrayList<>();
         for (SampleCustomer customer : customers) {
             int billingDay = Math.min(customer.customerSince().getDayOfMonth(), LATEST_BILLING_DAY);
-            for (YearMonth month = lastMonth.minusMonths(2); !month.isAfter(lastMonth); month = month.plusMonths(1)) {
+            for (YearMonth month = firstMonth; !month.isAfter(lastMonth); month = month.plusMonths(1)) {
                 LocalDate billedOn = month.atDay(billingDay);
                 if (!customer.isCustomerOn(billedOn)) {
                     continue;
                 }
-                purchases.add(new Purchase(customer.source().id(), billedOn, customer.source().monthlyCharges(),
+                purchases.add(new Purchase(null, customer.source().id(), billedOn, customer.source().monthlyCharges(),
                         PLAN_BY_INTERNET_SERVICE.get(customer.source().internetService())));
                 if (draws.chance(ADD_ON_CHANCE_PER_MONTH)) {
                     AddOn addOn = draws.oneOf(ADD_ONS);
                     BigDecimal price = addOn.price() != null ? addOn.price()
                             : BigDecimal.valueOf(draws.between(1200, 6000), 2);
-                    purchases.add(new Purchase(customer.source().id(), billedOn, price, addOn.category()));
+                    purchases.add(new Purchase(null, customer.source().id(), billedOn, price, addOn.category()));
                 }
             }
         }
         purchases.sort(Comparator.comparing(Purchase::purchasedOn).thenComparing(Purchase::customerId)
                 .thenComparing(Purchase::category));
-        return purchases;
+        List<Purchase> numbered = new ArrayList<>();
+        for (Purchase purchase : purchases) {
+            numbered.add(purchase.withId(String.format("PUR-%06d", numbered.size() + 1)));
+        }
+        return numbered;
     }
 }

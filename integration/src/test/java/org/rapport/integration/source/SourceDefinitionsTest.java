@@ -88,7 +88,7 @@ class SourceDefinitionsTest {
     @Test
     void aFormatThatDoesNotDeliverTheKindOrIsUnknownIsNamed() throws IOException {
         write("a.json", """
-                {"name": "a", "kind": "service-cases", "format": "canonical-csv", "timeZone": "UTC",
+                {"name": "a", "kind": "calls", "format": "comcast-complaints", "timeZone": "UTC",
                  "transport": {"type": "file", "directory": "../drops/crm"}}
                 """);
         write("b.json", """
@@ -99,8 +99,7 @@ class SourceDefinitionsTest {
         SourceDefinitions loaded = load();
 
         assertThat(loaded.problems()).extracting(Object::toString).anySatisfy(problem -> assertThat(problem)
-                .startsWith("sources/a.json: field 'format': 'canonical-csv' delivers calls or customers or purchases "
-                        + "or survey-responses, not service-cases"))
+                .startsWith("sources/a.json: field 'format': 'comcast-complaints' delivers service-cases, not calls"))
                 .anySatisfy(problem -> assertThat(problem).startsWith(
                         "sources/b.json: field 'format': 'avaya-cms' is not a known format; known are canonical-csv"))
                 .anySatisfy(problem -> assertThat(problem).isEqualTo(

@@ -34,6 +34,24 @@ record ParsedRuleFile(String name, String drl, PackageDescr descr, DecisionTable
         return name.toLowerCase(Locale.ROOT).endsWith(".drl") || DecisionTableDrl.isDecisionTable(name);
     }
 
+    /**
+     * Why a file is not part of a rule set. A rule set is its rule files and scenario files, and nothing else: it
+     * needs no list of its files (the rules module's ruleset.txt and scenarios.txt only index the default set
+     * inside the jar).
+     */
+    static String notPartOfARuleSet(String name) {
+        return "Not a rule file: a rule set holds rules (.drl), decision tables (.drl.csv, .drl.xlsx) and scenarios"
+                + " (.scenario.json), and nothing else" + (name.toLowerCase(Locale.ROOT).endsWith(".txt")
+                        ? "; it needs no list of its files (ruleset.txt and scenarios.txt only index the default rule"
+                                + " set inside the rules jar): leave " + name + " out"
+                        : "; rename it .drl for rules, .drl.csv or .drl.xlsx for a decision table");
+    }
+
+    /** True for the files a rule set may hold: rule files and scenario files. */
+    static boolean belongsToRuleSet(String name) {
+        return isRuleFile(name) || isScenarioFile(name);
+    }
+
     static boolean isScenarioFile(String name) {
         return name.toLowerCase(Locale.ROOT).endsWith(SCENARIO_SUFFIX);
     }
@@ -45,8 +63,7 @@ record ParsedRuleFile(String name, String drl, PackageDescr descr, DecisionTable
     static Reading read(RuleFileSource file) {
         List<RuleMessage> problems = new ArrayList<>();
         if (!isRuleFile(file.name())) {
-            problems.add(new RuleMessage(file.name(), 0, 0,
-                    "Not a rule file: name it .drl for rules, .drl.csv or .drl.xlsx for decision tables"));
+            problems.add(new RuleMessage(file.name(), 0, 0, notPartOfARuleSet(file.name())));
             return new Reading(null, problems);
         }
         String drl;

@@ -19,6 +19,14 @@ public record RuleFileSource(String name, byte[] content) {
         return new RuleFileSource(name, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Why a file of this name cannot be part of a rule set, or null when it can: a rule set holds rules
+     * ({@code .drl}), decision tables ({@code .drl.csv}, {@code .drl.xlsx}) and scenarios ({@code .scenario.json}).
+     */
+    public static String notInARuleSet(String name) {
+        return ParsedRuleFile.belongsToRuleSet(name) ? null : ParsedRuleFile.notPartOfARuleSet(name);
+    }
+
     @Override
     public byte[] content() {
         return content.clone();

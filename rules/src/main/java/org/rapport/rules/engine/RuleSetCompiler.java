@@ -38,6 +38,12 @@ public final class RuleSetCompiler {
     /** The first name called in a compiler message, "The method setGoal(BigDecimal) is undefined", to find its column. */
     private static final Pattern CALLED_NAME = Pattern.compile("([A-Za-z_$][\\w$]*)\\(");
 
+    /** The Java compiler on a consequence: "The method setTargett(null) is undefined for the type Kpi". */
+    private static final Pattern UNDEFINED_MEMBER = Pattern.compile("The method (\\w+)\\(.*?\\) is undefined for the type (\\w+)");
+
+    /** The Java compiler on a consequence: "valeu cannot be resolved or is not a field", "$kpl cannot be resolved". */
+    private static final Pattern UNRESOLVED_NAME = Pattern.compile("([\\w$]+) cannot be resolved");
+
     /** Appended to a decision table's name for the DRL generated from it, e.g. {@code kpi-targets.drl.csv.generated.drl}. */
     private static final String GENERATED_DRL = ".generated.drl";
 
@@ -96,7 +102,8 @@ public final class RuleSetCompiler {
 
     /**
      * Reads, checks and compiles the rule files: each must be a readable DRL file or decision table
-     * that parses, passes the {@link RuleSandbox} and declares no rule name another file declares;
+     * that parses, passes the {@link RuleSandbox}, reads only fields its facts have ({@link FactFieldCheck}) and
+     * declares no rule name another file declares;
      * only then is anything compiled. Scenario files ({@code *.scenario.json}) are skipped: see
      * {@link ScenarioRunner}.
      *
@@ -105,6 +112,7 @@ public final class RuleSetCompiler {
     public CompiledRuleSet compile(List<RuleFileSource> files) throws InvalidRuleSetException {
         List<RuleMessage> errors = new ArrayList<>();
         List<ParsedRuleFile> parsed = new ArrayList<>();
+        List<ParsedRuleFile> sandboxed = new ArrayList<>();
         RuleSandbox sandbox = new RuleSandbox();
         for (RuleFileSource file : files) {
             if (ParsedRuleFile.isScenarioFile(file.name())) {
@@ -114,9 +122,21 @@ public final class RuleSetCompiler {
             errors.addAll(reading.problems());
             if (reading.parsed() != null) {
                 parsed.add(reading.parsed());
-                errors.addAll(sandbox.check(reading.parsed()));
+                List<RuleMessage> breaches = sandbox.check(reading.parsed());
+                errors.addAll(breaches);
+                if (breaches.isEmpty()) {
+                    sandboxed.add(reading.parsed());
+                }
             }
         }
+        // functions and globals belong to the package: a condition may call one declared in another file
+        java.util.Set<String> callable = new java.util.HashSet<>();
+        parsed.forEach(file -> {
+            file.descr().getFunctions().forEach(function -> callable.add(function.getName()));
+            file.descr().getGlobals().forEach(global -> callable.add(global.getIdentifier()));
+        });
+        // said in the author's words at the name, rather than by Drools on the rule's first line
+        sandboxed.forEach(file -> errors.addAll(FactFieldCheck.check(file, callable)));
         errors.addAll(RuleNames.duplicates(parsed));
         if (!errors.isEmpty()) {
             // Nothing that failed a check is ever handed to the compiler.
@@ -192,7 +212,58 @@ public final class RuleSetCompiler {
             String token = called.find() ? called.group(1) : null;
             return parsed.messageAtLine(line, 0, token, true, message.getText() + " (generated DRL line " + line + ")");
         }
+        if (parsed != null && column == 0) {
+            RuleMessage placed = inConsequence(parsed, line, message.getText());
+            if (placed != null) {
+                return placed;
+            }
+        }
         return new RuleMessage(file, line, column, message.getText());
+    }
+
+    /**
+     * Drools reports a Java error in a consequence ("The method setTargett(null) is undefined for the type Kpi") on the
+     * rule's first line: placed at the name in the consequence instead, with the nearest member of a fact type.
+     */
+    private static RuleMessage inConsequence(ParsedRuleFile parsed, int line, String text) {
+        Matcher undefined = UNDEFINED_MEMBER.matcher(text);
+        Matcher unresolved = UNRESOLVED_NAME.matcher(text);
+        String name = undefined.find() ? undefined.group(1) : unresolved.find() ? unresolved.group(1) : null;
+        if (name == null) {
+            return null;
+        }
+        for (org.drools.drl.ast.descr.RuleDescr rule : parsed.descr().getRules()) {
+            if (rule.getLine() != line || rule.getConsequence() == null) {
+                continue;
+            }
+            String consequence = rule.getConsequence().toString();
+            int from = Math.max(0, rule.getStartCharacter());
+            int start = parsed.drl().indexOf(consequence.strip(), Math.max(0, from));
+            Matcher word = Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])").matcher(parsed.drl());
+            if (start >= 0 && word.find(start)) {
+                String hint = undefined.reset().find() ? nearestMember(undefined.group(2), name) : "";
+                return parsed.messageAt(word.start(), name, firstLine(text) + hint + " (in the consequence of rule \""
+                        + rule.getName() + "\")");
+            }
+        }
+        return null;
+    }
+
+    private static String nearestMember(String type, String name) {
+        try {
+            Class<?> fact = Class.forName(SandboxPolicy.FACTS_PACKAGE + "." + type, false, RuleSetCompiler.class.getClassLoader());
+            List<String> methods = java.util.Arrays.stream(fact.getMethods()).map(java.lang.reflect.Method::getName)
+                    .distinct().toList();
+            return KpiVocabulary.closest(name, methods).map(near -> ": did you mean " + near + "?").orElse("");
+        } catch (ClassNotFoundException notAFact) {
+            return "";
+        }
+    }
+
+    private static String firstLine(String text) {
+        String stripped = text.strip();
+        int newline = stripped.indexOf('\n');
+        return newline < 0 ? stripped : stripped.substring(0, newline).strip();
     }
 
     /** The rule-set file name of a path inside the in-memory KIE project. */

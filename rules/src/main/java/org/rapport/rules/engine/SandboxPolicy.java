@@ -100,6 +100,7 @@ final class SandboxPolicy {
     /** The published fact types, by simple name; {@code SandboxPolicyTest} keeps it in step with the package. */
     static final Set<String> FACT_TYPES = Set.of(
             "ActionKind", "CustomerAction", "CustomerProfile", "Direction", "EngagementPillar", "EngagementScore",
+            "Figures",
             "EngagementWeight", "ImprovementTrigger", "Kpi", "Pillar", "Rag", "RequestSource", "RequestText",
             "RequestTheme", "RequestThemeCount", "Severity", "Stage", "StageThreshold");
 

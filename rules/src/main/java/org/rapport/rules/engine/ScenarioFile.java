@@ -38,12 +38,12 @@ import org.rapport.rules.facts.Stage;
  *   "scenario": "A slow month on the phones",
  *   "given": {
  *     "kpis": [ { "code": "AVERAGE_SPEED_OF_ANSWER", "value": 95 },
- *               { "code": "NPS", "dimension": "segment:basic", "value": -40 } ],
+ *               { "code": "NPS", "dimension": "segment=basic", "value": -40 } ],
  *     "requests": [ { "source": "SURVEY_COMMENT", "text": "Please send an e-bill" } ],
  *     "customers": [ { "customerRef": "C-1", "consentToAnalytics": true, "productsHeld": 3 } ]
  *   },
  *   "expect": {
- *     "rag": { "AVERAGE_SPEED_OF_ANSWER": "RED", "NPS@segment:basic": "RED" },
+ *     "rag": { "AVERAGE_SPEED_OF_ANSWER": "RED", "NPS@segment=basic": "RED" },
  *     "triggers": [ "WAITING_TOO_LONG",
  *                   { "code": "NPS_BELOW_TARGET", "pillar": "STAFF", "severity": "HIGH", "evidence": "NPS -40 ..." } ],
  *     "themes": { "paperless billing": 1 },

@@ -18,16 +18,26 @@ public class Kpi {
     private final String dimension;
     private final BigDecimal value;
     private final BigDecimal previous;
+    private final String unit;
     private Direction direction = Direction.HIGHER_IS_BETTER;
     private BigDecimal target;
     private BigDecimal amberLimit;
     private Rag rag = Rag.NONE;
 
     public Kpi(String code, String dimension, BigDecimal value, BigDecimal previous) {
+        this(code, dimension, value, previous, null);
+    }
+
+    /**
+     * @param unit the catalogue's unit ("%", "min", "score", "£"…), which decides how the figure is shown
+     *             ({@link Figures}); null when unknown
+     */
+    public Kpi(String code, String dimension, BigDecimal value, BigDecimal previous, String unit) {
         this.code = Objects.requireNonNull(code, "code");
         this.dimension = Objects.requireNonNull(dimension, "dimension");
         this.value = value;
         this.previous = previous;
+        this.unit = unit;
     }
 
     /** A company-wide KPI with no figure for last month. */
@@ -53,6 +63,10 @@ public class Kpi {
 
     public BigDecimal getPrevious() {
         return previous;
+    }
+
+    public String getUnit() {
+        return unit;
     }
 
     public Direction getDirection() {
@@ -83,8 +97,17 @@ public class Kpi {
         return rag;
     }
 
+    /**
+     * Grades the KPI. A KPI without a value has no data for the month and cannot be green, amber or red:
+     * a rule that tries fails the evaluation, naming the KPI, rather than publish a grade from absence.
+     */
     public void setRag(Rag rag) {
-        this.rag = Objects.requireNonNull(rag, "rag");
+        Objects.requireNonNull(rag, "rag");
+        if (value == null && rag != Rag.NONE) {
+            throw new IllegalStateException(code + " [" + dimension + "] has no data for the month and cannot be graded "
+                    + rag + ": rules must match on value != null");
+        }
+        this.rag = rag;
     }
 
     /** True when the value meets or beats {@code limit} in this KPI's direction. */

@@ -27,7 +27,7 @@ class CatalogueTriggerRulesTest {
             "NO_HISTORY                  | 12   | AGENT_WITHOUT_HISTORY          | TECHNOLOGY | MEDIUM | 12% of answered calls without the customer's history against a target of 5%",
             "NO_HISTORY                  | 40   | AGENT_WITHOUT_HISTORY          | TECHNOLOGY | HIGH   | 40% of answered calls without the customer's history against a target of 5%",
             "PREFERRED_CHANNEL           | 70   | NOT_MY_CHANNEL                 | PROCESS    | MEDIUM | Only 70% of contacts in the customer's preferred channel against a target of 80%",
-            "PREFERRED_CHANNEL           | 51.25| NOT_MY_CHANNEL                 | PROCESS    | HIGH   | Only 51.2% of contacts in the customer's preferred channel against a target of 80%",
+            "PREFERRED_CHANNEL           | 51.25| NOT_MY_CHANNEL                 | PROCESS    | HIGH   | Only 51.3% of contacts in the customer's preferred channel against a target of 80%",
             "CHURN_SHARE_TREATMENT       | 70   | CHURN_TREATMENT_ABOVE_BASELINE | STAFF      | MEDIUM | 70% of leavers with a known reason left over how they were treated against the published baseline of 68%",
             "CHURN_SHARE_TREATMENT       | 81   | CHURN_TREATMENT_ABOVE_BASELINE | STAFF      | HIGH   | 81% of leavers with a known reason left over how they were treated against the published baseline of 68%",
             "CHURN_SHARE_PRODUCT         | 16   | CHURN_PRODUCT_ABOVE_BASELINE   | PROCESS    | MEDIUM | 16% of leavers with a known reason left over the product or service against the published baseline of 14%",

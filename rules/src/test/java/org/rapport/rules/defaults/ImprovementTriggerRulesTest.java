@@ -194,20 +194,23 @@ class ImprovementTriggerRulesTest {
         @DisplayName("a red segment or channel alone raises nothing: triggers read the overall figures")
         void overallOnly() {
             assertThat(triggers(
-                    inDimension("NPS", "segment:basic", "-40"),
-                    inDimension("IVR_ABANDONMENT", "channel:phone", "25"),
+                    inDimension("NPS", "segment=basic", "-40"),
+                    inDimension("IVR_ABANDONMENT", "channel=phone", "25"),
                     overall("NPS", "45"))).isEmpty();
         }
 
         @Test
-        @DisplayName("evidence shows one decimal place, rounded so that a miss never reads as a hit")
+        @DisplayName("evidence quotes the figure as the pack shows it: one decimal place, halves up, never a second value")
         void evidenceRounding() {
-            // 12.04 minutes is red against an amber limit of 12: it must not read "12 minutes".
+            // The pack shows 12.04 minutes as 12.0 and 24.96 % as 25.0 %: the evidence must say the same, not 12.1
+            // or 24.9. It quotes the target, which the figure still plainly misses.
             assertThat(evidence(overall("TIME_TO_HUMAN_P90", "12.04")))
-                    .isEqualTo("P90 time to reach a human 12.1 minutes against a target of 9.5");
-            // 24.96% is red against an amber limit of 25%: it must not read "25%".
+                    .isEqualTo("P90 time to reach a human 12 minutes against a target of 9.5");
             assertThat(evidence(overall("SURVEY_REACH", "24.96")))
-                    .isEqualTo("Survey reach 24.9% of active customers against a target of 40%");
+                    .isEqualTo("Survey reach 25% of active customers against a target of 40%");
+            // churn of 2.65 % is 2.7 % in the headline and in the evidence alike
+            assertThat(evidence(overall("CHURN_RATE", "2.65")))
+                    .isEqualTo("Churn rate 2.7% a month against a target of 1.5%");
         }
 
         private String evidence(Kpi kpi) {

@@ -60,13 +60,13 @@ class KpiStatusRulesTest {
     void gradesEveryDimension() {
         var evaluation = evaluate(
                 overall("IVR_ABANDONMENT", "4"),
-                inDimension("IVR_ABANDONMENT", "channel:phone", "7"),
-                inDimension("IVR_ABANDONMENT", "segment:basic", "12"));
+                inDimension("IVR_ABANDONMENT", "channel=phone", "7"),
+                inDimension("IVR_ABANDONMENT", "segment=basic", "12"));
 
         assertThat(evaluation.kpis()).extracting(Kpi::getDimension, Kpi::getRag).containsExactly(
                 tuple(Kpi.OVERALL, Rag.GREEN),
-                tuple("channel:phone", Rag.AMBER),
-                tuple("segment:basic", Rag.RED));
+                tuple("channel=phone", Rag.AMBER),
+                tuple("segment=basic", Rag.RED));
     }
 
     private static Rag graded(String code, String value) {

@@ -72,7 +72,7 @@ class KpiTargetsTableTest {
     @Test
     @DisplayName("a row applies to every dimension of its KPI code, not only the overall figure")
     void appliesToEveryDimension() {
-        Kpi goldSegment = evaluate(inDimension("CHURN_RATE", "segment:gold", "1")).kpis().get(0);
+        Kpi goldSegment = evaluate(inDimension("CHURN_RATE", "segment=gold", "1")).kpis().get(0);
 
         assertThat(goldSegment.getDirection()).isEqualTo(Direction.LOWER_IS_BETTER);
         assertThat(goldSegment.getTarget()).isEqualByComparingTo("1.5");

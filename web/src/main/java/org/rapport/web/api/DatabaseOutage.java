@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 
+import org.rapport.engine.outage.InfrastructureFault;
+
 /**
  * Tells a failure caused by the database being out of reach (stopped, restarting, failing over, or
  * its connections gone) from any other: the caller answers 503 and the client tries again, rather than
@@ -35,7 +37,8 @@ final class DatabaseOutage {
                 return Optional.of("the database refused the connection");
             }
         }
-        return Optional.empty();
+        // the rest of what the engine counts as the infrastructure's: read-only, another schema, the disk full
+        return InfrastructureFault.of(failure).map(InfrastructureFault::reason);
     }
 
     /**

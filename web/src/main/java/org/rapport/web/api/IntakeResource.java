@@ -29,6 +29,7 @@ import org.rapport.engine.intake.QuarantineEntry;
 import org.rapport.engine.intake.SourceHealth;
 import org.rapport.integration.IntegrationRuntime;
 import org.rapport.integration.filedrop.ReplayRefused;
+import org.rapport.integration.filedrop.WaitingFiles;
 import org.rapport.integration.transport.FetchStatus;
 import org.rapport.web.health.IntakeHealthReport;
 
@@ -107,16 +108,38 @@ public class IntakeResource {
     public record Refusal(String reason, String message) {
     }
 
-    /** {@link IntakeHealthReport.SourceIntake} with ISO-8601 times, as every view of the API writes them. */
+    /**
+     * {@link IntakeHealthReport.SourceIntake} with ISO-8601 times, as every view of the API writes them.
+     *
+     * @param rowsUnmatched    contact rows unmatched when they were stored
+     * @param recordsHeld      the source's records held now, each once
+     * @param rowsUnmatchedNow of those, the ones matching no customer known now
+     * @param state      "waiting for the database" (or "disk space") while a file waits in the inbox, else "ok"
+     * @param waiting    that file, how many attempts, since when and why; null when none waits
+     * @param ledgerAsOf null when the figures are current; else when they were last read (the database is away)
+     */
     public record SourceHealthView(String source, String kind, boolean running, long batches, long rowsAccepted,
-            long rowsQuarantined, long rowsUnmatched, String newestRecordAt, Long lagSeconds, LastBatchView lastBatch,
-            FetchView fetch) {
+            long rowsQuarantined, long rowsUnmatched, long recordsHeld, long rowsUnmatchedNow, String newestRecordAt,
+            Long lagSeconds, LastBatchView lastBatch, FetchView fetch, String state, WaitingView waiting,
+            String ledgerAsOf) {
 
         static SourceHealthView of(IntakeHealthReport.SourceIntake source) {
             return new SourceHealthView(source.source(), source.kind(), source.running(), source.batches(),
-                    source.rowsAccepted(), source.rowsQuarantined(), source.rowsUnmatched(), iso(source.newestRecordAt()),
+                    source.rowsAccepted(), source.rowsQuarantined(), source.rowsUnmatched(), source.recordsHeld(),
+                    source.rowsUnmatchedNow(), iso(source.newestRecordAt()),
                     source.lagSeconds(), source.lastBatch() == null ? null : LastBatchView.of(source.lastBatch()),
-                    source.fetch().map(FetchView::of).orElse(null));
+                    source.fetch().map(FetchView::of).orElse(null),
+                    source.waiting() == null ? "ok" : source.waiting().state(),
+                    source.waiting() == null ? null : WaitingView.of(source.waiting()), iso(source.ledgerAsOf()));
+        }
+    }
+
+    public record WaitingView(String file, int attempts, String since, String reason, String operatorFix,
+            boolean overdue) {
+
+        static WaitingView of(WaitingFiles.Waiting waiting) {
+            return new WaitingView(waiting.file(), waiting.attempts(), iso(waiting.since()), waiting.reason(),
+                    waiting.operatorFix(), waiting.overdue());
         }
     }
 

@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.rapport.engine.intake.IntakeCatalog;
 import org.rapport.engine.intake.SourceHealth;
+import org.rapport.engine.outage.InfrastructureFault;
 import org.rapport.integration.IntegrationRuntime;
+import org.rapport.integration.filedrop.WaitingFiles;
 import org.rapport.integration.source.SourceDefinition;
 import org.rapport.integration.transport.FetchStatus;
 
@@ -36,25 +38,57 @@ public class IntakeHealthReport {
 
     private final Clock clock = Clock.systemUTC();
 
+    /** The last figures read from the ledger, for while it cannot be read. */
+    private volatile Ledger lastRead;
+
+    /**
+     * Each source's intake. While the ledger cannot be read (the database away), its figures are the last ones
+     * read, {@code ledgerAsOf} says when, and a file waiting for the database shows in {@code waiting}: the
+     * report is answered from memory rather than failing with the database.
+     */
     public List<SourceIntake> sources() {
         Map<String, SourceDefinition> defined = new LinkedHashMap<>();
         // as the running routes last saw the directory: no file is read again for a report
         integration.definedSources().forEach(definition -> defined.put(definition.name(), definition));
+        Map<String, WaitingFiles.Waiting> waiting = new LinkedHashMap<>();
+        integration.waitingFiles().forEach(file -> waiting.put(file.source(), file));
+        Ledger ledger = ledger();
         List<SourceIntake> report = new ArrayList<>();
-        for (SourceHealth health : catalog.health()) {
+        for (SourceHealth health : ledger.sources()) {
             SourceDefinition definition = defined.remove(health.source());
             ZoneId zone = definition == null ? ZoneId.systemDefault() : definition.timeZone();
             report.add(new SourceIntake(health.source(), health.kind(), running(health.source(), definition),
                     health.batches(), health.rowsAccepted(), health.rowsQuarantined(), health.rowsUnmatched(),
-                    health.newestRecordAt(), lagSeconds(health.newestRecordAt(), zone), health.lastBatch(),
-                    integration.fetchStatus(health.source())));
+                    health.recordsHeld(), health.unmatchedNow(), health.newestRecordAt(),
+                    lagSeconds(health.newestRecordAt(), zone), health.lastBatch(),
+                    integration.fetchStatus(health.source()), waiting.remove(health.source()), ledger.asOf()));
         }
         for (SourceDefinition definition : defined.values()) {
             report.add(new SourceIntake(definition.name(), definition.kind().name(),
-                    integration.isRunning(definition.name()), 0, 0, 0, 0, null, null, null,
-                    integration.fetchStatus(definition.name())));
+                    integration.isRunning(definition.name()), 0, 0, 0, 0, 0, 0, null, null, null,
+                    integration.fetchStatus(definition.name()), waiting.remove(definition.name()), ledger.asOf()));
+        }
+        for (WaitingFiles.Waiting file : waiting.values()) {
+            // a built-in folder the ledger has not heard of yet (or could not be asked about)
+            report.add(new SourceIntake(file.source(), file.kind(), true, 0, 0, 0, 0, 0, 0, null, null, null,
+                    Optional.empty(), file, ledger.asOf()));
         }
         return report;
+    }
+
+    /** The ledger's figures now, or the last ones read when the database cannot be asked. */
+    private Ledger ledger() {
+        try {
+            Ledger now = new Ledger(catalog.health(), null);
+            lastRead = new Ledger(now.sources(), clock.instant());
+            return now;
+        } catch (RuntimeException e) {
+            if (InfrastructureFault.of(e).isEmpty()) {
+                throw e;
+            }
+            Ledger last = lastRead;
+            return last == null ? new Ledger(List.of(), Instant.EPOCH) : last;
+        }
     }
 
     /** Built-in folders always run; a configured source runs when its definition could be started. */
@@ -73,11 +107,22 @@ public class IntakeHealthReport {
     /**
      * One source's intake.
      *
-     * @param lagSeconds how long ago the newest record the source delivered happened, in its time zone
-     * @param fetch      for a fetched source (SFTP, HTTP, JDBC), how its fetches go
+     * @param rowsUnmatched    contact rows whose customer was blank or unknown when they were stored
+     * @param recordsHeld      the source's records the store holds now, each once
+     * @param rowsUnmatchedNow of those, the contact records matching no customer the store knows now
+     * @param lagSeconds       how long ago the newest record the source delivered happened, in its time zone
+     * @param fetch            for a fetched source (SFTP, HTTP, JDBC), how its fetches go
+     * @param waiting          the file that waits in its inbox for the database or the disk, null when none does
+     * @param ledgerAsOf       null when the figures are the ledger's now; else when they were last read (the
+     *                         ledger could not be read now; {@link Instant#EPOCH} when it never could)
      */
     public record SourceIntake(String source, String kind, boolean running, long batches, long rowsAccepted,
-            long rowsQuarantined, long rowsUnmatched, LocalDateTime newestRecordAt, Long lagSeconds,
-            SourceHealth.LastBatch lastBatch, Optional<FetchStatus.Snapshot> fetch) {
+            long rowsQuarantined, long rowsUnmatched, long recordsHeld, long rowsUnmatchedNow,
+            LocalDateTime newestRecordAt, Long lagSeconds,
+            SourceHealth.LastBatch lastBatch, Optional<FetchStatus.Snapshot> fetch, WaitingFiles.Waiting waiting,
+            Instant ledgerAsOf) {
+    }
+
+    private record Ledger(List<SourceHealth> sources, Instant asOf) {
     }
 }

@@ -17,7 +17,8 @@ import io.micrometer.core.instrument.Tags;
 
 /**
  * The intake health as metrics (Prometheus format on the management port's {@code /metrics}), one
- * series per source: rows accepted, quarantined and unmatched, the lag behind the newest record, and
+ * series per source: rows accepted, quarantined and unmatched (when stored, and now against the customers
+ * known now), the records held, the lag behind the newest record, and
  * the fetches failed since the last good one. The figures are refreshed from the ledger every 30
  * seconds rather than read on each scrape, so a busy scraper never turns into database load; each
  * gauge is registered once and reads the latest figure (a source that goes away reads NaN).
@@ -54,6 +55,9 @@ public class IntakeMetrics {
                         (double) source.rowsQuarantined());
                 now.put(new Series("rapport.intake.rows", tags.and("state", "unmatched")),
                         (double) source.rowsUnmatched());
+                now.put(new Series("rapport.intake.rows", tags.and("state", "unmatched_now")),
+                        (double) source.rowsUnmatchedNow());
+                now.put(new Series("rapport.intake.records.held", tags), (double) source.recordsHeld());
                 if (source.lagSeconds() != null) {
                     now.put(new Series("rapport.intake.lag.seconds", tags), (double) source.lagSeconds());
                 }

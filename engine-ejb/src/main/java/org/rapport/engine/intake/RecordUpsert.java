@@ -1,0 +1,383 @@
+package org.rapport.engine.intake;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.stream.Collectors;
+
+/**
+ * Stores records each once by their key, a chunk at a time and set-based: one query finds which keys
+ * of the chunk are stored already (through the unique index on source and key), then the new records
+ * go in as multi-row inserts and the changed ones as batched updates; an unchanged record is not
+ * written at all and stays with the batch that last set it. The values of a later delivery win, except
+ * in a replay: the kept file read again is not newer than what other deliveries set since, so it only
+ * takes back what its own batch held. Counts what it did for the ledger. Works on the caller's
+ * connection and transaction. Not thread-safe: one per batch.
+ */
+final class RecordUpsert {
+
+    static final int ROWS_PER_INSERT = 100;
+
+    /** The most keys one chunk looks up: a chunk's records of one table, or the customers they name. */
+    static final int KEYS_AT_ONCE = BatchWriter.FLUSH_EVERY;
+
+    /** Hibernate's pooled sequences hand out blocks of this many ids, a sequence value being a block's top. */
+    private static final int ID_BLOCK = 50;
+
+    /**
+     * Timestamps are bound as Hibernate binds a LocalDateTime with {@code hibernate.jdbc.time_zone=UTC}
+     * (persistence.xml), so that what this writes reads back through the entities unchanged.
+     */
+    private static final TimeZone JDBC_TIME_ZONE = TimeZone.getTimeZone("UTC");
+
+    private final String source;
+    private final long batchId;
+    private final Set<Long> replaced;
+    private final boolean replay;
+    private final Map<String, String> insertSql = new HashMap<>();
+    private Boolean postgres;
+    private int inserted;
+    private int updated;
+    private int unchanged;
+
+    /**
+     * @param replaced the batches this one takes the place of: what they still hold and this one delivers
+     *                 again is taken over by it, even unchanged, so that what remains of them afterwards is
+     *                 exactly what this delivery no longer carries
+     * @param replay   whether this reads a kept file again rather than a new delivery
+     */
+    RecordUpsert(String source, long batchId, Set<Long> replaced, boolean replay) {
+        this.source = source;
+        this.batchId = batchId;
+        this.replaced = Set.copyOf(replaced);
+        this.replay = replay;
+    }
+
+    int inserted() {
+        return inserted;
+    }
+
+    int updated() {
+        return updated;
+    }
+
+    int unchanged() {
+        return unchanged;
+    }
+
+    /** Stores one chunk of records of one table; a key given twice in it is stored once, the later values winning. */
+    void write(Connection connection, RecordTable table, List<KeyedRecord> chunk) throws SQLException {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Map<String, Stored> stored = stored(connection, table, chunk);
+        Map<String, Target> targets = new LinkedHashMap<>();
+        for (KeyedRecord record : chunk) {
+            Target target = targets.get(record.key());
+            if (target == null) {
+                targets.put(record.key(), firstInChunk(record, stored.get(record.key())));
+            } else {
+                target.deliveredAgain(record);
+            }
+        }
+        List<KeyedRecord> inserts = new ArrayList<>();
+        List<Target> updates = new ArrayList<>();
+        List<Long> takenOver = new ArrayList<>();
+        for (Target target : targets.values()) {
+            switch (target.action) {
+                case INSERT -> inserts.add(target.record);
+                case UPDATE -> updates.add(target);
+                case TAKE_OVER -> takenOver.add(target.id);
+                case KEEP -> {
+                    // stays as it is, with the batch that set it
+                }
+                default -> throw new IllegalStateException(target.action.name());
+            }
+        }
+        insert(connection, table, inserts);
+        update(connection, table, updates);
+        takeOver(connection, table, takenOver);
+    }
+
+    /** The customers among {@code refs} that the store knows now: one query per chunk. */
+    Set<String> knownCustomers(Connection connection, Set<String> refs) throws SQLException {
+        if (refs.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> known = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select external_id from customer where external_id " + anyOf(connection))) {
+            bindKeys(connection, statement, refs.toArray());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    known.add(rows.getString(1));
+                }
+            }
+        }
+        return known;
+    }
+
+    private Target firstInChunk(KeyedRecord record, Stored stored) {
+        if (stored == null) {
+            inserted++;
+            return new Target(Action.INSERT, null, record);
+        }
+        // a customer made before the ledger kept who set it (null) belongs to no batch
+        boolean ownedByReplaced = stored.batchId != null && replaced.contains(stored.batchId);
+        boolean ownedByThis = stored.batchId != null && stored.batchId == batchId;
+        if (replay && !ownedByReplaced && !ownedByThis) {
+            // set by a delivery after the one replayed: that one is newer
+            unchanged++;
+            Target kept = new Target(Action.KEEP, stored.id, record);
+            kept.newer = true;
+            return kept;
+        }
+        if (stored.fingerprint != null && stored.fingerprint == record.fingerprint()) {
+            unchanged++;
+            return new Target(ownedByReplaced ? Action.TAKE_OVER : Action.KEEP, stored.id, record);
+        }
+        updated++;
+        return new Target(Action.UPDATE, stored.id, record);
+    }
+
+    /** Which keys of the chunk are stored, with their fingerprint and the batch that last set them. */
+    private Map<String, Stored> stored(Connection connection, RecordTable table, List<KeyedRecord> chunk)
+            throws SQLException {
+        Object[] keys = chunk.stream().map(KeyedRecord::key).distinct().toArray();
+        Map<String, Stored> stored = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select id, " + table.keyColumn()
+                + ", content_hash, batch_id from " + table.table() + " where " + table.keyColumn() + " "
+                + anyOf(connection) + (table.scopedBySource() ? " and source = ?" : ""))) {
+            int next = bindKeys(connection, statement, keys);
+            if (table.scopedBySource()) {
+                statement.setString(next, source);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    long id = rows.getLong(1);
+                    String key = rows.getString(2);
+                    long fingerprint = rows.getLong(3);
+                    Long knownFingerprint = rows.wasNull() ? null : fingerprint;
+                    long batch = rows.getLong(4);
+                    stored.put(key, new Stored(id, rows.wasNull() ? null : batch, knownFingerprint));
+                }
+            }
+        }
+        return stored;
+    }
+
+    private void insert(Connection connection, RecordTable table, List<KeyedRecord> records) throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        long[] ids = ids(connection, table, records.size());
+        int next = 0;
+        while (next < records.size()) {
+            int rows = Math.min(ROWS_PER_INSERT, records.size() - next);
+            try (PreparedStatement statement = connection.prepareStatement(insertSql(table, rows))) {
+                int index = 1;
+                for (int row = 0; row < rows; row++) {
+                    KeyedRecord record = records.get(next + row);
+                    statement.setLong(index++, ids[next + row]);
+                    statement.setLong(index++, batchId);
+                    statement.setLong(index++, record.fingerprint());
+                    statement.setString(index++, record.key());
+                    if (table.scopedBySource()) {
+                        statement.setString(index++, source);
+                    }
+                    index = bindValues(statement, index, table, record);
+                }
+                statement.executeUpdate();
+            }
+            next += rows;
+        }
+    }
+
+    private void update(Connection connection, RecordTable table, List<Target> targets) throws SQLException {
+        if (targets.isEmpty()) {
+            return;
+        }
+        String assignments = table.columns().stream().map(column -> column.name() + " = ?")
+                .collect(Collectors.joining(", "));
+        try (PreparedStatement statement = connection.prepareStatement("update " + table.table()
+                + " set batch_id = ?, content_hash = ?, " + assignments
+                + (table.versioned() ? ", version = version + 1" : "") + " where id = ?")) {
+            for (Target target : targets) {
+                statement.setLong(1, batchId);
+                statement.setLong(2, target.record.fingerprint());
+                int index = bindValues(statement, 3, table, target.record);
+                statement.setLong(index, target.id);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private void takeOver(Connection connection, RecordTable table, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update " + table.table() + " set batch_id = ? where id = ?")) {
+            for (Long id : ids) {
+                statement.setLong(1, batchId);
+                statement.setLong(2, id);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private String insertSql(RecordTable table, int rows) {
+        return insertSql.computeIfAbsent(table.table() + "/" + rows, ignored -> {
+            List<String> columns = new ArrayList<>(List.of("id", "batch_id", "content_hash", table.keyColumn()));
+            if (table.scopedBySource()) {
+                columns.add("source");
+            }
+            table.columns().forEach(column -> columns.add(column.name()));
+            String placeholders = "(" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?"))
+                    + (table.versioned() ? ", 0" : "") + ")";
+            return "insert into " + table.table() + " (" + String.join(", ", columns)
+                    + (table.versioned() ? ", version" : "") + ") values "
+                    + String.join(", ", java.util.Collections.nCopies(rows, placeholders));
+        });
+    }
+
+    /** {@code count} ids from the table's sequence, in blocks as Hibernate's pooled optimiser takes them. */
+    private long[] ids(Connection connection, RecordTable table, int count) throws SQLException {
+        long[] ids = new long[count];
+        int filled = 0;
+        while (filled < count) {
+            int blocks = (count - filled + ID_BLOCK - 1) / ID_BLOCK;
+            try (PreparedStatement statement = connection.prepareStatement(isPostgres(connection)
+                    ? "select nextval('" + table.sequence() + "') from generate_series(1, ?)"
+                    : "select next value for " + table.sequence() + " from system_range(1, ?)")) {
+                statement.setInt(1, blocks);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next() && filled < count) {
+                        long top = rows.getLong(1);
+                        if (top < ID_BLOCK) {
+                            // a fresh sequence's first value: Hibernate treats it as the bottom of a block
+                            continue;
+                        }
+                        for (long id = top - ID_BLOCK + 1; id <= top && filled < count; id++) {
+                            ids[filled++] = id;
+                        }
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static int bindValues(PreparedStatement statement, int first, RecordTable table, KeyedRecord record)
+            throws SQLException {
+        int index = first;
+        Object[] values = record.values();
+        for (int column = 0; column < values.length; column++) {
+            bind(statement, index++, values[column], table.columns().get(column).sqlType());
+        }
+        return index;
+    }
+
+    private static void bind(PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, sqlType);
+        } else if (value instanceof Enum<?> choice) {
+            statement.setString(index, choice.name());
+        } else if (value instanceof LocalDateTime time) {
+            statement.setTimestamp(index, Timestamp.valueOf(time), Calendar.getInstance(JDBC_TIME_ZONE));
+        } else if (value instanceof LocalDate day) {
+            statement.setDate(index, Date.valueOf(day));
+        } else if (value instanceof Instant instant) {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /**
+     * A key among a chunk's keys, as each database finds them through an index: PostgreSQL takes an array
+     * bound as one parameter; H2 filters row by row with an array, so it gets a list of {@value #KEYS_AT_ONCE}
+     * parameters (the last key repeated to fill it), one statement text whatever the chunk's size.
+     */
+    private String anyOf(Connection connection) throws SQLException {
+        if (isPostgres(connection)) {
+            return "= any(?)";
+        }
+        return "in (" + String.join(", ", java.util.Collections.nCopies(KEYS_AT_ONCE, "?")) + ")";
+    }
+
+    /** Binds the keys from the first parameter on; returns the next parameter's index. */
+    private int bindKeys(Connection connection, PreparedStatement statement, Object[] keys) throws SQLException {
+        if (isPostgres(connection)) {
+            statement.setArray(1, connection.createArrayOf("VARCHAR", keys));
+            return 2;
+        }
+        if (keys.length > KEYS_AT_ONCE) {
+            throw new IllegalArgumentException(keys.length + " keys in one chunk, at most " + KEYS_AT_ONCE);
+        }
+        for (int index = 0; index < KEYS_AT_ONCE; index++) {
+            statement.setString(index + 1, (String) keys[Math.min(index, keys.length - 1)]);
+        }
+        return KEYS_AT_ONCE + 1;
+    }
+
+    private boolean isPostgres(Connection connection) throws SQLException {
+        if (postgres == null) {
+            postgres = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+        }
+        return postgres;
+    }
+
+    private enum Action { INSERT, UPDATE, TAKE_OVER, KEEP }
+
+    private record Stored(long id, Long batchId, Long fingerprint) {
+    }
+
+    /** What becomes of one key of a chunk. */
+    private final class Target {
+
+        private Action action;
+        private final Long id;
+        private KeyedRecord record;
+        /** Kept because a later delivery set it, which a replay does not undo. */
+        private boolean newer;
+
+        Target(Action action, Long id, KeyedRecord record) {
+            this.action = action;
+            this.id = id;
+            this.record = record;
+        }
+
+        /** The key came again in the same chunk: its later values win, unless a replay keeps a newer record. */
+        void deliveredAgain(KeyedRecord again) {
+            if (newer || again.fingerprint() == record.fingerprint()) {
+                unchanged++;
+                return;
+            }
+            updated++;
+            record = again;
+            if (action != Action.INSERT) {
+                action = Action.UPDATE;
+            }
+        }
+    }
+}

@@ -1,0 +1,283 @@
+// The integration team's screen: every source with its health (problems first), source definitions edited
+// as JSON with each problem shown at its field, the ledger of delivered files, the quarantine by source and
+// batch with the raw line, and replaying a batch with its counts before and after.
+import {el, fill, say, table, when} from './dom.js';
+import {intake, reason, sources} from './api.js';
+import {keepOnSignOut, start} from './shell.js';
+
+const UNSAVED_KEY = 'rapport.integration.definition';
+
+/** The ledger as last read, newest first. */
+let batches = [];
+
+const me = await start('integration.html');
+const screen = document.querySelector('#screen');
+const notice = document.querySelector('#notice');
+
+if (me) {
+    fill(screen,
+        el('p', {}, el('button', {type: 'button', id: 'refresh', className: 'secondary',
+            on: {click: () => Promise.all([drawHealth(), drawLedger(), drawQuarantine()])}}, 'Refresh health, ledger and quarantine')),
+        el('section', {id: 'health', attrs: {'aria-labelledby': 'health-title'}}),
+        el('section', {id: 'definitions', attrs: {'aria-labelledby': 'definitions-title'}}),
+        el('section', {id: 'ledger', attrs: {'aria-labelledby': 'ledger-title'}}),
+        el('section', {id: 'quarantine', attrs: {'aria-labelledby': 'quarantine-title'}}));
+    keepOnSignOut(keepDefinition);
+    await Promise.all([drawHealth(), drawDefinitions(), drawLedger(), drawQuarantine()]);
+}
+
+// ---------------------------------------------------------------- health
+
+/** How badly a source needs someone: stopped, failing to fetch, rows refused, rows unmatched, then fine. */
+function trouble(source) {
+    let score = 0;
+    if (!source.running) {
+        score += 1000;
+    }
+    if (source.fetch && !source.fetch.healthy) {
+        score += 500;
+    }
+    if (source.lastBatch && !['STORED', 'DUPLICATE'].includes(source.lastBatch.status)) {
+        score += 200;
+    }
+    return score + Math.min(source.rowsQuarantined, 99) + Math.min(source.rowsUnmatched, 99) / 100;
+}
+
+function problemsOf(source) {
+    const problems = [];
+    if (!source.running) {
+        problems.push('not running');
+    }
+    if (source.fetch && !source.fetch.healthy) {
+        problems.push('fetch failing (' + source.fetch.consecutiveFailures + ' in a row)' + (source.fetch.lastError ? ': ' + source.fetch.lastError : ''));
+    }
+    if (source.rowsQuarantined > 0) {
+        problems.push(source.rowsQuarantined + (source.rowsQuarantined === 1 ? ' row' : ' rows') + ' quarantined');
+    }
+    if (source.rowsUnmatched > 0) {
+        problems.push(source.rowsUnmatched + (source.rowsUnmatched === 1 ? ' row' : ' rows') + ' without a known customer');
+    }
+    return problems;
+}
+
+async function drawHealth() {
+    const answer = await intake.health();
+    const holder = document.querySelector('#health');
+    if (!answer.ok) {
+        fill(holder, el('h2', {id: 'health-title'}, 'Sources'), el('p', {className: 'problem'}, reason(answer)));
+        return;
+    }
+    const list = [...answer.data].sort((a, b) => trouble(b) - trouble(a));
+    fill(holder, el('h2', {id: 'health-title'}, 'Sources and their health'),
+        el('p', {className: 'muted'}, 'Sources with problems come first.'),
+        table({
+            headers: ['Source', 'Kind', 'Running', 'Batches', 'Accepted', 'Quarantined', 'Unmatched', 'Lag', 'Last batch', 'Problems'],
+            rows: list, empty: 'No source is defined.',
+            cells: source => {
+                const problems = problemsOf(source);
+                return [source.source, source.kind.toLowerCase(), source.running ? 'yes' : 'NO', String(source.batches),
+                    String(source.rowsAccepted), String(source.rowsQuarantined), String(source.rowsUnmatched),
+                    source.lagSeconds === null || source.lagSeconds === undefined ? '—' : lag(source.lagSeconds),
+                    source.lastBatch ? source.lastBatch.fileName + ' — ' + source.lastBatch.status + ', ' + when(source.lastBatch.receivedAt) : '—',
+                    problems.length ? el('span', {className: 'problem'}, problems.join('; ')) : 'none'];
+            }
+        }));
+    holder.querySelectorAll('tbody tr').forEach((row, index) => {
+        if (list[index]) {
+            row.dataset.source = list[index].source;
+        }
+    });
+}
+
+function lag(seconds) {
+    if (seconds < 3600) {
+        return Math.round(seconds / 60) + ' min';
+    }
+    if (seconds < 172800) {
+        return Math.round(seconds / 3600) + ' h';
+    }
+    return Math.round(seconds / 86400) + ' days';
+}
+
+// ---------------------------------------------------------------- definitions
+
+async function drawDefinitions() {
+    const answer = await sources.list();
+    const holder = document.querySelector('#definitions');
+    const view = answer.ok ? answer.data : {sources: [], problems: []};
+    const name = el('input', {id: 'definition-name', pattern: '[a-z0-9][a-z0-9-]*', maxLength: 64,
+        attrs: {'aria-describedby': 'definition-name-help'}});
+    const text = el('textarea', {id: 'definition-text', rows: 14, className: 'code', spellcheck: false});
+    const problems = el('ul', {id: 'definition-problems', className: 'problems', attrs: {'aria-live': 'polite'}});
+    const kept = JSON.parse(sessionStorage.getItem(UNSAVED_KEY) || 'null');
+    if (kept) {
+        name.value = kept.name;
+        text.value = kept.text;
+        say(notice, 'Your unsaved definition of ' + (kept.name || 'a new source') + ' was kept and is open again.', 'info');
+    }
+    text.addEventListener('input', keepDefinition);
+    name.addEventListener('input', keepDefinition);
+    const form = el('form', {id: 'definition-form'},
+        el('div', {className: 'field'}, el('label', {htmlFor: 'definition-name'}, 'Source name'), name,
+            el('span', {id: 'definition-name-help', className: 'muted'}, 'Lower case letters, digits and dashes; the file is sources/<name>.json.')),
+        el('div', {className: 'field'}, el('label', {htmlFor: 'definition-text'}, 'Definition (JSON)'), text),
+        el('div', {className: 'row'}, el('button', {type: 'submit', id: 'save-definition'}, 'Save'),
+            el('button', {type: 'button', className: 'secondary', id: 'delete-definition', on: {click: () => remove(name.value)}}, 'Remove this source')),
+        problems);
+    form.addEventListener('submit', async event => {
+        event.preventDefault();
+        await save(name.value.trim(), text.value, problems);
+    });
+    fill(holder, el('h2', {id: 'definitions-title'}, 'Source definitions'),
+        table({headers: ['Source', 'Kind', 'Format', 'Transport', 'Schedule', 'Time zone', 'Running', ''],
+            rows: view.sources, empty: 'No source is defined yet.',
+            cells: source => [source.name, source.kind, source.format, source.transport, source.schedule || '—', source.timeZone,
+                source.running ? 'yes' : 'no',
+                el('button', {type: 'button', className: 'secondary edit-definition', attrs: {'data-source': source.name},
+                    on: {click: () => edit(source.name)}}, 'Edit')]}),
+        view.problems.length ? el('div', {}, el('h3', {}, 'Definitions not taken'),
+            el('ul', {className: 'problems'}, view.problems.map(problem => el('li', {className: 'problem'},
+                problem.file + ': ' + (problem.field ? problem.field + ': ' : '') + problem.message)))) : null,
+        el('h3', {}, 'Create or edit'), form);
+}
+
+function keepDefinition() {
+    const name = document.querySelector('#definition-name');
+    const text = document.querySelector('#definition-text');
+    if (name && text && text.value.trim()) {
+        sessionStorage.setItem(UNSAVED_KEY, JSON.stringify({name: name.value, text: text.value}));
+    }
+}
+
+async function edit(sourceName) {
+    const answer = await sources.definition(sourceName);
+    if (!answer.ok) {
+        say(notice, reason(answer), 'problem');
+        return;
+    }
+    document.querySelector('#definition-name').value = sourceName;
+    const text = document.querySelector('#definition-text');
+    text.value = answer.data;
+    text.focus();
+}
+
+async function save(sourceName, definition, problems) {
+    problems.replaceChildren();
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(sourceName)) {
+        problems.appendChild(el('li', {className: 'problem'}, 'Name the source with lower case letters, digits and dashes.'));
+        document.querySelector('#definition-name').focus();
+        return;
+    }
+    const answer = await sources.save(sourceName, definition);
+    if (answer.ok) {
+        sessionStorage.removeItem(UNSAVED_KEY);
+        const notRunning = (answer.data.problems || []);
+        say(notice, sourceName + ' is saved' + (answer.data.source.running ? ' and running.' : '.')
+            + (notRunning.length ? ' It does not run yet: ' + notRunning.map(problem => problem.message).join('; ') : ''), notRunning.length ? 'problem' : 'ok');
+        await Promise.all([drawHealth(), drawDefinitions()]);
+        return;
+    }
+    const list = answer.data && answer.data.problems ? answer.data.problems : [{field: null, message: reason(answer)}];
+    list.forEach(problem => problems.appendChild(el('li', {},
+        problem.field ? el('button', {type: 'button', className: 'link field-problem', attrs: {'data-field': problem.field},
+            on: {click: () => showField(problem.field)}}, problem.field) : el('span', {}, 'The definition'),
+        ': ', el('span', {className: 'problem'}, problem.message))));
+    if (list[0] && list[0].field) {
+        showField(list[0].field);
+    }
+}
+
+/** Selects the field's name in the JSON text, e.g. "transport.directory" → the "directory" key. */
+function showField(path) {
+    const text = document.querySelector('#definition-text');
+    const leaf = path.split('.').pop().replace(/\[\d+\]$/, '');
+    let from = 0;
+    for (const part of path.split('.')) {
+        const at = text.value.indexOf('"' + part.replace(/\[\d+\]$/, '') + '"', from);
+        if (at >= 0) {
+            from = at;
+        }
+    }
+    const at = text.value.indexOf('"' + leaf + '"', from);
+    text.focus();
+    if (at >= 0) {
+        text.setSelectionRange(at, at + leaf.length + 2);
+    }
+}
+
+async function remove(sourceName) {
+    if (!sourceName || !window.confirm('Remove the source ' + sourceName + '? Its delivered files stay in the ledger.')) {
+        return;
+    }
+    const answer = await sources.remove(sourceName);
+    say(notice, answer.ok ? sourceName + ' is removed.' : reason(answer), answer.ok ? 'ok' : 'problem');
+    await Promise.all([drawHealth(), drawDefinitions()]);
+}
+
+// ---------------------------------------------------------------- ledger, quarantine, replay
+
+
+async function drawLedger() {
+    const answer = await intake.batches(200);
+    batches = answer.ok ? answer.data : [];
+    const holder = document.querySelector('#ledger');
+    fill(holder, el('h2', {id: 'ledger-title'}, 'Delivered files'),
+        table({
+            headers: ['Batch', 'Source', 'File', 'Received', 'Status', 'Accepted', 'Quarantined', 'Unmatched', ''],
+            rows: batches, empty: 'No file delivered yet.',
+            cells: batch => [String(batch.id), (batch.source || batch.kind.toLowerCase()), batch.fileName, when(batch.receivedAt),
+                batch.status + (batch.duplicateOf ? ' of ' + batch.duplicateOf : '') + (batch.replacedBy ? ' by ' + batch.replacedBy : '')
+                    + (batch.message ? ': ' + batch.message : ''),
+                String(batch.rowsAccepted), String(batch.rowsQuarantined), String(batch.rowsUnmatched),
+                el('span', {className: 'row'},
+                    batch.rowsQuarantined > 0 ? el('button', {type: 'button', className: 'secondary show-quarantine',
+                        attrs: {'data-batch': batch.id}, on: {click: () => drawQuarantine(batch.source, batch.id)}}, 'Quarantine') : null,
+                    batch.status === 'STORED' ? el('button', {type: 'button', className: 'secondary replay',
+                        attrs: {'data-batch': batch.id}, on: {click: () => replay(batch)}}, 'Replay') : null)]
+        }));
+    holder.querySelectorAll('tbody tr').forEach((row, index) => {
+        if (batches[index]) {
+            row.dataset.batch = batches[index].id;
+            row.dataset.file = batches[index].fileName;
+        }
+    });
+}
+
+async function replay(batch) {
+    const answer = await intake.replay(batch.id);
+    if (!answer.ok) {
+        say(notice, 'Batch ' + batch.id + ' was not replayed: ' + reason(answer), 'problem');
+        return;
+    }
+    const after = answer.data;
+    say(notice, 'Batch ' + batch.id + ' (' + batch.fileName + ') replayed as batch ' + after.batchId + ': before '
+        + batch.rowsAccepted + ' accepted, ' + batch.rowsQuarantined + ' quarantined; after ' + after.rowsAccepted
+        + ' accepted, ' + after.rowsQuarantined + ' quarantined.', 'ok');
+    await Promise.all([drawLedger(), drawHealth(), drawQuarantine()]);
+}
+
+async function drawQuarantine(source, batch) {
+    const answer = await intake.quarantine(source, batch);
+    const holder = document.querySelector('#quarantine');
+    const rows = answer.ok ? answer.data : [];
+    const sourceFilter = el('input', {id: 'quarantine-source', value: source || '', maxLength: 64});
+    const batchFilter = el('input', {id: 'quarantine-batch', type: 'number', min: 1, value: batch || ''});
+    const form = el('form', {className: 'row'},
+        el('label', {htmlFor: 'quarantine-source'}, 'Source'), sourceFilter,
+        el('label', {htmlFor: 'quarantine-batch'}, 'Batch'), batchFilter,
+        el('button', {type: 'submit', className: 'secondary'}, 'Show'));
+    form.addEventListener('submit', event => {
+        event.preventDefault();
+        drawQuarantine(sourceFilter.value.trim() || null, batchFilter.value || null);
+    });
+    fill(holder, el('h2', {id: 'quarantine-title'}, 'Quarantine'),
+        el('p', {className: 'muted'}, batch ? 'Rows of batch ' + batch + ' kept aside.' : source ? 'Rows of ' + source + ' kept aside.' : 'The newest rows kept aside, from every source.'),
+        form,
+        answer.ok ? null : el('p', {className: 'problem'}, reason(answer)),
+        table({
+            headers: ['Batch', 'Source', 'File', 'Line', 'Field', 'Reason', 'Raw line'],
+            rows, empty: 'No quarantined row.',
+            cells: row => [String(row.batchId), row.source || row.kind, row.fileName, String(row.line), row.field || '(record)',
+                row.reason, el('pre', {className: 'raw'}, row.rawText || '')]
+        }));
+}
