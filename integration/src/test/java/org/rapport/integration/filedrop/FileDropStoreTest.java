@@ -97,7 +97,7 @@ class FileDropStoreTest extends PersistenceSpec {
     void theSamplesFirst500CallsDroppedAgainUnderAnotherNameAreNotCountedAgain(TestDatabase database)
             throws Exception {
         start(database);
-        List<String> sample = Files.readAllLines(Path.of("../sample-data/calls/calls.csv"));
+        List<String> sample = Files.readAllLines(Path.of("../sample-data/calls/calls-2026-10.csv"));
         drop(intakeDir.resolve("calls"), "calls.csv", String.join("\n", sample) + "\n");
         awaitUntil("the sample's calls to be stored", WAIT, () -> batches(database).size() == 1
                 && filesIn(intakeDir.resolve("calls")).isEmpty());
