@@ -37,7 +37,7 @@ function trouble(source) {
     if (source.fetch && !source.fetch.healthy) {
         score += 500;
     }
-    if (source.lastBatch && !['STORED', 'DUPLICATE'].includes(source.lastBatch.status)) {
+    if (source.lastBatch && !['ACCEPTED', 'DUPLICATE'].includes(source.lastBatch.status)) {
         score += 200;
     }
     return score + Math.min(source.rowsQuarantined, 99) + Math.min(source.rowsUnmatched, 99) / 100;
@@ -232,7 +232,7 @@ async function drawLedger() {
                 el('span', {className: 'row'},
                     batch.rowsQuarantined > 0 ? el('button', {type: 'button', className: 'secondary show-quarantine',
                         attrs: {'data-batch': batch.id}, on: {click: () => drawQuarantine(batch.source, batch.id)}}, 'Quarantine') : null,
-                    batch.status === 'STORED' ? el('button', {type: 'button', className: 'secondary replay',
+                    batch.status === 'ACCEPTED' ? el('button', {type: 'button', className: 'secondary replay',
                         attrs: {'data-batch': batch.id}, on: {click: () => replay(batch)}}, 'Replay') : null)]
         }));
     holder.querySelectorAll('tbody tr').forEach((row, index) => {

@@ -78,7 +78,7 @@ class IntegrationScreenIT {
             String batchId = browser.until.until(driver -> {
                 driver.findElement(By.id("refresh")).click();
                 return driver.findElements(By.cssSelector("#ledger tr[data-file='purchases-2025-02.csv']")).stream()
-                        .filter(row -> row.getText().contains("STORED")).map(row -> row.getAttribute("data-batch"))
+                        .filter(row -> row.getText().contains("ACCEPTED")).map(row -> row.getAttribute("data-batch"))
                         .findFirst().orElse(null);
             });
             browser.until.until(ExpectedConditions.textToBePresentInElementLocated(
