@@ -73,19 +73,35 @@ export function rag(status) {
     return el('span', {className: 'rag rag-' + value.toLowerCase().replace(/[^a-z]/g, '')}, value);
 }
 
-/** A number for reading: at most two decimals, with its unit; "—" when there is none. */
+/**
+ * A number for reading, with its unit; "—" when there is none. Rounded as the pack rounds
+ * (org.rapport.rules.facts.Figures): money to whole pounds, everything else to one decimal, halves away
+ * from zero, so the screen and the PDF show one value for one figure.
+ */
 export function figure(value, unit) {
     if (value === null || value === undefined || value === '') {
         return '—';
     }
     const number = Number(value);
-    const text = Number.isFinite(number)
-        ? number.toLocaleString('en-GB', {maximumFractionDigits: 2, minimumFractionDigits: Number.isInteger(number) ? 0 : 2})
-        : String(value);
+    if (!Number.isFinite(number)) {
+        return String(value);
+    }
+    const decimals = unit === '£' ? 0 : 1;
+    const text = shown(number, decimals).toLocaleString('en-GB',
+        {maximumFractionDigits: decimals, minimumFractionDigits: decimals});
     if (!unit || unit === 'score') {
         return text;
     }
-    return unit === '£' ? '£' + text : text + (unit === '%' ? '%' : ' ' + unit);
+    return unit === '£' ? (text.startsWith('-') ? '-£' + text.substring(1) : '£' + text) : text + ' ' + unit;
+}
+
+// Decimal rounding on the number's own digits: 2.65 is 2.6499… in binary, and must still show as 2.7.
+function shown(number, decimals) {
+    const magnitude = Math.abs(number);
+    const written = String(magnitude);
+    const rounded = written.includes('e') ? Number(magnitude.toFixed(decimals))
+        : Number(Math.round(Number(written + 'e' + decimals)) + 'e-' + decimals);
+    return Math.sign(number) * rounded;
 }
 
 /** An ISO time as "5 Dec 2026, 08:15" in the reader's zone. */

@@ -58,8 +58,9 @@ class BoardScreensIT {
             assertThat(nps.getText()).contains("Net Promoter Score", "25", "AMBER", "Target 30");
             assertThat(nps.findElement(By.cssSelector(".trend")).getAttribute("aria-label")).contains("October 2026 25");
             browser.until.until(driver -> !driver.findElements(By.cssSelector("#tiles .trend canvas")).isEmpty());
-            assertThat(row(browser, "CSAT").getText()).contains("50", "RED");
-            assertThat(row(browser, "IVR_ABANDONMENT").getText()).contains("20", "RED");
+            // figures as the pack prints them (one decimal, unit after a space): one figure, one value
+            assertThat(row(browser, "CSAT").getText()).contains("50.0 %", "RED");
+            assertThat(row(browser, "IVR_ABANDONMENT").getText()).contains("20.0 %", "RED");
             assertThat(row(browser, "TIME_TO_HUMAN_P90").getText()).contains("8.6", "GREEN");
             browser.screenshot("board-2-dashboard");
 
