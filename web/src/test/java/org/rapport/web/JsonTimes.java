@@ -26,9 +26,12 @@ import jakarta.json.JsonValue;
  */
 public final class JsonTimes {
 
-    /** Field names that carry a time by this API's naming: …At, …On, …Date, …Time, since, until, lastX. */
+    /**
+     * Field names that carry a time by this API's naming: …At, …On, …Date, …Time, since, until, lastX;
+     * {@code basedOn} is the rule-set version a draft was copied from, not a time.
+     */
     private static final Pattern TIME_NAME = Pattern.compile(
-            "(.*(At|On|Date|Time|Since|Until)|date|time|since|until|last(Attempt|Success|Failure)|nextLook)");
+            "(?!basedOn$)(.*(At|On|Date|Time|Since|Until)|date|time|since|until|last(Attempt|Success|Failure)|nextLook)");
 
     private static final List<Function<String, Object>> ISO_PARSERS = List.of(Instant::parse, OffsetDateTime::parse,
             LocalDateTime::parse, LocalDate::parse, LocalTime::parse, YearMonth::parse);
