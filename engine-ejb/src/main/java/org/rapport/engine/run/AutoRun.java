@@ -2,19 +2,16 @@ package org.rapport.engine.run;
 
 import java.time.YearMonth;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
@@ -36,12 +33,10 @@ import org.rapport.engine.readiness.IntakeActivity;
  * Runs again the months new data touches, once intake has been quiet for a few seconds and nothing
  * is being stored: dropping a month's files is all it takes to get its board pack, and a late file
  * for an old month re-runs that month, not the latest one ({@link IntakeRunPlan} says which). Months go one at a time, oldest
- * first, so each finds the month before it published. The queue is kept in memory; what a restart
- * (or a redeployment) cut short is found again at start-up: accepted batches that no run has read
- * yet are looked at as if they had just arrived.
+ * first, so each finds the month before it published. The queue is kept in memory: a restart loses
+ * what had not started yet (the schedule and on-demand runs remain).
  */
 @Singleton
-@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AutoRun {
@@ -73,28 +68,6 @@ public class AutoRun {
     private final Set<Long> newBatches = new LinkedHashSet<>();
     /** Months to run, oldest first. */
     private final SortedSet<YearMonth> queue = new TreeSet<>();
-
-    @PostConstruct
-    void pickUpWhatARestartLeft() {
-        try {
-            List<Long> unread = entityManager.createQuery("select b.id from SourceBatch b where b.status = :accepted"
-                    + " and not exists (select 1 from Run r join r.sourceBatches s where s.id = b.id)", Long.class)
-                    .setParameter("accepted", BatchStatus.ACCEPTED)
-                    .getResultList();
-            if (!unread.isEmpty()) {
-                LOG.info(() -> unread.size() + " delivered file(s) no run has read yet: looking at their months");
-                synchronized (this) {
-                    newBatches.addAll(unread);
-                }
-                restartQuietPeriod();
-            }
-        } catch (RuntimeException e) {
-            // the database away at start-up: the next delivery or the schedule brings these months back
-            org.rapport.engine.outage.InfrastructureFault outage = org.rapport.engine.outage.InfrastructureFault.of(e)
-                    .orElseThrow(() -> e);
-            LOG.warning(() -> "Files left unread by a restart not looked at (" + outage.reason() + ")");
-        }
-    }
 
     /** Each stored file restarts the quiet period: many files arriving together give one look. */
     public void onBatchStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchStored stored) {
