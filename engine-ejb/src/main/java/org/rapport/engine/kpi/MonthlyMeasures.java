@@ -14,6 +14,7 @@ public class MonthlyMeasures {
     private final EntityManager entityManager;
     private final ZoneId zone;
     private final List<MeasureFamily> families;
+    private final MonthPasses passes;
 
     /** With the standard contact costs, service-case times read in UTC. */
     public MonthlyMeasures(EntityManager entityManager) {
@@ -27,17 +28,20 @@ public class MonthlyMeasures {
     public MonthlyMeasures(EntityManager entityManager, ContactCosts costs, ZoneId zone) {
         this.entityManager = entityManager;
         this.zone = zone;
+        // The families that measure from the same records share one reading of them.
+        this.passes = new MonthPasses(entityManager);
         this.families = List.of(
                 new VoiceOfCustomerMeasures(entityManager, zone),
                 new RetentionMeasures(entityManager),
-                new CostToServeMeasures(entityManager, costs, zone),
-                new MomentsOfTruthMeasures(entityManager),
-                new ContactCentreMeasures(entityManager, zone));
+                new CostToServeMeasures(entityManager, costs, zone, passes),
+                new MomentsOfTruthMeasures(passes),
+                new ContactCentreMeasures(entityManager, zone, passes));
     }
 
     /** Every figure of the month; a figure whose kind of record the month lacks is "no data" ({@link KpiEvidence}). */
     public List<Measurement> measure(ReportingMonth month) {
         MonthObservations observed = MonthObservations.of(entityManager, month, zone);
+        passes.forget();
         List<Measurement> measurements = new ArrayList<>();
         families.forEach(family ->
                 measurements.addAll(KpiEvidence.withholdUnobserved(family.measure(month), observed)));
