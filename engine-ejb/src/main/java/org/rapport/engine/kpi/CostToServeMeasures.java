@@ -33,9 +33,6 @@ public class CostToServeMeasures implements MeasureFamily {
     static final String CASES_NOT_BY_PHONE = "(s.channel is null or lower(s.channel) <> 'phone')"
             + " and s.openedAt >= :caseStart and s.openedAt < :caseEnd";
 
-    private static final String ACTIVE_AT_MONTH_END =
-            "(c.customerSince is null or c.customerSince < :end) and (c.churnedOn is null or c.churnedOn >= :end)";
-
     private final EntityManager entityManager;
     private final ContactCosts costs;
     private final ZoneId zone;
@@ -60,10 +57,8 @@ public class CostToServeMeasures implements MeasureFamily {
     @Override
     public List<Measurement> measure(ReportingMonth month) {
         Map<String, Long> customers = new LinkedHashMap<>();
-        new SlicedQuery(entityManager, SliceSource.jpqlWithCustomer("Customer c", "c", null), "count(c)",
-                ACTIVE_AT_MONTH_END, Map.of("end", month.endExclusive()))
-                .totals().slices(customerBreakdowns(), -1)
-                .forEach(slice -> customers.put(slice.dimension(), slice.count(0)));
+        passes.customers(month).slices(customerBreakdowns(), CustomerMonth.ACTIVE_AT_END)
+                .forEach(slice -> customers.put(slice.dimension(), slice.count(CustomerMonth.ACTIVE_AT_END)));
         Map<String, BigDecimal> cost = new LinkedHashMap<>();
         List<Breakdown> contactBreakdowns = KpiCatalogue.breakdowns(KpiCatalogue.COST_TO_SERVE).stream()
                 .filter(breakdown -> breakdown != Breakdown.ENGAGEMENT).toList();

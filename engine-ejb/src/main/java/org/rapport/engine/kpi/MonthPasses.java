@@ -2,6 +2,7 @@ package org.rapport.engine.kpi;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.persistence.EntityManager;
 
@@ -14,6 +15,8 @@ final class MonthPasses {
 
     private final EntityManager entityManager;
     private final Map<ReportingMonth, CallMonth> calls = new HashMap<>();
+    private final Map<ReportingMonth, SliceTotals> responses = new HashMap<>();
+    private final Map<ReportingMonth, SliceTotals> customers = new HashMap<>();
 
     MonthPasses(EntityManager entityManager) {
         this.entityManager = entityManager;
@@ -23,8 +26,20 @@ final class MonthPasses {
         return calls.computeIfAbsent(month, key -> CallMonth.of(entityManager, key));
     }
 
+    /** The month's answers as {@code reader} counts them in one pass. */
+    SliceTotals responses(ReportingMonth month, Function<ReportingMonth, SliceTotals> reader) {
+        return responses.computeIfAbsent(month, reader);
+    }
+
+    /** The customer base counted for the month in one pass ({@link CustomerMonth}). */
+    SliceTotals customers(ReportingMonth month) {
+        return customers.computeIfAbsent(month, key -> CustomerMonth.of(entityManager, key));
+    }
+
     /** Forgets what was read: the next measuring reads the store again. */
     void forget() {
         calls.clear();
+        responses.clear();
+        customers.clear();
     }
 }

@@ -31,8 +31,8 @@ public class MonthlyMeasures {
         // The families that measure from the same records share one reading of them.
         this.passes = new MonthPasses(entityManager);
         this.families = List.of(
-                new VoiceOfCustomerMeasures(entityManager, zone),
-                new RetentionMeasures(entityManager),
+                new VoiceOfCustomerMeasures(entityManager, zone, passes),
+                new RetentionMeasures(entityManager, passes),
                 new CostToServeMeasures(entityManager, costs, zone, passes),
                 new MomentsOfTruthMeasures(passes),
                 new ContactCentreMeasures(entityManager, zone, passes));
