@@ -1,5 +1,7 @@
 package org.rapport.engine.kpi;
 
+import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
@@ -88,27 +90,47 @@ final class CallMonth {
 
     private static final int WIDTH = 19;
 
+    private static final int WINDOW_DAYS = 8;
+
     private static final String SECONDS_TO_HUMAN = """
             select k.segment, k.value_band, c.channel, c.ivr_seconds + c.queue_seconds, count(*)
             from call_record c left join customer k on k.external_id = c.customer_ref
             where c.outcome = 'ANSWERED' and c.wanted_agent = true and c.started_at >= :start and c.started_at < :end
             group by k.segment, k.value_band, c.channel, c.ivr_seconds + c.queue_seconds""";
 
-    private final SliceTotals totals;
-    private final SecondsHistogram toHuman;
+    private final SliceTotals totals = new SliceTotals(WIDTH);
+    private final SecondsHistogram toHuman = new SecondsHistogram();
 
-    private CallMonth(SliceTotals totals, SecondsHistogram toHuman) {
-        this.totals = totals;
-        this.toHuman = toHuman;
+    /** The whole month, read window by window ({@link #windows}). */
+    static CallMonth of(EntityManager entityManager, ReportingMonth month) {
+        CallMonth calls = new CallMonth();
+        for (LocalDateTime[] window : windows(month)) {
+            calls.read(entityManager, window[0], window[1]);
+        }
+        return calls;
     }
 
-    static CallMonth of(EntityManager entityManager, ReportingMonth month) {
-        SliceTotals totals = new SliceTotals(WIDTH);
+    /**
+     * The month cut into windows of {@value #WINDOW_DAYS} days, each read by a query of its own (in a
+     * transaction of its own when the run measures), so that no read of a large month runs long. Sums add up
+     * across windows; a call's repeat is still looked for in every call of its caller.
+     */
+    static List<LocalDateTime[]> windows(ReportingMonth month) {
+        List<LocalDateTime[]> windows = new ArrayList<>();
+        for (LocalDateTime from = month.startTime(); from.isBefore(month.endTime()); from = from.plusDays(WINDOW_DAYS)) {
+            LocalDateTime to = from.plusDays(WINDOW_DAYS);
+            windows.add(new LocalDateTime[] {from, to.isAfter(month.endTime()) ? month.endTime() : to});
+        }
+        return windows;
+    }
+
+    /** Adds the calls started in [from, to) to the sums and to the histogram. */
+    void read(EntityManager entityManager, LocalDateTime from, LocalDateTime to) {
         List<?> rows = entityManager.createNativeQuery(BY_SLICE)
                 .setParameter("limit", MomentsOfTruthMeasures.PUBLISHED_AVERAGE_SECONDS)
                 .setParameter("serviceLevel", ContactCentreMeasures.SERVICE_LEVEL_SECONDS)
-                .setParameter("start", month.startTime())
-                .setParameter("end", month.endTime())
+                .setParameter("start", from)
+                .setParameter("end", to)
                 .getResultList();
         for (Object row : rows) {
             Object[] columns = (Object[]) row;
@@ -116,17 +138,15 @@ final class CallMonth {
             System.arraycopy(columns, 3, sums, 0, WIDTH);
             totals.add((String) columns[0], (String) columns[1], (String) columns[2], sums);
         }
-        SecondsHistogram toHuman = new SecondsHistogram();
         List<?> seconds = entityManager.createNativeQuery(SECONDS_TO_HUMAN)
-                .setParameter("start", month.startTime())
-                .setParameter("end", month.endTime())
+                .setParameter("start", from)
+                .setParameter("end", to)
                 .getResultList();
         for (Object row : seconds) {
             Object[] columns = (Object[]) row;
             toHuman.add((String) columns[0], (String) columns[1], (String) columns[2],
                     Aggregates.asLong(columns[3]), Aggregates.asLong(columns[4]));
         }
-        return new CallMonth(totals, toHuman);
     }
 
     /** Overall and each breakdown's slices in which {@code present} counted a call, with every sum. */

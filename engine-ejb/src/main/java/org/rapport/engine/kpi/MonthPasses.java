@@ -13,13 +13,28 @@ import jakarta.persistence.EntityManager;
  */
 final class MonthPasses {
 
-    private final EntityManager entityManager;
+    private EntityManager entityManager;
     private final Map<ReportingMonth, CallMonth> calls = new HashMap<>();
     private final Map<ReportingMonth, SliceTotals> responses = new HashMap<>();
     private final Map<ReportingMonth, SliceTotals> customers = new HashMap<>();
 
     MonthPasses(EntityManager entityManager) {
         this.entityManager = entityManager;
+    }
+
+    EntityManager entityManager() {
+        return entityManager;
+    }
+
+    /** Reads what is still to read with {@code current}: a reading made ahead outlives its transactions. */
+    MonthPasses using(EntityManager current) {
+        this.entityManager = current;
+        return this;
+    }
+
+    /** Reads into the month's calls the ones started in [from, to): the measuring step reads them in parts. */
+    void readCalls(ReportingMonth month, java.time.LocalDateTime from, java.time.LocalDateTime to) {
+        calls.computeIfAbsent(month, key -> new CallMonth()).read(entityManager, from, to);
     }
 
     CallMonth calls(ReportingMonth month) {
@@ -34,12 +49,5 @@ final class MonthPasses {
     /** The customer base counted for the month in one pass ({@link CustomerMonth}). */
     SliceTotals customers(ReportingMonth month) {
         return customers.computeIfAbsent(month, key -> CustomerMonth.of(entityManager, key));
-    }
-
-    /** Forgets what was read: the next measuring reads the store again. */
-    void forget() {
-        calls.clear();
-        responses.clear();
-        customers.clear();
     }
 }

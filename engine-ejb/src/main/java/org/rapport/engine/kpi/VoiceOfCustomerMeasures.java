@@ -111,14 +111,20 @@ public class VoiceOfCustomerMeasures implements MeasureFamily {
 
     /** The slices of {@code code} from the month's one pass over its answers: those where it counted answers. */
     private List<SlicedQuery.Slice> answers(ReportingMonth month, String code, int counted) {
-        return passes.responses(month, this::responsesOf).slices(KpiCatalogue.breakdowns(code), counted);
+        return passes.responses(month, key -> responsesOf(entityManager, zone, key)).slices(
+                KpiCatalogue.breakdowns(code), counted);
+    }
+
+    /** Reads the month's answers into {@code passes} ahead of measuring, as this family counts them. */
+    static void readAnswers(MonthPasses passes, ReportingMonth month, ZoneId zone) {
+        passes.responses(month, key -> responsesOf(passes.entityManager(), zone, key));
     }
 
     /**
      * The month's answers read once: NPS, CSAT, effort and closed loop counted together, grouped by the
      * customer's segment and value band and the touchpoint ({@link SliceTotals}).
      */
-    private SliceTotals responsesOf(ReportingMonth month) {
+    private static SliceTotals responsesOf(EntityManager entityManager, ZoneId zone, ReportingMonth month) {
         // No call-back before the month, nor after the deadline of its last answer, can count: a bound the index uses.
         Instant casesFrom = month.startTime().minusDays(1).atZone(zone).toInstant();
         Instant casesTo = month.endTime().plusDays(6).atZone(zone).toInstant();

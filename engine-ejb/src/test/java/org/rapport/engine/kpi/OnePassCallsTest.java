@@ -45,34 +45,7 @@ class OnePassCallsTest extends PersistenceSpec {
     @EnumSource(TestDatabase.class)
     void everySliceEqualsAQueryOfThatSliceAlone(TestDatabase database) {
         on(database);
-        database.write(entityManager -> {
-            Facts facts = new Facts(entityManager);
-            SourceBatch calls = new SourceBatch(SourceKind.CALLS, "test", "calls.csv", "one-pass-calls",
-                    Instant.parse("2026-11-01T06:00:00Z"));
-            entityManager.persist(calls);
-            SplittableRandom random = new SplittableRandom(12);
-            for (int index = 0; index < 30; index++) {
-                Customer customer = facts.customerIn("C" + index, SEGMENTS[random.nextInt(SEGMENTS.length)],
-                        BANDS[random.nextInt(BANDS.length)]);
-                customer.setPreferredChannel(random.nextBoolean() ? CHANNELS[random.nextInt(3)] : null);
-            }
-            for (int index = 0; index < 700; index++) {
-                // a caller of 35: five unknown to the CRM; one call in ten from no one known at all
-                String customer = random.nextInt(10) == 0 ? null : "C" + random.nextInt(35);
-                LocalDateTime startedAt = LocalDateTime.of(2026, 9, 25, 8, 0)
-                        .plusMinutes(random.nextInt(60 * 24 * 45));
-                // seconds drawn from a few dozen values, so that many calls tie
-                int ivr = 10 * random.nextInt(12);
-                int queue = 15 * random.nextInt(50);
-                CallOutcome outcome = OUTCOMES[random.nextInt(OUTCOMES.length)];
-                int transfers = random.nextInt(3);
-                entityManager.persist(new Call(calls, customer, null, startedAt, ivr, queue,
-                        outcome == CallOutcome.ANSWERED ? 120 : 0, outcome, random.nextInt(4) > 0, transfers,
-                        transfers == 0 ? 0 : random.nextInt(2), random.nextInt(3) == 0 ? null : random.nextBoolean(),
-                        CHANNELS[random.nextInt(CHANNELS.length)]));
-            }
-        });
-
+        seedMonth(database);
         Map<String, Measurement> measured = database.read(entityManager ->
                         new MonthlyMeasures(entityManager).measure(OCTOBER)).stream()
                 .collect(Collectors.toMap(m -> m.code() + "|" + m.dimension(), Function.identity()));
@@ -104,6 +77,58 @@ class OnePassCallsTest extends PersistenceSpec {
         });
         // six KPIs × (overall, three segments, three value bands, three channels)
         assertThat(compared).as("slices compared").hasSize(60);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aMonthReadPartByPartInTransactionsOfTheirOwnMeasuresAsOneReadAtOnce(TestDatabase database) {
+        on(database);
+        seedMonth(database);
+        List<Measurement> atOnce = database.read(entityManager -> new MonthlyMeasures(entityManager).measure(OCTOBER));
+
+        MonthReading reading = database.read(entityManager -> new MonthReading(entityManager, OCTOBER,
+                java.time.ZoneOffset.UTC));
+        assertThat(reading.parts()).as("the calls in windows, the answers, the customers").hasSize(6);
+        for (MonthReading.Part part : reading.parts()) {
+            database.read(entityManager -> {
+                reading.read(part, entityManager);
+                return null;
+            });
+        }
+        List<Measurement> inParts = database.read(entityManager -> new MonthlyMeasures(entityManager).measure(reading));
+
+        assertThat(inParts).isNotEmpty().containsExactlyElementsOf(atOnce);
+    }
+
+    private static void seedMonth(TestDatabase database) {
+        database.write(entityManager -> {
+            Facts facts = new Facts(entityManager);
+            SourceBatch calls = new SourceBatch(SourceKind.CALLS, "test", "calls.csv", "one-pass-calls",
+                    Instant.parse("2026-11-01T06:00:00Z"));
+            entityManager.persist(calls);
+            SplittableRandom random = new SplittableRandom(12);
+            for (int index = 0; index < 30; index++) {
+                Customer customer = facts.customerIn("C" + index, SEGMENTS[random.nextInt(SEGMENTS.length)],
+                        BANDS[random.nextInt(BANDS.length)]);
+                customer.setPreferredChannel(random.nextBoolean() ? CHANNELS[random.nextInt(3)] : null);
+            }
+            for (int index = 0; index < 700; index++) {
+                // a caller of 35: five unknown to the CRM; one call in ten from no one known at all
+                String customer = random.nextInt(10) == 0 ? null : "C" + random.nextInt(35);
+                LocalDateTime startedAt = LocalDateTime.of(2026, 9, 25, 8, 0)
+                        .plusMinutes(random.nextInt(60 * 24 * 45));
+                // seconds drawn from a few dozen values, so that many calls tie
+                int ivr = 10 * random.nextInt(12);
+                int queue = 15 * random.nextInt(50);
+                CallOutcome outcome = OUTCOMES[random.nextInt(OUTCOMES.length)];
+                int transfers = random.nextInt(3);
+                entityManager.persist(new Call(calls, customer, null, startedAt, ivr, queue,
+                        outcome == CallOutcome.ANSWERED ? 120 : 0, outcome, random.nextInt(4) > 0, transfers,
+                        transfers == 0 ? 0 : random.nextInt(2), random.nextInt(3) == 0 ? null : random.nextBoolean(),
+                        CHANNELS[random.nextInt(CHANNELS.length)]));
+            }
+        });
+
     }
 
     /** Overall and every segment, value band and channel the month's calls have. */
