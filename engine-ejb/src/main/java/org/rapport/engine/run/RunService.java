@@ -140,7 +140,7 @@ public class RunService {
         for (MonthReading.Part part : reading.parts()) {
             long started = System.nanoTime();
             self.read(reading, part);
-            LOG.fine(() -> "Run " + runId + " read " + part + " in " + (System.nanoTime() - started) / 1_000_000
+            LOG.info(() -> "Run " + runId + " read " + part + " in " + (System.nanoTime() - started) / 1_000_000
                     + " ms");
         }
         self.perform(runId, RunStep.MEASURE, reading);
