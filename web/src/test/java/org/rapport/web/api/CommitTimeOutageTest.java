@@ -9,8 +9,9 @@ import jakarta.ejb.EJBTransactionRolledbackException;
 import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.Response;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapport.engine.testing.StoppablePostgres;
@@ -24,19 +25,24 @@ import org.rapport.engine.testing.StoppablePostgres;
 class CommitTimeOutageTest {
 
     @TempDir
-    Path root;
+    static Path root;
 
-    private StoppablePostgres postgres;
-    private UnexpectedErrors errors;
+    private static StoppablePostgres postgres;
+    private final UnexpectedErrors errors = new UnexpectedErrors(new DatabaseProbe(postgres::dataSource));
 
-    @BeforeEach
-    void database() {
+    @BeforeAll
+    static void database() {
         postgres = StoppablePostgres.start(root.resolve("pgdata"));
-        errors = new UnexpectedErrors(new DatabaseProbe(postgres::dataSource));
     }
 
+    /** Each test finds the database running, whatever the one before did to it. */
     @AfterEach
-    void stop() {
+    void startAgain() {
+        postgres.start();
+    }
+
+    @AfterAll
+    static void stop() {
         postgres.close();
     }
 
