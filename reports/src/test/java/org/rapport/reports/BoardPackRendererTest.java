@@ -330,6 +330,28 @@ class BoardPackRendererTest {
     }
 
     @Test
+    @DisplayName("a month missing some sources says, for each KPI without a figure, which records it lacked")
+    void monthWithMissingSources() {
+        RenderedPack pack = RenderedPack.of(RENDERER.render(Snapshots.monthWithoutAnswersOrCases()));
+
+        // the headline tiles: the reason replaces "higher/lower is better" under a figure that is not there
+        assertThat(pack.text).contains(
+                "Net Promoter Score no data n/a Target: no target Last month: no data No data: no survey answers in the"
+                        + " month",
+                "First-contact resolution no data n/a Target: no target Last month: no data No data: no service cases"
+                        + " in the month");
+        // every company-wide KPI without a figure, with its reason, under the grading summary
+        assertThat(pack.text).contains("No data this month, and why — ")
+                .contains("Net Promoter Score: no survey answers in the month",
+                        "Customer satisfaction: no survey answers in the month",
+                        "First-contact resolution: no service cases in the month",
+                        "Detractors contacted back within 2 working days: no survey answers in the month and no service"
+                                + " cases in the month");
+        // figures resting on calls or customers have a value, so they are not listed
+        assertThat(pack.text).doesNotContain("Churn rate: no", "IVR abandonment: no", "Cost to serve: no");
+    }
+
+    @Test
     @DisplayName("a month without triggers says so under each pillar")
     void noTriggers() {
         RenderedPack pack = RenderedPack.of(RENDERER.render(Snapshots.october2026WithTriggers(List.of())));
