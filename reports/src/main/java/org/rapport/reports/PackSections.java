@@ -150,7 +150,8 @@ final class PackSections {
                     "trend", trend,
                     "trendNote", earlierValues == 0
                             ? "No earlier published month to draw a trend from." : null,
-                    "noDataReason", tile.hasValue() ? null : noDataReason(tile.code())));
+                    "noDataReason", tile.hasValue() ? null : noDataReason(tile.code()),
+                    "trendText", earlierValues == 0 ? null : trendText(tile)));
         }
         Map<String, Object> parameters = common();
         parameters.put("TREND_RANGE", "Trend: " + PackWording.shortMonthYear(snapshot.month().minusMonths(11))
@@ -159,6 +160,18 @@ final class PackSections {
         parameters.put("RAG_SUMMARY", ragSummary());
         parameters.put("NO_DATA_SUMMARY", noDataSummary());
         return new Content(parameters, rows(tiles));
+    }
+
+    /**
+     * The tile's trend as figures, for a reader who cannot read them off the chart, e.g. "Nov 2025 -10.0 · Dec 2025
+     * no data · … · Oct 2026 -22.8": each month's figure as the pack shows figures, a gap as "no data".
+     */
+    private String trendText(HeadlineTile tile) {
+        List<String> points = new ArrayList<>();
+        for (TrendPoint point : tile.trend()) {
+            points.add(PackWording.shortMonthYear(point.month()) + " " + formatter.format(point.value(), tile.unit()));
+        }
+        return String.join(" · ", points);
     }
 
     /** Why the run has no figure for {@code code} overall; null when it stored no reason (or no line at all). */

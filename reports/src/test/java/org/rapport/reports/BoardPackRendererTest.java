@@ -93,6 +93,15 @@ class BoardPackRendererTest {
         }
 
         @Test
+        @DisplayName("each trend is also given as figures, month by month, a month without a value as no data")
+        void trendFigures() {
+            assertThat(october.text)
+                    .contains("Nov 2025 22.0 · Dec 2025 24.5 · Jan 2026 no data · Feb 2026 25.1 · ")
+                    .contains(" · Aug 2026 30.2 · Sept 2026 29.8 · Oct 2026 31.4")
+                    .contains("Nov 2025 1.4 % · Dec 2025 1.3 % · ");
+        }
+
+        @Test
         @DisplayName("what we do well and badly lists the largest moves, direction-aware")
         void wellAndBadly() {
             assertThat(october.text)
