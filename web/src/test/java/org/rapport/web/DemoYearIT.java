@@ -76,8 +76,8 @@ class DemoYearIT {
             List<JsonObject> published = Poll.until(YEAR, this::publishedRuns,
                     runs -> runs.stream().anyMatch(run -> run.getString("month").equals(OCTOBER.toString())));
 
-            // the year, oldest first, each month once
-            assertThat(published).extracting(run -> run.getString("month")).containsExactly(
+            // the year, oldest first
+            assertThat(published.stream().map(run -> run.getString("month")).distinct()).containsExactly(
                     "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07",
                     "2026-08", "2026-09", "2026-10");
             int august = runOf(published, "2026-08");
@@ -128,9 +128,10 @@ class DemoYearIT {
                 .toList();
     }
 
+    /** The month's latest published run: the one the next month's pack reads. */
     private static int runOf(List<JsonObject> runs, String month) {
-        return runs.stream().filter(run -> run.getString("month").equals(month)).findFirst().orElseThrow()
-                .getInt("id");
+        return runs.stream().filter(run -> run.getString("month").equals(month))
+                .mapToInt(run -> run.getInt("id")).max().orElseThrow();
     }
 
     private BigDecimal overall(int runId, String code) throws Exception {
