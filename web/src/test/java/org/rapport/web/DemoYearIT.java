@@ -49,7 +49,7 @@ class DemoYearIT {
     /** Seeding, storing the sample and twelve runs: a few seconds each. */
     private static final Duration YEAR = Duration.ofMinutes(6);
     private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
-    private static final int PORT_OFFSET = 500;
+    private static final int PORT_OFFSET = 650;
 
     @ArquillianResource
     private ContainerController controller;
