@@ -18,13 +18,26 @@ import jakarta.ws.rs.ext.Provider;
  * A body that cannot be read as the endpoint's JSON is the caller's mistake: 400, equally plain.
  * Answers an endpoint chose ({@link WebApplicationException}) pass unchanged. When the database is
  * out of reach the answer is 503 with {@code Retry-After}: the request was fine, the database was not,
- * and the same fault is logged once per minute with a count of its repeats ({@link RepeatedFaults}).
+ * and the same fault is logged once per minute with a count of its repeats ({@link RepeatedFaults}). That
+ * includes a transaction rolled back at commit with no cause given while the database cannot be reached
+ * ({@link DatabaseProbe}): the transaction manager's bare {@code RollbackException} when the database went away
+ * as the work was committed.
  */
 @Provider
 public class UnexpectedErrors implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedErrors.class.getName());
     private static final RepeatedFaults OUTAGES = new RepeatedFaults(java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC());
+
+    private final DatabaseProbe database;
+
+    public UnexpectedErrors() {
+        this(DatabaseProbe.rapport());
+    }
+
+    UnexpectedErrors(DatabaseProbe database) {
+        this.database = database;
+    }
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -41,7 +54,7 @@ public class UnexpectedErrors implements ExceptionMapper<Throwable> {
         if (unreadableBody(failure)) {
             return plain(Response.Status.BAD_REQUEST, "bad-request", "The request body is not the JSON this endpoint reads");
         }
-        java.util.Optional<String> outage = DatabaseOutage.reason(failure);
+        java.util.Optional<String> outage = DatabaseOutage.reason(failure, database);
         if (outage.isPresent()) {
             OUTAGES.occurred("Requests answered 503: " + outage.get(), LOG::warning);
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "10")
