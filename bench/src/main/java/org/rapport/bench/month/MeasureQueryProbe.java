@@ -16,7 +16,7 @@ import java.util.Locale;
 /**
  * Times the measuring step's queries on a copy of a server's H2 database left by {@link MonthBenchmark}
  * (month 2026-10): today's pass per KPI and slice ({@code today}), the same figures from one pass
- * ({@code one-pass}), and today's passes again after adding covering indexes ({@code covering}, which
+ * ({@code one-pass}), the measuring step's reading as it is now ({@code reading}), and today's passes again after adding covering indexes ({@code covering}, which
  * changes the database: use a copy). Each query runs {@code reps} times under a unique comment, so H2
  * cannot hand back its last result; the minimum and the median are printed.
  *
@@ -30,8 +30,8 @@ public final class MeasureQueryProbe {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3 || !List.of("today", "one-pass", "covering").contains(args[1])) {
-            System.err.println("usage: MeasureQueryProbe <h2 database path without .mv.db> today|one-pass|covering <reps>");
+        if (args.length != 3 || !List.of("today", "one-pass", "covering", "reading").contains(args[1])) {
+            System.err.println("usage: MeasureQueryProbe <h2 database path without .mv.db> today|one-pass|covering|reading <reps>");
             System.exit(2);
         }
         int reps = Integer.parseInt(args[2]);
@@ -39,7 +39,11 @@ public final class MeasureQueryProbe {
         if (args[1].equals("covering")) {
             statements.addAll(read("measure-covering-indexes.sql"));
         }
-        statements.addAll(read(args[1].equals("one-pass") ? "measure-one-pass.sql" : "measure-today.sql"));
+        statements.addAll(read(switch (args[1]) {
+            case "one-pass" -> "measure-one-pass.sql";
+            case "reading" -> "measure-reading.sql";
+            default -> "measure-today.sql";
+        }));
         try (Connection connection = DriverManager.getConnection("jdbc:h2:" + args[0], "sa", "sa");
                 Statement statement = connection.createStatement()) {
             int run = 0;

@@ -123,7 +123,10 @@ public final class ServerMonth {
         }
         List<Intake> intake = awaitStored(server, dropped, targets.keySet().stream()
                 .map(file -> file.getFileName().toString()).toList());
-        long intakeMillis = intake.stream().mapToLong(Intake::millis).max().orElse(0);
+        // The ledger lists a file as stored a moment before the intake lets go of it; a run asked for in between
+        // would wait for it (readiness: "being stored now"), so the intake ends when nothing is being stored.
+        long settled = awaitNothingBeingStored(server, dropped);
+        long intakeMillis = Math.max(settled, intake.stream().mapToLong(Intake::millis).max().orElse(0));
 
         long runStarted = System.nanoTime();
         long runId = server.post("runs?month=" + month).get("id").asLong();
@@ -161,6 +164,22 @@ public final class ServerMonth {
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("The sources did not start: " + sources);
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** Milliseconds from the drop until the month's readiness lists no delivery being stored. */
+    private long awaitNothingBeingStored(RapportServer server, long dropped) throws IOException, InterruptedException {
+        long deadline = dropped + patience.toNanos();
+        while (true) {
+            JsonNode readiness = server.get("readiness/" + month);
+            long now = System.nanoTime();
+            if (readiness.path("beingStored").isEmpty()) {
+                return (now - dropped) / 1_000_000;
+            }
+            if (now > deadline) {
+                throw new IOException("Still being stored after " + patience + ": " + readiness.get("beingStored"));
             }
             Thread.sleep(POLL.toMillis());
         }

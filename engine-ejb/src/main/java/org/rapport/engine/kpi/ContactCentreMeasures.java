@@ -11,7 +11,6 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
-import org.rapport.engine.contact.CallOutcome;
 import org.rapport.engine.servicecase.ServiceCaseKind;
 
 /**
@@ -26,10 +25,9 @@ public class ContactCentreMeasures implements MeasureFamily {
 
     private static final long SECONDS_A_DAY = 86_400L;
 
-    private static final String IN_MONTH = "c.startedAt >= :start and c.startedAt < :end";
-
     private final EntityManager entityManager;
     private final ZoneId zone;
+    private final MonthPasses passes;
 
     public ContactCentreMeasures(EntityManager entityManager) {
         this(entityManager, ZoneOffset.UTC);
@@ -37,8 +35,13 @@ public class ContactCentreMeasures implements MeasureFamily {
 
     /** Measures whose service-case instants are read in the contact centre's {@code zone}. */
     public ContactCentreMeasures(EntityManager entityManager, ZoneId zone) {
+        this(entityManager, zone, new MonthPasses(entityManager));
+    }
+
+    ContactCentreMeasures(EntityManager entityManager, ZoneId zone, MonthPasses passes) {
         this.entityManager = entityManager;
         this.zone = zone;
+        this.passes = passes;
     }
 
     @Override
@@ -56,64 +59,44 @@ public class ContactCentreMeasures implements MeasureFamily {
     }
 
     List<Measurement> reidentifiedAfterTransfer(ReportingMonth month) {
-        return shares(KpiCatalogue.REIDENTIFIED_AFTER_TRANSFER, calls(month,
-                "count(c), sum(case when c.timesReidentified > 0 then 1 else 0 end)", "c.transfers > 0", Map.of()));
+        return shares(KpiCatalogue.REIDENTIFIED_AFTER_TRANSFER, month, CallMonth.TRANSFERRED, CallMonth.REIDENTIFIED);
     }
 
     List<Measurement> averageSpeedOfAnswer(ReportingMonth month) {
-        return calls(month, "count(c), avg(c.queueSeconds)", "c.outcome = :answered",
-                Map.of("answered", CallOutcome.ANSWERED))
-                .slices(KpiCatalogue.breakdowns(KpiCatalogue.AVERAGE_SPEED_OF_ANSWER)).stream()
+        return passes.calls(month).slices(KpiCatalogue.breakdowns(KpiCatalogue.AVERAGE_SPEED_OF_ANSWER),
+                        CallMonth.ANSWERED).stream()
                 .map(slice -> {
-                    Double seconds = slice.number(1);
-                    return Measurement.of(KpiCatalogue.AVERAGE_SPEED_OF_ANSWER, slice.dimension(),
-                            seconds == null ? null : BigDecimal.valueOf(seconds), slice.count(0));
+                    long answered = slice.count(CallMonth.ANSWERED);
+                    BigDecimal seconds = answered == 0 ? null : BigDecimal.valueOf(
+                            (double) slice.count(CallMonth.ANSWERED_QUEUE_SECONDS) / answered);
+                    return Measurement.of(KpiCatalogue.AVERAGE_SPEED_OF_ANSWER, slice.dimension(), seconds, answered);
                 })
                 .toList();
     }
 
     List<Measurement> serviceLevel(ReportingMonth month) {
-        return shares(KpiCatalogue.SERVICE_LEVEL, calls(month,
-                "count(c), sum(case when c.outcome = :answered and c.queueSeconds <= :limit then 1 else 0 end)",
-                "c.outcome in (:answered, :abandoned)", Map.of("answered", CallOutcome.ANSWERED,
-                        "abandoned", CallOutcome.ABANDONED_IN_QUEUE, "limit", SERVICE_LEVEL_SECONDS)));
+        return shares(KpiCatalogue.SERVICE_LEVEL, month, CallMonth.QUEUED, CallMonth.ANSWERED_IN_TIME);
     }
 
     List<Measurement> queueAbandonment(ReportingMonth month) {
-        return shares(KpiCatalogue.QUEUE_ABANDONMENT, calls(month,
-                "count(c), sum(case when c.outcome = :abandoned then 1 else 0 end)",
-                "c.outcome in (:answered, :abandoned)", Map.of("answered", CallOutcome.ANSWERED,
-                        "abandoned", CallOutcome.ABANDONED_IN_QUEUE)));
+        return shares(KpiCatalogue.QUEUE_ABANDONMENT, month, CallMonth.QUEUED, CallMonth.ABANDONED_IN_QUEUE);
     }
 
     List<Measurement> noHistory(ReportingMonth month) {
-        return shares(KpiCatalogue.NO_HISTORY, calls(month,
-                "count(c), sum(case when c.agentSawHistory = false then 1 else 0 end)",
-                "c.outcome = :answered and c.agentSawHistory is not null", Map.of("answered", CallOutcome.ANSWERED)));
+        return shares(KpiCatalogue.NO_HISTORY, month, CallMonth.HISTORY_KNOWN, CallMonth.WITHOUT_HISTORY);
     }
 
+    /** Calls of customers with a preferred channel, made in it; calls of no known customer are not counted. */
     List<Measurement> preferredChannel(ReportingMonth month) {
-        return shares(KpiCatalogue.PREFERRED_CHANNEL, new SlicedQuery(entityManager,
-                SliceSource.jpqlWithCustomer("Call c join Customer k on k.externalId = c.customerRef", "k", null),
-                "count(c), sum(case when c.channel = k.preferredChannel then 1 else 0 end)",
-                "k.preferredChannel is not null and " + IN_MONTH,
-                Map.of("start", month.startTime(), "end", month.endTime())));
+        return shares(KpiCatalogue.PREFERRED_CHANNEL, month, CallMonth.WITH_PREFERENCE, CallMonth.IN_PREFERRED);
     }
 
     /**
-     * The week after a call is computed by the database ({@code interval '7' day} is standard SQL
-     * that H2 and PostgreSQL share), so no call is loaded to compare times in Java.
+     * Calls from a known caller followed by another of theirs within the week: the one pass over the month's
+     * calls looks each up in the caller's calls ({@link CallMonth}).
      */
     List<Measurement> repeatContacts(ReportingMonth month) {
-        return shares(KpiCatalogue.REPEAT_CONTACT_RATE, new SlicedQuery(entityManager,
-                MomentsOfTruthMeasures.CALL_ROWS, """
-                count(*), sum(case when exists (
-                           select 1 from call_record n
-                           where n.customer_ref = c.customer_ref and n.id <> c.id
-                             and n.started_at > c.started_at
-                             and n.started_at <= c.started_at + interval '7' day) then 1 else 0 end)""",
-                "c.customer_ref is not null and c.started_at >= :start and c.started_at < :end",
-                Map.of("start", month.startTime(), "end", month.endTime())));
+        return shares(KpiCatalogue.REPEAT_CONTACT_RATE, month, CallMonth.FROM_KNOWN_CALLER, CallMonth.REPEATED);
     }
 
     /**
@@ -139,17 +122,17 @@ public class ContactCentreMeasures implements MeasureFamily {
                 "s.kind in (:kinds) and s.openedAt >= :start and s.openedAt < :end", parameters));
     }
 
-    private SlicedQuery calls(ReportingMonth month, String aggregates, String condition, Map<String, ?> parameters) {
-        Map<String, Object> all = new HashMap<>(parameters);
-        all.put("start", month.startTime());
-        all.put("end", month.endTime());
-        return new SlicedQuery(entityManager, MomentsOfTruthMeasures.CALLS, aggregates, condition + " and " + IN_MONTH,
-                all);
+    /** Each slice's share of calls counted at {@code matching} among those counted at {@code counted}. */
+    private List<Measurement> shares(String code, ReportingMonth month, int counted, int matching) {
+        return passes.calls(month).slices(KpiCatalogue.breakdowns(code), counted).stream()
+                .map(slice -> Measurement.of(code, slice.dimension(),
+                        Measurement.percent(slice.count(matching), slice.count(counted)), slice.count(counted)))
+                .toList();
     }
 
-    /** Each slice's (count, matching) as the share of matching, over how many there were. */
+    /** Each slice's (count, matching) as the share of matching, over how many there were; one grouped query. */
     private static List<Measurement> shares(String code, SlicedQuery query) {
-        return query.slices(KpiCatalogue.breakdowns(code)).stream()
+        return query.totals().slices(KpiCatalogue.breakdowns(code), -1).stream()
                 .map(slice -> Measurement.of(code, slice.dimension(),
                         Measurement.percent(slice.count(1), slice.count(0)), slice.count(0)))
                 .toList();

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
@@ -32,36 +33,46 @@ public class CostToServeMeasures implements MeasureFamily {
     static final String CASES_NOT_BY_PHONE = "(s.channel is null or lower(s.channel) <> 'phone')"
             + " and s.openedAt >= :caseStart and s.openedAt < :caseEnd";
 
-    private static final String ACTIVE_AT_MONTH_END =
-            "(c.customerSince is null or c.customerSince < :end) and (c.churnedOn is null or c.churnedOn >= :end)";
-
     private final EntityManager entityManager;
     private final ContactCosts costs;
     private final ZoneId zone;
+    private final MonthPasses passes;
 
     public CostToServeMeasures(EntityManager entityManager, ContactCosts costs) {
         this(entityManager, costs, ZoneOffset.UTC);
     }
 
     public CostToServeMeasures(EntityManager entityManager, ContactCosts costs, ZoneId zone) {
+        this(entityManager, costs, zone, new MonthPasses(entityManager));
+    }
+
+    CostToServeMeasures(EntityManager entityManager, ContactCosts costs, ZoneId zone, MonthPasses passes) {
         this.entityManager = entityManager;
         this.costs = costs;
         this.zone = zone;
+        this.passes = passes;
     }
 
     /** Overall, by segment and value band (their contacts over their customers) and by channel. */
     @Override
     public List<Measurement> measure(ReportingMonth month) {
         Map<String, Long> customers = new LinkedHashMap<>();
-        new SlicedQuery(entityManager, SliceSource.jpqlWithCustomer("Customer c", "c", null), "count(c)",
-                ACTIVE_AT_MONTH_END, Map.of("end", month.endExclusive()))
-                .slices(customerBreakdowns())
-                .forEach(slice -> customers.put(slice.dimension(), slice.count(0)));
+        passes.customers(month).slices(customerBreakdowns(), CustomerMonth.ACTIVE_AT_END)
+                .forEach(slice -> customers.put(slice.dimension(), slice.count(CustomerMonth.ACTIVE_AT_END)));
         Map<String, BigDecimal> cost = new LinkedHashMap<>();
         List<Breakdown> contactBreakdowns = KpiCatalogue.breakdowns(KpiCatalogue.COST_TO_SERVE).stream()
                 .filter(breakdown -> breakdown != Breakdown.ENGAGEMENT).toList();
-        price(calls(month).slices(contactBreakdowns), cost);
-        price(cases(month).slices(contactBreakdowns), cost);
+        // A call answered by an agent is priced at its channel, one the IVR served at self-service.
+        addPriced(passes.calls(month).perGroup(2, (channel, sums) -> {
+            long answered = Aggregates.asLong(sums[CallMonth.ANSWERED]);
+            long selfServed = Aggregates.asLong(sums[CallMonth.SELF_SERVED]);
+            return new Object[] {answered + selfServed, costs.of(costingChannel(channel))
+                    .multiply(BigDecimal.valueOf(answered))
+                    .add(costs.of(ContactCosts.SELF_SERVICE).multiply(BigDecimal.valueOf(selfServed)))};
+        }).slices(contactBreakdowns, 0), cost);
+        addPriced(cases(month).totals().perGroup(2, (channel, sums) -> new Object[] {sums[0],
+                costs.of(costingChannel(channel)).multiply(BigDecimal.valueOf(Aggregates.asLong(sums[0])))})
+                .slices(contactBreakdowns, 0), cost);
         List<Measurement> measured = new ArrayList<>();
         long active = customers.getOrDefault(Measurement.OVERALL, 0L);
         measured.add(perCustomer(Measurement.OVERALL, cost.get(Measurement.OVERALL), active));
@@ -124,17 +135,15 @@ public class CostToServeMeasures implements MeasureFamily {
         return slices;
     }
 
-    private SlicedQuery calls(ReportingMonth month) {
-        return new SlicedQuery(entityManager, MomentsOfTruthMeasures.CALLS, "count(c)", CALLS_SERVED,
-                Map.of("start", month.startTime(), "end", month.endTime()))
-                .alsoGroupedBy(CALL_COSTING);
-    }
-
     private SlicedQuery cases(ReportingMonth month) {
         return new SlicedQuery(entityManager, SliceSource.jpql("ServiceCase s", "s.customerRef", "s.channel"),
                 "count(s)", CASES_NOT_BY_PHONE, Map.of("caseStart", month.startTime().atZone(zone).toInstant(),
-                        "caseEnd", month.endTime().atZone(zone).toInstant()))
-                .alsoGroupedBy(CASE_COSTING);
+                        "caseEnd", month.endTime().atZone(zone).toInstant()));
+    }
+
+    /** As {@link #CALL_COSTING} and {@link #CASE_COSTING} name a contact's channel for pricing. */
+    private static String costingChannel(String channel) {
+        return channel == null ? "unknown" : channel.toLowerCase(Locale.ROOT);
     }
 
     private Map<String, Object> monthParameters(ReportingMonth month) {
@@ -148,6 +157,15 @@ public class CostToServeMeasures implements MeasureFamily {
         for (SlicedQuery.Slice slice : contacts) {
             BigDecimal priced = costs.of((String) slice.value(0)).multiply(BigDecimal.valueOf(slice.count(1)));
             cost.merge(slice.dimension(), priced, BigDecimal::add);
+        }
+    }
+
+    /** Adds each slice's priced contacts (contacts, £) to its cost; a slice without contacts adds nothing. */
+    private static void addPriced(List<SlicedQuery.Slice> contacts, Map<String, BigDecimal> cost) {
+        for (SlicedQuery.Slice slice : contacts) {
+            if (slice.count(0) > 0) {
+                cost.merge(slice.dimension(), (BigDecimal) slice.value(1), BigDecimal::add);
+            }
         }
     }
 

@@ -12,8 +12,8 @@ import jakarta.persistence.EntityManager;
 public class MonthlyMeasures {
 
     private final EntityManager entityManager;
+    private final ContactCosts costs;
     private final ZoneId zone;
-    private final List<MeasureFamily> families;
 
     /** With the standard contact costs, service-case times read in UTC. */
     public MonthlyMeasures(EntityManager entityManager) {
@@ -26,17 +26,31 @@ public class MonthlyMeasures {
      */
     public MonthlyMeasures(EntityManager entityManager, ContactCosts costs, ZoneId zone) {
         this.entityManager = entityManager;
+        this.costs = costs;
         this.zone = zone;
-        this.families = List.of(
-                new VoiceOfCustomerMeasures(entityManager, zone),
-                new RetentionMeasures(entityManager),
-                new CostToServeMeasures(entityManager, costs, zone),
-                new MomentsOfTruthMeasures(entityManager),
-                new ContactCentreMeasures(entityManager, zone));
     }
 
     /** Every figure of the month; a figure whose kind of record the month lacks is "no data" ({@link KpiEvidence}). */
     public List<Measurement> measure(ReportingMonth month) {
+        return measure(new MonthReading(entityManager, month, zone));
+    }
+
+    /**
+     * Every figure of the month {@code reading} holds, from what it read ahead and what it reads now (each
+     * kind of record once, shared by the families that measure from it).
+     */
+    public List<Measurement> measure(MonthReading reading) {
+        if (!reading.zone().equals(zone)) {
+            throw new IllegalArgumentException("The month was read in " + reading.zone() + ", not " + zone);
+        }
+        ReportingMonth month = reading.month();
+        MonthPasses passes = reading.passes().using(entityManager);
+        List<MeasureFamily> families = List.of(
+                new VoiceOfCustomerMeasures(entityManager, zone, passes),
+                new RetentionMeasures(entityManager, passes),
+                new CostToServeMeasures(entityManager, costs, zone, passes),
+                new MomentsOfTruthMeasures(passes),
+                new ContactCentreMeasures(entityManager, zone, passes));
         MonthObservations observed = MonthObservations.of(entityManager, month, zone);
         List<Measurement> measurements = new ArrayList<>();
         families.forEach(family ->

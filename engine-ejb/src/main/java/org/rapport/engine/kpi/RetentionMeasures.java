@@ -26,56 +26,48 @@ public class RetentionMeasures implements MeasureFamily {
             ChurnReason.STOPPED_USING, KpiCatalogue.CHURN_SHARE_PREFIX + "STOPPED_USING",
             ChurnReason.DECEASED, KpiCatalogue.CHURN_SHARE_PREFIX + "DECEASED"));
 
-    private static final SliceSource CUSTOMERS = SliceSource.jpqlWithCustomer("Customer c", "c", null);
-
-    private static final String ACTIVE_AT_START =
-            "(c.customerSince is null or c.customerSince < :start) and (c.churnedOn is null or c.churnedOn >= :start)";
-
-    private static final String LOST_IN_MONTH = "c.churnedOn >= :start and c.churnedOn < :end";
-
     private final EntityManager entityManager;
+    private final MonthPasses passes;
 
     public RetentionMeasures(EntityManager entityManager) {
-        this.entityManager = entityManager;
+        this(entityManager, new MonthPasses(entityManager));
     }
 
+    RetentionMeasures(EntityManager entityManager, MonthPasses passes) {
+        this.entityManager = entityManager;
+        this.passes = passes;
+    }
+
+    /** From the month's one pass over the customers ({@link CustomerMonth}). */
     @Override
     public List<Measurement> measure(ReportingMonth month) {
         List<Measurement> measured = new ArrayList<>();
-        String aggregates = "sum(case when " + ACTIVE_AT_START + " then 1 else 0 end),"
-                + " sum(case when " + LOST_IN_MONTH + " then 1 else 0 end),"
-                + " sum(case when " + LOST_IN_MONTH + " then coalesce(c.annualValue, :defaultValue) else 0 end)";
-        List<SlicedQuery.Slice> slices = new SlicedQuery(entityManager, CUSTOMERS, aggregates,
-                "(" + ACTIVE_AT_START + ") or (" + LOST_IN_MONTH + ")",
-                Map.of("defaultValue", DEFAULT_ANNUAL_VALUE, "start", month.firstDay(), "end", month.endExclusive()))
-                .slices(KpiCatalogue.breakdowns(KpiCatalogue.CHURN_RATE));
-        for (SlicedQuery.Slice slice : slices) {
-            long activeAtStart = slice.count(0);
-            long churners = slice.count(1);
-            BigDecimal valueLost = churners == 0 ? BigDecimal.ZERO : decimal(slice.value(2));
+        SliceTotals customers = passes.customers(month);
+        for (SlicedQuery.Slice slice : customers.slices(KpiCatalogue.breakdowns(KpiCatalogue.CHURN_RATE),
+                CustomerMonth.ACTIVE_OR_LOST)) {
+            long activeAtStart = slice.count(CustomerMonth.ACTIVE_AT_START);
+            long churners = slice.count(CustomerMonth.LOST);
+            BigDecimal valueLost = churners == 0 ? BigDecimal.ZERO : decimal(slice.value(CustomerMonth.VALUE_LOST));
             measured.add(Measurement.of(KpiCatalogue.CHURN_RATE, slice.dimension(),
                     Measurement.percent(churners, activeAtStart), activeAtStart));
             measured.add(Measurement.of(KpiCatalogue.VALUE_LOST, slice.dimension(),
                     activeAtStart == 0 ? null : valueLost, churners));
         }
         measured.addAll(reasonShares(month));
-        measured.addAll(controllableShareBySlice(month));
+        measured.addAll(controllableShareBySlice(customers));
         return measured;
     }
 
     /** The controllable share per segment and value band; overall it comes with the other reasons. */
-    private List<Measurement> controllableShareBySlice(ReportingMonth month) {
-        SlicedQuery query = new SlicedQuery(entityManager, CUSTOMERS,
-                "count(c), sum(case when c.churnReason in (:treatment, :product) then 1 else 0 end)",
-                LOST_IN_MONTH + " and c.churnReason is not null and c.churnReason <> :unknown",
-                Map.of("start", month.firstDay(), "end", month.endExclusive(), "unknown", ChurnReason.UNKNOWN,
-                        "treatment", ChurnReason.TREATMENT, "product", ChurnReason.PRODUCT_OR_SERVICE));
-        List<Measurement> shares = new ArrayList<>();
-        for (Breakdown breakdown : KpiCatalogue.breakdowns(KpiCatalogue.CHURN_CONTROLLABLE_SHARE)) {
-            query.by(breakdown).forEach(slice -> shares.add(Measurement.of(KpiCatalogue.CHURN_CONTROLLABLE_SHARE,
-                    slice.dimension(), Measurement.percent(slice.count(1), slice.count(0)), slice.count(0))));
-        }
-        return shares;
+    private static List<Measurement> controllableShareBySlice(SliceTotals customers) {
+        return customers.slices(KpiCatalogue.breakdowns(KpiCatalogue.CHURN_CONTROLLABLE_SHARE),
+                        CustomerMonth.LOST_WITH_REASON).stream()
+                .filter(slice -> !slice.dimension().equals(Measurement.OVERALL))
+                .map(slice -> Measurement.of(KpiCatalogue.CHURN_CONTROLLABLE_SHARE, slice.dimension(),
+                        Measurement.percent(slice.count(CustomerMonth.LOST_CONTROLLABLY),
+                                slice.count(CustomerMonth.LOST_WITH_REASON)),
+                        slice.count(CustomerMonth.LOST_WITH_REASON)))
+                .toList();
     }
 
     private static BigDecimal decimal(Object value) {

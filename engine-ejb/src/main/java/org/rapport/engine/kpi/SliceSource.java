@@ -42,6 +42,14 @@ public record SliceSource(boolean nativeSql, String from, String customerJoin, S
         }
     }
 
+    /**
+     * The customer joined so that rows without one stay in ({@link SlicedQuery#totals()}): the outer form of
+     * {@code customerJoin}, which every factory writes as " join …".
+     */
+    String outerCustomerJoin() {
+        return customerJoin.isEmpty() ? "" : " left" + customerJoin;
+    }
+
     /** The join a breakdown needs: the customer for segment and value band, nothing for channel. */
     String join(Breakdown breakdown) {
         return breakdown == Breakdown.CHANNEL ? "" : customerJoin;

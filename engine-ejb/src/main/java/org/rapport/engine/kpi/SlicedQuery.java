@@ -83,6 +83,46 @@ public final class SlicedQuery {
         return slices;
     }
 
+    /**
+     * Every slice from one query: the rows grouped by segment, value band and channel together (as far as the
+     * source has them) and rolled up in Java ({@link SliceTotals}). Only for aggregates that add up — counts
+     * and sums; a mean is a sum over a count. The customer is joined outer, so rows without one still count
+     * overall, as {@link #overall()} counts them.
+     */
+    SliceTotals totals() {
+        if (alsoGroupedBy != null) {
+            throw new IllegalStateException("Totals are grouped by the slice keys only");
+        }
+        String keys = source.key(Breakdown.SEGMENT) + ", " + source.key(Breakdown.VALUE_BAND)
+                + (source.channel() == null ? "" : ", " + source.channel());
+        int keyCount = source.channel() == null ? 2 : 3;
+        String query = "select " + keys + ", " + aggregates + " from " + source.from() + source.outerCustomerJoin()
+                + " where " + where + " group by " + keys;
+        SliceTotals totals = new SliceTotals(width());
+        for (Object row : rows(query)) {
+            Object[] columns = (Object[]) row;
+            totals.add((String) columns[0], (String) columns[1], keyCount == 3 ? (String) columns[2] : null,
+                    values(row, keyCount));
+        }
+        return totals;
+    }
+
+    /** How many aggregates the select list has: its commas outside brackets, plus one. */
+    private int width() {
+        int depth = 0;
+        int width = 1;
+        for (char character : aggregates.toCharArray()) {
+            if (character == '(') {
+                depth++;
+            } else if (character == ')') {
+                depth--;
+            } else if (character == ',' && depth == 0) {
+                width++;
+            }
+        }
+        return width;
+    }
+
     private List<?> rows(String text) {
         Query query = source.nativeSql() ? entityManager.createNativeQuery(text) : entityManager.createQuery(text);
         parameters.forEach((name, value) -> query.setParameter(name, value));

@@ -5,7 +5,9 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -18,6 +20,7 @@ import org.rapport.engine.config.RapportSettings;
 import org.rapport.engine.publish.DeliveryRetries;
 import org.rapport.engine.publish.PackDistributor;
 import org.rapport.engine.ruleset.RuleEngine;
+import org.rapport.engine.kpi.MonthReading;
 import org.rapport.engine.snapshot.RunSnapshot;
 
 /**
@@ -32,6 +35,9 @@ public class RunService {
 
     @PersistenceContext(unitName = "rapport")
     private EntityManager entityManager;
+
+    @Resource
+    private SessionContext context;
 
     @EJB
     private RuleEngine ruleEngine;
@@ -119,8 +125,48 @@ public class RunService {
         steps().run(runId).working(step);
     }
 
+    /**
+     * The measuring step without one long transaction: the month is read part by part, each part in a
+     * transaction of its own ({@link #read}), then the figures are worked out and stored, with the step's
+     * checkpoint, in one more. A step interrupted while reading reads again: what it read are sums, not results.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void measureInParts(long runId) {
+        RunService self = context.getBusinessObject(RunService.class);
+        MonthReading reading = self.readingToDo(runId);
+        if (reading == null) {
+            return;
+        }
+        for (MonthReading.Part part : reading.parts()) {
+            long started = System.nanoTime();
+            self.read(reading, part);
+            LOG.info(() -> "Run " + runId + " read " + part + " in " + (System.nanoTime() - started) / 1_000_000
+                    + " ms");
+        }
+        self.perform(runId, RunStep.MEASURE, reading);
+    }
+
+    /** The month to read for the measuring step, or null when the step is done or there is nothing to measure. */
+    public MonthReading readingToDo(long runId) {
+        Run run = steps().run(runId);
+        if (run.hasCompleted(RunStep.MEASURE) || run.getStatus() == RunStatus.UNCHANGED) {
+            return null;
+        }
+        return steps().reading(runId);
+    }
+
+    /** Reads one part of the month, in a transaction of its own. */
+    public void read(MonthReading reading, MonthReading.Part part) {
+        reading.read(part, entityManager);
+    }
+
     /** Does {@code step} for the run unless an earlier execution already completed it. */
     public void perform(long runId, RunStep step) {
+        perform(runId, step, null);
+    }
+
+    /** As {@link #perform(long, RunStep)}, measuring from {@code reading} when it is not null. */
+    public void perform(long runId, RunStep step, MonthReading reading) {
         RunSteps steps = steps();
         Run run = steps.run(runId);
         if (run.hasCompleted(step)) {
@@ -133,7 +179,13 @@ public class RunService {
         }
         switch (step) {
             case CLOSE_INTAKE -> steps.closeIntake(runId);
-            case MEASURE -> steps.measure(runId);
+            case MEASURE -> {
+                if (reading == null) {
+                    steps.measure(runId);
+                } else {
+                    steps.measure(runId, reading);
+                }
+            }
             case SCORE -> steps.score(runId, scored -> progress.scored(runId, scored));
             case EVALUATE -> {
                 steps.evaluate(runId);

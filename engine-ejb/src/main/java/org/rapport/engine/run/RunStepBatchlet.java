@@ -52,7 +52,12 @@ public class RunStepBatchlet extends AbstractBatchlet {
         try {
             StepOutageWait.standard(maxWait()).perform(run, runStep, () -> {
                 runs.working(run, runStep);
-                runs.perform(run, runStep);
+                if (runStep == RunStep.MEASURE) {
+                    // read in parts, so that no transaction runs as long as a large month takes to read
+                    runs.measureInParts(run);
+                } else {
+                    runs.perform(run, runStep);
+                }
             });
             return "COMPLETED";
         } catch (RuntimeException e) {

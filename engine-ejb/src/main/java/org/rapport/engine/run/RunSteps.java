@@ -27,6 +27,7 @@ import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiValue;
 import org.rapport.engine.kpi.Measurement;
 import org.rapport.engine.kpi.MonthObservations;
+import org.rapport.engine.kpi.MonthReading;
 import org.rapport.engine.kpi.MonthlyMeasures;
 import org.rapport.engine.kpi.ReportingMonth;
 import org.rapport.engine.requests.RecurringRequests;
@@ -136,14 +137,23 @@ public class RunSteps {
 
     /** Measures the month in the database and stores each figure with last month's beside it. */
     public void measure(long runId) {
+        measure(runId, reading(runId));
+    }
+
+    /** The run's month to be read ahead of measuring, part by part ({@link MonthReading#parts()}). */
+    public MonthReading reading(long runId) {
+        return new MonthReading(entityManager, ReportingMonth.of(run(runId).getMonth()), ZoneOffset.UTC);
+    }
+
+    /** Measures the month from what {@code reading} read ahead (and reads the rest) and stores each figure. */
+    public void measure(long runId, MonthReading reading) {
         Run run = run(runId);
         // The engagement KPIs belong to the scoring step: each step redoes only its own results.
         entityManager.createQuery("delete from KpiValue k where k.run.id = :run and not " + MEASURED_WHEN_SCORING)
                 .setParameter("run", runId)
                 .setParameter("codes", KpiCatalogue.ENGAGEMENT_CODES)
                 .executeUpdate();
-        store(run, new MonthlyMeasures(entityManager, contactCosts, ZoneOffset.UTC)
-                .measure(ReportingMonth.of(run.getMonth())));
+        store(run, new MonthlyMeasures(entityManager, contactCosts, ZoneOffset.UTC).measure(reading));
     }
 
     /**
