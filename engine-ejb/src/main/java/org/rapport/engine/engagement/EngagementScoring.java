@@ -18,6 +18,7 @@ import org.rapport.engine.run.CustomerScore;
 import org.rapport.engine.run.Run;
 import org.rapport.rules.engine.CustomerEvaluation;
 import org.rapport.rules.facts.CustomerAction;
+import org.rapport.rules.facts.CustomerProfile;
 import org.rapport.rules.facts.EngagementScore;
 
 /**
@@ -26,7 +27,8 @@ import org.rapport.rules.facts.EngagementScore;
  * the rules scored (never one for a customer without consent to analytics) and the actions the rules
  * raised as {@link CustomerActionRecord}s. Redoing the step replaces what an earlier attempt stored.
  * A month that holds no call, answer, purchase or case is not scored at all (no scores, no actions). Runs in
- * the caller's transaction; the persistence context is flushed and cleared after every page.
+ * the caller's transaction: all pages in one ({@link #score}), or a page each ({@link #start}, then
+ * {@link #scorePage} until the last), so that a large month needs no long transaction.
  */
 public class EngagementScoring {
 
@@ -44,50 +46,94 @@ public class EngagementScoring {
     }
 
     /**
-     * Scores run {@code runId}'s month with its rule-set version.
+     * Scores run {@code runId}'s month with its rule-set version, every page in the caller's transaction.
      *
      * @param progress told the number of customers scored so far after every page
      * @return the number of customer scores stored
      */
     public long score(long runId, RuleEngine engine, IntConsumer progress) {
-        Run run = entityManager.find(Run.class, runId);
-        if (run == null) {
-            throw new IllegalArgumentException("No run " + runId);
+        if (!start(runId, engine)) {
+            progress.accept(0);
+            return 0;
         }
-        RuleSetVersion version = run.getRuleSetVersion();
-        ReportingMonth month = ReportingMonth.of(run.getMonth());
+        long scored = 0;
+        String after = "";
+        while (true) {
+            ScoredPage page = scorePage(runId, engine, after, EngagementProfiles.PAGE_SIZE);
+            scored += page.scores();
+            progress.accept((int) Math.min(Integer.MAX_VALUE, scored));
+            if (page.last()) {
+                return scored;
+            }
+            after = page.lastCustomer();
+        }
+    }
+
+    /**
+     * Starts scoring run {@code runId} afresh: what an earlier attempt stored is removed. Returns whether
+     * there is anything to score: a month that holds no call, answer, purchase or case is not scored.
+     */
+    public boolean start(long runId, RuleEngine engine) {
+        Run run = run(runId);
         entityManager.createQuery("delete from CustomerScore s where s.run.id = :run")
                 .setParameter("run", runId).executeUpdate();
         entityManager.createQuery("delete from CustomerActionRecord a where a.runId = :run")
                 .setParameter("run", runId).executeUpdate();
-        if (!MonthObservations.of(entityManager, month, zone).anyBehaviour()) {
+        if (!MonthObservations.of(entityManager, ReportingMonth.of(run.getMonth()), zone).anyBehaviour()) {
             // Nothing any customer did in the month reached us: scores would only restate the past as decline,
             // and their actions would go to the CRM for a month no one saw.
-            progress.accept(0);
-            return 0;
+            return false;
         }
-        // Compile (or find) the rule set while the version is still managed: pages clear the context.
-        engine.score(version, List.of());
-        long[] scored = {0};
-        new EngagementProfiles(entityManager, zone).forEachPage(month, page -> {
-            CustomerEvaluation evaluation = engine.score(version, page);
-            Run current = entityManager.getReference(Run.class, runId);
-            for (EngagementScore score : evaluation.scores()) {
-                entityManager.persist(new CustomerScore(current, score.getCustomerRef(),
-                        BigDecimal.valueOf(score.getCognitive()), BigDecimal.valueOf(score.getEmotional()),
-                        BigDecimal.valueOf(score.getBehavioural()), BigDecimal.valueOf(score.getIndex()),
-                        stored(score)));
-            }
-            for (CustomerAction action : evaluation.actions()) {
-                entityManager.persist(new CustomerActionRecord(runId, action.customerRef(), action.kind(),
-                        action.reason()));
-            }
-            entityManager.flush();
-            entityManager.clear();
-            scored[0] += evaluation.scores().size();
-            progress.accept((int) Math.min(Integer.MAX_VALUE, scored[0]));
-        });
-        return scored[0];
+        // compiled (or found) once, before the pages
+        engine.score(run.getRuleSetVersion(), List.of());
+        return true;
+    }
+
+    /**
+     * Scores the next page of up to {@code size} customers after {@code after} (external-id order; "" for
+     * the first) and stores their scores and actions; the persistence context is flushed and cleared.
+     */
+    public ScoredPage scorePage(long runId, RuleEngine engine, String after, int size) {
+        Run run = run(runId);
+        RuleSetVersion version = run.getRuleSetVersion();
+        List<CustomerProfile> profiles = new EngagementProfiles(entityManager, zone)
+                .page(ReportingMonth.of(run.getMonth()), after, size);
+        if (profiles.isEmpty()) {
+            return new ScoredPage(after, 0, true);
+        }
+        CustomerEvaluation evaluation = engine.score(version, profiles);
+        for (EngagementScore score : evaluation.scores()) {
+            entityManager.persist(new CustomerScore(run, score.getCustomerRef(),
+                    BigDecimal.valueOf(score.getCognitive()), BigDecimal.valueOf(score.getEmotional()),
+                    BigDecimal.valueOf(score.getBehavioural()), BigDecimal.valueOf(score.getIndex()),
+                    stored(score)));
+        }
+        for (CustomerAction action : evaluation.actions()) {
+            entityManager.persist(new CustomerActionRecord(runId, action.customerRef(), action.kind(),
+                    action.reason()));
+        }
+        entityManager.flush();
+        entityManager.clear();
+        return new ScoredPage(profiles.get(profiles.size() - 1).getCustomerRef(), evaluation.scores().size(),
+                profiles.size() < size);
+    }
+
+    /**
+     * One page scored.
+     *
+     * @param lastCustomer the last customer of the page, where the next page starts after
+     * @param scores       the scores stored (customers without consent to analytics get none)
+     * @param last         whether no customer follows
+     */
+    public record ScoredPage(String lastCustomer, int scores, boolean last) {
+    }
+
+    private Run run(long runId) {
+        Run run = entityManager.find(Run.class, runId);
+        if (run == null) {
+            throw new IllegalArgumentException("No run " + runId);
+        }
+        return run;
     }
 
     /** The actions the rules raised in run {@code runId}, by customer and kind: the CRM's work list. */

@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.rapport.engine.config.RapportSettings;
+import org.rapport.engine.engagement.EngagementScoring;
 import org.rapport.engine.publish.DeliveryRetries;
 import org.rapport.engine.publish.PackDistributor;
 import org.rapport.engine.ruleset.RuleEngine;
@@ -144,6 +145,60 @@ public class RunService {
                     + " ms");
         }
         self.perform(runId, RunStep.MEASURE, reading);
+    }
+
+    /**
+     * The scoring step in parts: the earlier attempt's scores removed in one transaction, each page of
+     * customers scored in one of its own, the engagement KPIs and the step's checkpoint in one more. A step
+     * interrupted part-way starts again from its first page.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void scoreInParts(long runId) {
+        RunService self = context.getBusinessObject(RunService.class);
+        if (!self.scoringToDo(runId)) {
+            return;
+        }
+        long scored = 0;
+        if (self.startScoring(runId)) {
+            String after = "";
+            while (true) {
+                EngagementScoring.ScoredPage page = self.scorePage(runId, after);
+                scored += page.scores();
+                progress.scored(runId, scored);
+                if (page.last()) {
+                    break;
+                }
+                after = page.lastCustomer();
+            }
+        }
+        self.finishScoring(runId);
+        long total = scored;
+        LOG.info(() -> "Run " + runId + " scored " + total + " customers");
+    }
+
+    /** Whether the scoring step is still to do. */
+    public boolean scoringToDo(long runId) {
+        Run run = steps().run(runId);
+        return !run.hasCompleted(RunStep.SCORE) && run.getStatus() != RunStatus.UNCHANGED;
+    }
+
+    public boolean startScoring(long runId) {
+        return steps().startScoring(runId);
+    }
+
+    public EngagementScoring.ScoredPage scorePage(long runId, String after) {
+        return steps().scorePage(runId, after);
+    }
+
+    /** The engagement KPIs from the stored scores, committed with the step's checkpoint. */
+    public void finishScoring(long runId) {
+        RunSteps steps = steps();
+        Run run = steps.run(runId);
+        if (run.hasCompleted(RunStep.SCORE)) {
+            return;
+        }
+        steps.storeEngagementMeasures(runId);
+        run.completed(RunStep.SCORE);
     }
 
     /** The month to read for the measuring step, or null when the step is done or there is nothing to measure. */

@@ -55,6 +55,9 @@ public class RunStepBatchlet extends AbstractBatchlet {
                 if (runStep == RunStep.MEASURE) {
                     // read in parts, so that no transaction runs as long as a large month takes to read
                     runs.measureInParts(run);
+                } else if (runStep == RunStep.SCORE) {
+                    // likewise a page of customers at a time
+                    runs.scoreInParts(run);
                 } else {
                     runs.perform(run, runStep);
                 }

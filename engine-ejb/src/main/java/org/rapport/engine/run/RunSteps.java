@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import org.rapport.engine.action.ActionFollowUps;
 import org.rapport.engine.intake.SourceBatch;
 import org.rapport.engine.engagement.EngagementMeasures;
+import org.rapport.engine.engagement.EngagementProfiles;
 import org.rapport.engine.engagement.EngagementScoring;
 import org.rapport.engine.kpi.Breakdown;
 import org.rapport.engine.kpi.ContactCosts;
@@ -158,12 +159,27 @@ public class RunSteps {
 
     /**
      * Scores every consenting customer with the run's rules (a session per page of customers, never
-     * per customer) and stores the engagement KPIs measured from those scores.
+     * per customer) and stores the engagement KPIs measured from those scores, all in this transaction.
      */
     public long score(long runId, IntConsumer progress) {
-        Run run = run(runId);
         long scored = new EngagementScoring(entityManager).score(runId, ruleEngine, progress);
-        run = run(runId);
+        storeEngagementMeasures(runId);
+        return scored;
+    }
+
+    /** Starts scoring afresh (see {@link EngagementScoring#start}); false when the month has nothing to score. */
+    public boolean startScoring(long runId) {
+        return new EngagementScoring(entityManager).start(runId, ruleEngine);
+    }
+
+    /** Scores the page of customers after {@code after}; one transaction a page keeps a large month's short. */
+    public EngagementScoring.ScoredPage scorePage(long runId, String after) {
+        return new EngagementScoring(entityManager).scorePage(runId, ruleEngine, after, EngagementProfiles.PAGE_SIZE);
+    }
+
+    /** The engagement KPIs and cost to serve by stage, from the run's stored scores. */
+    public void storeEngagementMeasures(long runId) {
+        Run run = run(runId);
         entityManager.createQuery("delete from KpiValue k where k.run.id = :run and " + MEASURED_WHEN_SCORING)
                 .setParameter("run", runId)
                 .setParameter("codes", KpiCatalogue.ENGAGEMENT_CODES)
@@ -171,7 +187,6 @@ public class RunSteps {
         store(run, new EngagementMeasures(entityManager).measure(runId));
         store(run, new CostToServeMeasures(entityManager, contactCosts, ZoneOffset.UTC)
                 .byEngagement(runId, ReportingMonth.of(run.getMonth())));
-        return scored;
     }
 
     private void store(Run run, List<Measurement> measurements) {

@@ -39,24 +39,7 @@ class EngagementScoringTest extends PersistenceSpec {
     @EnumSource(TestDatabase.class)
     void storesOneScorePerConsentingCustomerAndNoneWithoutConsentAndRedoingDoesNotDuplicate(TestDatabase database) {
         on(database);
-        long runId = database.read(em -> {
-            EngagementFixtures f = new EngagementFixtures(em);
-            f.customer("A", "2020-01-15", null, "retail", "high", true);
-            f.customer("B", "2021-01-01", null, "retail", "low", false);   // withheld consent
-            f.customer("C", "2026-06-01", null, "business", "low", true);
-            f.customer("D", "2020-01-01", "2026-10-10", "retail", "low", true); // left in October
-            f.purchase("A", "2026-10-30", "60", "broadband");
-            f.purchase("A", "2026-09-30", "60", "mobile");
-            f.purchase("B", "2026-10-30", "60", "broadband");
-            f.call("A", "2026-10-10T12:00:00", CallOutcome.SELF_SERVED, false);
-            f.response("A", "2026-10-20T10:00:00", 10, 5, 7, "great");
-            f.response("C", "2026-10-20T10:00:00", 1, 1, 1, "awful");
-            f.serviceCase("C", "2026-10-21T10:00:00", ServiceCaseKind.COMPLAINT);
-            RuleSetVersion rules = f.rules();
-            Run september = f.run(rules, YearMonth.of(2026, 9), "PUBLISHED");
-            f.score(september, "C", "loyal", "80");
-            return f.run(rules, YearMonth.of(2026, 10), "RUNNING").getId();
-        });
+        long runId = octoberOfFourCustomers(database);
 
         List<Integer> progress = new ArrayList<>();
         long first = database.read(em -> new EngagementScoring(em).score(runId, ENGINE, progress::add));
@@ -93,5 +76,65 @@ class EngagementScoringTest extends PersistenceSpec {
                 .containsExactlyInAnyOrderElementsOf(expected.actions().stream()
                         .map(a -> tuple(a.customerRef(), a.kind(), a.reason())).toList());
         assertThat(actions).extracting(CustomerActionRecord::getCustomerRef).doesNotContain("B");
+    }
+    /** Four customers (one without consent, one who left), their October, and a published September. */
+    private static long octoberOfFourCustomers(TestDatabase database) {
+        return database.read(em -> {
+            EngagementFixtures f = new EngagementFixtures(em);
+            f.customer("A", "2020-01-15", null, "retail", "high", true);
+            f.customer("B", "2021-01-01", null, "retail", "low", false);   // withheld consent
+            f.customer("C", "2026-06-01", null, "business", "low", true);
+            f.customer("D", "2020-01-01", "2026-10-10", "retail", "low", true); // left in October
+            f.purchase("A", "2026-10-30", "60", "broadband");
+            f.purchase("A", "2026-09-30", "60", "mobile");
+            f.purchase("B", "2026-10-30", "60", "broadband");
+            f.call("A", "2026-10-10T12:00:00", CallOutcome.SELF_SERVED, false);
+            f.response("A", "2026-10-20T10:00:00", 10, 5, 7, "great");
+            f.response("C", "2026-10-20T10:00:00", 1, 1, 1, "awful");
+            f.serviceCase("C", "2026-10-21T10:00:00", ServiceCaseKind.COMPLAINT);
+            RuleSetVersion rules = f.rules();
+            Run september = f.run(rules, YearMonth.of(2026, 9), "PUBLISHED");
+            f.score(september, "C", "loyal", "80");
+            return f.run(rules, YearMonth.of(2026, 10), "RUNNING").getId();
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void scoringPageByPageEachInItsOwnTransactionStoresWhatScoringAtOnceStores(TestDatabase database) {
+        on(database);
+        long runId = octoberOfFourCustomers(database);
+
+        boolean anythingToScore = database.read(em -> new EngagementScoring(em).start(runId, ENGINE));
+        assertThat(anythingToScore).isTrue();
+        String after = "";
+        List<Integer> pageScores = new ArrayList<>();
+        while (true) {
+            String from = after;
+            EngagementScoring.ScoredPage page = database.read(em -> new EngagementScoring(em)
+                    .scorePage(runId, ENGINE, from, 1));
+            pageScores.add(page.scores());
+            if (page.last()) {
+                break;
+            }
+            after = page.lastCustomer();
+        }
+        List<String> byPages = storedScoresAndActions(database, runId);
+
+        database.read(em -> new EngagementScoring(em).score(runId, ENGINE, scored -> { }));
+
+        assertThat(pageScores).as("a customer a page").hasSizeGreaterThan(2);
+        assertThat(pageScores.stream().mapToInt(Integer::intValue).sum()).as("no score without consent").isEqualTo(2);
+        assertThat(byPages).isNotEmpty().isEqualTo(storedScoresAndActions(database, runId));
+    }
+
+    private static List<String> storedScoresAndActions(TestDatabase database, long runId) {
+        List<String> stored = new ArrayList<>(database.read(em -> em.createQuery(
+                        "select s from CustomerScore s where s.run.id = :run order by s.customerRef", CustomerScore.class)
+                .setParameter("run", runId).getResultStream()
+                .map(score -> score.getCustomerRef() + " " + score.getIndex() + " " + score.getStage()).toList()));
+        stored.addAll(database.read(em -> new EngagementScoring(em).actions(runId).stream()
+                .map(action -> action.getCustomerRef() + " " + action.getKind()).toList()));
+        return stored;
     }
 }
