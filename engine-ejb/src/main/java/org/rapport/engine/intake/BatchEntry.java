@@ -11,17 +11,21 @@ import java.time.LocalDateTime;
  * @param replacedBy     for a replaced batch, the batch that took its place
  * @param keptAs         where the transport kept the file once stored (file drop: path under the intake folder)
  * @param changes        what its rows did to the records held: added, updated, unchanged, withdrawn
+ * @param runPlanned     whether the months its new and changed records fall in have been queued for intake
+ *                       runs (false while intake has not been quiet since it was stored); a file that changed
+ *                       nothing touches no month
  */
 public record BatchEntry(long id, String kind, String source, String fileName, String checksum, Instant receivedAt,
         String status, int rowsAccepted, int rowsQuarantined, int rowsUnmatched, LocalDateTime newestRecordAt,
-        Long duplicateOf, Long replacedBy, String keptAs, String message, IntakeReceipt.Changes changes) {
+        Long duplicateOf, Long replacedBy, String keptAs, String message, IntakeReceipt.Changes changes,
+        boolean runPlanned) {
 
     /** An entry whose changes to the records held are not told (none). */
     public BatchEntry(long id, String kind, String source, String fileName, String checksum, Instant receivedAt,
             String status, int rowsAccepted, int rowsQuarantined, int rowsUnmatched, LocalDateTime newestRecordAt,
             Long duplicateOf, Long replacedBy, String keptAs, String message) {
         this(id, kind, source, fileName, checksum, receivedAt, status, rowsAccepted, rowsQuarantined, rowsUnmatched,
-                newestRecordAt, duplicateOf, replacedBy, keptAs, message, IntakeReceipt.Changes.NONE);
+                newestRecordAt, duplicateOf, replacedBy, keptAs, message, IntakeReceipt.Changes.NONE, false);
     }
 
     static BatchEntry of(SourceBatch batch) {
@@ -29,6 +33,6 @@ public record BatchEntry(long id, String kind, String source, String fileName, S
                 batch.getChecksum(), batch.getReceivedAt(), batch.getStatus().name(), batch.getRowsAccepted(),
                 batch.getRowsQuarantined(), batch.getRowsUnmatched(), batch.getNewestRecordAt(),
                 batch.getDuplicateOf(), batch.getReplacedBy(), batch.getKeptAs(), batch.getMessage(),
-                IntakeReceipt.Changes.of(batch));
+                IntakeReceipt.Changes.of(batch), batch.isRunPlanned());
     }
 }

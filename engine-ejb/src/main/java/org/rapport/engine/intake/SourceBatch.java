@@ -197,6 +197,10 @@ public class SourceBatch {
         return rowsUnchanged;
     }
 
+    public boolean isRunPlanned() {
+        return runPlanned;
+    }
+
     public int getRowsWithdrawn() {
         return rowsWithdrawn;
     }

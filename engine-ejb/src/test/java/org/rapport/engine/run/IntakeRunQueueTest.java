@@ -83,6 +83,21 @@ class IntakeRunQueueTest extends PersistenceSpec {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aDeliveryThatChangesNothingTouchesNoMonth(TestDatabase database) {
+        on(database);
+        ranBefore(AUGUST_2026);
+        stored("first", "2026-09-02T10:00:00");
+        assertThat(plan()).containsExactly(SEPTEMBER_2026);
+        database.write(entityManager -> queue(entityManager).remove(SEPTEMBER_2026));
+
+        storedAgainAs("first", "first-again", "2026-09-02T10:00:00");
+
+        assertThat(plan()).as("the same call again, in another file").isEmpty();
+        assertThat(owed()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void anInstallationThatRunsOneMonthQueuesThatMonthWhateverIsDelivered(TestDatabase database) {
         on(database);
         stored("march-2019", "2019-03-01T09:00:00");
@@ -110,13 +125,18 @@ class IntakeRunQueueTest extends PersistenceSpec {
     }
 
     private void stored(String tag, String... startedAt) {
+        storedAgainAs(tag, tag, startedAt);
+    }
+
+    /** The calls of file {@code tag} (ids from the tag), delivered in a file of its own named {@code file}. */
+    private void storedAgainAs(String tag, String file, String... startedAt) {
         List<CanonicalRecord> calls = new ArrayList<>();
         for (int i = 0; i < startedAt.length; i++) {
             calls.add(new CallRecord(i + 2, tag + "-call-" + i, "C1", LocalDateTime.parse(startedAt[i]), 30, 60, 200,
                     CallOutcome.ANSWERED, true, 0, 0, Boolean.TRUE, "phone"));
         }
-        String checksum = (tag + "0".repeat(64)).substring(0, 64);
-        IntakeBatch batch = new IntakeBatch(SourceKind.CALLS, "test-ivr", tag + ".csv", checksum, calls, List.of(), null);
+        String checksum = (file + "0".repeat(64)).substring(0, 64);
+        IntakeBatch batch = new IntakeBatch(SourceKind.CALLS, "test-ivr", file + ".csv", checksum, calls, List.of(), null);
         database.read(entityManager -> Facts.store(entityManager).store(batch).batchId());
     }
 
