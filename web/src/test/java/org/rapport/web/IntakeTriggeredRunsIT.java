@@ -34,7 +34,7 @@ class IntakeTriggeredRunsIT {
     private static final String CALLS_HEADER = "call_id,customer_id,started_at,ivr_seconds,queue_seconds,talk_seconds,"
             + "outcome,wanted_agent,transfers,times_reidentified,agent_saw_history,channel\n";
     /** Large enough that storing it outlasts the quiet period (3 s) after a small file stored beside it. */
-    private static final int LARGE_FILE_CALLS = 300_000;
+    private static final int LARGE_FILE_CALLS = 150_000;
 
     @ArquillianResource
     private URL application;
