@@ -87,6 +87,8 @@ class RoleMatrixIT {
             Map.entry("GET api/sources", Set.of("integration")),
             Map.entry("GET api/sources/{name}", Set.of("integration")),
             Map.entry("PUT api/sources/{name}", Set.of("integration")),
+            Map.entry("POST api/sources/{name}/try", Set.of("integration")),
+            Map.entry("GET api/source-guide", Set.of("integration")),
             Map.entry("DELETE api/sources/{name}", Set.of("integration")),
             Map.entry("GET api/intake/batches", Set.of("integration", "admin")),
             Map.entry("GET api/intake/health", Set.of("integration", "admin")),
