@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class RoleMatrixIT {
 
-    private static final String ANY_SIGNED_IN = "any signed-in user";
+    static final String ANY_SIGNED_IN = "any signed-in user";
     private static final Set<String> READERS = Set.of("board", "strategy", "admin");
 
     /** The declaration: "METHOD path" → roles that may call it. */
@@ -186,7 +186,7 @@ class RoleMatrixIT {
     }
 
     /** "METHOD path" → roles, read from the annotations of every resource class the war contains. */
-    private static Map<String, Set<String>> declaredEndpoints() throws Exception {
+    static Map<String, Set<String>> declaredEndpoints() throws Exception {
         Map<String, Set<String>> endpoints = new TreeMap<>();
         for (Class<?> resource : resourceClasses()) {
             String base = "api/" + trim(resource.getAnnotation(jakarta.ws.rs.Path.class).value());
