@@ -337,7 +337,7 @@ async function tryDefinition(sourceName, definition, file) {
         outcome.rows.length ? el('div', {id: 'trial-rows'},
             table({caption: 'The first ' + outcome.rows.length + ' rows, as Rapport would store them',
                 headers: ['Line', ...columns], rows: outcome.rows,
-                cells: row => [String(row.line), ...columns.map(column => row.fields[column] === null ? '—' : row.fields[column])]})) : null,
+                cells: row => [String(row.line), ...columns.map(column => row.fields[column] == null ? '—' : row.fields[column])]})) : null,
         outcome.quarantined.length && !outcome.rejection ? el('div', {id: 'trial-quarantine'},
             table({caption: 'Rows that would be quarantined' + (outcome.quarantined.length < outcome.rowsQuarantined
                     ? ' (the first ' + outcome.quarantined.length + ' of ' + outcome.rowsQuarantined + ')' : ''),
