@@ -427,9 +427,11 @@ async function drawQuarantine(source, batch) {
         form,
         answer.ok ? null : el('p', {className: 'problem'}, reason(answer)),
         table({
-            headers: ['Batch', 'Source', 'File', 'Line', 'Field', 'Reason', 'Raw line'],
+            headers: ['Batch', 'Source', 'File', 'Line', 'Field', 'Reason', 'Raw line', 'State'],
             rows, empty: 'No quarantined row.',
             cells: row => [String(row.batchId), row.source || row.kind, row.fileName, String(row.line), row.field || '(record)',
-                row.reason, el('pre', {className: 'raw'}, row.rawText || '')]
+                row.reason, el('pre', {className: 'raw'}, row.rawText || ''),
+                row.supersededBy ? el('span', {className: 'muted superseded'}, 'resolved: batch ' + row.supersededBy + ' stored the corrected file')
+                    : row.batchStatus === 'REJECTED' ? el('span', {className: 'problem'}, 'file refused') : 'kept aside']
         }));
 }
