@@ -98,7 +98,10 @@ class SampleTrialIT {
 
         byte[] tooLarge = new byte[6 * 1024 * 1024];
         Arrays.fill(tooLarge, (byte) 'x');
-        HttpResponse<String> large = tryOn(api, DEFINITION, "text/csv", "big.csv", tooLarge);
+        String boundary = "rapport-large";
+        HttpResponse<String> large = api.postAskingFirst("api/sources/" + SOURCE + "/try", "multipart/form-data; boundary="
+                + boundary, multipart(boundary, List.of(new Part("definition", null, "application/json", bytes(DEFINITION)),
+                        new Part("sample", "big.csv", "text/csv", tooLarge))));
         assertThat(large.statusCode()).as(large.body()).isEqualTo(413);
         assertThat(large.body()).contains("larger than 5 MB");
 
