@@ -30,6 +30,7 @@ import org.rapport.engine.customer.CustomerLookup;
 import org.rapport.engine.engagement.CustomerActionExports;
 import org.rapport.engine.intake.Intake;
 import org.rapport.engine.intake.IntakeReceipt;
+import org.rapport.engine.readiness.DeclaredCompleteness;
 import org.rapport.engine.ruleset.RuleInbox;
 import org.rapport.integration.crmexport.CrmExport;
 import org.rapport.integration.crmexport.CrmExportSettings;
@@ -102,6 +103,10 @@ public class IntegrationRuntime {
     @ConfigProperty(name = "rapport.intake.outage.max-wait", defaultValue = "PT1H")
     private String outageMaxWait;
 
+    /** The completeness rules the definitions declare, for the readiness of each month. */
+    @Inject
+    private DeclaredCompleteness readiness;
+
     private Path intakeDir;
     private FileDropIntake fileDrop;
     private SourceDirectory sources;
@@ -134,6 +139,8 @@ public class IntegrationRuntime {
                             DataSourceLookup.jndi(), boundaries, FetchSettings.standard()),
                     fileDropSettings, intake, builtInFolderNames());
             configured.reconcile();
+            readiness.readFrom(() -> configured.defined().stream().filter(source -> source.readiness() != null)
+                    .collect(java.util.stream.Collectors.toMap(SourceDefinition::name, SourceDefinition::readiness)));
             fileDrop.camelContext().addRoutes(new SourcesWatch(configured, Duration.ofSeconds(scanSeconds)));
         } catch (Exception e) {
             throw new IllegalStateException("The intake under " + intakeDir + " could not start", e);

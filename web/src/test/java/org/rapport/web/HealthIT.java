@@ -69,9 +69,6 @@ class HealthIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Known defect, open in issue 15: after the war is redeployed on a running server the"
-            + " Rapport gauges keep the first deployment's registration and read NaN (rapport_intake_waiting_files,"
-            + " rapport_intake_rows); the suite redeploys per test class. Unregister the meters in @PreDestroy.")
     void theMetricsCountInfrastructureRetriesAndWaitingFilesWithoutTheDatabase() throws Exception {
         URI uri = URI.create("http://" + application.getHost() + ":" + System.getProperty("rapport.it.management.port")
                 + "/metrics");

@@ -47,29 +47,27 @@ class LateDataRevisionIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Known defect, open in issue 11: on the shared suite server another class's file leaves"
-            + " an intake run of 2026-09 in WAITING_FOR_DATA, and a waiting run blocks every later intake-triggered run"
-            + " (AutoRun.startNext counts it as running), so March 2019 never runs. Passes alone on a fresh server.")
     void aLateFileForAnOldMonthRevisesThatMonthOnlyAndAnIdenticalReRunPublishesNothing() throws Exception {
         ApiClient api = new ApiClient(application);
+        MonthRuns march = new MonthRuns(api, MONTH);
 
         deliverCalls("march-2019.csv", """
                 L19-1,,2019-03-01T09:00:00,60,30,300,answered,true,0,0,true,phone
                 L19-2,,2019-03-15T09:00:00,45,20,200,answered,true,0,0,true,phone
                 L19-3,,2019-03-31T17:00:00,50,25,250,answered,true,0,0,true,phone
                 """);
-        JsonObject first = published(api, null);
+        JsonObject first = march.published(null);
         assertThat(first.getString("origin")).isEqualTo("INTAKE");
         assertThat(first.isNull("revisesRunId")).isTrue();
-        int before = newestRunId(api);
+        int before = march.newestRunId();
 
         deliverCalls("march-2019-late.csv", """
                 L19-4,,2019-03-20T11:00:00,400,0,0,abandoned_in_ivr,true,0,0,false,phone
                 L19-5,,2019-03-21T11:00:00,380,0,0,abandoned_in_ivr,true,0,0,false,phone
                 """);
-        JsonObject revision = published(api, first.getInt("id"));
+        JsonObject revision = march.published(first.getInt("id"));
 
-        List<JsonObject> runsSince = runs(api).stream().filter(run -> run.getInt("id") > before).toList();
+        List<JsonObject> runsSince = march.all().stream().filter(run -> run.getInt("id") > before).toList();
         assertThat(runsSince).as("runs the late file started").extracting(run -> run.getString("month"))
                 .containsOnly(MONTH);
         JsonObject notice = api.json("api/runs/" + revision.getInt("id")).asJsonObject().getJsonObject("notice");
@@ -85,41 +83,14 @@ class LateDataRevisionIT {
         // nothing new: the re-run is recorded, and publishes nothing
         int rerunId = ApiClient.read(Poll.until(TIMEOUT, () -> api.post("api/runs?month=" + MONTH, "text/plain", ""),
                 response -> response.statusCode() == 202).body()).asJsonObject().getInt("id");
-        JsonObject unchanged = Poll.until(TIMEOUT, () -> run(api, rerunId),
+        JsonObject unchanged = Poll.until(TIMEOUT, () -> march.run(rerunId),
                 run -> !"RUNNING".equals(run.getString("status")));
         assertThat(unchanged.getString("status")).isEqualTo("UNCHANGED");
         assertThat(unchanged.getInt("revisesRunId")).isEqualTo(revision.getInt("id"));
         assertThat(unchanged.get("packUrl")).isEqualTo(JsonValue.NULL);
         assertThat(api.getBytes("api/runs/" + rerunId + "/pack").statusCode()).isEqualTo(404);
-        assertThat(runs(api).stream().filter(run -> run.getString("month").equals(MONTH))
+        assertThat(march.ofMonth().stream()
                 .filter(run -> run.getString("status").equals("PUBLISHED"))).hasSize(2);
-    }
-
-    /**
-     * The newest published run of the month that revises {@code revises} (null: a first pack). Sources
-     * other tests delivered to this server (their own months) are excused for this month if it waits.
-     */
-    private static JsonObject published(ApiClient api, Integer revises) throws Exception {
-        Poll.until(TIMEOUT, () -> runs(api).stream().filter(run -> run.getString("month").equals(MONTH))
-                .filter(run -> revises == null || run.getInt("id") > revises).findFirst().orElse(null), run -> run != null);
-        OctoberFixture.excuseOtherTestsSources(api, MONTH);
-        return Poll.until(TIMEOUT, () -> runs(api).stream()
-                .filter(run -> run.getString("month").equals(MONTH) && run.getString("status").equals("PUBLISHED"))
-                .filter(run -> revises == null ? run.isNull("revisesRunId")
-                        : !run.isNull("revisesRunId") && run.getInt("revisesRunId") == revises)
-                .findFirst().orElse(null), run -> run != null);
-    }
-
-    private static List<JsonObject> runs(ApiClient api) throws Exception {
-        return api.json("api/runs").asJsonArray().getValuesAs(JsonObject.class);
-    }
-
-    private static JsonObject run(ApiClient api, int id) throws Exception {
-        return runs(api).stream().filter(run -> run.getInt("id") == id).findFirst().orElseThrow();
-    }
-
-    private static int newestRunId(ApiClient api) throws Exception {
-        return runs(api).stream().mapToInt(run -> run.getInt("id")).max().orElse(0);
     }
 
     /** A call log into the built-in calls folder, written elsewhere and moved in whole. */

@@ -55,15 +55,8 @@ class MonthlyBoardPackIT {
         ApiClient api = new ApiClient(new URL("http://127.0.0.1:"
                 + (8080 + Integer.getInteger("rapport.it.port.offset")) + "/rapport/"));
         OctoberFixture.closeOctober(api);
-        // Another test class may have delivered the fixture: its intake-triggered run of October was queued
-        // in the memory of a deployment since replaced (a known limit of the queue), so ask for October
-        // as an operator would. 409: a run of October is already in progress.
-        boolean octoberRun = api.json("api/runs").asJsonArray().getValuesAs(jakarta.json.JsonObject.class).stream()
-                .anyMatch(run -> run.getString("month").equals("2026-10"));
-        if (!octoberRun) {
-            int status = api.post("api/runs?month=2026-10", "text/plain", "").statusCode();
-            assertThat(status).isIn(202, 409);
-        }
+        // Another test class may have delivered the fixture to a deployment since replaced: the queue of
+        // intake runs is in the database, so October's run comes all the same
     }
 
     @Test

@@ -54,7 +54,8 @@ class SourcesIT {
                 {
                   // the billing system's nightly purchases
                   "name": "billing", "kind": "purchases", "format": "canonical-csv", "timeZone": "Europe/London",
-                  "transport": {"type": "file", "directory": "../drops/billing"}
+                  "transport": {"type": "file", "directory": "../drops/billing"},
+                  "readiness": "month-closed"
                 }
                 """;
 
@@ -84,6 +85,13 @@ class SourcesIT {
                 .getValuesAs(JsonObject.class).get(0);
         assertThat(quarantined.getJsonNumber("line").longValue()).isEqualTo(3);
         assertThat(quarantined.getString("field")).isEqualTo("amount");
+
+        // the completeness rule its definition declares: March waits for the integration team's "closed"
+        JsonObject billingInMarch = api.json("api/readiness/2025-03").asJsonObject().getJsonArray("sources")
+                .getValuesAs(JsonObject.class).stream().filter(source -> source.getString("source").equals("billing"))
+                .findFirst().orElseThrow();
+        assertThat(billingInMarch.getString("rule")).isEqualTo("month-closed");
+        assertThat(billingInMarch.getBoolean("complete")).isFalse();
 
         Poll.until(TIMEOUT, () -> metric("rapport_intake_rows", "source=\"billing\"", "state=\"accepted\""),
                 value -> value.equals("2.0"));

@@ -10,10 +10,15 @@ import jakarta.persistence.EntityManager;
 
 /**
  * The customers behind account and telephone numbers, kept as keyed hashes. The CRM is the master:
- * a number it gives again for another customer moves to that customer. Works in the caller's
- * transaction. Not thread-safe: one per transaction.
+ * a number it gives again for another customer moves to that customer. A contact a source knows by a
+ * number no customer holds yet is kept under the number's keyed hash ({@link #awaitingRef}) and moves to
+ * its customer when a customer file gives the number: arrival order does not decide what is matched.
+ * Works in the caller's transaction. Not thread-safe: one per transaction.
  */
 public final class CustomerIdentifiers {
+
+    /** The records a source may know its customer in by account or telephone number. */
+    private static final List<String> CONTACT_RECORDS = List.of("Call", "SurveyResponse", "Purchase", "ServiceCase");
 
     private final EntityManager entityManager;
     private final IdentifierKey key;
@@ -54,6 +59,32 @@ public final class CustomerIdentifiers {
                 stored.heldBy(identifier.customerRef());
             }
         });
+        resolveAwaiting(byHash.keySet().stream().map(kindAndHash -> kindAndHash.substring(kindAndHash.indexOf(':') + 1))
+                .toList());
+    }
+
+    /**
+     * What a contact is kept under when a source knows it by a number no customer holds yet: the number's
+     * keyed hash (never the number), which {@link #remember} turns into the customer once one is given it.
+     * Matches no customer until then, so the contact counts as unmatched.
+     */
+    public Optional<String> awaitingRef(IdentifierKind kind, String value) {
+        if (value == null || kind.normal(value).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(key.hash(kind, value));
+    }
+
+    /** Contacts kept under any of {@code hashes} move to the customer now holding that number. */
+    private void resolveAwaiting(List<String> hashes) {
+        entityManager.flush();
+        for (String facts : CONTACT_RECORDS) {
+            // the entity names are this class's own constants; only the hashes are parameters
+            entityManager.createQuery("update " + facts + " r set r.customerRef = (select i.customerRef from "
+                            + "CustomerIdentifier i where i.keyedHash = r.customerRef) where r.customerRef in :hashes")
+                    .setParameter("hashes", hashes)
+                    .executeUpdate();
+        }
     }
 
     /** The customer holding an identifier, if the CRM gave it. */

@@ -10,4 +10,12 @@ import jakarta.ejb.Local;
 public interface CustomerLookup {
 
     Optional<String> customerOf(IdentifierKind kind, String value);
+
+    /**
+     * What a contact known by a number no customer holds is kept under until a customer file gives the
+     * number (see {@link CustomerIdentifiers#awaitingRef}); empty where contacts are not kept that way.
+     */
+    default Optional<String> awaitingRef(IdentifierKind kind, String value) {
+        return Optional.empty();
+    }
 }

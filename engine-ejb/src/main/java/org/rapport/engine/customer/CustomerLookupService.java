@@ -21,4 +21,9 @@ public class CustomerLookupService implements CustomerLookup {
     public Optional<String> customerOf(IdentifierKind kind, String value) {
         return new CustomerIdentifiers(entityManager, keys.identifierKey()).customerOf(kind, value);
     }
+
+    @Override
+    public Optional<String> awaitingRef(IdentifierKind kind, String value) {
+        return new CustomerIdentifiers(entityManager, keys.identifierKey()).awaitingRef(kind, value);
+    }
 }

@@ -105,6 +105,13 @@ public class SourceBatch {
     @Column(name = "rows_withdrawn", nullable = false, columnDefinition = "integer default 0 not null")
     private int rowsWithdrawn;
 
+    /**
+     * Whether the months this delivery touches have been put in the intake-triggered runs' queue: false
+     * from storage until then, so a restart between the two finds it again.
+     */
+    @Column(name = "run_planned", nullable = false)
+    private boolean runPlanned;
+
     protected SourceBatch() {
         // for JPA
     }

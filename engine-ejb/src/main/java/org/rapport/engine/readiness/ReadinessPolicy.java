@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,8 +15,8 @@ import org.rapport.engine.intake.SourceKind;
 
 /**
  * The installation's readiness settings: which rule each source follows
- * ({@code rapport.readiness.source."<name>"}, else {@code rapport.readiness.kind.<KIND>}, else the
- * kind's default), how long after month end a month may wait ({@code rapport.readiness.deadline-days})
+ * ({@code rapport.readiness.source."<name>"}, else the {@code "readiness"} its definition declares, else
+ * {@code rapport.readiness.kind.<KIND>}, else the kind's default), how long after month end a month may wait ({@code rapport.readiness.deadline-days})
  * and what happens then ({@code rapport.readiness.after-deadline}: hold or publish-incomplete).
  */
 @ApplicationScoped
@@ -23,6 +24,9 @@ public class ReadinessPolicy {
 
     @Inject
     Config config;
+
+    @Inject
+    DeclaredCompleteness declared;
 
     @Inject
     @ConfigProperty(name = "rapport.readiness.deadline-days", defaultValue = "10")
@@ -34,11 +38,22 @@ public class ReadinessPolicy {
 
     /** The rule {@code source} follows. */
     public Completeness ruleOf(String source, SourceKind kind) {
-        return config.getOptionalValue("rapport.readiness.source.\"" + source + "\"", String.class)
-                .or(() -> config.getOptionalValue("rapport.readiness.source." + source, String.class))
-                .or(() -> config.getOptionalValue("rapport.readiness.kind." + kind.name().toLowerCase(Locale.ROOT),
-                        String.class))
-                .map(Completeness::parse)
+        return choose(config.getOptionalValue("rapport.readiness.source.\"" + source + "\"", String.class)
+                        .or(() -> config.getOptionalValue("rapport.readiness.source." + source, String.class)),
+                declared.of(source),
+                config.getOptionalValue("rapport.readiness.kind." + kind.name().toLowerCase(Locale.ROOT), String.class),
+                kind);
+    }
+
+    /**
+     * The installation's word on the source wins (an operator can always overrule a definition), then
+     * what the source's definition declares, then the installation's word on its kind, then the kind's default.
+     */
+    static Completeness choose(Optional<String> sourceSetting, Optional<Completeness> declaredBySource,
+            Optional<String> kindSetting, SourceKind kind) {
+        return sourceSetting.map(Completeness::parse)
+                .or(() -> declaredBySource)
+                .or(() -> kindSetting.map(Completeness::parse))
                 .orElseGet(() -> Completeness.defaultFor(kind));
     }
 

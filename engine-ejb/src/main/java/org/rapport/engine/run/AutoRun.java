@@ -1,17 +1,18 @@
 package org.rapport.engine.run;
 
 import java.time.YearMonth;
-import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
@@ -21,22 +22,22 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import org.rapport.engine.config.RapportSettings;
 import org.rapport.engine.intake.BatchStatus;
 import org.rapport.engine.intake.BatchStored;
+import org.rapport.engine.outage.InfrastructureFault;
 import org.rapport.engine.readiness.IntakeActivity;
 
 /**
  * Runs again the months new data touches, once intake has been quiet for a few seconds and nothing
  * is being stored: dropping a month's files is all it takes to get its board pack, and a late file
- * for an old month re-runs that month, not the latest one ({@link IntakeRunPlan} says which). Months go one at a time, oldest
- * first, so each finds the month before it published. The queue is kept in memory: a restart loses
- * what had not started yet (the schedule and on-demand runs remain).
+ * for an old month re-runs that month, not the latest one ({@link IntakeRunPlan} says which). Months
+ * go one at a time, oldest first, so each finds the month before it published. What is owed lives in
+ * the database ({@link IntakeRunQueue}): a restart or redeployment picks up where it stopped.
  */
 @Singleton
+@Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AutoRun {
@@ -45,9 +46,6 @@ public class AutoRun {
 
     @Resource
     private TimerService timers;
-
-    @PersistenceContext(unitName = "rapport")
-    private EntityManager entityManager;
 
     @EJB
     private MonthlyRunLauncher launcher;
@@ -58,23 +56,33 @@ public class AutoRun {
     @EJB
     private WaitingRuns waitingRuns;
 
+    @EJB
+    private QueuedRuns queue;
+
     @Inject
     private RapportSettings settings;
 
     @Inject
     private IntakeActivity intake;
 
-    /** Accepted batches stored since the last look. */
-    private final Set<Long> newBatches = new LinkedHashSet<>();
-    /** Months to run, oldest first. */
-    private final SortedSet<YearMonth> queue = new TreeSet<>();
+    /** Deliveries planned or months queued before a restart or redeployment still get their runs. */
+    @PostConstruct
+    void pickUpWhatWasOwed() {
+        try {
+            if (queue.hasWork()) {
+                LOG.info("Deliveries or months from before this start still want their intake runs; looking shortly");
+                restartQuietPeriod();
+            }
+        } catch (RuntimeException e) {
+            // the database away at start-up: the next delivery brings the owed months back
+            InfrastructureFault outage = InfrastructureFault.of(e).orElseThrow(() -> e);
+            LOG.warning(() -> "Owed intake runs not looked at during start-up (" + outage.reason() + ")");
+        }
+    }
 
     /** Each stored file restarts the quiet period: many files arriving together give one look. */
     public void onBatchStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchStored stored) {
         if (stored.status() == BatchStatus.ACCEPTED) {
-            synchronized (this) {
-                newBatches.add(stored.batchId());
-            }
             restartQuietPeriod();
         }
     }
@@ -93,83 +101,55 @@ public class AutoRun {
             return;
         }
         try {
-            queueTouchedMonths();
+            SortedSet<YearMonth> queued = queue.planNewDeliveries(settings.runMonth().map(YearMonth::parse));
+            if (!queued.isEmpty()) {
+                LOG.info(() -> "New data touches " + queued + "; running them in order");
+            }
             // a waiting run that starts now reads the new data: its month needs no other run
             Set<YearMonth> resumed = waitingRuns.lookNow();
-            synchronized (this) {
-                queue.removeAll(resumed);
-            }
+            resumed.forEach(queue::remove);
             startNext();
         } catch (RuntimeException e) {
-            // The database away at that moment: the queued months still want their runs, after the next quiet period.
-            org.rapport.engine.outage.InfrastructureFault outage = org.rapport.engine.outage.InfrastructureFault.of(e)
-                    .orElseThrow(() -> e);
+            // the database away at that moment: what is owed stays in the queue for the next look
+            InfrastructureFault outage = InfrastructureFault.of(e).orElseThrow(() -> e);
             LOG.warning(() -> "No run started after the intake went quiet (" + outage.reason()
                     + "); trying again after the next quiet period");
             restartQuietPeriod();
         }
     }
 
-    private void queueTouchedMonths() {
-        Set<Long> batches;
-        synchronized (this) {
-            batches = Set.copyOf(newBatches);
-            newBatches.clear();
-        }
-        if (batches.isEmpty()) {
-            return;
-        }
-        SortedSet<YearMonth> toRun = monthsToRun(batches);
-        if (toRun.isEmpty()) {
-            LOG.info(() -> "The new deliveries touch no month with calls, answers, purchases or cases: no run");
-        }
-        synchronized (this) {
-            queue.addAll(toRun);
-        }
-        LOG.info(() -> "New data touches " + toRun + "; running them in order");
-    }
-
-    private SortedSet<YearMonth> monthsToRun(Set<Long> batches) {
-        if (settings.runMonth().isPresent()) {
-            return new TreeSet<>(Set.of(YearMonth.parse(settings.runMonth().get())));
-        }
-        TouchedMonths touched = new TouchedMonths(entityManager);
-        SortedSet<YearMonth> months = touched.of(batches);
-        return IntakeRunPlan.monthsToRun(months, touched.runBefore(months), touched.anyRunEver());
-    }
-
     /** Starts the oldest queued month once no run is working; looks again shortly while any is queued. */
     private void startNext() {
-        YearMonth next;
-        synchronized (this) {
-            if (queue.isEmpty()) {
-                return;
-            }
-            next = queue.first();
+        Optional<YearMonth> next = queue.next();
+        if (next.isEmpty()) {
+            return;
         }
         if (!intake.idle() || runs.anyRunning()) {
             restartQuietPeriod();
             return;
         }
+        YearMonth month = next.get();
         try {
-            launcher.start(next, RunOrigin.INTAKE);
-            dequeue(next);
+            launcher.start(month, RunOrigin.INTAKE);
+            queue.remove(month);
         } catch (RunInProgressException e) {
             // a waiting run of the month takes the new data when it starts; a running one may have
             // closed its intake before it, so that month is looked at again once it has finished
             LOG.info(e::getMessage);
             if (e.waiting()) {
-                dequeue(next);
+                queue.remove(month);
             }
-        }
-        synchronized (this) {
-            if (!queue.isEmpty()) {
-                restartQuietPeriod();
+        } catch (RuntimeException e) {
+            if (InfrastructureFault.of(e).isPresent()) {
+                throw e;
             }
+            // one month that cannot be started must not hold up the months queued behind it
+            LOG.warning(() -> "The intake run of " + month + " could not be started (" + e
+                    + "); left to an on-demand run");
+            queue.remove(month);
         }
-    }
-
-    private synchronized void dequeue(YearMonth month) {
-        queue.remove(month);
+        if (queue.next().isPresent()) {
+            restartQuietPeriod();
+        }
     }
 }

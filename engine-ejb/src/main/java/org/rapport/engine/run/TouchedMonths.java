@@ -3,6 +3,8 @@ package org.rapport.engine.run;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -17,10 +19,10 @@ import jakarta.persistence.EntityManager;
 public class TouchedMonths {
 
     private static final List<String> DATED_FACTS = List.of(
-            "select distinct extract(year from r.startedAt), extract(month from r.startedAt) from Call r",
-            "select distinct extract(year from r.respondedAt), extract(month from r.respondedAt) from SurveyResponse r",
-            "select distinct extract(year from r.purchasedOn), extract(month from r.purchasedOn) from Purchase r",
-            "select distinct extract(year from r.openedAt), extract(month from r.openedAt) from ServiceCase r");
+            "select distinct r.batch.id, extract(year from r.startedAt), extract(month from r.startedAt) from Call r",
+            "select distinct r.batch.id, extract(year from r.respondedAt), extract(month from r.respondedAt) from SurveyResponse r",
+            "select distinct r.batch.id, extract(year from r.purchasedOn), extract(month from r.purchasedOn) from Purchase r",
+            "select distinct r.batch.id, extract(year from r.openedAt), extract(month from r.openedAt) from ServiceCase r");
 
     private final EntityManager entityManager;
 
@@ -31,6 +33,13 @@ public class TouchedMonths {
     /** The months the records of {@code batchIds} fall in, oldest first. */
     public SortedSet<YearMonth> of(Collection<Long> batchIds) {
         SortedSet<YearMonth> months = new TreeSet<>();
+        byDelivery(batchIds).values().forEach(months::addAll);
+        return months;
+    }
+
+    /** For each of {@code batchIds} that touches a month, the months its records fall in, oldest first. */
+    public Map<Long, SortedSet<YearMonth>> byDelivery(Collection<Long> batchIds) {
+        Map<Long, SortedSet<YearMonth>> months = new TreeMap<>();
         if (batchIds.isEmpty()) {
             return months;
         }
@@ -38,12 +47,14 @@ public class TouchedMonths {
             entityManager.createQuery(query + " where r.batch.id in :batches", Object[].class)
                     .setParameter("batches", batchIds)
                     .getResultStream()
-                    .filter(row -> row[0] != null && row[1] != null)
-                    .map(row -> YearMonth.of(((Number) row[0]).intValue(), ((Number) row[1]).intValue()))
-                    .forEach(months::add);
+                    .filter(row -> row[1] != null && row[2] != null)
+                    .forEach(row -> months.computeIfAbsent(((Number) row[0]).longValue(), batch -> new TreeSet<>())
+                            .add(YearMonth.of(((Number) row[1]).intValue(), ((Number) row[2]).intValue())));
         }
-        if (holdsCustomers(batchIds)) {
-            new LatestMonth(entityManager).find().ifPresent(months::add);
+        List<Long> customerFiles = customerFiles(batchIds);
+        if (!customerFiles.isEmpty()) {
+            new LatestMonth(entityManager).find().ifPresent(latest -> customerFiles
+                    .forEach(batch -> months.computeIfAbsent(batch, any -> new TreeSet<>()).add(latest)));
         }
         return months;
     }
@@ -65,11 +76,11 @@ public class TouchedMonths {
         return entityManager.createQuery("select count(r) from Run r", Long.class).getSingleResult() > 0;
     }
 
-    private boolean holdsCustomers(Collection<Long> batchIds) {
+    private List<Long> customerFiles(Collection<Long> batchIds) {
         return entityManager.createQuery(
-                        "select count(b) from SourceBatch b where b.id in :batches and b.kind = :customers", Long.class)
+                        "select b.id from SourceBatch b where b.id in :batches and b.kind = :customers", Long.class)
                 .setParameter("batches", batchIds)
                 .setParameter("customers", org.rapport.engine.intake.SourceKind.CUSTOMERS)
-                .getSingleResult() > 0;
+                .getResultList();
     }
 }

@@ -59,6 +59,11 @@ final class MigrationLock implements AutoCloseable {
         }
     }
 
+    /** Whether another thread of this JVM waits for the lock (a second start queued behind a migration). */
+    static boolean othersWaiting() {
+        return IN_THIS_JVM.hasQueuedThreads();
+    }
+
     private static boolean tryLock(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
             statement.setLong(1, KEY);

@@ -7,11 +7,14 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.rapport.engine.contact.CallOutcome;
+import org.rapport.engine.intake.CallRecord;
 import org.rapport.engine.intake.CustomerRecord;
 import org.rapport.engine.intake.IntakeBatch;
 import org.rapport.engine.intake.SourceKind;
@@ -68,6 +71,37 @@ class CustomerIdentifiersTest extends PersistenceSpec {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aCallStoredBeforeItsCallersCustomerIsMatchedWhenACustomerFileGivesTheNumber(TestDatabase database) {
+        on(database);
+        String awaiting = database.read(entityManager -> new CustomerIdentifiers(entityManager, KEY)
+                .awaitingRef(IdentifierKind.PHONE_NUMBER, "442079460001")).orElseThrow();
+        storeCall(database, "early-call", awaiting);
+        assertThat(callers(database)).containsExactly(awaiting)
+                .allSatisfy(caller -> assertThat(caller).doesNotContain("442079460001", "7946"));
+
+        store(database, "g", customer("C-1", null, "+44 20 7946 0001"), customer("C-2", "AC1", "0161 496 0002"));
+
+        assertThat(callers(database)).as("matched without the calls being delivered again").containsExactly("C-1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aNumberNoCustomerHoldsLeavesItsContactsUnmatched(TestDatabase database) {
+        on(database);
+        String awaiting = database.read(entityManager -> new CustomerIdentifiers(entityManager, KEY)
+                .awaitingRef(IdentifierKind.PHONE_NUMBER, "01614960099")).orElseThrow();
+        storeCall(database, "stranger", awaiting);
+
+        store(database, "h", customer("C-1", null, "+44 20 7946 0001"));
+
+        assertThat(callers(database)).containsExactly(awaiting);
+        java.util.Optional<String> blank = database.read(entityManager -> new CustomerIdentifiers(entityManager, KEY)
+                .awaitingRef(IdentifierKind.PHONE_NUMBER, " "));
+        assertThat(blank).as("a blank number is no number").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void withoutAKeyACrmFileWithNumbersIsAFaultAndNothingOfItIsStored(TestDatabase database) {
         on(database);
         TransactionalIntake keyless = new TransactionalIntake(database::read, Clock.systemUTC());
@@ -85,6 +119,18 @@ class CustomerIdentifiersTest extends PersistenceSpec {
 
     private static void store(TestDatabase database, String checksumLetter, CustomerRecord... customers) {
         new TransactionalIntake(database::read, Clock.systemUTC(), KEY).store(batch(checksumLetter, customers));
+    }
+
+    private static void storeCall(TestDatabase database, String callId, String customerRef) {
+        CallRecord call = new CallRecord(2, callId, customerRef, LocalDateTime.parse("2026-10-02T09:00:00"), 30, 60, 200,
+                CallOutcome.ANSWERED, true, 0, 0, Boolean.TRUE, "phone");
+        new TransactionalIntake(database::read, Clock.systemUTC(), KEY).store(new IntakeBatch(SourceKind.CALLS, "test-pbx",
+                callId + ".csv", callId.repeat(64).substring(0, 64), List.of(call), List.of(), null));
+    }
+
+    private static List<String> callers(TestDatabase database) {
+        return database.read(entityManager -> entityManager.createQuery("select c.customerRef from Call c", String.class)
+                .getResultList());
     }
 
     private static IntakeBatch batch(String checksumLetter, CustomerRecord... customers) {

@@ -3,6 +3,7 @@ package org.rapport.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -18,9 +19,9 @@ class IntakeRunPlanTest {
 
     @Test
     void aLateFileForAnOldMonthRunsThatMonthNotTheLatestMonthWithData() {
-        assertThat(IntakeRunPlan.monthsToRun(months(FEBRUARY_1999), Set.of(FEBRUARY_1999), true))
+        assertThat(IntakeRunPlan.monthsToRun(List.of(months(FEBRUARY_1999)), Set.of(FEBRUARY_1999), true))
                 .containsExactly(FEBRUARY_1999);
-        assertThat(IntakeRunPlan.monthsToRun(months(FEBRUARY_1999), Set.of(), true)).containsExactly(FEBRUARY_1999);
+        assertThat(IntakeRunPlan.monthsToRun(List.of(months(FEBRUARY_1999)), Set.of(), true)).containsExactly(FEBRUARY_1999);
     }
 
     @Test
@@ -28,7 +29,7 @@ class IntakeRunPlanTest {
         SortedSet<YearMonth> touched = months(YearMonth.of(2026, 7), YearMonth.of(2026, 8), YearMonth.of(2026, 9),
                 OCTOBER_2026);
 
-        assertThat(IntakeRunPlan.monthsToRun(touched, Set.of(YearMonth.of(2026, 8)), true))
+        assertThat(IntakeRunPlan.monthsToRun(List.of(touched), Set.of(YearMonth.of(2026, 8)), true))
                 .containsExactly(YearMonth.of(2026, 8), OCTOBER_2026);
     }
 
@@ -37,13 +38,22 @@ class IntakeRunPlanTest {
         SortedSet<YearMonth> twoYears = new TreeSet<>();
         IntStream.range(0, 24).forEach(back -> twoYears.add(OCTOBER_2026.minusMonths(back)));
 
-        assertThat(IntakeRunPlan.monthsToRun(twoYears, Set.of(), false))
+        assertThat(IntakeRunPlan.monthsToRun(List.of(twoYears), Set.of(), false))
                 .hasSize(12).startsWith(YearMonth.of(2025, 11)).endsWith(OCTOBER_2026);
     }
 
     @Test
+    void filesStoredTogetherAreEachPlannedAsIfTheyHadComeAlone() {
+        SortedSet<YearMonth> lateSurvey = months(YearMonth.of(2026, 9));
+        SortedSet<YearMonth> oldCallLog = months(FEBRUARY_1999);
+
+        assertThat(IntakeRunPlan.monthsToRun(List.of(lateSurvey, oldCallLog), Set.of(), true))
+                .containsExactly(FEBRUARY_1999, YearMonth.of(2026, 9));
+    }
+
+    @Test
     void dataTouchingNoMonthRunsNothing() {
-        assertThat(IntakeRunPlan.monthsToRun(new TreeSet<>(), Set.of(), true)).isEmpty();
+        assertThat(IntakeRunPlan.monthsToRun(List.of(new TreeSet<>()), Set.of(), true)).isEmpty();
     }
 
     private static SortedSet<YearMonth> months(YearMonth... months) {

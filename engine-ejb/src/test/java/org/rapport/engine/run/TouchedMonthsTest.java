@@ -35,6 +35,13 @@ class TouchedMonthsTest extends PersistenceSpec {
 
         assertThat(lateOnly).containsExactly(YearMonth.of(1999, 2), YearMonth.of(1999, 3));
         assertThat(both).containsExactly(YearMonth.of(1999, 2), YearMonth.of(1999, 3), YearMonth.of(2026, 10));
+        java.util.Map<Long, SortedSet<YearMonth>> byDelivery = database.read(entityManager ->
+                new TouchedMonths(entityManager).byDelivery(Set.of(october, late)));
+        assertThat(byDelivery)
+                .containsOnlyKeys(october, late)
+                .hasEntrySatisfying(october, months -> assertThat(months).containsExactly(YearMonth.of(2026, 10)))
+                .hasEntrySatisfying(late, months -> assertThat(months)
+                        .containsExactly(YearMonth.of(1999, 2), YearMonth.of(1999, 3)));
     }
 
     private static long stored(TestDatabase database, String tag, String... startedAt) {

@@ -154,7 +154,8 @@ class SchemaMigrationsTest {
             Future<Integer> second;
             try (MigrationLock first = MigrationLock.take(dataSource, database.vendor())) {
                 second = server.submit(() -> SchemaMigrations.on(dataSource).migrate().migrationsExecuted);
-                Thread.sleep(1500);
+                org.awaitility.Awaitility.await("the second migration queued behind the first")
+                        .atMost(java.time.Duration.ofSeconds(30)).until(MigrationLock::othersWaiting);
                 assertThat(second).isNotDone();
                 assertThat(count(dataSource, "information_schema.tables where lower(table_name) = 'run'")).isZero();
             }

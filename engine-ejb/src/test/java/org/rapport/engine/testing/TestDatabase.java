@@ -37,7 +37,7 @@ public enum TestDatabase {
 
     /** Child tables first, so deleting in this order never violates a foreign key. */
     private static final List<String> ENTITIES_IN_DELETE_ORDER = List.of(
-            "MonthMark", "PackDelivery", "Recipient", "DistributionChange", "RuleSetActivation", "BoardPack", "ActionStatusChange",
+            "MonthMark", "QueuedMonth", "PackDelivery", "Recipient", "DistributionChange", "RuleSetActivation", "BoardPack", "ActionStatusChange",
             "ActionFollowUp", "Trigger", "RunRequestTheme", "KpiValue", "ActionExport", "CustomerActionRecord",
             "CustomerScore", "Run", "RuleFile", "RuleSetVersion", "QuarantinedRecord", "Purchase", "ServiceCase", "Call",
             "SurveyResponse", "CustomerIdentifier", "Customer", "SourceBatch");

@@ -3,6 +3,8 @@ package org.rapport.integration.source;
 import java.util.Map;
 import java.util.Optional;
 
+import org.rapport.engine.customer.IdentifierKind;
+
 /**
  * Finds the customer behind an account number or a telephone number. The CRM is the master of both;
  * the engine keeps them as keyed hashes ({@link EngineCustomerDirectory}); {@link #NONE} knows nobody,
@@ -28,6 +30,14 @@ public interface CustomerDirectory {
 
     /** The customer id of a telephone number given as digits only, without a leading plus. */
     Optional<String> byPhoneNumber(String digits);
+
+    /**
+     * What a contact known by a number no customer holds yet is kept under, so that a later customer file
+     * giving the number matches it without a re-delivery; empty: it is kept as an unknown caller for good.
+     */
+    default Optional<String> awaiting(IdentifierKind kind, String value) {
+        return Optional.empty();
+    }
 
     /** A fixed directory, for tests and small installations. */
     static CustomerDirectory of(Map<String, String> customerByAccount, Map<String, String> customerByPhone) {

@@ -1,8 +1,11 @@
 package org.rapport.integration.source;
 
+import org.rapport.engine.customer.IdentifierKind;
+
 /**
- * Turns what a source knows a customer by into Rapport's customer reference, or null when nobody
- * matches: an unmatched contact is kept and counted, never dropped. Thread-safe.
+ * Turns what a source knows a customer by into Rapport's customer reference; for a number nobody holds
+ * yet, what the directory keeps such contacts under until a customer file gives it (or null): an
+ * unmatched contact is kept and counted, never dropped. Thread-safe.
  */
 public final class CustomerMatcher {
 
@@ -22,8 +25,10 @@ public final class CustomerMatcher {
         String value = identifier.strip();
         return switch (match) {
             case CUSTOMER_ID -> value;
-            case ACCOUNT_NUMBER -> directory.byAccountNumber(value).orElse(null);
-            case CALLER_NUMBER -> directory.byPhoneNumber(digits(value)).orElse(null);
+            case ACCOUNT_NUMBER -> directory.byAccountNumber(value)
+                    .or(() -> directory.awaiting(IdentifierKind.ACCOUNT_NUMBER, value)).orElse(null);
+            case CALLER_NUMBER -> directory.byPhoneNumber(digits(value))
+                    .or(() -> directory.awaiting(IdentifierKind.PHONE_NUMBER, digits(value))).orElse(null);
         };
     }
 

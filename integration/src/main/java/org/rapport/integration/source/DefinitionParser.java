@@ -24,13 +24,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.quartz.CronExpression;
 
 import org.rapport.engine.intake.SourceKind;
+import org.rapport.engine.readiness.Completeness;
 import org.rapport.integration.FormatCatalog;
 
 /** Turns one parsed definition into a {@link SourceDefinition}, or into the problems that stop it. */
 final class DefinitionParser {
 
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "kind", "transport", "schedule",
-            "format", "fields", "values", "timeZone", "charset", "customerMatch", "companion", "options");
+            "format", "fields", "values", "timeZone", "charset", "customerMatch", "companion", "options", "readiness");
     /** The ledger keeps source names of up to 128 characters; they also name folders and routes. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     /** Six or seven fields of what Quartz's cron syntax uses: digits, names, {@code * ? , / - # L W}. */
@@ -64,6 +65,7 @@ final class DefinitionParser {
         Charset charset = charset(root);
         ZoneId zone = zone(root);
         CustomerMatch match = customerMatch(root);
+        Completeness readiness = readiness(root);
         Schedule schedule = schedule(root);
         TransportParser transports = new TransportParser(reader, baseDir, boundaries, name);
         Transport transport = transports.parse(root);
@@ -77,7 +79,7 @@ final class DefinitionParser {
             return Optional.empty();
         }
         SourceDefinition definition = new SourceDefinition(name, kind, transport, schedule, format.id(), fields, values,
-                zone, charset, match, companion, options, file);
+                zone, charset, match, companion, options, readiness, file);
         try {
             // Binding checks what only the format knows: its options, the fields it cannot do without.
             format.binder().bind(definition, CustomerDirectory.NONE);
@@ -159,6 +161,19 @@ final class DefinitionParser {
             return ZoneId.of(name);
         } catch (DateTimeException e) {
             reader.problem("timeZone", "'" + name + "' is not a known time zone (e.g. Europe/London, America/New_York, UTC)");
+            return null;
+        }
+    }
+
+    private Completeness readiness(JsonNode root) {
+        String rule = reader.text(root, null, "readiness", false);
+        if (rule == null) {
+            return null;
+        }
+        try {
+            return Completeness.parse(rule);
+        } catch (IllegalArgumentException e) {
+            reader.problem("readiness", e.getMessage());
             return null;
         }
     }

@@ -7,8 +7,8 @@ import org.rapport.engine.customer.IdentifierKind;
 
 /**
  * The customer directory the engine keeps: account and telephone numbers the CRM delivered, stored as
- * keyed hashes. A contact matched by a number no customer was given stays an unknown caller, kept and
- * counted as unmatched. Thread-safe when the lookup is (the engine's EJB is).
+ * keyed hashes. A contact matched by a number no customer was given yet is kept under the number's keyed
+ * hash, counted as unmatched until a customer file gives the number. Thread-safe when the lookup is (the engine's EJB is).
  */
 public final class EngineCustomerDirectory implements CustomerDirectory {
 
@@ -26,5 +26,10 @@ public final class EngineCustomerDirectory implements CustomerDirectory {
     @Override
     public Optional<String> byPhoneNumber(String digits) {
         return lookup.customerOf(IdentifierKind.PHONE_NUMBER, digits);
+    }
+
+    @Override
+    public Optional<String> awaiting(IdentifierKind kind, String value) {
+        return lookup.awaitingRef(kind, value);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.rapport.engine.intake.SourceKind;
+import org.rapport.engine.readiness.Completeness;
 import org.rapport.integration.csv.FieldConventions;
 import org.rapport.integration.csv.FieldConventions.Patterns;
 
@@ -30,11 +31,14 @@ import org.rapport.integration.csv.FieldConventions.Patterns;
  * @param customerMatch what the source knows customers by
  * @param companion     the file joined to each delivered one, or null
  * @param options       format-specific settings, e.g. {@code dateTimeFormat}
+ * @param readiness     what makes a month of this source complete, or null for its kind's default
+ *                      (the installation's settings may still overrule it)
  * @param file          the definition file, for messages
  */
 public record SourceDefinition(String name, SourceKind kind, Transport transport, Schedule schedule, String format,
         Map<String, FieldSource> fields, Map<String, Map<String, String>> values, ZoneId timeZone, Charset charset,
-        CustomerMatch customerMatch, Companion companion, Map<String, String> options, Path file) {
+        CustomerMatch customerMatch, Companion companion, Map<String, String> options, Completeness readiness,
+        Path file) {
 
     /** Words every source may use for true and false, beside any value mapping. */
     private static final Set<String> TRUE_WORDS = Set.of("true", "yes", "y", "1");

@@ -7,12 +7,14 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.customer.CustomerIdentifiers;
 import org.rapport.engine.customer.CustomerLookup;
 import org.rapport.engine.customer.IdentifierKey;
+import org.rapport.engine.customer.IdentifierKind;
 import org.rapport.engine.intake.Delivery;
 import org.rapport.engine.intake.Intake;
 import org.rapport.engine.intake.IntakeReceipt;
@@ -59,7 +61,30 @@ class EngineCustomerDirectoryTest extends PersistenceSpec {
         assertThat(receipt.rowsUnmatched()).as("a number nobody was given, and no number").isEqualTo(2);
         List<String> customers = database.read(entityManager -> entityManager.createQuery(
                 "select coalesce(c.customerRef, '-') from Call c order by c.callRef", String.class).getResultList());
-        assertThat(customers).containsExactly("C-1", "-", "-");
+        assertThat(customers.get(0)).isEqualTo("C-1");
+        assertThat(customers.get(1)).as("kept under the number's keyed hash, never the number")
+                .hasSize(64).doesNotContain("4961", "0009");
+        assertThat(customers.get(2)).isEqualTo("-");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void callsStoredBeforeTheCustomerFileAreMatchedByItWithoutBeingDeliveredAgain(TestDatabase database)
+            throws Exception {
+        Intake intake = new TransactionalIntake(on(database)::read, Clock.systemUTC(), KEY);
+        IntakeFormat calls = TestSources.format(TestSources.definition(IVR),
+                new EngineCustomerDirectory(lookup(database)));
+        IntakeReceipt early = store(intake, calls, "calls.csv", lines("Call,Caller,Started,IVR",
+                "K-1,+44 (20) 7946-0001,2026-10-01 08:15:00,40",
+                "K-2,+44 161 496 0009,2026-10-01 08:20:00,35"));
+        assertThat(early.rowsUnmatched()).as("nobody known yet").isEqualTo(2);
+
+        store(intake, new CustomerCsvFormat("crm"), "customers.csv", CUSTOMERS);
+
+        List<String> customers = database.read(entityManager -> entityManager.createQuery(
+                "select c.customerRef from Call c order by c.callRef", String.class).getResultList());
+        assertThat(customers.get(0)).isEqualTo("C-1");
+        assertThat(customers.get(1)).as("a number the CRM gave nobody").hasSize(64);
     }
 
     private static IntakeReceipt store(Intake intake, IntakeFormat format, String fileName, String text)
@@ -70,8 +95,18 @@ class EngineCustomerDirectoryTest extends PersistenceSpec {
                 sink -> format.stream(fileName, new ByteArrayInputStream(bytes), sink)));
     }
 
+    /** The engine's lookup, as the server's EJB gives it, each question in a transaction of its own. */
     private static CustomerLookup lookup(TestDatabase database) {
-        return (kind, value) -> database.read(entityManager -> new CustomerIdentifiers(entityManager, KEY)
-                .customerOf(kind, value));
+        return new CustomerLookup() {
+            @Override
+            public Optional<String> customerOf(IdentifierKind kind, String value) {
+                return database.read(entityManager -> new CustomerIdentifiers(entityManager, KEY).customerOf(kind, value));
+            }
+
+            @Override
+            public Optional<String> awaitingRef(IdentifierKind kind, String value) {
+                return database.read(entityManager -> new CustomerIdentifiers(entityManager, KEY).awaitingRef(kind, value));
+            }
+        };
     }
 }

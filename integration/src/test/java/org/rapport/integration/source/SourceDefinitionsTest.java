@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapport.engine.intake.SourceKind;
+import org.rapport.engine.readiness.Completeness;
 import org.rapport.integration.FormatCatalog;
 
 class SourceDefinitionsTest {
@@ -39,6 +40,7 @@ class SourceDefinitionsTest {
                   "schedule": "PT15M",
                   "timeZone": "Europe/London",
                   "charset": "windows-1251",
+                  "readiness": "month-closed",
                 }
                 """);
 
@@ -52,6 +54,7 @@ class SourceDefinitionsTest {
         assertThat(crm.timeZone()).isEqualTo(ZoneId.of("Europe/London"));
         assertThat(crm.charset().name()).isEqualTo("windows-1251");
         assertThat(crm.customerMatch()).isEqualTo(CustomerMatch.CUSTOMER_ID);
+        assertThat(crm.readiness()).isEqualTo(Completeness.MONTH_CLOSED);
     }
 
     @Test
@@ -62,7 +65,7 @@ class SourceDefinitionsTest {
                 """);
         write("ivr.json", """
                 {"name": "ivr", "kind": "calls", "format": "canonical-csv", "timeZone": "Europe/Londn",
-                 "charset": "UTF-9", "customerMatch": "phone", "schedule": "hourly",
+                 "charset": "UTF-9", "customerMatch": "phone", "schedule": "hourly", "readiness": "when-ready",
                  "transport": {"type": "file", "directory": "../drops/nowhere"}, "colour": "blue"}
                 """);
 
@@ -71,8 +74,11 @@ class SourceDefinitionsTest {
         assertThat(loaded.definitions()).extracting(SourceDefinition::name).containsExactly("crm");
         assertThat(loaded.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "sources/ivr.json: field 'colour': is not a known field here; known are charset, companion, "
-                        + "customerMatch, description, fields, format, kind, name, options, schedule, timeZone, "
-                        + "transport, values",
+                        + "customerMatch, description, fields, format, kind, name, options, readiness, schedule, "
+                        + "timeZone, transport, values",
+                "sources/ivr.json: field 'readiness': 'when-ready' is not a completeness rule; use one of "
+                        + "records-through-month-end, extract-after-month-end, snapshot-after-month-end, month-closed, "
+                        + "not-needed",
                 "sources/ivr.json: field 'charset': 'UTF-9' is not a known character set (e.g. UTF-8, windows-1251, "
                         + "ISO-8859-1)",
                 "sources/ivr.json: field 'timeZone': 'Europe/Londn' is not a known time zone (e.g. Europe/London, "

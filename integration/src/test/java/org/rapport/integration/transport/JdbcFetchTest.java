@@ -252,7 +252,7 @@ class JdbcFetchTest {
                                 "select * from customer; drop table customer", null, "0", Duration.ofSeconds(5)),
                         null, "generic-csv", Map.of(), Map.of(), ZoneOffset.UTC,
                         StandardCharsets.UTF_8, CustomerMatch.CUSTOMER_ID,
-                        null, Map.of(), temp.resolve("crm.json")), landing));
+                        null, Map.of(), null, temp.resolve("crm.json")), landing));
 
         assertThat(refused.field()).isEqualTo("transport.query");
         assertThat(count("customer")).as("customers left").isEqualTo(1);

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -42,6 +43,11 @@ public class IntakeMetrics {
     @PostConstruct
     void start() {
         refresh();
+    }
+
+    @PreDestroy
+    void unregister() {
+        DeploymentMeters.remove(registry, latest.keySet().stream().map(Series::name).distinct().toList());
     }
 
     @Schedule(second = "*/30", minute = "*", hour = "*", persistent = false)

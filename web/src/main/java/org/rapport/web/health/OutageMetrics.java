@@ -1,6 +1,9 @@
 package org.rapport.web.health;
 
+import java.util.List;
+
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -41,5 +44,10 @@ public class OutageMetrics {
         }
         registry.gauge("rapport.intake.waiting.files", Tags.empty(), integration,
                 runtime -> runtime.waitingFiles().size());
+    }
+
+    @PreDestroy
+    void unregister() {
+        DeploymentMeters.remove(registry, List.of("rapport.infrastructure.retries", "rapport.intake.waiting.files"));
     }
 }
