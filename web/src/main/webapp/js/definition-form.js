@@ -74,7 +74,8 @@ export function definitionForm(guide, onChange) {
         const input = el('input', {id: controlId(setting.path), value: editable ? String(current ?? '') : JSON.stringify(current),
             disabled: !editable, required: setting.required,
             attrs: {'data-field': setting.path, list, 'aria-describedby': messageId(setting.path)},
-            on: {change: event => changed(setting.path, event.target.value.trim())}});
+            // as typed, so the JSON (and what a session that ends keeps of it) is never behind the form
+            on: {input: event => changed(setting.path, event.target.value.trim())}});
         return field(setting, input, label, editable ? null : 'set in the JSON view (a list of columns or a constant)');
     }
 

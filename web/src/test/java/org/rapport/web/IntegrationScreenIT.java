@@ -92,8 +92,7 @@ class IntegrationScreenIT {
             assertThat(browser.driver.findElement(By.cssSelector("label[for='form-fields-customer_id']")).getText())
                     .as("a field a purchase cannot do without").contains("(required)");
             browser.screenshot("integration-2-form-with-the-problem-at-its-field");
-            amount.clear();
-            amount.sendKeys(Keys.TAB);
+            amount.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
             browser.until.until(driver -> !driver.findElement(By.id("definition-text")).getAttribute("value").contains("Total"));
 
             click(browser, "#try-definition");
