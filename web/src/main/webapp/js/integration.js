@@ -1,5 +1,5 @@
 // The integration team's screen: every source with its health (problems first), source definitions edited
-// as JSON with each problem shown at its field, the ledger of delivered files, the quarantine by source and
+// as JSON or in a form with each problem shown at its field, tried on a sample file before saving, the ledger of delivered files, the quarantine by source and
 // batch with the raw line, and replaying a batch with its counts before and after.
 import {el, fill, say, table, when} from './dom.js';
 import {intake, reason, sources} from './api.js';
@@ -10,6 +10,14 @@ const UNSAVED_KEY = 'rapport.integration.definition';
 
 /** The ledger as last read, newest first. */
 let batches = [];
+/** The server's guide to what a definition can say, read once. */
+let guide = null;
+/** The form view of the definition being edited, when the guide could be read. */
+let form = null;
+/** The problems last reported, shown again when the view changes. */
+let lastProblems = [];
+
+const MOST_SAMPLE_BYTES = 5 * 1024 * 1024;
 
 const me = await start('integration.html');
 const screen = document.querySelector('#screen');
@@ -101,15 +109,6 @@ function lag(seconds) {
 }
 
 // ---------------------------------------------------------------- definitions
-
-/** The server's guide to what a definition can say, read once. */
-let guide = null;
-/** The form view of the definition being edited, when the guide could be read. */
-let form = null;
-/** The problems last reported, shown again when the view changes. */
-let lastProblems = [];
-
-const MOST_SAMPLE_BYTES = 5 * 1024 * 1024;
 
 async function drawDefinitions() {
     const [answer, guideAnswer] = await Promise.all([sources.list(), guide ? {ok: true, data: guide} : sources.guide()]);

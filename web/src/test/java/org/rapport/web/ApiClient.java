@@ -54,7 +54,7 @@ final class ApiClient {
     /** A POST that asks before sending its body (Expect: 100-continue), as curl does for large uploads. */
     HttpResponse<String> postAskingFirst(String path, String contentType, byte[] body) throws Exception {
         return http.send(request(path).header("Content-Type", contentType).header("X-Requested-With", "rapport-it")
-                .expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                .version(HttpClient.Version.HTTP_1_1).expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
