@@ -1,6 +1,7 @@
 // The integration team's screen: every source with its health (problems first), source definitions edited
-// as JSON or in a form with each problem shown at its field, tried on a sample file before saving, the ledger of delivered files, the quarantine by source and
-// batch with the raw line, and replaying a batch with its counts before and after.
+// as JSON or in a form with each problem shown at its field and tried on a sample file before saving, the
+// ledger of delivered files, the quarantine by source and batch with the raw line, and replaying a batch with
+// its counts before and after.
 import {el, fill, say, table, when} from './dom.js';
 import {intake, reason, sources} from './api.js';
 import {keepOnSignOut, start} from './shell.js';
