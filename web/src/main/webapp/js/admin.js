@@ -157,7 +157,7 @@ async function drawReadiness(month) {
         el('p', {id: 'readiness-summary', className: state.ready ? '' : 'problem'},
             monthName(state.month) + (state.ready ? ' has all its data: a run publishes it.'
                 : ' waits for ' + state.missing.length + (state.missing.length === 1 ? ' source' : ' sources') + '.')
-            + ' Deadline ' + state.deadline + '; after it the month is ' + (state.afterDeadline === 'HOLD' ? 'held' : 'published marked incomplete') + '.'),
+            + ' Deadline ' + when(state.deadline) + '; after it the month is ' + (state.afterDeadline === 'HOLD' ? 'held' : 'published marked incomplete') + '.'),
         state.beingStored.length ? el('p', {className: 'muted'}, 'Being stored now: ' + state.beingStored.join(', ')) : null,
         table({caption: 'Each source for ' + monthName(state.month), headers: ['Source', 'Kind', 'Rule', 'Mark', 'Complete', 'Lacks', ''],
             rows: state.sources, empty: 'No source has delivered anything yet.',
