@@ -59,7 +59,6 @@ class SampleTrialIT {
     void aDefinitionTriedOnASampleShowsRowsAndQuarantineAndStoresNothing() throws Exception {
         Path drops = Files.createDirectories(Path.of(System.getProperty("rapport.data.dir"), "drops", SOURCE));
         ApiClient api = new ApiClient(application, TestUsers.INTEGRATION, TestUsers.password(TestUsers.INTEGRATION));
-        int batchesBefore = api.json("api/intake/batches?limit=1000").asJsonArray().size();
 
         HttpResponse<String> tried = tryOn(api, DEFINITION, "text/csv", "purchases-2025-04.csv", bytes(SAMPLE));
 
@@ -118,8 +117,10 @@ class SampleTrialIT {
         assertThat(tryOn(board, DEFINITION, "text/csv", "purchases-2025-04.csv", bytes(SAMPLE)).statusCode()).isEqualTo(403);
 
         JsonArray batches = api.json("api/intake/batches?limit=1000").asJsonArray();
-        assertThat(batches).as("no batch was written").hasSize(batchesBefore);
-        assertThat(batches.getValuesAs(JsonObject.class)).noneMatch(batch -> SOURCE.equals(batch.getString("source", null)));
+        // other tests' files may reach the ledger meanwhile: none of these is the source's, or a sample's
+        assertThat(batches.getValuesAs(JsonObject.class)).as("no batch was written")
+                .noneMatch(batch -> SOURCE.equals(batch.getString("source", null))
+                        || List.of("purchases-2025-04.csv", "big.csv", "pack.pdf").contains(batch.getString("fileName", "")));
         assertThat(api.json("api/intake/quarantine?source=" + SOURCE).asJsonArray()).as("no row quarantined").isEmpty();
         assertThat(api.json("api/intake/health").asJsonArray().getValuesAs(JsonObject.class))
                 .as("no source of that name holds records").noneMatch(source -> SOURCE.equals(source.getString("source")));
