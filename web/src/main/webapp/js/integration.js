@@ -191,8 +191,8 @@ function showView(which) {
     }
     document.querySelector('#definition-json').hidden = which !== 'json';
     document.querySelector('#definition-form-view').hidden = which !== 'form';
-    document.querySelector('#view-json').setAttribute('aria-pressed', String(which === 'json'));
-    document.querySelector('#view-form').setAttribute('aria-pressed', String(which === 'form'));
+    document.querySelectorAll('#view-json, #view-form').forEach(button =>
+        button.setAttribute('aria-pressed', String(button.id === 'view-' + which)));
     listProblems(lastProblems);
 }
 
