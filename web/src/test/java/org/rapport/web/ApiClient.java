@@ -51,13 +51,6 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A POST that asks before sending its body (Expect: 100-continue), as curl does for large uploads. */
-    HttpResponse<String> postAskingFirst(String path, String contentType, byte[] body) throws Exception {
-        return http.send(request(path).header("Content-Type", contentType).header("X-Requested-With", "rapport-it")
-                .version(HttpClient.Version.HTTP_1_1).expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
     HttpResponse<String> put(String path, String contentType, String body) throws Exception {
         return http.send(request(path).header("Content-Type", contentType).header("X-Requested-With", "rapport-it")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
