@@ -123,13 +123,21 @@ async function dashboard(runId) {
     screen.querySelectorAll('[data-trend]').forEach(holder => trendChart(holder, JSON.parse(holder.dataset.trend)));
 }
 
+/** Why a KPI has no figure this month, as the pack says it; nothing when it has one. */
+function noDataReason(line) {
+    return line && (line.value === null || line.value === undefined) && line.noDataReason
+        ? el('span', {className: 'muted no-data-reason'}, ' no data: ' + line.noDataReason) : null;
+}
+
 function headlines(snapshot) {
+    const overall = new Map(overallLines(snapshot).map(kpi => [kpi.code, kpi]));
     return el('section', {attrs: {'aria-labelledby': 'headlines-title'}},
         el('h2', {id: 'headlines-title'}, 'Headlines'),
         el('ul', {className: 'tiles', id: 'tiles'}, (snapshot.headlines || []).map(tile =>
             el('li', {className: 'tile', attrs: {'data-code': tile.code}},
                 el('h3', {}, tile.name),
                 el('p', {className: 'tile-value'}, figure(tile.value, tile.unit), ' ', rag(tile.rag)),
+                tile.value === null || tile.value === undefined ? el('p', {}, noDataReason(overall.get(tile.code))) : null,
                 el('p', {className: 'muted'}, 'Target ' + figure(tile.target, tile.unit)
                     + ' · last month ' + figure(tile.previous, tile.unit)),
                 el('div', {className: 'trend', attrs: {
@@ -154,7 +162,7 @@ function kpiTable(snapshot) {
             on: {click: () => toggleBreakdowns(snapshot.runId, kpi.code, button, detailRow)}}, 'Breakdowns') : null;
         body.appendChild(el('tr', {attrs: {'data-code': kpi.code}},
             el('th', {attrs: {scope: 'row'}}, kpi.name, el('br'), el('span', {className: 'muted code'}, kpi.code)),
-            el('td', {className: 'num'}, figure(kpi.value, kpi.unit)),
+            el('td', {className: 'num'}, figure(kpi.value, kpi.unit), noDataReason(kpi)),
             el('td', {className: 'num'}, figure(kpi.target, kpi.unit)),
             el('td', {}, rag(kpi.rag)),
             el('td', {className: 'num'}, figure(kpi.previous, kpi.unit)),

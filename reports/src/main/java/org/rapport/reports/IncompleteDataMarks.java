@@ -50,7 +50,8 @@ final class IncompleteDataMarks {
 
     private static KpiLine mark(KpiLine kpi, Set<String> affected) {
         return !affected.contains(kpi.code()) ? kpi : new KpiLine(kpi.code(), kpi.name() + MARK, kpi.unit(),
-                kpi.dimension(), kpi.value(), kpi.target(), kpi.rag(), kpi.previous(), kpi.sampleSize());
+                kpi.dimension(), kpi.value(), kpi.target(), kpi.rag(), kpi.previous(), kpi.sampleSize(),
+                kpi.noDataReason());
     }
 
     private static List<KpiMovement> marked(List<KpiMovement> movements, Set<String> affected) {

@@ -149,14 +149,51 @@ final class PackSections {
                             : tile.direction().name().startsWith("HIGHER") ? "higher is better" : "lower is better",
                     "trend", trend,
                     "trendNote", earlierValues == 0
-                            ? "No earlier published month to draw a trend from." : null));
+                            ? "No earlier published month to draw a trend from." : null,
+                    "noDataReason", tile.hasValue() ? null : noDataReason(tile.code()),
+                    "trendText", earlierValues == 0 ? null : trendText(tile)));
         }
         Map<String, Object> parameters = common();
         parameters.put("TREND_RANGE", "Trend: " + PackWording.shortMonthYear(snapshot.month().minusMonths(11))
                 + " – " + PackWording.shortMonthYear(snapshot.month())
                 + ", each month from its latest published run; gaps are months without data.");
         parameters.put("RAG_SUMMARY", ragSummary());
+        parameters.put("NO_DATA_SUMMARY", noDataSummary());
         return new Content(parameters, rows(tiles));
+    }
+
+    /**
+     * The tile's trend as figures, for a reader who cannot read them off the chart, e.g. "Nov 2025 -10.0 · Dec 2025
+     * no data · … · Oct 2026 -22.8": each month's figure as the pack shows figures, a gap as "no data".
+     */
+    private String trendText(HeadlineTile tile) {
+        List<String> points = new ArrayList<>();
+        for (TrendPoint point : tile.trend()) {
+            points.add(PackWording.shortMonthYear(point.month()) + " " + formatter.format(point.value(), tile.unit()));
+        }
+        return String.join(" · ", points);
+    }
+
+    /** Why the run has no figure for {@code code} overall; null when it stored no reason (or no line at all). */
+    private String noDataReason(String code) {
+        return snapshot.kpis().stream().filter(kpi -> kpi.code().equals(code) && overall(kpi))
+                .map(KpiLine::noDataReason).filter(reason -> reason != null).findFirst().orElse(null);
+    }
+
+    /**
+     * Every company-wide KPI without a figure this month with the reason, e.g. "First-contact resolution: no service
+     * cases in the month", so no "no data" in the pack goes unexplained; null when every KPI has a figure.
+     */
+    private String noDataSummary() {
+        List<String> lines = snapshot.kpis().stream()
+                .filter(kpi -> overall(kpi) && kpi.value() == null)
+                .map(kpi -> kpi.name() + ": " + (kpi.noDataReason() == null ? "no reason recorded"
+                        : kpi.noDataReason()))
+                .toList();
+        if (lines.isEmpty()) {
+            return null;
+        }
+        return "No data this month, and why — " + String.join("; ", lines) + ".";
     }
 
     private String ragSummary() {

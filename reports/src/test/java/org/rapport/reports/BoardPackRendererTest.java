@@ -93,6 +93,15 @@ class BoardPackRendererTest {
         }
 
         @Test
+        @DisplayName("each trend is also given as figures, month by month, a month without a value as no data")
+        void trendFigures() {
+            assertThat(october.text)
+                    .contains("Nov 2025 22.0 · Dec 2025 24.5 · Jan 2026 no data · Feb 2026 25.1 · ")
+                    .contains(" · Aug 2026 30.2 · Sept 2026 29.8 · Oct 2026 31.4")
+                    .contains("Nov 2025 1.4 % · Dec 2025 1.3 % · ");
+        }
+
+        @Test
         @DisplayName("what we do well and badly lists the largest moves, direction-aware")
         void wellAndBadly() {
             assertThat(october.text)
@@ -327,6 +336,28 @@ class BoardPackRendererTest {
         assertThat(pack.text).doesNotContainPattern("(?<![\\d.,])0\\.0 ?(%|pts|min)")
                 .doesNotContain("£0", " 0 customers", "0 survey comments");
         assertThat(pack.title).isEqualTo("Rapport board pack — November 2026");
+    }
+
+    @Test
+    @DisplayName("a month missing some sources says, for each KPI without a figure, which records it lacked")
+    void monthWithMissingSources() {
+        RenderedPack pack = RenderedPack.of(RENDERER.render(Snapshots.monthWithoutAnswersOrCases()));
+
+        // the headline tiles: the reason replaces "higher/lower is better" under a figure that is not there
+        assertThat(pack.text).contains(
+                "Net Promoter Score no data n/a Target: no target Last month: no data No data: no survey answers in the"
+                        + " month",
+                "First-contact resolution no data n/a Target: no target Last month: no data No data: no service cases"
+                        + " in the month");
+        // every company-wide KPI without a figure, with its reason, under the grading summary
+        assertThat(pack.text).contains("No data this month, and why — ")
+                .contains("Net Promoter Score: no survey answers in the month",
+                        "Customer satisfaction: no survey answers in the month",
+                        "First-contact resolution: no service cases in the month",
+                        "Detractors contacted back within 2 working days: no survey answers in the month and no service"
+                                + " cases in the month");
+        // figures resting on calls or customers have a value, so they are not listed
+        assertThat(pack.text).doesNotContain("Churn rate: no", "IVR abandonment: no", "Cost to serve: no");
     }
 
     @Test

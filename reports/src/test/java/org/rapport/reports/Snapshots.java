@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.rapport.engine.kpi.KpiCatalogue;
+import org.rapport.engine.kpi.KpiEvidence;
+import org.rapport.engine.kpi.MonthObservations;
 import org.rapport.engine.snapshot.ActionPoints;
 import org.rapport.engine.snapshot.Appendix;
 import org.rapport.engine.snapshot.BatchLine;
@@ -202,10 +204,30 @@ final class Snapshots {
                 List.of(), List.of(), List.of());
     }
 
+    /**
+     * November 2026 for a company whose calls and customer file arrived but whose survey tool and CRM cases did not:
+     * the figures that rest on answers or cases are "no data", each with the reason the engine words from what the
+     * KPI needs ({@link KpiEvidence}), as the snapshot reader stores it.
+     */
+    static RunSnapshot monthWithoutAnswersOrCases() {
+        MonthObservations observed = new MonthObservations(true, true, false, false, false);
+        List<KpiLine> kpis = new ArrayList<>();
+        KpiCatalogue.all().forEach(definition -> kpis.add(observed(definition.code(), observed)
+                ? kpi(definition.code(), definition.name(), definition.unit(), "overall", "5", null, "NONE", null, 10)
+                : new KpiLine(definition.code(), definition.name(), definition.unit(), "overall", null, null, "NONE",
+                        null, 0, KpiEvidence.noDataReason(definition.code(), true, observed))));
+        return RunSnapshot.of(44, YearMonth.of(2026, 11), COMPANY, RULE_SET, Instant.parse("2026-12-01T02:00:00Z"),
+                kpis, List.of(), List.of(IVR_FILE, CRM));
+    }
+
+    private static boolean observed(String code, MonthObservations month) {
+        return KpiEvidence.observed(code, month);
+    }
+
     static KpiLine kpi(String code, String name, String unit, String dimension, String value, String target,
             String rag, String previous, long sampleSize) {
         return new KpiLine(code, name, unit, dimension, decimal(value), decimal(target), rag, decimal(previous),
-                sampleSize);
+                sampleSize, null);
     }
 
     private static BigDecimal decimal(String text) {

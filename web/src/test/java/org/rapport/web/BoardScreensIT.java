@@ -62,6 +62,12 @@ class BoardScreensIT {
             assertThat(row(browser, "CSAT").getText()).contains("50.0 %", "RED");
             assertThat(row(browser, "IVR_ABANDONMENT").getText()).contains("20.0 %", "RED");
             assertThat(row(browser, "TIME_TO_HUMAN_P90").getText()).contains("8.6", "GREEN");
+            // a KPI without a figure says why, as the pack does (the fixture's month has no service cases)
+            List<JsonObject> withoutFigure = new ApiClient(application).json("api/runs/" + runId + "/kpis").asJsonArray()
+                    .getValuesAs(JsonObject.class).stream()
+                    .filter(kpi -> kpi.getString("dimension").equals("overall") && kpi.isNull("value")).toList();
+            assertThat(withoutFigure).isNotEmpty().allSatisfy(kpi -> assertThat(row(browser, kpi.getString("code")).getText())
+                    .contains("no data: " + kpi.getString("noDataReason")));
             browser.screenshot("board-2-dashboard");
 
             browser.driver.findElement(By.cssSelector("button.drill-down[data-code='NPS']")).click();

@@ -6,19 +6,34 @@ import java.util.List;
 import jakarta.json.JsonObject;
 
 /**
- * The runs of one month on the shared suite server, as a test waits for them: sources other tests
- * delivered (their own months) are excused for this month when it waits for them.
+ * The runs of one month on the shared suite server, as a test waits for them: every source but the one
+ * the test delivers through is excused for this month when the month waits for it (other tests deliver
+ * to the same server, for their own months, in any order).
  */
 final class MonthRuns {
 
     static final Duration TIMEOUT = Duration.ofSeconds(240);
 
+    private static final String UNDER_TEST = "file-drop/calls";
+
     private final ApiClient api;
     private final String month;
 
+    /** The month's runs, for a test that delivers its month's calls through the built-in calls folder. */
     MonthRuns(ApiClient api, String month) {
         this.api = api;
         this.month = month;
+    }
+
+    /** Marks NOT_NEEDED for this month each source it waits for, but the one under test. */
+    private void excuseOtherSources() throws Exception {
+        for (JsonObject missing : api.json("api/readiness/" + month).asJsonObject().getJsonArray("missing")
+                .getValuesAs(JsonObject.class)) {
+            String source = missing.getString("source");
+            if (!source.equals(UNDER_TEST) && !source.startsWith("(")) {
+                api.put("api/readiness/" + month + "/sources/" + source, "application/json", "{\"mark\": \"NOT_NEEDED\"}");
+            }
+        }
     }
 
     /** Every run of the server, newest first. */
@@ -46,7 +61,7 @@ final class MonthRuns {
     JsonObject finishedAfter(int after) throws Exception {
         int id = Poll.until(TIMEOUT, () -> ofMonth().stream().filter(run -> run.getInt("id") > after)
                 .reduce((newer, older) -> older).orElse(null), run -> run != null).getInt("id");
-        OctoberFixture.excuseOtherTestsSources(api, month);
+        excuseOtherSources();
         return Poll.until(TIMEOUT, () -> run(id),
                 run -> !List.of("RUNNING", "WAITING_FOR_DATA").contains(run.getString("status")));
     }
@@ -55,7 +70,7 @@ final class MonthRuns {
     JsonObject published(Integer revises) throws Exception {
         Poll.until(TIMEOUT, () -> ofMonth().stream()
                 .filter(run -> revises == null || run.getInt("id") > revises).findFirst().orElse(null), run -> run != null);
-        OctoberFixture.excuseOtherTestsSources(api, month);
+        excuseOtherSources();
         return Poll.until(TIMEOUT, () -> ofMonth().stream()
                 .filter(run -> run.getString("status").equals("PUBLISHED"))
                 .filter(run -> revises == null ? run.isNull("revisesRunId")

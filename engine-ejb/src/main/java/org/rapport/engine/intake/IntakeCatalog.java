@@ -9,6 +9,7 @@ import java.util.function.BinaryOperator;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -20,13 +21,22 @@ public class IntakeCatalog {
     @PersistenceContext(unitName = "rapport")
     private EntityManager entityManager;
 
+    @Inject
+    private HeldRecordsMemo heldRecords;
+
     public IntakeCatalog() {
         // for the container
     }
 
     /** A catalog over the given entity manager, outside the server. */
     public IntakeCatalog(EntityManager entityManager) {
+        this(entityManager, new HeldRecordsMemo());
+    }
+
+    /** A catalog over the given entity manager that reuses the counts of {@code heldRecords}, outside the server. */
+    public IntakeCatalog(EntityManager entityManager, HeldRecordsMemo heldRecords) {
         this.entityManager = entityManager;
+        this.heldRecords = heldRecords;
     }
 
     /** Newest first, at most {@code limit}. */
@@ -94,7 +104,7 @@ public class IntakeCatalog {
         // Read after the totals: batches are only ever added, so every source counted has its last batch
         // here even when another file is stored between the two queries.
         Map<SourceKey, SourceBatch> lastBatches = lastBatchOfEachSource();
-        Map<SourceKey, long[]> held = new HeldRecords(entityManager).bySource();
+        Map<SourceKey, long[]> held = heldRecords.bySource(entityManager);
         return totals.stream()
                 .map(row -> {
                     SourceKey key = new SourceKey((String) row[0], (SourceKind) row[1]);

@@ -3,6 +3,7 @@ package org.rapport.engine.kpi;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -17,10 +18,12 @@ import org.rapport.engine.intake.SourceKind;
  * month no source delivered is not a month in which no one left, called or was called back.
  *
  * <p>Contacts, answers, purchases and cases are the month's when they are dated inside it. Customers
- * have no date of their own: the CRM's records reach the month when one of them joined or left on or
- * after its first day; a customer file older than the month cannot tell who left during it.
+ * have no date of their own: the month's customers are known when one of them joined or left on or after
+ * its first day, or when a customer file delivered after the month ended holds customers of the month (a
+ * month in which nobody joined or left then has churn 0 %, a real figure). A customer file delivered before
+ * the month ended cannot tell who left during it.
  *
- * @param customers     the CRM's customer records reach the month
+ * @param customers     the month's customers are known
  * @param calls         calls started in the month
  * @param responses     survey answers given in the month
  * @param serviceCases  service cases opened in the month (any kind)
@@ -32,13 +35,54 @@ public record MonthObservations(boolean customers, boolean calls, boolean respon
     /** No record of any kind: what a month looks like before any source delivered for it. */
     public static final MonthObservations NONE = new MonthObservations(false, false, false, false, false);
 
+    /** A kind of record a KPI can rest on, worded as the pack says it is missing. */
+    public enum Evidence {
+        CUSTOMERS("customer records", "no customers known for the month"),
+        CALLS("calls", "no calls dated in the month"),
+        RESPONSES("survey answers", "no survey answers in the month"),
+        SERVICE_CASES("service cases", "no service cases in the month"),
+        PURCHASES("purchases", "no purchases in the month");
+
+        private final String noun;
+        private final String absence;
+
+        Evidence(String noun, String absence) {
+            this.noun = noun;
+            this.absence = absence;
+        }
+
+        /** e.g. "survey answers" */
+        public String noun() {
+            return noun;
+        }
+
+        /** e.g. "no survey answers in the month" */
+        public String absence() {
+            return absence;
+        }
+
+        static List<Evidence> inOrder(Collection<Evidence> kinds) {
+            return kinds.stream().sorted().toList();
+        }
+    }
+
+    /** Whether the month holds records of {@code kind}. */
+    public boolean holds(Evidence kind) {
+        return switch (kind) {
+            case CUSTOMERS -> customers;
+            case CALLS -> calls;
+            case RESPONSES -> responses;
+            case SERVICE_CASES -> serviceCases;
+            case PURCHASES -> purchases;
+        };
+    }
+
     /** Looks the month up, cutting service-case instants into days in the contact centre's {@code zone}. */
     public static MonthObservations of(EntityManager entityManager, ReportingMonth month, ZoneId zone) {
         Instant caseStart = month.startTime().atZone(zone).toInstant();
         Instant caseEnd = month.endTime().atZone(zone).toInstant();
         return new MonthObservations(
-                exists(entityManager, "select c.id from Customer c where c.customerSince >= :start"
-                        + " or c.churnedOn >= :start", Map.of("start", month.firstDay())),
+                customersKnown(entityManager, month, caseEnd),
                 exists(entityManager, "select c.id from Call c where c.startedAt >= :start and c.startedAt < :end",
                         Map.of("start", month.startTime(), "end", month.endTime())),
                 exists(entityManager, "select r.id from SurveyResponse r where r.respondedAt >= :start"
@@ -47,6 +91,24 @@ public record MonthObservations(boolean customers, boolean calls, boolean respon
                         Map.of("start", caseStart, "end", caseEnd)),
                 exists(entityManager, "select p.id from Purchase p where p.purchasedOn >= :start"
                         + " and p.purchasedOn < :end", Map.of("start", month.firstDay(), "end", month.endExclusive())));
+    }
+
+    /**
+     * Whether the month's customers are known: someone joined or left on or after its first day, or a customer
+     * file delivered after the month ended (what the readiness rule for customers waits for) holds customers of
+     * the month — then nobody leaving is churn 0 %, not an unknown.
+     */
+    private static boolean customersKnown(EntityManager entityManager, ReportingMonth month, Instant monthEnd) {
+        if (exists(entityManager, "select c.id from Customer c where c.customerSince >= :start"
+                + " or c.churnedOn >= :start", Map.of("start", month.firstDay()))) {
+            return true;
+        }
+        return exists(entityManager, "select b.id from SourceBatch b where b.kind = :customers"
+                        + " and b.status = :accepted and b.rowsAccepted > 0 and b.receivedAt >= :monthEnd",
+                Map.of("customers", SourceKind.CUSTOMERS, "accepted", BatchStatus.ACCEPTED, "monthEnd", monthEnd))
+                && exists(entityManager, "select c.id from Customer c where (c.customerSince is null"
+                        + " or c.customerSince < :end) and (c.churnedOn is null or c.churnedOn >= :start)",
+                        Map.of("start", month.firstDay(), "end", month.endExclusive()));
     }
 
     /** Whether customers did anything in the month that the store knows of: the evidence engagement is scored on. */

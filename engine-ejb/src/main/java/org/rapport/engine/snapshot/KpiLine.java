@@ -14,7 +14,9 @@ import java.math.BigDecimal;
  * @param rag        GREEN, AMBER, RED or NONE
  * @param previous   last month's value, null when unknown
  * @param sampleSize observations behind the value
+ * @param noDataReason why there is no value, e.g. "no service cases in the month"; null when there is one (and in
+ *                   snapshots archived before reasons were kept)
  */
 public record KpiLine(String code, String name, String unit, String dimension, BigDecimal value, BigDecimal target,
-        String rag, BigDecimal previous, long sampleSize) {
+        String rag, BigDecimal previous, long sampleSize, String noDataReason) {
 }

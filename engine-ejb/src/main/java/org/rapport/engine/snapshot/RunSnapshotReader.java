@@ -3,6 +3,7 @@ package org.rapport.engine.snapshot;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,8 +23,10 @@ import org.rapport.engine.customer.ChurnReason;
 import org.rapport.engine.kpi.Breakdown;
 import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiDefinition;
+import org.rapport.engine.kpi.KpiEvidence;
 import org.rapport.engine.kpi.KpiValue;
 import org.rapport.engine.kpi.Measurement;
+import org.rapport.engine.kpi.MonthObservations;
 import org.rapport.engine.kpi.ReportingMonth;
 import org.rapport.engine.run.PublishedRuns;
 import org.rapport.engine.run.Run;
@@ -85,7 +88,7 @@ public class RunSnapshotReader {
         ReportingMonth reporting = ReportingMonth.of(month);
         Long lastMonthRun = new PublishedRuns(entityManager).latest(month.minusMonths(1)).orElse(null);
 
-        List<KpiLine> kpis = kpiLines(runId);
+        List<KpiLine> kpis = kpiLines(runId, MonthObservations.of(entityManager, reporting, ZoneOffset.UTC));
         List<TriggerLine> lastMonthTriggers = lastMonthRun == null ? List.of() : lastMonthActions(runId, lastMonthRun);
         List<TriggerLine> triggers = SnapshotSections.bySeverity(raised(triggers(runId), lastMonthTriggers));
         List<BatchLine> batches = run.getSourceBatches().stream()
@@ -106,21 +109,29 @@ public class RunSnapshotReader {
                         SnapshotSections.definitions(kpis), run.getRuleSetVersion().getChecksum()), PackNotice.NONE);
     }
 
-    private List<KpiLine> kpiLines(long runId) {
+    /**
+     * The run's KPI lines, each figure without a value saying why, from what the month held when the snapshot was
+     * taken (the run's measure step reads the same records: intake is closed for the run). Service cases are cut
+     * into days in UTC, as the run measures them.
+     */
+    private List<KpiLine> kpiLines(long runId, MonthObservations observed) {
         return entityManager.createQuery("select k from KpiValue k where k.run.id = :run", KpiValue.class)
                 .setParameter("run", runId)
                 .getResultStream()
                 .sorted(Comparator.comparingInt((KpiValue k) -> KpiCatalogue.position(k.getCode()))
                         .thenComparing(KpiValue::getCode)
                         .thenComparing(k -> SnapshotSections.OVERALL.equals(k.getDimension()) ? "" : k.getDimension()))
-                .map(RunSnapshotReader::line)
+                .map(value -> line(value, observed))
                 .toList();
     }
 
-    private static KpiLine line(KpiValue value) {
+    private static KpiLine line(KpiValue value, MonthObservations observed) {
         KpiDefinition definition = KpiTraits.definition(value.getCode());
+        String noDataReason = value.getValue() != null ? null : KpiEvidence.noDataReason(value.getCode(),
+                SnapshotSections.OVERALL.equals(value.getDimension()), observed);
         return new KpiLine(value.getCode(), definition.name(), definition.unit(), value.getDimension(),
-                value.getValue(), value.getTarget(), value.getRag(), value.getPrevious(), value.getSampleSize());
+                value.getValue(), value.getTarget(), value.getRag(), value.getPrevious(), value.getSampleSize(),
+                noDataReason);
     }
 
     private List<TriggerLine> triggers(long runId) {

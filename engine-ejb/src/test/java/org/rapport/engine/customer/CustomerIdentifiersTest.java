@@ -73,8 +73,7 @@ class CustomerIdentifiersTest extends PersistenceSpec {
     @EnumSource(TestDatabase.class)
     void aCallStoredBeforeItsCallersCustomerIsMatchedWhenACustomerFileGivesTheNumber(TestDatabase database) {
         on(database);
-        String awaiting = database.read(entityManager -> new CustomerIdentifiers(entityManager, KEY)
-                .awaitingRef(IdentifierKind.PHONE_NUMBER, "442079460001")).orElseThrow();
+        String awaiting = awaitingRef(database, "442079460001").orElseThrow();
         storeCall(database, "early-call", awaiting);
         assertThat(callers(database)).containsExactly(awaiting)
                 .allSatisfy(caller -> assertThat(caller).doesNotContain("442079460001", "7946"));
@@ -88,16 +87,13 @@ class CustomerIdentifiersTest extends PersistenceSpec {
     @EnumSource(TestDatabase.class)
     void aNumberNoCustomerHoldsLeavesItsContactsUnmatched(TestDatabase database) {
         on(database);
-        String awaiting = database.read(entityManager -> new CustomerIdentifiers(entityManager, KEY)
-                .awaitingRef(IdentifierKind.PHONE_NUMBER, "01614960099")).orElseThrow();
+        String awaiting = awaitingRef(database, "01614960099").orElseThrow();
         storeCall(database, "stranger", awaiting);
 
         store(database, "h", customer("C-1", null, "+44 20 7946 0001"));
 
         assertThat(callers(database)).containsExactly(awaiting);
-        java.util.Optional<String> blank = database.read(entityManager -> new CustomerIdentifiers(entityManager, KEY)
-                .awaitingRef(IdentifierKind.PHONE_NUMBER, " "));
-        assertThat(blank).as("a blank number is no number").isEmpty();
+        assertThat(awaitingRef(database, " ")).as("a blank number is no number").isEmpty();
     }
 
     @ParameterizedTest
@@ -119,6 +115,11 @@ class CustomerIdentifiersTest extends PersistenceSpec {
 
     private static void store(TestDatabase database, String checksumLetter, CustomerRecord... customers) {
         new TransactionalIntake(database::read, Clock.systemUTC(), KEY).store(batch(checksumLetter, customers));
+    }
+
+    private static java.util.Optional<String> awaitingRef(TestDatabase database, String phoneNumber) {
+        return database.read(entityManager -> new CustomerIdentifiers(entityManager, KEY)
+                .awaitingRef(IdentifierKind.PHONE_NUMBER, phoneNumber));
     }
 
     private static void storeCall(TestDatabase database, String callId, String customerRef) {

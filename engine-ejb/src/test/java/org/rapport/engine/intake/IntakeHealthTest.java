@@ -120,8 +120,11 @@ class IntakeHealthTest extends PersistenceSpec {
         assertThat(health).isEmpty();
     }
 
-    private static SourceHealth healthOf(TestDatabase database, String source) {
-        return database.read(entityManager -> new IntakeCatalog(entityManager).health()).stream()
+    /** As the server answers: one memo of the held records for every question, so each answer must be today's. */
+    private final HeldRecordsMemo heldRecords = new HeldRecordsMemo();
+
+    private SourceHealth healthOf(TestDatabase database, String source) {
+        return database.read(entityManager -> new IntakeCatalog(entityManager, heldRecords).health()).stream()
                 .filter(health -> health.source().equals(source)).findFirst().orElseThrow();
     }
 

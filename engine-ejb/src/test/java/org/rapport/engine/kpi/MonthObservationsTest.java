@@ -2,6 +2,7 @@ package org.rapport.engine.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,9 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.customer.ChurnReason;
+import org.rapport.engine.customer.CustomerStatus;
+import org.rapport.engine.intake.BatchStore;
+import org.rapport.engine.intake.CustomerRecord;
 import org.rapport.engine.intake.CanonicalRecord;
 import org.rapport.engine.intake.IntakeBatch;
 import org.rapport.engine.intake.ServiceCaseRecord;
@@ -66,6 +70,57 @@ class MonthObservationsTest extends PersistenceSpec {
         database.write(entityManager -> new Facts(entityManager).customer("C", LocalDate.of(2026, 10, 3), null, "90"));
         assertThat(figure(database, KpiCatalogue.CHURN_RATE)).isEqualByComparingTo("0.00");
         assertThat(figure(database, KpiCatalogue.VALUE_LOST)).isEqualByComparingTo("0.00");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aMonthInWhichNobodyJoinedOrLeftHasChurnZeroOnceTheCustomerFileAfterItArrives(TestDatabase database) {
+        on(database);
+        List<CanonicalRecord> customers = List.of(
+                customer(2, "A", LocalDate.of(2020, 1, 1), null),
+                customer(3, "B", LocalDate.of(2021, 6, 1), null),
+                customer(4, "D", LocalDate.of(2019, 3, 1), LocalDate.of(2026, 9, 20)));
+        // the CRM's file as it stood in mid-October: nobody had left yet, but the month was not over
+        database.write(entityManager -> deliver(entityManager, "2026-10-20T07:00:00Z", "customers-2026-10-20.csv",
+                customers));
+        assertThat(figure(database, KpiCatalogue.CHURN_RATE)).as("a file from before the month ended").isNull();
+
+        // the file delivered after October ended: still nobody joined or left in October
+        database.write(entityManager -> deliver(entityManager, "2026-11-02T07:00:00Z", "customers-2026-11-02.csv",
+                customers));
+        assertThat(figure(database, KpiCatalogue.CHURN_RATE)).as("A and B stayed: 0 of 2 left")
+                .isEqualByComparingTo("0.00");
+        assertThat(figure(database, KpiCatalogue.VALUE_LOST)).isEqualByComparingTo("0.00");
+        boolean novemberKnown = database.read(entityManager -> MonthObservations.of(entityManager,
+                ReportingMonth.of(YearMonth.of(2026, 11)), java.time.ZoneOffset.UTC).customers());
+        assertThat(novemberKnown)
+                .as("the same file says nothing yet about November, which it was delivered in").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void noCustomersKnownMeansNoChurnFigure(TestDatabase database) {
+        on(database);
+        database.write(entityManager -> new Facts(entityManager).call("A", "2026-10-05T09:00:00",
+                org.rapport.engine.contact.CallOutcome.ANSWERED, "phone"));
+
+        assertThat(figure(database, KpiCatalogue.CHURN_RATE)).isNull();
+        assertThat(KpiEvidence.noDataReason(KpiCatalogue.CHURN_RATE, true, database.read(entityManager ->
+                MonthObservations.of(entityManager, OCTOBER, java.time.ZoneOffset.UTC))))
+                .isEqualTo("no customers known for the month");
+    }
+
+    private static CustomerRecord customer(long line, String id, LocalDate since, LocalDate churnedOn) {
+        return new CustomerRecord(line, id, "consumer", "north", "high", since,
+                churnedOn == null ? CustomerStatus.ACTIVE : CustomerStatus.CHURNED, churnedOn,
+                churnedOn == null ? null : ChurnReason.TREATMENT, new BigDecimal("300"), "phone", true, true);
+    }
+
+    private static void deliver(jakarta.persistence.EntityManager entityManager, String receivedAt, String file,
+            List<CanonicalRecord> records) {
+        new BatchStore(entityManager, Clock.fixed(Instant.parse(receivedAt), java.time.ZoneOffset.UTC))
+                .store(new IntakeBatch(SourceKind.CUSTOMERS, "crm", file, String.format("%064x",
+                        file.hashCode() & 0xffffffffL), records, List.of(), null));
     }
 
     @ParameterizedTest

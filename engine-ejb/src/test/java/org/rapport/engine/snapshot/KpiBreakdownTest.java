@@ -32,6 +32,6 @@ class KpiBreakdownTest {
     }
 
     private static KpiLine line(String code, String dimension, String value) {
-        return new KpiLine(code, code, "%", dimension, new BigDecimal(value), null, "NONE", null, 10);
+        return new KpiLine(code, code, "%", dimension, new BigDecimal(value), null, "NONE", null, 10, null);
     }
 }

@@ -26,8 +26,9 @@ class RunSnapshotJsonTest {
         YearMonth month = YearMonth.of(2026, 10);
         List<KpiLine> kpis = List.of(
                 new KpiLine("NPS", "Net Promoter Score", "score", "overall", new BigDecimal("31.40"), new BigDecimal("30"),
-                        "GREEN", new BigDecimal("29.80"), 1_840),
-                new KpiLine("SURVEY_REACH", "Survey reach", "%", "value_band=low", null, null, "NONE", null, 0));
+                        "GREEN", new BigDecimal("29.80"), 1_840, null),
+                new KpiLine("SURVEY_REACH", "Survey reach", "%", "value_band=low", null, null, "NONE", null, 0,
+                        "no survey answers in the month"));
         List<TriggerLine> triggers = List.of(new TriggerLine("T", "Title", "STAFF", "HIGH", "Evidence", "Ops", "DONE", 11L,
                 true, null));
         List<TriggerLine> lastMonth = List.of(new TriggerLine("S", "Earlier", "PROCESS", "LOW", "Evidence", null,

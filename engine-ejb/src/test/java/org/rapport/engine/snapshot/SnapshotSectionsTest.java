@@ -22,7 +22,7 @@ class SnapshotSectionsTest {
         KpiDefinition definition = KpiTraits.definition(code);
         return new KpiLine(code, definition.name(), definition.unit(), dimension,
                 value == null ? null : new BigDecimal(value), null, "NONE",
-                previous == null ? null : new BigDecimal(previous), 10);
+                previous == null ? null : new BigDecimal(previous), 10, null);
     }
 
     @Test

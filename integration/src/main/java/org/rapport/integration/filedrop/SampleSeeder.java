@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import org.rapport.engine.action.SampleActionStatuses;
+
 /**
  * On a first start, copies the sample files (a folder laid out like the intake folder) into the
  * intake folders so a new installation has data to show, and the samples' own source definitions
@@ -17,6 +19,9 @@ import java.util.logging.Logger;
 final class SampleSeeder {
 
     private static final Logger LOG = Logger.getLogger(SampleSeeder.class.getName());
+
+    /** The samples' folder of status changes the sample team makes to published action points. */
+    static final String ACTION_STATUS = "action-status";
 
     private SampleSeeder() {
     }
@@ -43,6 +48,11 @@ final class SampleSeeder {
         }
         // the sources directory lies beside the intake folder in the data folder (IntegrationRuntime)
         copied += SampleSources.copy(samples, intakeDir.resolveSibling(SampleSources.SOURCES), intakeDir);
+        // the sample team's status changes for published action points: the demo's alone (SampleActionStatuses)
+        if (Files.isDirectory(samples.resolve(ACTION_STATUS))) {
+            copied += copy(samples.resolve(ACTION_STATUS),
+                    Files.createDirectories(intakeDir.resolveSibling(SampleActionStatuses.FOLDER)));
+        }
         int seeded = copied;
         LOG.info(() -> "Seeded " + seeded + " sample files from " + samples + " into " + intakeDir);
     }

@@ -124,9 +124,24 @@ class FileDropIntakeTest {
     }
 
     @Test
+    void theSampleTeamsStatusPlansGoToTheDataFolderOnAFirstStartOnly() throws Exception {
+        Path samples = dataDir.resolve("samples");
+        drop(samples.resolve("calls"), "calls.csv", CALLS);
+        drop(samples.resolve("action-status"), "2026-09.json", "{\"by\": \"sample-data\", \"changes\": []}");
+        Path intakeDir = dataDir.resolve("intake");
+
+        start(intakeDir, Optional.of(samples));
+
+        assertThat(dataDir.resolve("sample-action-status/2026-09.json"))
+                .hasContent("{\"by\": \"sample-data\", \"changes\": []}");
+        assertThat(intakeDir.resolve("action-status")).as("not an intake folder").doesNotExist();
+    }
+
+    @Test
     void samplesAreNotCopiedAgainOnceTheIntakeHasTakenFiles() throws Exception {
         Path samples = dataDir.resolve("samples");
         drop(samples.resolve("calls"), "calls.csv", CALLS);
+        drop(samples.resolve("action-status"), "2026-09.json", "{\"by\": \"sample-data\", \"changes\": []}");
         Path intakeDir = dataDir.resolve("intake");
         drop(intakeDir.resolve("customers/.done"), "customers-last-month.csv", CUSTOMERS);
 
@@ -139,6 +154,7 @@ class FileDropIntakeTest {
         }
         assertThat(filesIn(intakeDir.resolve("calls"))).isEmpty();
         assertThat(filesIn(intakeDir.resolve("calls/.done"))).isEmpty();
+        assertThat(dataDir.resolve("sample-action-status")).doesNotExist();
     }
 
     @Test

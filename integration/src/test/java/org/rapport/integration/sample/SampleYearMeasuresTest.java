@@ -118,14 +118,14 @@ class SampleYearMeasuresTest {
                 .collect(Collectors.toMap(Measurement::code, Measurement::value, (a, b) -> a, TreeMap::new));
     }
 
-    private static void store(TransactionalIntake intake, IntakeFormat format, Path file) throws IOException {
+    static void store(TransactionalIntake intake, IntakeFormat format, Path file) throws IOException {
         try (InputStream content = Files.newInputStream(file)) {
             intake.store(format.read(file.getFileName().toString(), content));
         }
     }
 
     /** The samples' own source definitions, as a fresh installation loads them once seeded. */
-    private static List<SourceDefinition> sampleSources(Path dataDir) throws IOException {
+    static List<SourceDefinition> sampleSources(Path dataDir) throws IOException {
         Path sources = Files.createDirectories(dataDir.resolve("sources"));
         for (Path definition : files(SampleDataIsReproducibleTest.COMMITTED.resolve("sources"))) {
             String name = definition.getFileName().toString().replaceFirst("\\.json$", "");
@@ -138,7 +138,7 @@ class SampleYearMeasuresTest {
         return loaded.definitions();
     }
 
-    private static List<Path> files(Path dir) throws IOException {
+    static List<Path> files(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }

@@ -292,6 +292,9 @@ class HttpFetchTest {
 
     /** The first landed file, read by the source's own format as the file drop would. */
     private IntakeBatch readLanded(SourceDefinition source) throws IOException {
+        // a route's exchange was once counted done before its file was listed here (under heavy load): wait for it
+        org.awaitility.Awaitility.await("a file landed").atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !filesIn(landing).isEmpty());
         List<String> landed = filesIn(landing);
         assertThat(landed).isNotEmpty().allMatch(name -> name.startsWith("survey-api-") && name.endsWith(".json"));
         try (InputStream content = Files.newInputStream(landing.resolve(landed.get(0)))) {

@@ -1,0 +1,49 @@
+package org.rapport.engine.intake;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * {@link HeldRecords} counted once per state of the ledger: what the store holds, and which of it matches
+ * a customer, changes only when a delivery is stored or replaced, so the counts (one pass over every record
+ * table, seconds at millions of rows) are reused until the ledger says otherwise. Never stale: the ledger's
+ * state is read each time, and it is a few rows.
+ */
+@ApplicationScoped
+public class HeldRecordsMemo {
+
+    private final AtomicReference<Counted> last = new AtomicReference<>();
+
+    /** Per source and kind: {records held, of them unmatched now}, counted again only if the ledger moved. */
+    Map<IntakeCatalog.SourceKey, long[]> bySource(EntityManager entityManager) {
+        LedgerState now = LedgerState.of(entityManager);
+        Counted counted = last.get();
+        if (counted != null && counted.state().equals(now)) {
+            return counted.held();
+        }
+        Map<IntakeCatalog.SourceKey, long[]> held = Map.copyOf(new HeldRecords(entityManager).bySource());
+        last.set(new Counted(now, held));
+        return held;
+    }
+
+    private record Counted(LedgerState state, Map<IntakeCatalog.SourceKey, long[]> held) {
+    }
+
+    /** What changes whenever a delivery is stored or replaced. */
+    private record LedgerState(long batches, long newestBatch, long replaced) {
+
+        static LedgerState of(EntityManager entityManager) {
+            Object[] row = entityManager.createQuery("""
+                    select count(b), coalesce(max(b.id), 0),
+                           sum(case when b.status = :replaced then 1 else 0 end)
+                    from SourceBatch b""", Object[].class)
+                    .setParameter("replaced", BatchStatus.REPLACED)
+                    .getSingleResult();
+            return new LedgerState(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                    row[2] == null ? 0 : ((Number) row[2]).longValue());
+        }
+    }
+}
