@@ -72,8 +72,10 @@ export function definitionForm(guide, onChange) {
         const current = get(definition, setting.path);
         const editable = current === undefined || current === null || typeof current !== 'object';
         const input = el('input', {id: controlId(setting.path), value: editable ? String(current ?? '') : JSON.stringify(current),
-            disabled: !editable, required: setting.required,
-            attrs: {'data-field': setting.path, list, 'aria-describedby': messageId(setting.path)},
+            disabled: !editable,
+            attrs: {'data-field': setting.path, list, 'aria-describedby': messageId(setting.path),
+                // a required field may also come from a column of its own name: required, not necessarily typed here
+                'aria-required': setting.required && !setting.path.startsWith('fields.') ? 'true' : null},
             // as typed, so the JSON (and what a session that ends keeps of it) is never behind the form
             on: {input: event => changed(setting.path, event.target.value.trim())}});
         return field(setting, input, label, editable ? null : 'set in the JSON view (a list of columns or a constant)');
@@ -81,8 +83,9 @@ export function definitionForm(guide, onChange) {
 
     function choice(setting, options) {
         const current = get(definition, setting.path);
-        const select = el('select', {id: controlId(setting.path), required: setting.required,
-            attrs: {'data-field': setting.path, 'aria-describedby': messageId(setting.path)},
+        const select = el('select', {id: controlId(setting.path),
+            attrs: {'data-field': setting.path, 'aria-describedby': messageId(setting.path),
+                'aria-required': setting.required ? 'true' : null},
             on: {change: event => changed(setting.path, event.target.value)}},
             el('option', {value: ''}, '—'),
             options.map(option => el('option', {value: option, selected: option === current}, option)),

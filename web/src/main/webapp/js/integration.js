@@ -146,7 +146,8 @@ async function drawDefinitions() {
             on: {click: () => showView('form')}}, 'Form') : el('span', {className: 'muted'}, 'The form is not available: ' + reason(guideAnswer)));
     const sample = el('input', {id: 'sample-file', type: 'file',
         accept: '.csv,.txt,.tsv,.json,.log,text/*,application/json', attrs: {'aria-describedby': 'sample-help'}});
-    const editor = el('form', {id: 'definition-form'},
+    // the server checks a definition and shows each problem at its field: no browser validation in the way
+    const editor = el('form', {id: 'definition-form', noValidate: true},
         el('div', {className: 'field'}, el('label', {htmlFor: 'definition-name'}, 'Source name'), name,
             el('span', {id: 'definition-name-help', className: 'muted'}, 'Lower case letters, digits and dashes; the file is sources/<name>.json.')),
         viewButtons, jsonPanel, formPanel,
