@@ -126,7 +126,7 @@ class IntegrationScreenIT {
             click(browser, "button.show-quarantine[data-batch='" + batchId + "']");
             // the table is drawn again when its data arrives: the row is read whole inside the wait
             String row = browser.until.until(driver -> driver.findElements(By.cssSelector("#quarantine tbody tr")).stream()
-                    .map(WebElement::getText).filter(text -> text.contains("purchases-2025-02.csv")).findFirst().orElse(null));
+                    .map(WebElement::getText).filter(shown -> shown.contains("purchases-2025-02.csv")).findFirst().orElse(null));
             assertThat(row).contains("3", "amount", "C-902,2025-02-04,<script>window.injected = true</script>,fibre-plan");
             assertThat(browser.driver.findElements(By.cssSelector("#quarantine script"))).as("the raw line is text, not markup").isEmpty();
             assertThat(browser.script("return window.injected === undefined")).isEqualTo(true);
