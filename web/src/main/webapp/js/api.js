@@ -13,10 +13,12 @@ export function onSignedOut(listener) {
 export class SignedOut extends Error {
 }
 
-async function call(method, path, {json, text, raw} = {}) {
+async function call(method, path, {json, text, raw, form} = {}) {
     const headers = {'X-Requested-With': 'rapport'};
     let body;
-    if (raw !== undefined) {
+    if (form !== undefined) {
+        body = form; // multipart/form-data: the browser writes the Content-Type with its boundary
+    } else if (raw !== undefined) {
         headers['Content-Type'] = 'application/json';
         body = raw;
     } else if (json !== undefined) {
@@ -57,7 +59,8 @@ export const runs = {
     breakdowns: (run, code) => get('runs/' + id(run) + '/kpis/' + id(code) + '/breakdowns'),
     deliveries: run => get('runs/' + id(run) + '/deliveries'),
     packUrl: run => 'api/runs/' + id(run) + '/pack',
-    start: month => call('POST', 'runs?month=' + encodeURIComponent(month))
+    start: month => call('POST', 'runs?month=' + encodeURIComponent(month)),
+    force: run => post('runs/' + id(run) + '/force')
 };
 
 export const actionPoints = {
@@ -116,7 +119,23 @@ export const sources = {
     list: () => get('sources'),
     definition: name => get('sources/' + id(name), {text: true}),
     save: (name, definitionText) => call('PUT', 'sources/' + id(name), {raw: definitionText}),
-    remove: name => call('DELETE', 'sources/' + id(name))
+    remove: name => call('DELETE', 'sources/' + id(name)),
+    /** Tries the definition on a sample file (a File), storing nothing: {sample, bytes, stored, outcome}. */
+    tryOn: (name, definitionText, file) => {
+        const form = new FormData();
+        form.append('definition', new Blob([definitionText], {type: 'application/json'}), 'definition.json');
+        form.append('sample', file, file.name);
+        return call('POST', 'sources/' + id(name) + '/try', {form});
+    },
+    /** What a definition can say: {settings, transports, kinds, formats}. */
+    guide: () => get('source-guide')
+};
+
+export const readiness = {
+    month: month => get('readiness/' + id(month)),
+    // a source's name may hold '/' (file-drop/calls): each segment is encoded, the slashes kept
+    mark: (month, source, mark) => put('readiness/' + id(month) + '/sources/' + source.split('/').map(id).join('/'), {mark}),
+    unmark: (month, source) => call('DELETE', 'readiness/' + id(month) + '/sources/' + source.split('/').map(id).join('/'))
 };
 
 export const distribution = {

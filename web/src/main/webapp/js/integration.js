@@ -1,14 +1,24 @@
 // The integration team's screen: every source with its health (problems first), source definitions edited
-// as JSON with each problem shown at its field, the ledger of delivered files, the quarantine by source and
-// batch with the raw line, and replaying a batch with its counts before and after.
+// as JSON or in a form with each problem shown at its field and tried on a sample file before saving, the
+// ledger of delivered files, the quarantine by source and batch with the raw line, and replaying a batch with
+// its counts before and after.
 import {el, fill, say, table, when} from './dom.js';
 import {intake, reason, sources} from './api.js';
 import {keepOnSignOut, start} from './shell.js';
+import {definitionForm, parseDefinition} from './definition-form.js';
 
 const UNSAVED_KEY = 'rapport.integration.definition';
 
 /** The ledger as last read, newest first. */
 let batches = [];
+/** The server's guide to what a definition can say, read once. */
+let guide = null;
+/** The form view of the definition being edited, when the guide could be read. */
+let form = null;
+/** The problems last reported, shown again when the view changes. */
+let lastProblems = [];
+
+const MOST_SAMPLE_BYTES = 5 * 1024 * 1024;
 
 const me = await start('integration.html');
 const screen = document.querySelector('#screen');
@@ -102,7 +112,8 @@ function lag(seconds) {
 // ---------------------------------------------------------------- definitions
 
 async function drawDefinitions() {
-    const answer = await sources.list();
+    const [answer, guideAnswer] = await Promise.all([sources.list(), guide ? {ok: true, data: guide} : sources.guide()]);
+    guide = guideAnswer.ok ? guideAnswer.data : null;
     const holder = document.querySelector('#definitions');
     const view = answer.ok ? answer.data : {sources: [], problems: []};
     const name = el('input', {id: 'definition-name', pattern: '[a-z0-9][a-z0-9-]*', maxLength: 64,
@@ -117,14 +128,39 @@ async function drawDefinitions() {
     }
     text.addEventListener('input', keepDefinition);
     name.addEventListener('input', keepDefinition);
-    const form = el('form', {id: 'definition-form'},
+    form = guide ? definitionForm(guide, definition => {
+        text.value = JSON.stringify(definition, null, 2);
+        if (definition.name && !name.value) {
+            name.value = definition.name;
+        }
+        keepDefinition();
+    }) : null;
+    const jsonPanel = el('div', {id: 'definition-json', className: 'field'},
+        el('label', {htmlFor: 'definition-text'}, 'Definition (JSON)'), text);
+    const formPanel = el('div', {id: 'definition-form-view', hidden: true},
+        el('p', {className: 'muted'}, 'Editing here rewrites the JSON without its comments.'), form ? form.node : null);
+    const viewButtons = el('div', {className: 'row', attrs: {role: 'group', 'aria-label': 'Edit the definition as'}},
+        el('button', {type: 'button', id: 'view-json', className: 'secondary', attrs: {'aria-pressed': 'true'},
+            on: {click: () => showView('json')}}, 'JSON'),
+        form ? el('button', {type: 'button', id: 'view-form', className: 'secondary', attrs: {'aria-pressed': 'false'},
+            on: {click: () => showView('form')}}, 'Form') : el('span', {className: 'muted'}, 'The form is not available: ' + reason(guideAnswer)));
+    const sample = el('input', {id: 'sample-file', type: 'file',
+        accept: '.csv,.txt,.tsv,.json,.log,text/*,application/json', attrs: {'aria-describedby': 'sample-help'}});
+    // the server checks a definition and shows each problem at its field: no browser validation in the way
+    const editor = el('form', {id: 'definition-form', noValidate: true},
         el('div', {className: 'field'}, el('label', {htmlFor: 'definition-name'}, 'Source name'), name,
             el('span', {id: 'definition-name-help', className: 'muted'}, 'Lower case letters, digits and dashes; the file is sources/<name>.json.')),
-        el('div', {className: 'field'}, el('label', {htmlFor: 'definition-text'}, 'Definition (JSON)'), text),
+        viewButtons, jsonPanel, formPanel,
+        el('div', {className: 'row'},
+            el('label', {htmlFor: 'sample-file'}, 'Sample file'), sample,
+            el('button', {type: 'button', className: 'secondary', id: 'try-definition',
+                on: {click: () => tryDefinition(name.value.trim(), text.value, sample.files[0], problems)}}, 'Try on the sample'),
+            el('span', {id: 'sample-help', className: 'muted'}, 'A file as the source delivers it, at most 5 MB: nothing is stored.')),
         el('div', {className: 'row'}, el('button', {type: 'submit', id: 'save-definition'}, 'Save'),
             el('button', {type: 'button', className: 'secondary', id: 'delete-definition', on: {click: () => remove(name.value)}}, 'Remove this source')),
-        problems);
-    form.addEventListener('submit', async event => {
+        problems,
+        el('section', {id: 'trial', attrs: {'aria-live': 'polite'}}));
+    editor.addEventListener('submit', async event => {
         event.preventDefault();
         await save(name.value.trim(), text.value, problems);
     });
@@ -138,7 +174,32 @@ async function drawDefinitions() {
         view.problems.length ? el('div', {}, el('h3', {}, 'Definitions not taken'),
             el('ul', {className: 'problems'}, view.problems.map(problem => el('li', {className: 'problem'},
                 problem.file + ': ' + (problem.field ? problem.field + ': ' : '') + problem.message)))) : null,
-        el('h3', {}, 'Create or edit'), form);
+        el('h3', {}, 'Create, try or edit'), editor);
+}
+
+/** Shows the definition as JSON or as the form; the form is filled from the JSON, which stays the one truth. */
+function showView(which) {
+    const text = document.querySelector('#definition-text');
+    if (which === 'form') {
+        let definition;
+        try {
+            definition = text.value.trim() ? parseDefinition(text.value) : {};
+        } catch (error) {
+            listProblems([{field: null, message: 'The JSON cannot be read (' + error.message + '): fix it in the JSON view first.'}]);
+            return;
+        }
+        form.load(definition);
+    }
+    document.querySelector('#definition-json').hidden = which !== 'json';
+    document.querySelector('#definition-form-view').hidden = which !== 'form';
+    document.querySelectorAll('#view-json, #view-form').forEach(button =>
+        button.setAttribute('aria-pressed', String(button.id === 'view-' + which)));
+    listProblems(lastProblems);
+}
+
+function formShown() {
+    const panel = document.querySelector('#definition-form-view');
+    return form && panel && !panel.hidden;
 }
 
 function keepDefinition() {
@@ -158,19 +219,31 @@ async function edit(sourceName) {
     document.querySelector('#definition-name').value = sourceName;
     const text = document.querySelector('#definition-text');
     text.value = answer.data;
-    text.focus();
+    if (formShown()) {
+        showView('form');
+    } else {
+        text.focus();
+    }
 }
 
-async function save(sourceName, definition, problems) {
-    problems.replaceChildren();
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(sourceName)) {
-        problems.appendChild(el('li', {className: 'problem'}, 'Name the source with lower case letters, digits and dashes.'));
-        document.querySelector('#definition-name').focus();
+function nameIsValid(sourceName) {
+    if (/^[a-z0-9][a-z0-9-]*$/.test(sourceName)) {
+        return true;
+    }
+    listProblems([{field: null, message: 'Name the source with lower case letters, digits and dashes.'}]);
+    document.querySelector('#definition-name').focus();
+    return false;
+}
+
+async function save(sourceName, definition) {
+    listProblems([]);
+    if (!nameIsValid(sourceName)) {
         return;
     }
     const answer = await sources.save(sourceName, definition);
     if (answer.ok) {
         sessionStorage.removeItem(UNSAVED_KEY);
+        lastProblems = [];
         const notRunning = (answer.data.problems || []);
         say(notice, sourceName + ' is saved' + (answer.data.source.running ? ' and running.' : '.')
             + (notRunning.length ? ' It does not run yet: ' + notRunning.map(problem => problem.message).join('; ') : ''), notRunning.length ? 'problem' : 'ok');
@@ -178,17 +251,33 @@ async function save(sourceName, definition, problems) {
         return;
     }
     const list = answer.data && answer.data.problems ? answer.data.problems : [{field: null, message: reason(answer)}];
-    list.forEach(problem => problems.appendChild(el('li', {},
-        problem.field ? el('button', {type: 'button', className: 'link field-problem', attrs: {'data-field': problem.field},
-            on: {click: () => showField(problem.field)}}, problem.field) : el('span', {}, 'The definition'),
-        ': ', el('span', {className: 'problem'}, problem.message))));
+    listProblems(list);
     if (list[0] && list[0].field) {
         showField(list[0].field);
     }
 }
 
-/** Selects the field's name in the JSON text, e.g. "transport.directory" → the "directory" key. */
+/** Lists problems, each with a link to its field; in the form view also beside the field's control. */
+function listProblems(list) {
+    lastProblems = list.filter(problem => problem.field);
+    const problems = document.querySelector('#definition-problems');
+    problems.replaceChildren();
+    if (form) {
+        form.showProblems(formShown() ? list : []);
+    }
+    list.forEach(problem => problems.appendChild(el('li', {},
+        problem.field ? el('button', {type: 'button', className: 'link field-problem', attrs: {'data-field': problem.field},
+            on: {click: () => showField(problem.field)}}, problem.field) : el('span', {}, 'The definition'),
+        ': ', el('span', {className: 'problem'}, problem.message))));
+}
+
+/** Puts the cursor at a field: its control in the form view, else its name in the JSON text ("transport.directory"). */
 function showField(path) {
+    const control = formShown() ? form.control(path) : null;
+    if (control) {
+        control.focus();
+        return;
+    }
     const text = document.querySelector('#definition-text');
     const leaf = path.split('.').pop().replace(/\[\d+\]$/, '');
     let from = 0;
@@ -203,6 +292,70 @@ function showField(path) {
     if (at >= 0) {
         text.setSelectionRange(at, at + leaf.length + 2);
     }
+}
+
+// ---------------------------------------------------------------- trying a definition on a sample
+
+async function tryDefinition(sourceName, definition, file) {
+    const holder = document.querySelector('#trial');
+    listProblems([]);
+    holder.replaceChildren();
+    if (!nameIsValid(sourceName)) {
+        return;
+    }
+    if (!file) {
+        fill(holder, el('p', {className: 'problem'}, 'Choose a sample file first.'));
+        document.querySelector('#sample-file').focus();
+        return;
+    }
+    if (file.size > MOST_SAMPLE_BYTES) {
+        fill(holder, el('p', {className: 'problem'}, file.name + ' is larger than 5 MB: try the definition on the first part of the file.'));
+        return;
+    }
+    fill(holder, el('p', {className: 'muted'}, 'Reading ' + file.name + '…'));
+    const answer = await sources.tryOn(sourceName, definition, file);
+    if (!answer.ok) {
+        fill(holder, el('p', {id: 'trial-refused', className: 'problem'}, file.name + ' was not tried: ' + reason(answer)));
+        return;
+    }
+    const outcome = answer.data.outcome;
+    listProblems(outcome.problems);
+    if (!outcome.tried) {
+        fill(holder, el('h4', {}, 'Trial on ' + answer.data.sample),
+            el('p', {id: 'trial-summary', className: 'problem'}, 'The definition was not tried: fix the problems listed above first.'));
+        if (outcome.problems[0] && outcome.problems[0].field) {
+            showField(outcome.problems[0].field);
+        }
+        return;
+    }
+    const columns = outcome.rows.length ? Object.keys(outcome.rows[0].fields) : [];
+    fill(holder, el('h4', {}, 'Trial on ' + answer.data.sample + ' (' + size(answer.data.bytes) + ')'),
+        el('p', {id: 'trial-summary', className: outcome.rejection ? 'problem' : ''},
+            outcome.rejection
+                ? 'The whole file would be refused: ' + outcome.rejection + '.'
+                : count(outcome.rowsAccepted, 'row') + ' would be stored and ' + count(outcome.rowsQuarantined, 'row')
+                    + ' quarantined.', ' Nothing was stored.'),
+        outcome.rows.length ? el('div', {id: 'trial-rows'},
+            table({caption: 'The first ' + outcome.rows.length + ' rows, as Rapport would store them',
+                headers: ['Line', ...columns], rows: outcome.rows,
+                cells: row => [String(row.line), ...columns.map(column => row.fields[column] == null ? '—' : row.fields[column])]})) : null,
+        outcome.quarantined.length && !outcome.rejection ? el('div', {id: 'trial-quarantine'},
+            table({caption: 'Rows that would be quarantined' + (outcome.quarantined.length < outcome.rowsQuarantined
+                    ? ' (the first ' + outcome.quarantined.length + ' of ' + outcome.rowsQuarantined + ')' : ''),
+                headers: ['Line', 'Field', 'Reason', 'Raw line'], rows: outcome.quarantined,
+                cells: row => [String(row.line), row.field || '(record)', row.reason, el('pre', {className: 'raw'}, row.rawText || '')]})) : null);
+    if (outcome.problems[0] && outcome.problems[0].field) {
+        showField(outcome.problems[0].field);
+    }
+}
+
+function count(number, noun) {
+    return number + ' ' + noun + (number === 1 ? '' : 's');
+}
+
+function size(bytes) {
+    return bytes < 1024 ? bytes + ' bytes' : bytes < 1024 * 1024 ? Math.round(bytes / 1024) + ' KB'
+        : (bytes / 1024 / 1024).toFixed(1) + ' MB';
 }
 
 async function remove(sourceName) {
@@ -275,9 +428,11 @@ async function drawQuarantine(source, batch) {
         form,
         answer.ok ? null : el('p', {className: 'problem'}, reason(answer)),
         table({
-            headers: ['Batch', 'Source', 'File', 'Line', 'Field', 'Reason', 'Raw line'],
+            headers: ['Batch', 'Source', 'File', 'Line', 'Field', 'Reason', 'Raw line', 'State'],
             rows, empty: 'No quarantined row.',
             cells: row => [String(row.batchId), row.source || row.kind, row.fileName, String(row.line), row.field || '(record)',
-                row.reason, el('pre', {className: 'raw'}, row.rawText || '')]
+                row.reason, el('pre', {className: 'raw'}, row.rawText || ''),
+                row.supersededBy ? el('span', {className: 'muted superseded'}, 'resolved: batch ' + row.supersededBy + ' stored the corrected file')
+                    : row.batchStatus === 'REJECTED' ? el('span', {className: 'problem'}, 'file refused') : 'kept aside']
         }));
 }

@@ -40,6 +40,8 @@ import org.rapport.integration.filedrop.IntakeFolder;
 import org.rapport.integration.filedrop.IntakeReplay;
 import org.rapport.integration.filedrop.ReplayRefused;
 import org.rapport.integration.filedrop.WaitingFiles;
+import org.rapport.integration.mapping.SampleTrial;
+import org.rapport.integration.mapping.SourceGuide;
 import org.rapport.integration.rulesinbox.RulesInbox;
 import org.rapport.integration.rulesinbox.RulesInboxSettings;
 import org.rapport.integration.source.DefinitionProblem;
@@ -108,6 +110,8 @@ public class IntegrationRuntime {
     private Path intakeDir;
     private FileDropIntake fileDrop;
     private SourceDirectory sources;
+    private SampleTrial sampleTrial;
+    private SourceGuide sourceGuide;
     private ConfiguredSources configured;
     private RulesInbox rulesInbox;
     private CrmExport crmExport;
@@ -120,6 +124,8 @@ public class IntegrationRuntime {
         // read again on every look: a definition is judged by the boundaries in force when it is loaded
         SourceBoundaries boundaries = SourceBoundaries.fromConfig(settings.dataDir(), config);
         sources = new SourceDirectory(settings.dataDir().resolve("sources"), formats, boundaries);
+        sampleTrial = new SampleTrial(formats, sources.path(), boundaries, new EngineCustomerDirectory(customers));
+        sourceGuide = SourceGuide.of(formats);
         intakeDir = settings.dataDir().resolve("intake");
         LOG.info(() -> "Intake folders under " + intakeDir + ", source definitions in " + sources.path()
                 + "; file sources under " + boundaries.fileRoots() + ", hosts allowed " + boundaries.allowedHosts()
@@ -157,6 +163,18 @@ public class IntegrationRuntime {
     @Lock(LockType.READ)
     public SourceDirectory sources() {
         return sources;
+    }
+
+    /** Tries a definition on a sample file as the running sources would read it, storing nothing. */
+    @Lock(LockType.READ)
+    public SampleTrial sampleTrial() {
+        return sampleTrial;
+    }
+
+    /** What a definition can say: settings, transports, kinds and their fields, formats. */
+    @Lock(LockType.READ)
+    public SourceGuide sourceGuide() {
+        return sourceGuide;
     }
 
     /** Brings the running sources in line with the definitions now; returns what is wrong with the others. */

@@ -46,6 +46,11 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+        return http.send(request(path).header("Content-Type", contentType).header("X-Requested-With", "rapport-it")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> put(String path, String contentType, String body) throws Exception {
         return http.send(request(path).header("Content-Type", contentType).header("X-Requested-With", "rapport-it")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

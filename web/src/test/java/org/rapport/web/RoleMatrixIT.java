@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class RoleMatrixIT {
 
-    private static final String ANY_SIGNED_IN = "any signed-in user";
+    static final String ANY_SIGNED_IN = "any signed-in user";
     private static final Set<String> READERS = Set.of("board", "strategy", "admin");
 
     /** The declaration: "METHOD path" → roles that may call it. */
@@ -87,6 +87,8 @@ class RoleMatrixIT {
             Map.entry("GET api/sources", Set.of("integration")),
             Map.entry("GET api/sources/{name}", Set.of("integration")),
             Map.entry("PUT api/sources/{name}", Set.of("integration")),
+            Map.entry("POST api/sources/{name}/try", Set.of("integration")),
+            Map.entry("GET api/source-guide", Set.of("integration")),
             Map.entry("DELETE api/sources/{name}", Set.of("integration")),
             Map.entry("GET api/intake/batches", Set.of("integration", "admin")),
             Map.entry("GET api/intake/health", Set.of("integration", "admin")),
@@ -184,7 +186,7 @@ class RoleMatrixIT {
     }
 
     /** "METHOD path" → roles, read from the annotations of every resource class the war contains. */
-    private static Map<String, Set<String>> declaredEndpoints() throws Exception {
+    static Map<String, Set<String>> declaredEndpoints() throws Exception {
         Map<String, Set<String>> endpoints = new TreeMap<>();
         for (Class<?> resource : resourceClasses()) {
             String base = "api/" + trim(resource.getAnnotation(jakarta.ws.rs.Path.class).value());

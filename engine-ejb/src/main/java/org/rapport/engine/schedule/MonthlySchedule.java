@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -43,6 +44,11 @@ public final class MonthlySchedule {
     public YearMonth latestDueMonth(ZonedDateTime now) {
         YearMonth previous = YearMonth.from(now.withZoneSameInstant(zone)).minusMonths(1);
         return now.isBefore(dueAt(previous)) ? previous.minusMonths(1) : previous;
+    }
+
+    /** The configured holidays, earliest first. */
+    public List<LocalDate> holidays() {
+        return holidays.stream().sorted().toList();
     }
 
     private boolean isWorkingDay(LocalDate day) {

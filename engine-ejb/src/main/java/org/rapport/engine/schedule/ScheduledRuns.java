@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -155,6 +156,18 @@ public class ScheduledRuns {
                 .findFirst().orElse(null);
         return new ScheduleStatus(true, at.toString(), zoneId.getId(), next.toString(),
                 schedule.dueAt(next).toInstant(), nextLook, lastLookAt, lastDecision);
+    }
+
+    /** The holidays the schedule skips ({@code rapport.schedule.holidays}), earliest first; none when it is off. */
+    @Lock(LockType.READ)
+    public List<LocalDate> holidays() {
+        return schedule == null ? List.of() : schedule.holidays();
+    }
+
+    /** When the pack of {@code month} is due; empty when the schedule is off. */
+    @Lock(LockType.READ)
+    public Optional<Instant> dueAt(YearMonth month) {
+        return schedule == null ? Optional.empty() : Optional.of(schedule.dueAt(month).toInstant());
     }
 
     private Set<LocalDate> parseHolidays() {

@@ -18,6 +18,8 @@ final class DefinitionReader {
 
     private final String file;
     private final List<DefinitionProblem> problems = new ArrayList<>();
+    /** Every field the parser asked for, by path, and whether it had to be there: what a definition can say. */
+    private final Map<String, Boolean> read = new LinkedHashMap<>();
 
     DefinitionReader(String file) {
         this.file = file;
@@ -35,10 +37,20 @@ final class DefinitionReader {
         problems.add(new DefinitionProblem(file, field, message));
     }
 
+    /** The fields asked for so far, by path, each with whether it is required; in the order they were read. */
+    Map<String, Boolean> fieldsRead() {
+        return read;
+    }
+
+    private void reading(String field, boolean required) {
+        read.merge(field, required, Boolean::logicalOr);
+    }
+
     /** A text field; null (and a problem when required) when absent or not text. */
     String text(JsonNode object, String path, String key, boolean required) {
         JsonNode node = object.get(key);
         String field = join(path, key);
+        reading(field, required);
         if (node == null || node.isNull()) {
             if (required) {
                 problem(field, "is missing");
@@ -63,6 +75,7 @@ final class DefinitionReader {
     JsonNode object(JsonNode parent, String path, String key, boolean required) {
         JsonNode node = parent.get(key);
         String field = join(path, key);
+        reading(field, required);
         if (node == null || node.isNull()) {
             if (required) {
                 problem(field, "is missing");
@@ -91,6 +104,7 @@ final class DefinitionReader {
 
     /** Notes each key of {@code object} that is not in {@code known}. */
     void onlyKnownKeys(JsonNode object, String path, Set<String> known) {
+        new TreeSet<>(known).forEach(key -> reading(join(path, key), false));
         for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
             String name = names.next();
             if (!known.contains(name)) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class TransportParser {
 
     private static final String PATH = "transport";
+    /** The transports a definition can name, as {@code transport.type} writes them. */
+    static final List<String> TYPES = List.of("file", "sftp", "http", "jdbc");
     private static final int DEFAULT_SFTP_PORT = 22;
     private static final int HIGHEST_PORT = 65_535;
     private static final int MOST_PER_PAGE = 10_000;
@@ -72,7 +75,8 @@ final class TransportParser {
             case "http" -> http(node);
             case "jdbc" -> jdbc(node);
             default -> {
-                reader.problem(PATH + ".type", "'" + type + "' is not a transport; use file, sftp, http or jdbc");
+                reader.problem(PATH + ".type", "'" + type + "' is not a transport; use "
+                        + String.join(", ", TYPES.subList(0, TYPES.size() - 1)) + " or " + TYPES.get(TYPES.size() - 1));
                 yield null;
             }
         };

@@ -65,14 +65,19 @@ public class IntakeResource {
         return catalog.batches(bounded(limit));
     }
 
-    /** Quarantined rows, newest batch first; narrowed to a source and/or a batch when given. */
+    /**
+     * Quarantined rows, newest batch first; narrowed to a source and/or a batch when given. The row that says
+     * why a whole file was refused stays in the ledger after a corrected file of the same name is stored; it
+     * is then shown {@code supersededBy} that batch rather than as a problem still open.
+     */
     @GET
     @Path("quarantine")
     @RolesAllowed(Roles.INTEGRATION)
-    public List<QuarantineEntry> quarantine(@QueryParam("source") String source, @QueryParam("batch") Long batch,
+    public List<QuarantineView> quarantine(@QueryParam("source") String source, @QueryParam("batch") Long batch,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        return source == null && batch == null ? catalog.quarantine(bounded(limit))
+        List<QuarantineEntry> rows = source == null && batch == null ? catalog.quarantine(bounded(limit))
                 : catalog.quarantine(source, batch, bounded(limit));
+        return QuarantineView.of(rows, catalog.batches(MAX_LIMIT));
     }
 
     @GET

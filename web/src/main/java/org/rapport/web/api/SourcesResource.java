@@ -1,5 +1,6 @@
 package org.rapport.web.api;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 
@@ -10,11 +11,13 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -24,6 +27,7 @@ import org.rapport.engine.audit.AuditTrail;
 import org.rapport.web.security.Caller;
 import org.rapport.web.security.Roles;
 import org.rapport.integration.IntegrationRuntime;
+import org.rapport.integration.mapping.SampleTrial;
 import org.rapport.integration.source.DefinitionProblem;
 import org.rapport.integration.source.SourceDefinition;
 import org.rapport.integration.source.SourceDefinitions;
@@ -85,6 +89,24 @@ public class SourcesResource {
         return Response.ok(new Saved(SourceView.of(saved, integration.isRunning(name)), notRunning)).build();
     }
 
+    /**
+     * Tries a definition on a sample file before it is saved, storing nothing: multipart/form-data with the
+     * parts {@code definition} (the JSON {@code PUT} takes) and {@code sample} (a file as the source delivers
+     * it, text, at most 5 MB). Answers the definition's problems at their fields, or the first rows as Rapport
+     * would store them and the rows it would quarantine with line, field and reason, with the totals. Declares
+     * no {@code @Consumes}: a caller without the role hears 403 before anything about the body.
+     */
+    @POST
+    @Path("{name}/try")
+    @UploadLimit
+    @RolesAllowed(Roles.INTEGRATION)
+    public Trial tryOn(@PathParam("name") String name, List<EntityPart> parts) throws IOException {
+        SampleUpload upload = SampleUpload.of(parts);
+        SampleTrial.Outcome outcome = integration.sampleTrial().tryOn(name, upload.definition(), upload.fileName(),
+                new ByteArrayInputStream(upload.sample()));
+        return new Trial(upload.fileName(), upload.sample().length, outcome);
+    }
+
     @DELETE
     @Path("{name}")
     @RolesAllowed(Roles.INTEGRATION)
@@ -123,5 +145,17 @@ public class SourcesResource {
     }
 
     public record Refusal(List<DefinitionProblem> problems) {
+    }
+
+    /**
+     * A definition tried on a sample: which file, how large, and what came of it ({@link SampleTrial.Outcome}:
+     * {@code tried}, {@code problems}, {@code rejection}, {@code rows}, {@code quarantined}, {@code rowsAccepted},
+     * {@code rowsQuarantined}). {@code stored} is always false: a trial keeps nothing.
+     */
+    public record Trial(String sample, long bytes, boolean stored, SampleTrial.Outcome outcome) {
+
+        Trial(String sample, long bytes, SampleTrial.Outcome outcome) {
+            this(sample, bytes, false, outcome);
+        }
     }
 }
