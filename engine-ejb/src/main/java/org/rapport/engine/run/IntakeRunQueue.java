@@ -34,11 +34,7 @@ public class IntakeRunQueue {
      * months queued.
      */
     public SortedSet<YearMonth> planNewDeliveries(Optional<YearMonth> fixedMonth) {
-        List<Long> unplanned = entityManager.createQuery(
-                        "select b.id from SourceBatch b where b.runPlanned = false and b.status = :accepted order by b.id",
-                        Long.class)
-                .setParameter("accepted", BatchStatus.ACCEPTED)
-                .getResultList();
+        List<Long> unplanned = unplanned(Integer.MAX_VALUE);
         if (unplanned.isEmpty()) {
             return new TreeSet<>();
         }
@@ -79,9 +75,16 @@ public class IntakeRunQueue {
 
     /** Whether anything is owed: a delivery not yet planned or a month not yet started. */
     public boolean hasWork() {
-        return next().isPresent() || !entityManager.createQuery(
-                        "select b.id from SourceBatch b where b.runPlanned = false and b.status = :accepted", Long.class)
+        return next().isPresent() || !unplanned(1).isEmpty();
+    }
+
+    /** Up to {@code limit} accepted deliveries whose months are not queued yet, oldest first. */
+    private List<Long> unplanned(int limit) {
+        return entityManager.createQuery(
+                        "select b.id from SourceBatch b where b.runPlanned = false and b.status = :accepted order by b.id",
+                        Long.class)
                 .setParameter("accepted", BatchStatus.ACCEPTED)
-                .setMaxResults(1).getResultList().isEmpty();
+                .setMaxResults(limit)
+                .getResultList();
     }
 }
