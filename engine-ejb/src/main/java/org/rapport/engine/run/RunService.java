@@ -44,6 +44,9 @@ public class RunService {
     @EJB
     private RuleEngine ruleEngine;
 
+    @EJB
+    private RulesAhead rulesAhead;
+
     @Inject
     private Instance<PackRenderer> renderer;
 
@@ -139,6 +142,8 @@ public class RunService {
         if (reading == null) {
             return;
         }
+        // the scoring step's rules, compiled on the other core while this step waits for the database
+        rulesAhead.compile(runId);
         for (MonthReading.Part part : reading.parts()) {
             long started = System.nanoTime();
             self.read(reading, part);

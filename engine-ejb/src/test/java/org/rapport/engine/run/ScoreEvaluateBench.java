@@ -44,9 +44,13 @@ import org.rapport.engine.testing.ResourceLocalStore;
  * reused by the next invocation of the same size (the migrations of the checkout run on it first).
  *
  * <pre>
- * java -cp "engine-ejb/target/test-classes:engine-ejb/target/classes:$(cat engine-ejb/target/test-classpath.txt)" \
+ * ./mvnw -B -o -q -pl engine-ejb -am test-compile dependency:build-classpath \
+ *        -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+ * java -Xmx2g -cp "engine-ejb/target/test-classes:engine-ejb/target/classes:$(cat engine-ejb/target/test-classpath.txt)" \
  *      org.rapport.engine.run.ScoreEvaluateBench h2|postgresql CUSTOMERS WORK_DIR [ROUNDS]
  * </pre>
+ * Each round prints the step's parts: starting (the rules compiled when not yet, an earlier round's scores
+ * removed), the pages, the engagement KPIs, and evaluating.
  */
 public final class ScoreEvaluateBench {
 
