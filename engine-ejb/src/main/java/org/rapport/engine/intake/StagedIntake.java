@@ -65,6 +65,7 @@ final class StagedIntake {
                 StagingArea.nextId(connection, SqlDialect.of(connection))));
         // live before it exists: no other delivery of this process takes it for one left behind
         LIVE.add(stagingId);
+        long started = System.nanoTime();
         try {
             transactions.inNewTransaction(entityManager -> work(entityManager, connection -> {
                 StagingArea.open(connection, stagingId, delivery, owner, clock.instant());
@@ -76,9 +77,14 @@ final class StagedIntake {
                 throw new DeliveryRejected(rejection);
             }
             sink.finish();
+            long staged = System.nanoTime();
             IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                     .storeStaged(delivery, stagingId, sink));
             LIVE.remove(stagingId);
+            // counts and times only: a log line never carries a row's content
+            LOG.info(() -> String.format("File '%s': %d rows staged in %.1f s, made batch %d in %.1f s",
+                    delivery.fileName(), sink.accepted() + sink.quarantined(), (staged - started) / 1e9,
+                    receipt.batchId(), (System.nanoTime() - staged) / 1e9));
             return receipt;
         } catch (RuntimeException | Error failure) {
             discard(stagingId);

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +22,8 @@ import java.util.stream.Collectors;
  * thread-safe: one per batch.
  */
 final class StagedMerge {
+
+    private static final Logger LOG = Logger.getLogger(StagedMerge.class.getName());
 
     private final long stagingId;
     private final long batchId;
@@ -57,6 +60,10 @@ final class StagedMerge {
     /** Merges the rows staged for {@code table}. */
     void merge(Connection connection, RecordTable table) throws SQLException {
         String staged = StagingArea.stagedTable(table);
+        SqlDialect dialect = SqlDialect.of(connection);
+        // the planner's picture of the staging is from before these rows (autovacuum has not caught up):
+        // without it, a million rows are joined one index lookup at a time
+        analyze(connection, dialect, staged);
         int keys = update(connection, "insert into intake_staged_key (staging_id, record_key, first_hash, last_ordinal,"
                 + " hashes, stored_id, stored_hash, stored_batch)"
                 + " select f.staging_id, l.record_key, f.content_hash, l.last_ordinal, l.hashes, t.id, t.content_hash,"
@@ -67,6 +74,7 @@ final class StagedMerge {
                 + " join " + staged + " f on f.staging_id = ? and f.ordinal = l.first_ordinal"
                 + " left join " + table.table() + " t on t.record_key = l.record_key and t.source = ?",
                 stagingId, stagingId, source);
+        analyze(connection, dialect, "intake_staged_key");
         countFirstRows(connection);
         int rows = count(connection, "select count(*) from " + staged + " where staging_id = ?");
         if (rows > keys) {
@@ -146,6 +154,12 @@ final class StagedMerge {
         }
     }
 
+    private static void analyze(Connection connection, SqlDialect dialect, String table) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(dialect == SqlDialect.POSTGRESQL ? "analyze " + table : "analyze table " + table);
+        }
+    }
+
     private int count(Connection connection, String sql) throws SQLException {
         return count(connection, sql, stagingId);
     }
@@ -161,6 +175,7 @@ final class StagedMerge {
     }
 
     private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int index = 0; index < parameters.length; index++) {
                 Object parameter = parameters[index];
@@ -170,7 +185,10 @@ final class StagedMerge {
                     statement.setString(index + 1, (String) parameter);
                 }
             }
-            return statement.executeUpdate();
+            int rows = statement.executeUpdate();
+            LOG.fine(() -> String.format("%,d rows in %.2f s: %s", rows, (System.nanoTime() - started) / 1e9,
+                    sql.substring(0, Math.min(sql.length(), 60))));
+            return rows;
         }
     }
 }
