@@ -86,7 +86,8 @@ final class StagedMerge {
         update(connection, "insert into " + table.table() + " (id, batch_id, content_hash, record_key, source, "
                 + columns + ") select s.record_id, ?, s.content_hash, s.record_key, ?, "
                 + table.columns().stream().map(column -> "s." + column.name()).collect(Collectors.joining(", "))
-                + lastRows + " and k.stored_id is null", batchId, source, stagingId);
+                // in id order: the primary key and the batch's index grow at their end instead of all over
+                + lastRows + " and k.stored_id is null order by s.record_id", batchId, source, stagingId);
         update(connection, "merge into " + table.table() + " t using (select k.stored_id, s.content_hash, "
                 + table.columns().stream().map(column -> "s." + column.name()).collect(Collectors.joining(", "))
                 + lastRows + " and k.stored_id is not null"
