@@ -176,28 +176,20 @@ public class BatchStore {
         BatchReplacement replacement = new BatchReplacement(entityManager);
         List<Long> replaced = replacement.earlierDeliveries(batch);
         StagedMerge merge = new StagedMerge(stagingId, batchId, delivery.source(), Set.copyOf(replaced));
-        StagedReplay replay = new StagedReplay(stagingId, delivery.source(), batchId, Set.copyOf(replaced));
-        int[] counts = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            boolean postgres = SqlDialect.of(connection) == SqlDialect.POSTGRESQL;
+        entityManager.unwrap(Session.class).doWork(connection -> {
             for (RecordTable table : staged.tables()) {
-                if (postgres) {
-                    merge.merge(connection, table);
-                } else {
-                    replay.merge(connection, table);
-                }
+                merge.merge(connection, table);
             }
-            merge.quarantine(connection);
+            StagedMerge.quarantine(connection, stagingId, batchId);
             StagingArea.discard(connection, stagingId);
-            return postgres ? new int[] {merge.inserted(), merge.updated(), merge.unchanged(), merge.unmatched()}
-                    : new int[] {replay.inserted(), replay.updated(), replay.unchanged(), replay.unmatched()};
         });
         int withdrawn = 0;
         for (Long earlier : replaced) {
             withdrawn += replacement.replace(entityManager.find(SourceBatch.class, earlier), batchId);
         }
         SourceBatch stored = entityManager.find(SourceBatch.class, batchId);
-        stored.counted(staged.accepted(), staged.quarantined(), counts[3], staged.newestRecordAt(), counts[0],
-                counts[1], counts[2], withdrawn);
+        stored.counted(staged.accepted(), staged.quarantined(), merge.unmatched(), staged.newestRecordAt(),
+                merge.inserted(), merge.updated(), merge.unchanged(), withdrawn);
         entityManager.flush();
         return new IntakeReceipt(stored.getId(), stored.getStatus(), stored.getRowsAccepted(),
                 stored.getRowsQuarantined(), stored.getRowsUnmatched(), null, replaced, stored.getMessage(),

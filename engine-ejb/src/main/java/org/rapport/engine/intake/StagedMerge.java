@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  * Counted per row, as the ledger has always counted: a key's first row is new, updated or unchanged
  * against the store, each later row updated or unchanged against the row before it. Contact rows whose
  * customer is blank or unknown are counted unmatched. Runs in the caller's (short) transaction, so readers
- * see the batch whole or not at all. Not for customers or replays (see {@link StagedIntake}). Not
- * thread-safe: one per batch.
+ * see the batch whole or not at all. PostgreSQL only: H2 answers these joins over a million staged rows by
+ * reading pages at random (see {@link StagedIntake}). Not for customers or replays. Not thread-safe: one per
+ * batch.
  */
 final class StagedMerge {
 
@@ -60,10 +61,9 @@ final class StagedMerge {
     /** Merges the rows staged for {@code table}. */
     void merge(Connection connection, RecordTable table) throws SQLException {
         String staged = StagingArea.stagedTable(table);
-        SqlDialect dialect = SqlDialect.of(connection);
         // the planner's picture of the staging is from before these rows (autovacuum has not caught up):
         // without it, a million rows are joined one index lookup at a time
-        analyze(connection, dialect, staged);
+        analyze(connection, staged);
         int keys = update(connection, "insert into intake_staged_key (staging_id, record_key, first_hash, last_ordinal,"
                 + " hashes, stored_id, stored_hash, stored_batch)"
                 + " select f.staging_id, l.record_key, f.content_hash, l.last_ordinal, l.hashes, t.id, t.content_hash,"
@@ -74,7 +74,7 @@ final class StagedMerge {
                 + " join " + staged + " f on f.staging_id = ? and f.ordinal = l.first_ordinal"
                 + " left join " + table.table() + " t on t.record_key = l.record_key and t.source = ?",
                 stagingId, stagingId, source);
-        analyze(connection, dialect, "intake_staged_key");
+        analyze(connection, "intake_staged_key");
         countFirstRows(connection);
         int rows = count(connection, "select count(*) from " + staged + " where staging_id = ?");
         if (rows > keys) {
@@ -115,8 +115,8 @@ final class StagedMerge {
         update(connection, "delete from intake_staged_key where staging_id = ?", stagingId);
     }
 
-    /** Makes the staged quarantined rows the batch's. */
-    void quarantine(Connection connection) throws SQLException {
+    /** Makes the rows quarantined in staging {@code stagingId} those of batch {@code batchId}. */
+    static void quarantine(Connection connection, long stagingId, long batchId) throws SQLException {
         update(connection, "insert into quarantined_record (id, batch_id, line, field, reason, raw_text)"
                 + " select record_id, ?, line, field, reason, raw_text from staged_quarantine where staging_id = ?",
                 batchId, stagingId);
@@ -155,9 +155,9 @@ final class StagedMerge {
         }
     }
 
-    private static void analyze(Connection connection, SqlDialect dialect, String table) throws SQLException {
+    private static void analyze(Connection connection, String table) throws SQLException {
         try (java.sql.Statement statement = connection.createStatement()) {
-            statement.execute(dialect == SqlDialect.POSTGRESQL ? "analyze " + table : "analyze table " + table);
+            statement.execute("analyze " + table);
         }
     }
 

@@ -8,10 +8,10 @@ import jakarta.persistence.EntityManager;
 import org.rapport.engine.customer.IdentifierKey;
 
 /**
- * The intake itself, wherever it runs. A delivery of contact records (calls, survey responses, purchases,
- * service cases) is staged a chunk per transaction and then made its batch in one short transaction
- * ({@link StagedIntake}), so no transaction lasts as long as a large file. Customers, and replays of a kept
- * file, are stored in one transaction of their own around {@link BatchStore}. A file refused partway leaves
+ * The intake itself, wherever it runs. On PostgreSQL a delivery of contact records (calls, survey responses,
+ * purchases, service cases) is staged a chunk per transaction and then made its batch in one short
+ * transaction ({@link StagedIntake}), so no transaction lasts as long as a large file. Customers, replays of a
+ * kept file, and every delivery on H2 are stored in one transaction of their own around {@link BatchStore}. A file refused partway leaves
  * nothing of itself, and its rejection is recorded in a transaction of its own. In the server
  * {@link IntakeService} runs it on JTA; tests, benchmarks and tools run it on resource-local transactions.
  * Thread-safe when its runner is.
@@ -47,7 +47,7 @@ public final class TransactionalIntake implements Intake {
 
     @Override
     public IntakeReceipt store(IntakeBatch batch) {
-        if (batch.isRejected() || batch.kind() == SourceKind.CUSTOMERS) {
+        if (batch.isRejected() || batch.kind() == SourceKind.CUSTOMERS || !staged.serves()) {
             return transactions.inNewTransaction(entityManager -> store(entityManager).store(batch));
         }
         return store(Delivery.of(batch));
@@ -56,7 +56,7 @@ public final class TransactionalIntake implements Intake {
     @Override
     public IntakeReceipt store(Delivery delivery) {
         try {
-            if (delivery.kind() == SourceKind.CUSTOMERS) {
+            if (delivery.kind() == SourceKind.CUSTOMERS || !staged.serves()) {
                 return transactions.inNewTransaction(entityManager -> store(entityManager).store(delivery));
             }
             return staged.store(delivery);

@@ -12,6 +12,9 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,9 +25,35 @@ import org.rapport.engine.testing.TestDatabase;
 /** A delivery stored while it is read, in a real transaction on each database. */
 class StreamingStoreTest extends PersistenceSpec {
 
+    private EntityManager current;
+
     @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void rowsAreStagedChunkByChunkInCommittedTransactionsAndBecomeRecordsOnlyOnceTheFileIsRead(
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void onH2RowsReachTheDatabaseChunkByChunkInTheFilesOneTransactionWhileItIsRead(TestDatabase database) {
+        on(database);
+        List<Long> callsInTheStoreAsReadingWentOn = new ArrayList<>();
+        List<CallRecord> calls = calls(BatchStore.FLUSH_EVERY * 3 + 17, "C-1", "2026-10-02T09:00:00");
+        Delivery delivery = new Delivery(SourceKind.CALLS, "test-ivr", "calls.csv", checksum('a'), null, sink -> {
+            for (CallRecord call : calls) {
+                sink.record(call);
+                if (call.line() % (BatchStore.FLUSH_EVERY + BatchStore.FLUSH_EVERY / 4) == 0) {
+                    callsInTheStoreAsReadingWentOn.add(countInThisTransaction("Call"));
+                }
+            }
+            return null;
+        });
+
+        IntakeReceipt receipt = remembering(database).store(delivery);
+
+        assertThat(receipt.rowsAccepted()).isEqualTo(BatchStore.FLUSH_EVERY * 3 + 17);
+        assertThat(callsInTheStoreAsReadingWentOn).as("calls stored when 1¼ and 2½ chunks were read")
+                .containsExactly((long) BatchStore.FLUSH_EVERY, 2L * BatchStore.FLUSH_EVERY);
+        assertThat(count(database, "Call")).isEqualTo(BatchStore.FLUSH_EVERY * 3 + 17);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void onPostgresqlRowsAreStagedChunkByChunkInCommittedTransactionsAndBecomeRecordsOnlyOnceTheFileIsRead(
             TestDatabase database) {
         on(database);
         int chunk = StagingSink.STAGE_EVERY;
@@ -151,6 +180,24 @@ class StreamingStoreTest extends PersistenceSpec {
     /** The intake on resource-local transactions. */
     private static Intake intake(TestDatabase database) {
         return new TransactionalIntake(database::read, Clock.systemUTC());
+    }
+
+    /** The intake on a resource-local transaction; remembers the entity manager so the content can look. */
+    private Intake remembering(TestDatabase database) {
+        TransactionRunner remembering = new TransactionRunner() {
+            @Override
+            public <T> T inNewTransaction(Function<EntityManager, T> work) {
+                return database.read(entityManager -> {
+                    current = entityManager;
+                    return work.apply(entityManager);
+                });
+            }
+        };
+        return new TransactionalIntake(remembering, Clock.systemUTC());
+    }
+
+    private long countInThisTransaction(String entity) {
+        return current.createQuery("select count(e) from " + entity + " e", Long.class).getSingleResult();
     }
 
     static long count(TestDatabase database, String entity) {
