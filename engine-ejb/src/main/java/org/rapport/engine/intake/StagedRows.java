@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Sends a chunk of rows into one staging table as few statements as each database takes best. PostgreSQL
- * gets one statement a chunk, each column bound as one array and unnested on the server (plain JDBC, so it
- * works through the application server's pooled, wrapped connection); H2 gets multi-row inserts of
+ * gets them through {@code COPY} ({@link PostgresCopy}), or where the driver's copy interface cannot be
+ * reached, one statement a chunk with each column bound as one array and unnested on the server (plain JDBC,
+ * about a third as fast: each element is cast from text); H2 gets multi-row inserts of
  * {@value #ROWS_PER_INSERT} rows. Table and column names are ours, never user-written. Stateless.
  */
 final class StagedRows {
@@ -39,9 +40,45 @@ final class StagedRows {
             return;
         }
         if (dialect == SqlDialect.POSTGRESQL) {
-            insertUnnested(connection, table, columns, rows);
+            if (!PostgresCopy.copyIn(connection, "copy " + table + " (" + names(columns) + ") from stdin",
+                    copyText(rows))) {
+                insertUnnested(connection, table, columns, rows);
+            }
         } else {
             insertMultiRow(connection, table, columns, rows);
+        }
+    }
+
+    /** The rows in COPY's text format: tab between fields, a line each, \N for null, backslash escapes. */
+    private static String copyText(List<Object[]> rows) {
+        StringBuilder text = new StringBuilder(rows.size() * 160);
+        for (Object[] row : rows) {
+            for (int column = 0; column < row.length; column++) {
+                if (column > 0) {
+                    text.append('\t');
+                }
+                String value = postgresText(row[column]);
+                if (value == null) {
+                    text.append("\\N");
+                } else {
+                    escapeInto(text, value);
+                }
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
+    private static void escapeInto(StringBuilder text, String value) {
+        for (int index = 0; index < value.length(); index++) {
+            char character = value.charAt(index);
+            switch (character) {
+                case '\\' -> text.append("\\\\");
+                case '\t' -> text.append("\\t");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                default -> text.append(character);
+            }
         }
     }
 
