@@ -181,6 +181,27 @@ class StagedIntakeTest extends PersistenceSpec {
         assertThat(listed).as("every bad row, once, in file order").containsExactlyElementsOf(badLines);
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void textWithTabsLineBreaksAndBackslashesIsStoredAsDelivered(TestDatabase database) {
+        on(database);
+        String comment = "waited\tlong\r\nthen C:\\help \\N was \"no\"";
+        List<SurveyResponseRecord> responses = IntStream.range(0, CHUNK + 10).mapToObj(i -> new SurveyResponseRecord(
+                i + 2L, "R-" + i, i % 2 == 0 ? null : "C-1", LocalDateTime.parse("2026-10-03T10:00:00").plusMinutes(i),
+                "relationship", "call", i % 11, null, null, i == 7 ? comment : null)).toList();
+
+        intake(database).store(EachRecordOnceTest.delivery(SourceKind.SURVEY_RESPONSES, "test-survey", "answers.csv",
+                checksum('t'), responses));
+
+        String stored = database.read(entityManager -> entityManager.createQuery(
+                "select r.comment from SurveyResponse r where r.responseRef = 'R-7'", String.class).getSingleResult());
+        long blank = database.read(entityManager -> entityManager.createQuery(
+                "select count(r) from SurveyResponse r where r.comment is null and r.customerRef is null", Long.class)
+                .getSingleResult());
+        assertThat(stored).isEqualTo(comment);
+        assertThat(blank).as("nulls stay null").isEqualTo((CHUNK + 10) / 2L);
+    }
+
     private static CallRecord callNumber(int i) {
         return call(i + 2L, "K-" + i, "C-" + i % 50, LocalDateTime.parse("2026-10-02T09:00:00").plusSeconds(i));
     }
