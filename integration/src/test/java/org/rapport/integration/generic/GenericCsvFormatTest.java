@@ -86,7 +86,7 @@ class GenericCsvFormatTest {
             assertThat(row.line()).isEqualTo(3);
             assertThat(row.reason()).startsWith("not valid CSV from here to the end of the file (1 line), e.g. a quote "
                     + "that is never closed in a truncated last line");
-            assertThat(row.rawText()).isEqualTo("K-2;C-7;01/10/2026;08:15:00;95;240;410;Served;yes;\"a note never closed\n");
+            assertThat(row.rawText()).isEqualTo("K-2;C-7;01/10/2026;08:15:00;95;240;410;Served;yes;\"a note never closed");
         });
     }
 
