@@ -11,9 +11,10 @@ import org.rapport.engine.customer.IdentifierKey;
  * The intake itself, wherever it runs. On PostgreSQL a delivery of contact records (calls, survey responses,
  * purchases, service cases) is staged a chunk per transaction and then made its batch in one short
  * transaction ({@link StagedIntake}), so no transaction lasts as long as a large file. Customers, replays of a
- * kept file, and every delivery on H2 are stored in one transaction of their own around {@link BatchStore}. A file refused partway leaves
- * nothing of itself, and its rejection is recorded in a transaction of its own. In the server
- * {@link IntakeService} runs it on JTA; tests, benchmarks and tools run it on resource-local transactions.
+ * kept file, and every delivery on H2 are stored in one transaction of their own around {@link BatchStore}. A
+ * file refused partway leaves nothing of itself, and its rejection is recorded in a transaction of its own. In
+ * the server {@link IntakeService} runs it on JTA; tests, benchmarks and tools run it on resource-local
+ * transactions.
  * Thread-safe when its runner is.
  */
 public final class TransactionalIntake implements Intake {
