@@ -50,30 +50,31 @@ public class EngagementMeasures {
             throw new IllegalArgumentException("No run " + runId);
         }
         Long previousRun = new EngagementProfiles(entityManager).latestPublishedRun(ReportingMonth.of(run.getMonth()).previous());
-        List<SlicedQuery.Slice> slices = new SlicedQuery(entityManager, SCORES, "count(s), avg(s.index),"
+        // sums and counts only, so that one pass over the scores gives every slice (a mean is a sum over a count)
+        List<SlicedQuery.Slice> slices = new SlicedQuery(entityManager, SCORES, "count(s), sum(s.index), count(s.index),"
                 + " sum(case when lower(s.stage) in ('regular', 'loyal', 'advocate') then 1 else 0 end),"
                 + " sum(case when " + RANK.formatted("s") + " > " + RANK.formatted("p") + " then 1 else 0 end),"
                 + " sum(case when " + RANK.formatted("s") + " < " + RANK.formatted("p") + " then 1 else 0 end)",
                 "s.run.id = :run",
                 // No run has id -1: without last month's run, the left join finds nothing to move against.
                 Map.of("run", runId, "previous", previousRun == null ? -1L : previousRun))
-                .slices(KpiCatalogue.breakdowns(KpiCatalogue.ENGAGEMENT_INDEX));
+                .rolledUp(KpiCatalogue.breakdowns(KpiCatalogue.ENGAGEMENT_INDEX));
         List<Measurement> measured = new ArrayList<>();
         for (SlicedQuery.Slice slice : slices) {
-            measured.add(Measurement.of(KpiCatalogue.ENGAGEMENT_INDEX, slice.dimension(), decimal(slice.value(1)),
-                    slice.count(0)));
+            measured.add(Measurement.of(KpiCatalogue.ENGAGEMENT_INDEX, slice.dimension(),
+                    mean(slice.value(1), slice.count(2)), slice.count(0)));
         }
         for (SlicedQuery.Slice slice : slices) {
             measured.add(Measurement.of(KpiCatalogue.ENGAGED_SHARE, slice.dimension(),
-                    percent(slice.count(2), slice.count(0)), slice.count(0)));
+                    percent(slice.count(3), slice.count(0)), slice.count(0)));
         }
         for (SlicedQuery.Slice slice : slices) {
             measured.add(Measurement.of(KpiCatalogue.STAGE_UP_SHARE, slice.dimension(),
-                    previousRun == null ? null : percent(slice.count(3), slice.count(0)), slice.count(0)));
+                    previousRun == null ? null : percent(slice.count(4), slice.count(0)), slice.count(0)));
         }
         for (SlicedQuery.Slice slice : slices) {
             measured.add(Measurement.of(KpiCatalogue.STAGE_DOWN_SHARE, slice.dimension(),
-                    previousRun == null ? null : percent(slice.count(4), slice.count(0)), slice.count(0)));
+                    previousRun == null ? null : percent(slice.count(5), slice.count(0)), slice.count(0)));
         }
         return measured;
     }
@@ -83,10 +84,15 @@ public class EngagementMeasures {
                 .divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal decimal(Object value) {
-        if (value == null) {
+    /**
+     * The mean as the database's avg gives it before the figure is rounded to two decimals: to twenty places, far
+     * below where a sum of two-decimal indexes over up to billions of scores could round differently.
+     */
+    private static BigDecimal mean(Object sum, long count) {
+        if (sum == null || count == 0) {
             return null;
         }
-        return value instanceof BigDecimal decimal ? decimal : new BigDecimal(value.toString());
+        BigDecimal total = sum instanceof BigDecimal decimal ? decimal : new BigDecimal(sum.toString());
+        return total.divide(BigDecimal.valueOf(count), 20, RoundingMode.HALF_UP);
     }
 }

@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import jakarta.persistence.EntityManager;
 
 import org.rapport.engine.contact.CallOutcome;
+import org.rapport.engine.kpi.CostToServeMeasures;
 import org.rapport.engine.kpi.ReportingMonth;
 import org.rapport.engine.run.RunStatus;
 import org.rapport.rules.facts.CustomerProfile;
@@ -72,7 +73,7 @@ public class EngagementProfiles {
         long built = 0;
         String after = "";
         while (true) {
-            List<CustomerProfile> profiles = page(month, after, PAGE_SIZE, previousRun);
+            List<CustomerProfile> profiles = page(month, after, PAGE_SIZE, previousRun).profiles();
             if (profiles.isEmpty()) {
                 return built;
             }
@@ -87,7 +88,24 @@ public class EngagementProfiles {
 
     /** The profiles of up to {@code size} active customers whose external id sorts after {@code after}. */
     public List<CustomerProfile> page(ReportingMonth month, String after, int size) {
+        return page(month, after, size, latestPublishedRun(month.previous())).profiles();
+    }
+
+    /** As {@link #page(ReportingMonth, String, int)}, with the month's contacts of the page's customers. */
+    public Page pageWithContacts(ReportingMonth month, String after, int size) {
         return page(month, after, size, latestPublishedRun(month.previous()));
+    }
+
+    /**
+     * One page of profiles, and the contacts in the month of each of its customers that cost to serve prices, by
+     * costing channel: calls answered or served by the IVR, and cases not made by phone.
+     */
+    public record Page(List<CustomerProfile> profiles, Map<String, Map<String, Long>> contacts) {
+
+        /** The month's contacts of customer {@code ref} by costing channel; empty when they made none. */
+        public Map<String, Long> contactsOf(String ref) {
+            return contacts.getOrDefault(ref, Map.of());
+        }
     }
 
     /** The latest published run of {@code month}, or null when it has none. */
@@ -99,22 +117,25 @@ public class EngagementProfiles {
                 .getSingleResult();
     }
 
-    private List<CustomerProfile> page(ReportingMonth month, String after, int size, Long previousRun) {
+    private Page page(ReportingMonth month, String after, int size, Long previousRun) {
         Windows windows = new Windows(month, zone);
         Map<String, CustomerProfile> profiles = customers(windows, after, size);
         if (profiles.isEmpty()) {
-            return List.of();
+            return new Page(List.of(), Map.of());
         }
-        List<String> refs = new ArrayList<>(profiles.keySet());
+        Map<String, Map<String, Long>> contacts = new HashMap<>();
+        // The page's customers are exactly those whose id sorts in (after, last]: each source table is read over
+        // that range of its customer index, so a page costs its own customers' rows whatever the month's size.
+        Range refs = new Range(after, profiles.keySet().stream().reduce((first, second) -> second).orElseThrow());
         products(windows, refs, profiles);
         purchases(windows, refs, profiles);
-        selfService(windows, refs, profiles);
+        calls(windows, refs, profiles, contacts);
         Map<String, LocalDateTime> latestResponse = surveys(windows, refs, profiles);
-        serviceCases(windows, refs, profiles, latestResponse);
+        serviceCases(windows, refs, profiles, latestResponse, contacts);
         if (previousRun != null) {
             previousScores(previousRun, refs, profiles);
         }
-        return new ArrayList<>(profiles.values());
+        return new Page(new ArrayList<>(profiles.values()), contacts);
     }
 
     private Map<String, CustomerProfile> customers(Windows windows, String after, int size) {
@@ -145,44 +166,44 @@ public class EngagementProfiles {
     }
 
     /** Products held: distinct product categories bought in the 12 months. */
-    private void products(Windows windows, List<String> refs, Map<String, CustomerProfile> profiles) {
+    private void products(Windows windows, Range refs, Map<String, CustomerProfile> profiles) {
         entityManager.createQuery("""
                         select p.customerRef, count(distinct p.productCategory)
                         from Purchase p
-                        where p.customerRef in :refs and p.productCategory is not null
+                        where p.customerRef > :after and p.customerRef <= :last and p.productCategory is not null
                           and p.purchasedOn >= :from and p.purchasedOn < :end
                         group by p.customerRef""", Object[].class)
-                .setParameter("refs", refs)
+                .setParameter("after", refs.after())
+                .setParameter("last", refs.last())
                 .setParameter("from", windows.yearStart)
                 .setParameter("end", windows.end)
                 .getResultList()
-                .forEach(row -> profiles.get((String) row[0]).productsHeld(asInt(row[1])));
+                .forEach(row -> onPage(profiles, row, profile -> profile.productsHeld(asInt(row[1]))));
     }
 
     /**
      * Purchases in the 90 days, days since the latest purchase ever, and the spend trend: spend in the 90
      * days against the 90 days before, in percent (0 when nothing was spent in the 90 days before).
      */
-    private void purchases(Windows windows, List<String> refs, Map<String, CustomerProfile> profiles) {
+    private void purchases(Windows windows, Range refs, Map<String, CustomerProfile> profiles) {
         entityManager.createQuery("""
                         select p.customerRef, max(p.purchasedOn),
                                sum(case when p.purchasedOn >= :recent then 1 else 0 end),
                                sum(case when p.purchasedOn >= :recent then p.amount end),
                                sum(case when p.purchasedOn >= :before and p.purchasedOn < :recent then p.amount end)
                         from Purchase p
-                        where p.customerRef in :refs and p.purchasedOn < :end
+                        where p.customerRef > :after and p.customerRef <= :last and p.purchasedOn < :end
                         group by p.customerRef""", Object[].class)
-                .setParameter("refs", refs)
+                .setParameter("after", refs.after())
+                .setParameter("last", refs.last())
                 .setParameter("recent", windows.recentStart)
                 .setParameter("before", windows.beforeRecentStart)
                 .setParameter("end", windows.end)
                 .getResultList()
-                .forEach(row -> {
-                    CustomerProfile profile = profiles.get((String) row[0]);
-                    profile.daysSinceLastPurchase(daysTo(((LocalDate) row[1]), windows.lastDay))
-                            .purchasesLast90Days(asInt(row[2]))
-                            .spendTrendPercent(trend(asDecimal(row[3]), asDecimal(row[4])));
-                });
+                .forEach(row -> onPage(profiles, row, profile -> profile
+                        .daysSinceLastPurchase(daysTo(((LocalDate) row[1]), windows.lastDay))
+                        .purchasesLast90Days(asInt(row[2]))
+                        .spendTrendPercent(trend(asDecimal(row[3]), asDecimal(row[4])))));
     }
 
     static double trend(BigDecimal recent, BigDecimal before) {
@@ -193,119 +214,168 @@ public class EngagementProfiles {
                 .divide(before, 2, RoundingMode.HALF_UP).doubleValue();
     }
 
-    /** Self-service successes: calls in the 90 days completed in self-service by a caller who did not want an agent. */
-    private void selfService(Windows windows, List<String> refs, Map<String, CustomerProfile> profiles) {
+    /**
+     * Self-service successes: calls in the 90 days completed in self-service by a caller who did not want an agent;
+     * and each customer's calls in the month answered or served by the IVR, by costing channel. One pass over the
+     * page's calls in the 90 days (which hold the month), read from the calls' customer index alone (so nothing
+     * outside it is selected: count(c) would count the ids, which only the table holds).
+     */
+    private void calls(Windows windows, Range refs, Map<String, CustomerProfile> profiles,
+            Map<String, Map<String, Long>> contacts) {
         entityManager.createQuery("""
-                        select c.customerRef, count(c)
+                        select c.customerRef, c.outcome, c.wantedAgent, c.channel, count(c.customerRef),
+                               sum(case when c.startedAt >= :monthStart then 1 else 0 end)
                         from Call c
-                        where c.customerRef in :refs and c.outcome = :selfServed and c.wantedAgent = false
+                        where c.customerRef > :after and c.customerRef <= :last
                           and c.startedAt >= :from and c.startedAt < :end
-                        group by c.customerRef""", Object[].class)
-                .setParameter("refs", refs)
-                .setParameter("selfServed", CallOutcome.SELF_SERVED)
+                        group by c.customerRef, c.outcome, c.wantedAgent, c.channel""", Object[].class)
+                .setParameter("after", refs.after())
+                .setParameter("last", refs.last())
+                .setParameter("monthStart", windows.monthStart)
                 .setParameter("from", windows.recentStart.atStartOfDay())
                 .setParameter("end", windows.endTime)
                 .getResultList()
-                .forEach(row -> profiles.get((String) row[0]).selfServiceSuccesses(asInt(row[1])));
+                .forEach(row -> onPage(profiles, row, profile -> {
+                    CallOutcome outcome = (CallOutcome) row[1];
+                    boolean selfServed = outcome == CallOutcome.SELF_SERVED;
+                    if (selfServed && !((Boolean) row[2])) {
+                        profile.selfServiceSuccesses(profile.getSelfServiceSuccesses() + asInt(row[4]));
+                    }
+                    long inMonth = asLong(row[5]);
+                    if ((selfServed || outcome == CallOutcome.ANSWERED) && inMonth > 0) {
+                        contacts.computeIfAbsent((String) row[0], ref -> new HashMap<>())
+                                .merge(CostToServeMeasures.callCosting(selfServed, (String) row[3]), inMonth, Long::sum);
+                    }
+                }));
     }
 
     /**
      * The latest response in the 12 months (its NPS, CSAT and effort; ties on the time go to the last
-     * stored) through a correlated max subquery, and the responses with a comment in the 12 months.
+     * stored) and the responses with a comment in the 12 months, from one pass over the page's responses
+     * in the 12 months in time order.
      *
      * @return each surveyed customer's latest response time
      */
-    private Map<String, LocalDateTime> surveys(Windows windows, List<String> refs, Map<String, CustomerProfile> profiles) {
+    private Map<String, LocalDateTime> surveys(Windows windows, Range refs, Map<String, CustomerProfile> profiles) {
         Map<String, LocalDateTime> latest = new HashMap<>();
         entityManager.createQuery("""
-                        select r.customerRef, r.respondedAt, r.nps, r.csat, r.effort
+                        select r.customerRef, r.respondedAt, r.nps, r.csat, r.effort,
+                               case when r.comment is not null and length(trim(r.comment)) > 0 then 1 else 0 end
                         from SurveyResponse r
-                        where r.customerRef in :refs
-                          and r.respondedAt = (select max(l.respondedAt) from SurveyResponse l
-                                               where l.customerRef = r.customerRef
-                                                 and l.respondedAt >= :from and l.respondedAt < :end)
-                        order by r.customerRef, r.id""", Object[].class)
-                .setParameter("refs", refs)
+                        where r.customerRef > :after and r.customerRef <= :last
+                          and r.respondedAt >= :from and r.respondedAt < :end
+                        order by r.customerRef, r.respondedAt, r.id""", Object[].class)
+                .setParameter("after", refs.after())
+                .setParameter("last", refs.last())
                 .setParameter("from", windows.yearStart.atStartOfDay())
                 .setParameter("end", windows.endTime)
                 .getResultList()
-                .forEach(row -> {
+                .forEach(row -> onPage(profiles, row, profile -> {
+                    // in time order, so the last row of a customer is their latest response
                     LocalDateTime at = (LocalDateTime) row[1];
                     latest.put((String) row[0], at);
-                    profiles.get((String) row[0])
-                            .latestNps((Integer) row[2])
+                    profile.latestNps((Integer) row[2])
                             .latestCsat((Integer) row[3])
                             .latestEffort((Integer) row[4])
-                            .daysSinceLatestSurvey(daysTo(at.toLocalDate(), windows.lastDay));
-                });
-        entityManager.createQuery("""
-                        select r.customerRef, count(r)
-                        from SurveyResponse r
-                        where r.customerRef in :refs and r.comment is not null and length(trim(r.comment)) > 0
-                          and r.respondedAt >= :from and r.respondedAt < :end
-                        group by r.customerRef""", Object[].class)
-                .setParameter("refs", refs)
-                .setParameter("from", windows.yearStart.atStartOfDay())
-                .setParameter("end", windows.endTime)
-                .getResultList()
-                .forEach(row -> {
-                    CustomerProfile profile = profiles.get((String) row[0]);
-                    profile.feedbackGiven(profile.getFeedbackGiven() + asInt(row[1]));
-                });
+                            .daysSinceLatestSurvey(daysTo(at.toLocalDate(), windows.lastDay))
+                            .feedbackGiven(profile.getFeedbackGiven() + asInt(row[5]));
+                }));
         return latest;
     }
 
     /**
-     * Compliments and complaints in the 12 months (each also counts as feedback given), and whether a
-     * call back was opened after the latest survey response.
+     * Compliments and complaints in the 12 months (each also counts as feedback given), whether a call back was
+     * opened after the latest survey response, and each customer's cases in the month not made by phone, by costing
+     * channel.
      */
-    private void serviceCases(Windows windows, List<String> refs, Map<String, CustomerProfile> profiles,
-            Map<String, LocalDateTime> latestResponse) {
+    private void serviceCases(Windows windows, Range refs, Map<String, CustomerProfile> profiles,
+            Map<String, LocalDateTime> latestResponse, Map<String, Map<String, Long>> contacts) {
+        Map<String, CaseCounts> counted = new LinkedHashMap<>();
         entityManager.createQuery("""
-                        select s.customerRef,
+                        select s.customerRef, s.channel,
                                sum(case when s.kind = org.rapport.engine.servicecase.ServiceCaseKind.COMPLIMENT
                                         then 1 else 0 end),
                                sum(case when s.kind = org.rapport.engine.servicecase.ServiceCaseKind.COMPLAINT
                                         then 1 else 0 end),
                                max(case when s.kind = org.rapport.engine.servicecase.ServiceCaseKind.CALL_BACK
-                                        then s.openedAt end)
+                                        then s.openedAt end),
+                               sum(case when s.openedAt >= :monthStart then 1 else 0 end)
                         from ServiceCase s
-                        where s.customerRef in :refs and s.openedAt >= :from and s.openedAt < :end
-                        group by s.customerRef""", Object[].class)
-                .setParameter("refs", refs)
+                        where s.customerRef > :after and s.customerRef <= :last and s.openedAt >= :from and s.openedAt < :end
+                        group by s.customerRef, s.channel""", Object[].class)
+                .setParameter("after", refs.after())
+                .setParameter("last", refs.last())
+                .setParameter("monthStart", windows.monthStart.atZone(zone).toInstant())
                 .setParameter("from", windows.yearStart.atStartOfDay(zone).toInstant())
                 .setParameter("end", windows.endTime.atZone(zone).toInstant())
                 .getResultList()
-                .forEach(row -> {
+                .forEach(row -> onPage(profiles, row, profile -> {
                     String ref = (String) row[0];
-                    int compliments = asInt(row[1]);
-                    int complaints = asInt(row[2]);
-                    Instant callBack = (Instant) row[3];
-                    LocalDateTime surveyed = latestResponse.get(ref);
-                    CustomerProfile profile = profiles.get(ref);
-                    profile.compliments(compliments)
-                            .complaints(complaints)
-                            .feedbackGiven(profile.getFeedbackGiven() + compliments + complaints)
-                            .calledBackSinceLatestSurvey(callBack != null && surveyed != null
-                                    && callBack.isAfter(surveyed.atZone(zone).toInstant()));
-                });
+                    counted.computeIfAbsent(ref, key -> new CaseCounts()).add(asInt(row[2]), asInt(row[3]),
+                            (Instant) row[4]);
+                    long inMonth = asLong(row[5]);
+                    if (inMonth > 0 && CostToServeMeasures.caseCounts((String) row[1])) {
+                        contacts.computeIfAbsent(ref, key -> new HashMap<>())
+                                .merge(CostToServeMeasures.caseCosting((String) row[1]), inMonth, Long::sum);
+                    }
+                }));
+        counted.forEach((ref, cases) -> {
+            LocalDateTime surveyed = latestResponse.get(ref);
+            CustomerProfile profile = profiles.get(ref);
+            profile.compliments(cases.compliments)
+                    .complaints(cases.complaints)
+                    .feedbackGiven(profile.getFeedbackGiven() + cases.compliments + cases.complaints)
+                    .calledBackSinceLatestSurvey(cases.callBack != null && surveyed != null
+                            && cases.callBack.isAfter(surveyed.atZone(zone).toInstant()));
+        });
+    }
+
+    /** One customer's cases in the 12 months, added up over their channels. */
+    private static final class CaseCounts {
+
+        int compliments;
+        int complaints;
+        Instant callBack;
+
+        void add(int moreCompliments, int moreComplaints, Instant latestCallBack) {
+            compliments += moreCompliments;
+            complaints += moreComplaints;
+            if (latestCallBack != null && (callBack == null || latestCallBack.isAfter(callBack))) {
+                callBack = latestCallBack;
+            }
+        }
     }
 
     /** Last month's stage and index, from the previous month's latest published run. */
-    private void previousScores(long previousRun, List<String> refs, Map<String, CustomerProfile> profiles) {
+    private void previousScores(long previousRun, Range refs, Map<String, CustomerProfile> profiles) {
         entityManager.createQuery("""
                         select s.customerRef, s.stage, s.index
                         from CustomerScore s
-                        where s.run.id = :run and s.customerRef in :refs""", Object[].class)
+                        where s.run.id = :run and s.customerRef > :after and s.customerRef <= :last""", Object[].class)
                 .setParameter("run", previousRun)
-                .setParameter("refs", refs)
+                .setParameter("after", refs.after())
+                .setParameter("last", refs.last())
                 .getResultList()
-                .forEach(row -> {
+                .forEach(row -> onPage(profiles, row, profile -> {
                     BigDecimal index = (BigDecimal) row[2];
-                    profiles.get((String) row[0])
-                            .previousStage(stage((String) row[1]))
+                    profile.previousStage(stage((String) row[1]))
                             .previousIndex(index == null ? null : index.setScale(0, RoundingMode.HALF_UP).intValue());
-                });
+                }));
+    }
+
+    /**
+     * Hands the profile of the row's customer (its first column) to {@code fill}; rows of ids in the page's range
+     * that are no customer of the page (not active at month end, or unknown) are left out.
+     */
+    private static void onPage(Map<String, CustomerProfile> profiles, Object[] row, Consumer<CustomerProfile> fill) {
+        CustomerProfile profile = profiles.get((String) row[0]);
+        if (profile != null) {
+            fill.accept(profile);
+        }
+    }
+
+    /** The page's customers' ids: after {@code after}, up to and including {@code last}. */
+    private record Range(String after, String last) {
     }
 
     /** The stage a score was stored with ("regular"), or null when it has none the rules know. */
@@ -328,6 +398,10 @@ public class EngagementProfiles {
         return value == null ? 0 : ((Number) value).intValue();
     }
 
+    private static long asLong(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
     private static BigDecimal asDecimal(Object value) {
         if (value == null) {
             return BigDecimal.ZERO;
@@ -340,6 +414,7 @@ public class EngagementProfiles {
 
         final LocalDate end;
         final LocalDateTime endTime;
+        final LocalDateTime monthStart;
         final LocalDate lastDay;
         final LocalDate yearStart;
         final LocalDate recentStart;
@@ -348,6 +423,7 @@ public class EngagementProfiles {
         Windows(ReportingMonth month, ZoneId zone) {
             this.end = month.endExclusive();
             this.endTime = month.endTime();
+            this.monthStart = month.startTime();
             this.lastDay = end.minusDays(1);
             this.yearStart = month.month().minusMonths(WINDOW_MONTHS - 1L).atDay(1);
             this.recentStart = end.minusDays(RECENT_DAYS);

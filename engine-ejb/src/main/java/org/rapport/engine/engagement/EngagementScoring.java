@@ -10,6 +10,7 @@ import java.util.function.IntConsumer;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.kpi.EngagedContacts;
 import org.rapport.engine.kpi.MonthObservations;
 import org.rapport.engine.kpi.ReportingMonth;
 import org.rapport.engine.ruleset.RuleEngine;
@@ -96,17 +97,20 @@ public class EngagementScoring {
     public ScoredPage scorePage(long runId, RuleEngine engine, String after, int size) {
         Run run = run(runId);
         RuleSetVersion version = run.getRuleSetVersion();
-        List<CustomerProfile> profiles = new EngagementProfiles(entityManager, zone)
-                .page(ReportingMonth.of(run.getMonth()), after, size);
+        EngagementProfiles.Page page = new EngagementProfiles(entityManager, zone)
+                .pageWithContacts(ReportingMonth.of(run.getMonth()), after, size);
+        List<CustomerProfile> profiles = page.profiles();
         if (profiles.isEmpty()) {
-            return new ScoredPage(after, 0, true);
+            return new ScoredPage(after, 0, true, new EngagedContacts());
         }
         CustomerEvaluation evaluation = engine.score(version, profiles);
+        EngagedContacts contacts = new EngagedContacts();
         for (EngagementScore score : evaluation.scores()) {
+            String stage = stored(score);
             entityManager.persist(new CustomerScore(run, score.getCustomerRef(),
                     BigDecimal.valueOf(score.getCognitive()), BigDecimal.valueOf(score.getEmotional()),
-                    BigDecimal.valueOf(score.getBehavioural()), BigDecimal.valueOf(score.getIndex()),
-                    stored(score)));
+                    BigDecimal.valueOf(score.getBehavioural()), BigDecimal.valueOf(score.getIndex()), stage));
+            contacts.add(EngagedContacts.engaged(stage), page.contactsOf(score.getCustomerRef()));
         }
         for (CustomerAction action : evaluation.actions()) {
             entityManager.persist(new CustomerActionRecord(runId, action.customerRef(), action.kind(),
@@ -115,7 +119,7 @@ public class EngagementScoring {
         entityManager.flush();
         entityManager.clear();
         return new ScoredPage(profiles.get(profiles.size() - 1).getCustomerRef(), evaluation.scores().size(),
-                profiles.size() < size);
+                profiles.size() < size, contacts);
     }
 
     /**
@@ -124,8 +128,9 @@ public class EngagementScoring {
      * @param lastCustomer the last customer of the page, where the next page starts after
      * @param scores       the scores stored (customers without consent to analytics get none)
      * @param last         whether no customer follows
+     * @param contacts     the month's contacts of the customers scored, for cost to serve by engagement
      */
-    public record ScoredPage(String lastCustomer, int scores, boolean last) {
+    public record ScoredPage(String lastCustomer, int scores, boolean last, EngagedContacts contacts) {
     }
 
     private Run run(long runId) {

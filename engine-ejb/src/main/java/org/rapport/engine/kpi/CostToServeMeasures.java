@@ -27,6 +27,10 @@ public class CostToServeMeasures implements MeasureFamily {
 
     static final String CASE_COSTING = "coalesce(lower(s.channel), 'unknown')";
 
+    /** A scored customer's engagement: stage regular, loyal or advocate, or not. */
+    static final String ENGAGEMENT = "case when lower(e.stage) in ('regular', 'loyal', 'advocate')"
+            + " then '" + EngagedContacts.ENGAGED + "' else '" + EngagedContacts.NOT_ENGAGED + "' end";
+
     static final String CALLS_SERVED = "c.outcome in (org.rapport.engine.contact.CallOutcome.ANSWERED,"
             + " org.rapport.engine.contact.CallOutcome.SELF_SERVED) and c.startedAt >= :start and c.startedAt < :end";
 
@@ -97,20 +101,52 @@ public class CostToServeMeasures implements MeasureFamily {
             // no contact delivered for the month: £0 a customer would be absence read as thrift
             return List.of();
         }
-        String engagement = "case when lower(e.stage) in ('regular', 'loyal', 'advocate') then 'engaged'"
-                + " else 'not_engaged' end";
+        Map<String, BigDecimal> cost = new LinkedHashMap<>();
+        String scored = " join CustomerScore e on e.customerRef = %s and e.run.id = :run";
+        price(grouped("Call c" + scored.formatted("c.customerRef"), ENGAGEMENT, CALL_COSTING, CALLS_SERVED,
+                monthParameters(month), runId), cost);
+        price(grouped("ServiceCase s" + scored.formatted("s.customerRef"), ENGAGEMENT, CASE_COSTING,
+                CASES_NOT_BY_PHONE, monthParameters(month), runId), cost);
+        return perEngagedCustomer(runId, cost);
+    }
+
+    /**
+     * As {@link #byEngagement(long, ReportingMonth)}, from the contacts the scoring step counted while it read each
+     * page of customers ({@code contacts}) rather than from a second pass over the month's calls and cases.
+     */
+    public List<Measurement> byEngagement(long runId, ReportingMonth month, EngagedContacts contacts) {
+        if (!MonthObservations.of(entityManager, month, zone).contacts()) {
+            return List.of();
+        }
+        Map<String, BigDecimal> cost = new LinkedHashMap<>();
+        contacts.byDimension().forEach((dimension, byChannel) -> byChannel.forEach((channel, count) ->
+                cost.merge(dimension, costs.of(channel).multiply(BigDecimal.valueOf(count)), BigDecimal::add)));
+        return perEngagedCustomer(runId, cost);
+    }
+
+    /** The costing channel of a call, as {@link #CALL_COSTING} works it out in a query. */
+    public static String callCosting(boolean selfServed, String channel) {
+        return selfServed ? ContactCosts.SELF_SERVICE : caseCosting(channel);
+    }
+
+    /** The costing channel of a service case (or of a call an agent answered), as {@link #CASE_COSTING}. */
+    public static String caseCosting(String channel) {
+        return channel == null ? "unknown" : channel.toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a case is a contact of its own for cost to serve: not by phone, where the call is the contact. */
+    public static boolean caseCounts(String channel) {
+        return channel == null || !channel.toLowerCase(Locale.ROOT).equals("phone");
+    }
+
+    /** Each engagement's cost over its customers scored in run {@code runId}. */
+    private List<Measurement> perEngagedCustomer(long runId, Map<String, BigDecimal> cost) {
         Map<String, Long> customers = new LinkedHashMap<>();
-        entityManager.createQuery("select " + engagement + ", count(e) from CustomerScore e where e.run.id = :run"
-                        + " group by " + engagement + " order by " + engagement, Object[].class)
+        entityManager.createQuery("select " + ENGAGEMENT + ", count(e) from CustomerScore e where e.run.id = :run"
+                        + " group by " + ENGAGEMENT + " order by " + ENGAGEMENT, Object[].class)
                 .setParameter("run", runId)
                 .getResultList()
                 .forEach(row -> customers.put(Breakdown.ENGAGEMENT.dimension(row[0]), Aggregates.asLong(row[1])));
-        Map<String, BigDecimal> cost = new LinkedHashMap<>();
-        String scored = " join CustomerScore e on e.customerRef = %s and e.run.id = :run";
-        price(grouped("Call c" + scored.formatted("c.customerRef"), engagement, CALL_COSTING, CALLS_SERVED,
-                monthParameters(month), runId), cost);
-        price(grouped("ServiceCase s" + scored.formatted("s.customerRef"), engagement, CASE_COSTING,
-                CASES_NOT_BY_PHONE, monthParameters(month), runId), cost);
         List<Measurement> measured = new ArrayList<>();
         customers.forEach((dimension, count) -> measured.add(
                 Measurement.of(KpiCatalogue.COST_TO_SERVE, dimension, perCustomerValue(cost.get(dimension), count),

@@ -84,6 +84,15 @@ public final class SlicedQuery {
     }
 
     /**
+     * The slices {@link #slices} gives, from one query grouped by the slice keys together and rolled up in Java
+     * ({@link #totals()}): for aggregates that add up only. One pass over a large month's rows, not one per
+     * breakdown.
+     */
+    public List<Slice> rolledUp(List<Breakdown> breakdowns) {
+        return totals().slices(breakdowns, -1);
+    }
+
+    /**
      * Every slice from one query: the rows grouped by segment, value band and channel together (as far as the
      * source has them) and rolled up in Java ({@link SliceTotals}). Only for aggregates that add up — counts
      * and sums; a mean is a sum over a count. The customer is joined outer, so rows without one still count

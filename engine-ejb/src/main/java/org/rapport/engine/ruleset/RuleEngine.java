@@ -59,6 +59,11 @@ public class RuleEngine {
         return compiledFor(version).score(customers);
     }
 
+    /** Compiles {@code version} now unless it is compiled already, so that its first evaluation need not. */
+    public void compile(RuleSetVersion version) {
+        compiledFor(version);
+    }
+
     private CompiledRuleSet compiledFor(RuleSetVersion version) {
         return compiled.compute(version.getId(), (id, known) -> {
             if (known != null && known.checksum().equals(version.getChecksum())) {

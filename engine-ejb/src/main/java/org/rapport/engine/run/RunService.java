@@ -21,6 +21,7 @@ import org.rapport.engine.engagement.EngagementScoring;
 import org.rapport.engine.publish.DeliveryRetries;
 import org.rapport.engine.publish.PackDistributor;
 import org.rapport.engine.ruleset.RuleEngine;
+import org.rapport.engine.kpi.EngagedContacts;
 import org.rapport.engine.kpi.MonthReading;
 import org.rapport.engine.snapshot.RunSnapshot;
 
@@ -42,6 +43,9 @@ public class RunService {
 
     @EJB
     private RuleEngine ruleEngine;
+
+    @EJB
+    private RulesAhead rulesAhead;
 
     @Inject
     private Instance<PackRenderer> renderer;
@@ -138,6 +142,8 @@ public class RunService {
         if (reading == null) {
             return;
         }
+        // the scoring step's rules, compiled on the other core while this step waits for the database
+        rulesAhead.compile(runId);
         for (MonthReading.Part part : reading.parts()) {
             long started = System.nanoTime();
             self.read(reading, part);
@@ -159,11 +165,14 @@ public class RunService {
             return;
         }
         long scored = 0;
+        // counted page by page as the pages read them; a step interrupted part-way starts again from its first page
+        EngagedContacts contacts = new EngagedContacts();
         if (self.startScoring(runId)) {
             String after = "";
             while (true) {
                 EngagementScoring.ScoredPage page = self.scorePage(runId, after);
                 scored += page.scores();
+                contacts.addAll(page.contacts());
                 progress.scored(runId, scored);
                 if (page.last()) {
                     break;
@@ -171,7 +180,7 @@ public class RunService {
                 after = page.lastCustomer();
             }
         }
-        self.finishScoring(runId);
+        self.finishScoring(runId, contacts);
         long total = scored;
         LOG.info(() -> "Run " + runId + " scored " + total + " customers");
     }
@@ -190,14 +199,17 @@ public class RunService {
         return steps().scorePage(runId, after);
     }
 
-    /** The engagement KPIs from the stored scores, committed with the step's checkpoint. */
-    public void finishScoring(long runId) {
+    /**
+     * The engagement KPIs from the stored scores, and cost to serve by engagement from the scored customers'
+     * {@code contacts} the pages counted, committed with the step's checkpoint.
+     */
+    public void finishScoring(long runId, EngagedContacts contacts) {
         RunSteps steps = steps();
         Run run = steps.run(runId);
         if (run.hasCompleted(RunStep.SCORE)) {
             return;
         }
-        steps.storeEngagementMeasures(runId);
+        steps.storeEngagementMeasures(runId, contacts);
         run.completed(RunStep.SCORE);
     }
 

@@ -24,6 +24,7 @@ import org.rapport.engine.engagement.EngagementScoring;
 import org.rapport.engine.kpi.Breakdown;
 import org.rapport.engine.kpi.ContactCosts;
 import org.rapport.engine.kpi.CostToServeMeasures;
+import org.rapport.engine.kpi.EngagedContacts;
 import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiValue;
 import org.rapport.engine.kpi.Measurement;
@@ -179,14 +180,23 @@ public class RunSteps {
 
     /** The engagement KPIs and cost to serve by stage, from the run's stored scores. */
     public void storeEngagementMeasures(long runId) {
+        storeEngagementMeasures(runId, null);
+    }
+
+    /**
+     * As {@link #storeEngagementMeasures(long)}, cost to serve by engagement priced from the {@code contacts} the
+     * scoring pages counted (when not null) rather than from the month's calls and cases read again.
+     */
+    public void storeEngagementMeasures(long runId, EngagedContacts contacts) {
         Run run = run(runId);
         entityManager.createQuery("delete from KpiValue k where k.run.id = :run and " + MEASURED_WHEN_SCORING)
                 .setParameter("run", runId)
                 .setParameter("codes", KpiCatalogue.ENGAGEMENT_CODES)
                 .executeUpdate();
         store(run, new EngagementMeasures(entityManager).measure(runId));
-        store(run, new CostToServeMeasures(entityManager, contactCosts, ZoneOffset.UTC)
-                .byEngagement(runId, ReportingMonth.of(run.getMonth())));
+        CostToServeMeasures costs = new CostToServeMeasures(entityManager, contactCosts, ZoneOffset.UTC);
+        ReportingMonth month = ReportingMonth.of(run.getMonth());
+        store(run, contacts == null ? costs.byEngagement(runId, month) : costs.byEngagement(runId, month, contacts));
     }
 
     private void store(Run run, List<Measurement> measurements) {

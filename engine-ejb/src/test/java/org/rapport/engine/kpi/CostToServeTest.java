@@ -18,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.rapport.engine.engagement.EngagementScoring;
+import org.rapport.engine.ruleset.RuleEngine;
 import org.rapport.engine.run.Run;
 import org.rapport.engine.testing.Facts;
 import org.rapport.engine.testing.PersistenceSpec;
@@ -118,6 +120,45 @@ class CostToServeTest extends PersistenceSpec {
                 .dimensions("engagement=engaged", "engagement=not_engaged")
                 .has("engagement=engaged", "10.25", 2)     // A 13.50 + C 7.00
                 .has("engagement=not_engaged", "9.00", 1); // B
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theContactsTheScoringPagesCountAreThoseAQueryOverTheScoresFinds(TestDatabase database) {
+        on(database);
+        long runId = database.read(entityManager -> {
+            Facts facts = new Facts(entityManager);
+            october(facts);
+            return facts.run(YearMonth.of(2026, 10)).getId();
+        });
+        RuleEngine engine = new RuleEngine();
+        boolean anythingToScore = database.read(entityManager -> new EngagementScoring(entityManager).start(runId, engine));
+        assertThat(anythingToScore).isTrue();
+        EngagedContacts counted = new EngagedContacts();
+        String after = "";
+        while (true) {
+            String from = after;
+            // two customers a page, each page in a transaction of its own, as the run scores
+            EngagementScoring.ScoredPage page = database.read(entityManager -> new EngagementScoring(entityManager)
+                    .scorePage(runId, engine, from, 2));
+            counted.addAll(page.contacts());
+            if (page.last()) {
+                break;
+            }
+            after = page.lastCustomer();
+        }
+
+        List<Measurement> fromPages = database.read(entityManager ->
+                new CostToServeMeasures(entityManager, COSTS).byEngagement(runId, OCTOBER, counted));
+        List<Measurement> fromQuery = database.read(entityManager ->
+                new CostToServeMeasures(entityManager, COSTS).byEngagement(runId, OCTOBER));
+
+        assertThat(fromPages).isNotEmpty().isEqualTo(fromQuery);
+        // A, B, C and E are scored (D left): their contacts cost 43.50 less D's 5.00 and the unknown caller's 5.00
+        assertThat(fromPages.stream().mapToLong(Measurement::sampleSize).sum()).isEqualTo(4);
+        assertThat(fromPages.stream().map(m -> m.value().multiply(BigDecimal.valueOf(m.sampleSize())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add)).isCloseTo(new BigDecimal("33.50"),
+                org.assertj.core.data.Offset.offset(new BigDecimal("0.02")));
     }
 
     @Test
