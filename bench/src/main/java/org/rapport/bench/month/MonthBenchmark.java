@@ -45,6 +45,25 @@ public final class MonthBenchmark {
     }
 
     static int run(Options options) throws Exception {
+        Outcome outcome = measure(options);
+        report(outcome);
+        return outcome.published() && outcome.comparison().disagreements().isEmpty() ? 0 : 1;
+    }
+
+    /** What one month gave: DuckDB's figures and times, and the server's stages and figures. */
+    record Outcome(DuckDbKpis duckDb, List<Figure> floor, ServerMonth.Result result) {
+
+        boolean published() {
+            return "PUBLISHED".equals(result.status());
+        }
+
+        FigureComparison comparison() {
+            return new FigureComparison(floor, result.figures());
+        }
+    }
+
+    /** Writes (or finds) the month's files, has DuckDB measure them, then the server; prints as it goes. */
+    static Outcome measure(Options options) throws Exception {
         OUT.printf(Locale.ROOT, "Month %s of %,d customers (seed %d) on %s, server -Xmx%s, %d cores seen%n",
                 options.month, options.customers, options.seed, options.database, options.heap,
                 Runtime.getRuntime().availableProcessors());
@@ -95,10 +114,14 @@ public final class MonthBenchmark {
                 postgres.close();
             }
         }
-        return report(options, duckDb, floor, result);
+        return new Outcome(duckDb, floor, result);
     }
 
-    private static int report(Options options, DuckDbKpis duckDb, List<Figure> floor, ServerMonth.Result result) {
+    /** Prints each stage's time, memory, both sets of figures side by side and the time ratio. */
+    static void report(Outcome outcome) {
+        DuckDbKpis duckDb = outcome.duckDb();
+        List<Figure> floor = outcome.floor();
+        ServerMonth.Result result = outcome.result();
         OUT.println();
         OUT.printf(Locale.ROOT, "%-34s %12s %10s %12s %10s%n", "intake (drop → stored)", "rows", "quarant.", "s", "rows/s");
         for (ServerMonth.Intake intake : result.intake()) {
@@ -116,13 +139,12 @@ public final class MonthBenchmark {
         OUT.printf(Locale.ROOT, "pack %,d bytes; server peak heap %,d MB (GC log), peak RSS %,d MB%n",
                 result.packBytes(), result.peakHeapMb(), result.peakResidentMb());
 
-        boolean published = "PUBLISHED".equals(result.status());
-        if (!published) {
+        if (!outcome.published()) {
             OUT.printf(Locale.ROOT, "%nNo figures to compare: the run did not publish. DuckDB's %d figures took %.2f s.%n",
                     floor.size(), (duckDb.loadMillis() + duckDb.kpiMillis()) / 1e3);
-            return 1;
+            return;
         }
-        FigureComparison comparison = new FigureComparison(floor, result.figures());
+        FigureComparison comparison = outcome.comparison();
         OUT.println();
         OUT.printf(Locale.ROOT, "%-24s %12s %12s %10s %s%n", "KPI (overall)", "Rapport", "DuckDB", "n", "");
         for (FigureComparison.Pair pair : comparison.pairs()) {
@@ -145,7 +167,6 @@ public final class MonthBenchmark {
         OUT.println();
         OUT.printf(Locale.ROOT, "files → KPIs: Rapport %.1f s (to published pack), DuckDB %.2f s: %.0f× DuckDB%n",
                 result.totalMillis() / 1e3, duckMillis / 1e3, (double) result.totalMillis() / duckMillis);
-        return differing.isEmpty() ? 0 : 1;
     }
 
     private static SyntheticMonth.MonthFiles generated(SyntheticMonth synthetic, Path directory) throws IOException {

@@ -9,6 +9,8 @@ import java.util.Set;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.Session;
+
 import org.rapport.engine.customer.IdentifierKey;
 
 /**
@@ -147,6 +149,51 @@ public class BatchStore {
             withdrawn += replacement.replace(entityManager.find(SourceBatch.class, earlier), batchId);
         }
         return counted(batchId, writer, replaced, withdrawn);
+    }
+
+    /** A receipt for a delivery whose content an accepted batch already brought, or null when it is new. */
+    IntakeReceipt duplicateOrNull(Delivery delivery) {
+        Long original = firstAcceptedWithSameContent(delivery);
+        return original == null ? null : duplicate(delivery, original);
+    }
+
+    /**
+     * Makes a staged delivery its batch, in the caller's transaction: the ledger entry, the staged rows as
+     * records and quarantined rows ({@link StagedMerge}), the earlier deliveries it replaces; the staging is
+     * deleted with it. Content an accepted batch brought meanwhile makes it a duplicate instead.
+     */
+    IntakeReceipt storeStaged(Delivery delivery, long stagingId, StagingSink staged) {
+        Long original = firstAcceptedWithSameContent(delivery);
+        if (original != null) {
+            entityManager.unwrap(Session.class).doWork(connection -> StagingArea.discard(connection, stagingId));
+            return duplicate(delivery, original);
+        }
+        SourceBatch batch = newBatch(delivery);
+        batch.keptAs(delivery.keptAs());
+        entityManager.persist(batch);
+        entityManager.flush();
+        long batchId = batch.getId();
+        BatchReplacement replacement = new BatchReplacement(entityManager);
+        List<Long> replaced = replacement.earlierDeliveries(batch);
+        StagedMerge merge = new StagedMerge(stagingId, batchId, delivery.source(), Set.copyOf(replaced));
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            for (RecordTable table : staged.tables()) {
+                merge.merge(connection, table);
+            }
+            StagedMerge.quarantine(connection, stagingId, batchId);
+            StagingArea.discard(connection, stagingId);
+        });
+        int withdrawn = 0;
+        for (Long earlier : replaced) {
+            withdrawn += replacement.replace(entityManager.find(SourceBatch.class, earlier), batchId);
+        }
+        SourceBatch stored = entityManager.find(SourceBatch.class, batchId);
+        stored.counted(staged.accepted(), staged.quarantined(), merge.unmatched(), staged.newestRecordAt(),
+                merge.inserted(), merge.updated(), merge.unchanged(), withdrawn);
+        entityManager.flush();
+        return new IntakeReceipt(stored.getId(), stored.getStatus(), stored.getRowsAccepted(),
+                stored.getRowsQuarantined(), stored.getRowsUnmatched(), null, replaced, stored.getMessage(),
+                IntakeReceipt.Changes.of(stored));
     }
 
     private IntakeReceipt counted(long batchId, BatchWriter writer, List<Long> replaced, int withdrawn) {

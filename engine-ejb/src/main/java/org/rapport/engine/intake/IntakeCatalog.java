@@ -61,6 +61,15 @@ public class IntakeCatalog {
      * @param batchId the batch, or null for any
      */
     public List<QuarantineEntry> quarantine(String source, Long batchId, int limit) {
+        return quarantine(source, batchId, 0, limit);
+    }
+
+    /**
+     * One page of the quarantined rows of one source, one batch, or both (see
+     * {@link #quarantine(String, Long, int)}): the {@code limit} rows after the first {@code offset}, in the
+     * same order, so that a file with a hundred thousand bad rows is listed a page at a time.
+     */
+    public List<QuarantineEntry> quarantine(String source, Long batchId, int offset, int limit) {
         List<String> conditions = new ArrayList<>();
         if (source != null) {
             conditions.add("b.source = :source");
@@ -80,7 +89,7 @@ public class IntakeCatalog {
         if (batchId != null) {
             query.setParameter("batch", batchId);
         }
-        return query.setMaxResults(limit).getResultList();
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
     }
 
     /**

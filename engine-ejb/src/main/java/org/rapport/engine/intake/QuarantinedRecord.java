@@ -16,6 +16,9 @@ import jakarta.persistence.Table;
 @Table(name = "quarantined_record", indexes = @Index(name = "ix_quarantined_batch", columnList = "batch_id, line"))
 public class QuarantinedRecord {
 
+    static final int REASON_LENGTH = 1024;
+    static final int RAW_TEXT_LENGTH = 4000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE)
     private Long id;
@@ -47,11 +50,11 @@ public class QuarantinedRecord {
         this.batch = batch;
         this.line = line;
         this.field = field;
-        this.reason = truncate(reason, 1024);
-        this.rawText = truncate(rawText, 4000);
+        this.reason = truncate(reason, REASON_LENGTH);
+        this.rawText = truncate(rawText, RAW_TEXT_LENGTH);
     }
 
-    private static String truncate(String text, int max) {
+    static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 

@@ -38,9 +38,6 @@ final class RecordUpsert {
     /** The most keys one chunk looks up: a chunk's records of one table, or the customers they name. */
     static final int KEYS_AT_ONCE = BatchWriter.FLUSH_EVERY;
 
-    /** Hibernate's pooled sequences hand out blocks of this many ids, a sequence value being a block's top. */
-    private static final int ID_BLOCK = 50;
-
     /**
      * Timestamps are bound as Hibernate binds a LocalDateTime with {@code hibernate.jdbc.time_zone=UTC}
      * (persistence.xml), so that what this writes reads back through the entities unchanged.
@@ -262,32 +259,11 @@ final class RecordUpsert {
 
     /** {@code count} ids from the table's sequence, in blocks as Hibernate's pooled optimiser takes them. */
     private long[] ids(Connection connection, RecordTable table, int count) throws SQLException {
-        long[] ids = new long[count];
-        int filled = 0;
-        while (filled < count) {
-            int blocks = (count - filled + ID_BLOCK - 1) / ID_BLOCK;
-            try (PreparedStatement statement = connection.prepareStatement(isPostgres(connection)
-                    ? "select nextval('" + table.sequence() + "') from generate_series(1, ?)"
-                    : "select next value for " + table.sequence() + " from system_range(1, ?)")) {
-                statement.setInt(1, blocks);
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next() && filled < count) {
-                        long top = rows.getLong(1);
-                        if (top < ID_BLOCK) {
-                            // a fresh sequence's first value: Hibernate treats it as the bottom of a block
-                            continue;
-                        }
-                        for (long id = top - ID_BLOCK + 1; id <= top && filled < count; id++) {
-                            ids[filled++] = id;
-                        }
-                    }
-                }
-            }
-        }
-        return ids;
+        return SequenceIds.next(connection, isPostgres(connection) ? SqlDialect.POSTGRESQL : SqlDialect.H2,
+                table.sequence(), count);
     }
 
-    private static int bindValues(PreparedStatement statement, int first, RecordTable table, KeyedRecord record)
+    static int bindValues(PreparedStatement statement, int first, RecordTable table, KeyedRecord record)
             throws SQLException {
         int index = first;
         Object[] values = record.values();
@@ -297,7 +273,7 @@ final class RecordUpsert {
         return index;
     }
 
-    private static void bind(PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {
+    static void bind(PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {
         if (value == null) {
             statement.setNull(index, sqlType);
         } else if (value instanceof Enum<?> choice) {

@@ -211,13 +211,19 @@ public class SourceBatch {
     }
 
     void counted(BatchWriter written, int withdrawn) {
-        this.rowsAccepted = written.accepted();
-        this.rowsQuarantined = written.quarantined();
-        this.rowsUnmatched = written.unmatched();
-        this.newestRecordAt = written.newestRecordAt();
-        this.rowsNew = written.inserted();
-        this.rowsUpdated = written.updated();
-        this.rowsUnchanged = written.unchanged();
+        counted(written.accepted(), written.quarantined(), written.unmatched(), written.newestRecordAt(),
+                written.inserted(), written.updated(), written.unchanged(), withdrawn);
+    }
+
+    void counted(int accepted, int quarantined, int unmatched, LocalDateTime newest, int inserted, int updated,
+            int unchanged, int withdrawn) {
+        this.rowsAccepted = accepted;
+        this.rowsQuarantined = quarantined;
+        this.rowsUnmatched = unmatched;
+        this.newestRecordAt = newest;
+        this.rowsNew = inserted;
+        this.rowsUpdated = updated;
+        this.rowsUnchanged = unchanged;
         this.rowsWithdrawn = withdrawn;
     }
 

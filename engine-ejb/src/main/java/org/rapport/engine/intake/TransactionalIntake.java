@@ -8,16 +8,21 @@ import jakarta.persistence.EntityManager;
 import org.rapport.engine.customer.IdentifierKey;
 
 /**
- * The intake itself, wherever it runs: each delivery is stored in a transaction of its own around
- * {@link BatchStore}. A file refused partway is rolled back whole and its rejection recorded in a
- * second transaction. In the server {@link IntakeService} runs it on JTA; tests, benchmarks and tools
- * run it on a resource-local transaction. Thread-safe when its runner is.
+ * The intake itself, wherever it runs. On PostgreSQL a delivery of contact records (calls, survey responses,
+ * purchases, service cases) is staged a chunk per transaction and then made its batch in one short
+ * transaction ({@link StagedIntake}), so no transaction lasts as long as a large file. Customers, replays of a
+ * kept file, and every delivery on H2 are stored in one transaction of their own around {@link BatchStore}. A
+ * file refused partway leaves nothing of itself, and its rejection is recorded in a transaction of its own. In
+ * the server {@link IntakeService} runs it on JTA; tests, benchmarks and tools run it on resource-local
+ * transactions.
+ * Thread-safe when its runner is.
  */
 public final class TransactionalIntake implements Intake {
 
     private final TransactionRunner transactions;
     private final Clock clock;
     private final IdentifierKey identifierKey;
+    private final StagedIntake staged;
 
     /** An intake that keeps no account or telephone numbers (see {@link BatchStore#BatchStore(EntityManager, Clock)}). */
     public TransactionalIntake(TransactionRunner transactions, Clock clock) {
@@ -26,20 +31,36 @@ public final class TransactionalIntake implements Intake {
 
     /** @param identifierKey the key account and telephone numbers are kept hashed under */
     public TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey) {
+        this(transactions, clock, identifierKey, StagedIntake.THIS_PROCESS, StagingSink.ChunkHook.NONE);
+    }
+
+    /**
+     * An intake that stages as {@code owner} and tells {@code chunkHook} of each chunk committed: a test plays
+     * a process that stops mid-file and one started after it.
+     */
+    TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey, String owner,
+            StagingSink.ChunkHook chunkHook) {
         this.transactions = transactions;
         this.clock = clock;
         this.identifierKey = identifierKey;
+        this.staged = new StagedIntake(transactions, clock, this::store, owner, chunkHook);
     }
 
     @Override
     public IntakeReceipt store(IntakeBatch batch) {
-        return transactions.inNewTransaction(entityManager -> store(entityManager).store(batch));
+        if (batch.isRejected() || batch.kind() == SourceKind.CUSTOMERS || !staged.serves()) {
+            return transactions.inNewTransaction(entityManager -> store(entityManager).store(batch));
+        }
+        return store(Delivery.of(batch));
     }
 
     @Override
     public IntakeReceipt store(Delivery delivery) {
         try {
-            return transactions.inNewTransaction(entityManager -> store(entityManager).store(delivery));
+            if (delivery.kind() == SourceKind.CUSTOMERS || !staged.serves()) {
+                return transactions.inNewTransaction(entityManager -> store(entityManager).store(delivery));
+            }
+            return staged.store(delivery);
         } catch (DeliveryRejected rejected) {
             return recordRejection(delivery, rejected);
         }

@@ -28,8 +28,8 @@ class StreamingStoreTest extends PersistenceSpec {
     private EntityManager current;
 
     @ParameterizedTest
-    @EnumSource(TestDatabase.class)
-    void rowsReachTheDatabaseChunkByChunkWhileTheFileIsStillBeingRead(TestDatabase database) {
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void onH2RowsReachTheDatabaseChunkByChunkInTheFilesOneTransactionWhileItIsRead(TestDatabase database) {
         on(database);
         List<Long> callsInTheStoreAsReadingWentOn = new ArrayList<>();
         List<CallRecord> calls = calls(BatchStore.FLUSH_EVERY * 3 + 17, "C-1", "2026-10-02T09:00:00");
@@ -43,12 +43,47 @@ class StreamingStoreTest extends PersistenceSpec {
             return null;
         });
 
-        IntakeReceipt receipt = intake(database).store(delivery);
+        IntakeReceipt receipt = remembering(database).store(delivery);
 
         assertThat(receipt.rowsAccepted()).isEqualTo(BatchStore.FLUSH_EVERY * 3 + 17);
         assertThat(callsInTheStoreAsReadingWentOn).as("calls stored when 1¼ and 2½ chunks were read")
                 .containsExactly((long) BatchStore.FLUSH_EVERY, 2L * BatchStore.FLUSH_EVERY);
         assertThat(count(database, "Call")).isEqualTo(BatchStore.FLUSH_EVERY * 3 + 17);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void onPostgresqlRowsAreStagedChunkByChunkInCommittedTransactionsAndBecomeRecordsOnlyOnceTheFileIsRead(
+            TestDatabase database) {
+        on(database);
+        int chunk = StagingSink.STAGE_EVERY;
+        List<Long> stagedAsReadingWentOn = new ArrayList<>();
+        List<Long> recordsAsReadingWentOn = new ArrayList<>();
+        List<CallRecord> calls = calls(chunk * 2 + 17, "C-1", "2026-10-02T09:00:00");
+        Delivery delivery = new Delivery(SourceKind.CALLS, "test-ivr", "calls.csv", checksum('a'), null, sink -> {
+            for (CallRecord call : calls) {
+                sink.record(call);
+                if ((call.line() - 1) % (chunk + chunk / 4) == 0 && call.line() > 1) {
+                    // seen from another transaction: only what was committed
+                    stagedAsReadingWentOn.add(stagedCalls(database));
+                    recordsAsReadingWentOn.add(count(database, "Call"));
+                }
+            }
+            return null;
+        });
+
+        IntakeReceipt receipt = intake(database).store(delivery);
+
+        assertThat(receipt.rowsAccepted()).isEqualTo(chunk * 2 + 17);
+        assertThat(stagedAsReadingWentOn).as("calls staged when 1¼ chunks were read").containsExactly((long) chunk);
+        assertThat(recordsAsReadingWentOn).as("calls stored as records while the file was read").containsExactly(0L);
+        assertThat(count(database, "Call")).isEqualTo(chunk * 2 + 17);
+        assertThat(stagedCalls(database)).as("staging emptied once the batch is stored").isZero();
+    }
+
+    static long stagedCalls(TestDatabase database) {
+        return database.read(entityManager -> ((Number) entityManager
+                .createNativeQuery("select count(*) from staged_call_record").getSingleResult()).longValue());
     }
 
     @ParameterizedTest
@@ -142,8 +177,13 @@ class StreamingStoreTest extends PersistenceSpec {
         assertThat(intake(database).find(receipt.batchId() + 1000)).isEmpty();
     }
 
+    /** The intake on resource-local transactions. */
+    private static Intake intake(TestDatabase database) {
+        return new TransactionalIntake(database::read, Clock.systemUTC());
+    }
+
     /** The intake on a resource-local transaction; remembers the entity manager so the content can look. */
-    private Intake intake(TestDatabase database) {
+    private Intake remembering(TestDatabase database) {
         TransactionRunner remembering = new TransactionRunner() {
             @Override
             public <T> T inNewTransaction(Function<EntityManager, T> work) {

@@ -22,9 +22,10 @@ import org.rapport.engine.intake.RecordSink;
  * Reads a source's delimited text (Commons CSV) row by row into a {@link RowSink}, in the source's
  * character set and {@link DelimitedLayout}. A row that does not fit — too many or too few fields,
  * a field its format refuses — is quarantined with its line, field, reason and text as delivered,
- * and the next row is read. Text that cannot be parsed any further (a quote never closed, as in a
- * truncated last line) quarantines the rest of the file as one row and keeps everything before it.
- * Only a file that is empty, not text, or whose header the format refuses is rejected as a whole.
+ * and the next row is read. Text that cannot be parsed any further (e.g. a quote never closed) quarantines
+ * the rest of the file as one row and keeps everything before it. A file that is empty, not text, or whose
+ * header the format refuses is rejected as a whole; so is a file cut off mid-row — its last row has no line
+ * end and does not fit — since the rows before the cut are then an unknown part of what was meant to come.
  * Memory stays bounded by a row plus the parser's read-ahead. Thread-safe: each read has its own state.
  */
 public final class DelimitedReader {
@@ -159,6 +160,10 @@ public final class DelimitedReader {
                 // Lines, not records: a quoted field may span several lines.
                 line = parser.getCurrentLineNumber() + 1;
                 if (!rows.hasNext()) {
+                    if (pending != null && !text.endsWithLineBreak()) {
+                        cutOff(pending.line(), pending.reason(), transcript.from(pending.position()));
+                        return;
+                    }
                     settlePending(-1);
                     return;
                 }
@@ -217,6 +222,11 @@ public final class DelimitedReader {
                 rest.add(buffer, count);
             }
             long lines = rest.lines();
+            if (!text.endsWithLineBreak()) {
+                cutOff(line, "not valid " + (layout.quoted() ? "CSV" : "delimited text") + ": " + parserMessage,
+                        rest.kept());
+                return;
+            }
             out.quarantine(line, WHOLE_RECORD, "not valid " + (layout.quoted() ? "CSV" : "delimited text")
                     + " from here to the end of the file (" + lines + (lines == 1 ? " line" : " lines")
                     + "), e.g. a quote that is never closed in a truncated last line: " + parserMessage,
@@ -229,6 +239,14 @@ public final class DelimitedReader {
             while (text.read(buffer, 0, buffer.length) >= 0) {
                 // the text reader checks what it reads
             }
+        }
+
+        /** The last row has no line end and does not fit: the file was cut off while written or sent. */
+        private void cutOff(long atLine, String reason, String rawText) {
+            pending = null;
+            rejection = new QuarantinedRow(atLine, WHOLE_RECORD, "the file ends inside line " + atLine
+                    + ", which has no line end and does not fit (" + reason + "): it looks cut off while it was"
+                    + " written or sent, so nothing of it is stored; deliver it whole", rawText);
         }
 
         private void reject(long atLine, String field, String reason) {

@@ -24,6 +24,7 @@ public class SourceTextReader extends FilterReader {
     private long line = 1;
     private long replaced;
     private boolean onlyWhitespace = true;
+    private char lastCharacter;
 
     public SourceTextReader(InputStream bytes, Charset charset) {
         super(new InputStreamReader(bytes, charset.newDecoder()
@@ -51,6 +52,9 @@ public class SourceTextReader extends FilterReader {
             }
         }
         inspect(buffer, offset, count);
+        if (count > 0) {
+            lastCharacter = buffer[offset + count - 1];
+        }
         return count;
     }
 
@@ -62,6 +66,11 @@ public class SourceTextReader extends FilterReader {
     /** Whether everything read so far was whitespace. */
     public boolean onlyWhitespaceSoFar() {
         return onlyWhitespace;
+    }
+
+    /** Whether what was read so far ends with a line end: a file cut off mid-row does not. */
+    public boolean endsWithLineBreak() {
+        return lastCharacter == '\n' || lastCharacter == '\r';
     }
 
     /** Does not close the delivered stream: its owner does. */

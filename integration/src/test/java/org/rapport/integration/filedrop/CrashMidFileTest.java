@@ -24,13 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A process killed in the middle of storing a big file leaves no half batch, and the file, still in
  * the inbox, is stored exactly once when the intake starts again. The intake runs in a JVM of its own
- * on H2 in a file, as the embedded default does; this test kills it for real.
+ * on H2 in a file, as the embedded default does; this test kills it for real. The size can be raised
+ * ({@code -Dcrash.calls=1000000 -Dcrash.killedAfter=600000 -Dcrash.waitSeconds=900}).
  */
 class CrashMidFileTest {
 
-    private static final int CALLS = 20_000;
-    private static final int KILLED_AFTER = 2_000;
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final int CALLS = Integer.getInteger("crash.calls", 20_000);
+    private static final int KILLED_AFTER = Integer.getInteger("crash.killedAfter", 2_000);
+    private static final Duration WAIT = Duration.ofSeconds(Integer.getInteger("crash.waitSeconds", 90));
 
     @TempDir
     Path dir;
@@ -72,6 +73,7 @@ class CrashMidFileTest {
         assertThat(rows(database, "select name || ' ' || status || ' ' || rows_accepted from source_batch"))
                 .containsExactly("calls-big.csv ACCEPTED " + CALLS);
         assertThat(filesIn(inbox)).as("nothing left behind, no lock marker either").isEmpty();
+
     }
 
     /** What a query finds in the database the process left, looked at with plain JDBC: one string per row. */

@@ -76,18 +76,40 @@ class GenericCsvFormatTest {
     }
 
     @Test
-    void aTruncatedLastLineIsQuarantinedAndTheRowsBeforeItKept() {
+    void aQuoteNeverClosedQuarantinesTheRestOfTheFileAndKeepsTheRowsBeforeIt() {
         IntakeBatch batch = read(format, HEADER + "\n"
                 + "K-1;C-7;01/10/2026;08:15:00;95;240;410;Served;yes;\n"
-                + "K-2;C-7;01/10/2026;08:15:00;95;240;410;Served;yes;\"a note cut o");
+                + "K-2;C-7;01/10/2026;08:15:00;95;240;410;Served;yes;\"a note never closed\n");
 
         assertThat(records(batch, CallRecord.class)).extracting(CallRecord::callRef).containsExactly("K-1");
         assertThat(batch.quarantined()).singleElement().satisfies(row -> {
             assertThat(row.line()).isEqualTo(3);
             assertThat(row.reason()).startsWith("not valid CSV from here to the end of the file (1 line), e.g. a quote "
                     + "that is never closed in a truncated last line");
-            assertThat(row.rawText()).isEqualTo("K-2;C-7;01/10/2026;08:15:00;95;240;410;Served;yes;\"a note cut o");
+            assertThat(row.rawText()).isEqualTo("K-2;C-7;01/10/2026;08:15:00;95;240;410;Served;yes;\"a note never closed");
         });
+    }
+
+    @Test
+    void aFileCutOffMidRowIsRefusedWholeNamingTheLine() {
+        IntakeBatch batch = read(format, HEADER + "\n"
+                + "K-1;C-7;01/10/2026;08:15:00;95;240;410;Served;yes;\n"
+                + "K-2;C-7;01/10/2026;08:15:00;95;240;410;Served;yes;\"a note cut o");
+
+        assertThat(batch.isRejected()).isTrue();
+        assertThat(batch.records()).isEmpty();
+        assertThat(batch.rejection()).startsWith("line 3").contains("the file ends inside line 3, which has no line end"
+                + " and does not fit").contains("cut off");
+    }
+
+    @Test
+    void aLastRowCutOffBeforeItsLastFieldsIsRefusedWhole() {
+        IntakeBatch batch = read(format, HEADER + "\n"
+                + "K-1;C-7;01/10/2026;08:15:00;95;240;410;Served;yes;\n"
+                + "K-2;C-7;01/10/2026;08:1");
+
+        assertThat(batch.isRejected()).isTrue();
+        assertThat(batch.rejection()).startsWith("line 3").contains("expected 10 fields, found 4").contains("cut off");
     }
 
     @Test

@@ -68,15 +68,16 @@ public class IntakeResource {
     /**
      * Quarantined rows, newest batch first; narrowed to a source and/or a batch when given. The row that says
      * why a whole file was refused stays in the ledger after a corrected file of the same name is stored; it
-     * is then shown {@code supersededBy} that batch rather than as a problem still open.
+     * is then shown {@code supersededBy} that batch rather than as a problem still open. Paged: {@code limit}
+     * rows (at most 1,000) after the first {@code offset}; a batch's {@code rowsQuarantined} in the ledger says
+     * how many there are.
      */
     @GET
     @Path("quarantine")
     @RolesAllowed(Roles.INTEGRATION)
     public List<QuarantineView> quarantine(@QueryParam("source") String source, @QueryParam("batch") Long batch,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        List<QuarantineEntry> rows = source == null && batch == null ? catalog.quarantine(bounded(limit))
-                : catalog.quarantine(source, batch, bounded(limit));
+            @QueryParam("offset") @DefaultValue("0") int offset, @QueryParam("limit") @DefaultValue("100") int limit) {
+        List<QuarantineEntry> rows = catalog.quarantine(source, batch, Math.max(0, offset), bounded(limit));
         return QuarantineView.of(rows, catalog.batches(MAX_LIMIT));
     }
 

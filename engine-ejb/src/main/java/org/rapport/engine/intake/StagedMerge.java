@@ -1,0 +1,195 @@
+package org.rapport.engine.intake;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Makes a staged file's rows its batch's records in a few set-based statements a table, with the rules
+ * {@link RecordUpsert} applies a chunk at a time: each record is stored once by source and key; a key the
+ * store does not hold is inserted, one it holds is updated when the file's rows for it differ from what it
+ * holds and otherwise left with the batch that set it, or taken over by the new batch when that batch is
+ * one the new one replaces; a key given more than once in the file is one record with its last values.
+ * Counted per row, as the ledger has always counted: a key's first row is new, updated or unchanged
+ * against the store, each later row updated or unchanged against the row before it. Contact rows whose
+ * customer is blank or unknown are counted unmatched. Runs in the caller's (short) transaction, so readers
+ * see the batch whole or not at all. PostgreSQL only: H2 answers these joins over a million staged rows by
+ * reading pages at random (see {@link StagedIntake}). Not for customers or replays. Not thread-safe: one per
+ * batch.
+ */
+final class StagedMerge {
+
+    private static final Logger LOG = Logger.getLogger(StagedMerge.class.getName());
+
+    private final long stagingId;
+    private final long batchId;
+    private final String source;
+    private final Set<Long> replaced;
+    private int inserted;
+    private int updated;
+    private int unchanged;
+    private int unmatched;
+
+    StagedMerge(long stagingId, long batchId, String source, Set<Long> replaced) {
+        this.stagingId = stagingId;
+        this.batchId = batchId;
+        this.source = source;
+        this.replaced = Set.copyOf(replaced);
+    }
+
+    int inserted() {
+        return inserted;
+    }
+
+    int updated() {
+        return updated;
+    }
+
+    int unchanged() {
+        return unchanged;
+    }
+
+    int unmatched() {
+        return unmatched;
+    }
+
+    /** Merges the rows staged for {@code table}. */
+    void merge(Connection connection, RecordTable table) throws SQLException {
+        String staged = StagingArea.stagedTable(table);
+        // the planner's picture of the staging is from before these rows (autovacuum has not caught up):
+        // without it, a million rows are joined one index lookup at a time
+        analyze(connection, staged);
+        int keys = update(connection, "insert into intake_staged_key (staging_id, record_key, first_hash, last_ordinal,"
+                + " hashes, stored_id, stored_hash, stored_batch)"
+                + " select f.staging_id, l.record_key, f.content_hash, l.last_ordinal, l.hashes, t.id, t.content_hash,"
+                + " t.batch_id"
+                + " from (select record_key, min(ordinal) as first_ordinal, max(ordinal) as last_ordinal,"
+                + "   case when min(content_hash) = max(content_hash) then 1 else 2 end as hashes"
+                + "   from " + staged + " where staging_id = ? group by record_key) l"
+                + " join " + staged + " f on f.staging_id = ? and f.ordinal = l.first_ordinal"
+                + " left join " + table.table() + " t on t.record_key = l.record_key and t.source = ?",
+                stagingId, stagingId, source);
+        analyze(connection, "intake_staged_key");
+        countFirstRows(connection);
+        int rows = count(connection, "select count(*) from " + staged + " where staging_id = ?");
+        if (rows > keys) {
+            countRepeatedRows(connection, staged);
+        }
+        String columns = table.columns().stream().map(RecordTable.Column::name).collect(Collectors.joining(", "));
+        String lastRows = " from intake_staged_key k join " + staged
+                + " s on s.staging_id = k.staging_id and s.ordinal = k.last_ordinal where k.staging_id = ?";
+        update(connection, "insert into " + table.table() + " (id, batch_id, content_hash, record_key, source, "
+                + columns + ") select s.record_id, ?, s.content_hash, s.record_key, ?, "
+                + table.columns().stream().map(column -> "s." + column.name()).collect(Collectors.joining(", "))
+                // in id order: the primary key and the batch's index grow at their end instead of all over
+                + lastRows + " and k.stored_id is null order by s.record_id", batchId, source, stagingId);
+        update(connection, "merge into " + table.table() + " t using (select k.stored_id, s.content_hash, "
+                + table.columns().stream().map(column -> "s." + column.name()).collect(Collectors.joining(", "))
+                + lastRows + " and k.stored_id is not null"
+                + " and (k.hashes > 1 or k.stored_hash is null or k.stored_hash <> k.first_hash)) u"
+                + " on (t.id = u.stored_id) when matched then update set batch_id = ?, content_hash = u.content_hash, "
+                + table.columns().stream().map(column -> column.name() + " = u." + column.name())
+                        .collect(Collectors.joining(", ")), stagingId, batchId);
+        if (!replaced.isEmpty()) {
+            // what a replaced batch holds and this file repeats unchanged becomes this batch's
+            Object[] parameters = new Object[2 + replaced.size()];
+            parameters[0] = batchId;
+            parameters[1] = stagingId;
+            int next = 2;
+            for (Long batch : replaced) {
+                parameters[next++] = batch;
+            }
+            update(connection, "update " + table.table() + " set batch_id = ? where id in (select stored_id"
+                    + " from intake_staged_key where staging_id = ? and stored_id is not null and hashes = 1"
+                    + " and stored_hash = first_hash and stored_batch in ("
+                    + String.join(", ", Collections.nCopies(replaced.size(), "?")) + "))", parameters);
+        }
+        unmatched += count(connection, "select count(*) from " + staged + " s where s.staging_id = ?"
+                + " and (s.customer_ref is null or not exists"
+                + " (select 1 from customer c where c.external_id = s.customer_ref))", stagingId);
+        update(connection, "delete from intake_staged_key where staging_id = ?", stagingId);
+    }
+
+    /** Makes the rows quarantined in staging {@code stagingId} those of batch {@code batchId}. */
+    static void quarantine(Connection connection, long stagingId, long batchId) throws SQLException {
+        update(connection, "insert into quarantined_record (id, batch_id, line, field, reason, raw_text)"
+                + " select record_id, ?, line, field, reason, raw_text from staged_quarantine where staging_id = ?",
+                batchId, stagingId);
+    }
+
+    private void countFirstRows(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select"
+                + " coalesce(sum(case when stored_id is null then 1 else 0 end), 0),"
+                + " coalesce(sum(case when stored_id is not null and (stored_hash is null or stored_hash <> first_hash)"
+                + "   then 1 else 0 end), 0),"
+                + " coalesce(sum(case when stored_hash = first_hash then 1 else 0 end), 0)"
+                + " from intake_staged_key where staging_id = ?")) {
+            statement.setLong(1, stagingId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                inserted += rows.getInt(1);
+                updated += rows.getInt(2);
+                unchanged += rows.getInt(3);
+            }
+        }
+    }
+
+    /** A key's later rows in the file: updated when they differ from the row before, unchanged when not. */
+    private void countRepeatedRows(Connection connection, String staged) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("select"
+                + " coalesce(sum(case when previous <> content_hash then 1 else 0 end), 0),"
+                + " coalesce(sum(case when previous = content_hash then 1 else 0 end), 0)"
+                + " from (select content_hash, lag(content_hash) over (partition by record_key order by ordinal)"
+                + "   as previous from " + staged + " where staging_id = ?) rows_in_order")) {
+            statement.setLong(1, stagingId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                updated += rows.getInt(1);
+                unchanged += rows.getInt(2);
+            }
+        }
+    }
+
+    private static void analyze(Connection connection, String table) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("analyze " + table);
+        }
+    }
+
+    private int count(Connection connection, String sql) throws SQLException {
+        return count(connection, sql, stagingId);
+    }
+
+    private static int count(Connection connection, String sql, long stagingId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, stagingId);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        long started = System.nanoTime();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int index = 0; index < parameters.length; index++) {
+                Object parameter = parameters[index];
+                if (parameter instanceof Long number) {
+                    statement.setLong(index + 1, number);
+                } else {
+                    statement.setString(index + 1, (String) parameter);
+                }
+            }
+            int rows = statement.executeUpdate();
+            LOG.fine(() -> String.format("%,d rows in %.2f s: %s", rows, (System.nanoTime() - started) / 1e9,
+                    sql.substring(0, Math.min(sql.length(), 60))));
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,246 @@
+package org.rapport.engine.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rapport.engine.intake.Deliveries.call;
+import static org.rapport.engine.intake.Deliveries.calls;
+import static org.rapport.engine.intake.Deliveries.checksum;
+import static org.rapport.engine.intake.StreamingStoreTest.count;
+import static org.rapport.engine.intake.StreamingStoreTest.stagedCalls;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.rapport.engine.contact.CallOutcome;
+import org.rapport.engine.testing.PersistenceSpec;
+import org.rapport.engine.testing.TestDatabase;
+
+/**
+ * Files larger than one staging chunk: on PostgreSQL staged a chunk per committed transaction and made records
+ * in one short transaction at the end, nothing of a file left when it is refused or its process stops
+ * mid-file; the same counts on both databases (H2 stores a file in one transaction).
+ */
+class StagedIntakeTest extends PersistenceSpec {
+
+    private static final int CHUNK = StagingSink.STAGE_EVERY;
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void aDeliveryStoppedBetweenChunksIsNeverHalfStoredAndTheNextProcessStoresItOnce(TestDatabase database)
+            throws Exception {
+        on(database);
+        int rows = CHUNK * 2 + 500;
+        Delivery delivery = Deliveries.calls("test-ivr", "calls.csv", checksum('k'),
+                calls(rows, "C-1", "2026-10-02T09:00:00"), List.of());
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch killed = new CountDownLatch(1);
+        Intake stopsAfterOneChunk = new TransactionalIntake(database::read, Clock.systemUTC(), null,
+                "process-killed", chunks -> {
+                    stopped.countDown();
+                    awaitOrFail(killed);
+                    throw new ProcessKilled();
+                });
+        ExecutorService process = Executors.newSingleThreadExecutor();
+        try {
+            Future<IntakeReceipt> mid = process.submit(() -> stopsAfterOneChunk.store(delivery));
+            assertThat(stopped.await(60, TimeUnit.SECONDS)).as("one chunk committed").isTrue();
+
+            assertThat(stagedCalls(database)).as("the committed chunk is staged").isEqualTo(CHUNK);
+            assertThat(count(database, "Call")).as("no call is a record yet").isZero();
+            assertThat(count(database, "SourceBatch")).as("no batch in the ledger yet").isZero();
+
+            IntakeReceipt again = new TransactionalIntake(database::read, Clock.systemUTC(), null,
+                    "process-restarted", StagingSink.ChunkHook.NONE).store(delivery);
+
+            assertThat(again.status()).isEqualTo(BatchStatus.ACCEPTED);
+            assertThat(again.rowsAccepted()).isEqualTo(rows);
+            assertThat(again.changes().added()).as("each call counted once").isEqualTo(rows);
+            assertThat(count(database, "Call")).isEqualTo(rows);
+            assertThat(count(database, "SourceBatch")).isEqualTo(1);
+            assertThat(stagedCalls(database)).as("what the stopped process staged is gone").isZero();
+
+            killed.countDown();
+            assertThatThrownBy(mid::get).hasCauseInstanceOf(ProcessKilled.class);
+            assertThat(count(database, "Call")).isEqualTo(rows);
+            assertThat(count(database, "SourceBatch")).isEqualTo(1);
+        } finally {
+            killed.countDown();
+            process.shutdownNow();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFileRefusedAfterChunksWereStagedLeavesOnlyItsRejection(TestDatabase database) {
+        on(database);
+        List<CallRecord> calls = calls(CHUNK * 2 + 300, "C-1", "2026-10-02T09:00:00");
+        QuarantinedRow cutOff = new QuarantinedRow(CHUNK * 2L + 302, QuarantinedRow.WHOLE_RECORD,
+                "the file ends inside a row", "C-1\t2026-10-");
+        Delivery delivery = new Delivery(SourceKind.CALLS, "test-ivr", "calls.csv", checksum('r'), null, sink -> {
+            calls.forEach(sink::record);
+            sink.quarantine(Deliveries.badRow(9));
+            return cutOff;
+        });
+
+        IntakeReceipt receipt = intake(database).store(delivery);
+
+        assertThat(receipt.status()).isEqualTo(BatchStatus.REJECTED);
+        assertThat(count(database, "Call")).isZero();
+        assertThat(stagedCalls(database)).isZero();
+        List<QuarantineEntry> quarantined = database.read(entityManager -> new IntakeCatalog(entityManager)
+                .quarantine(10));
+        assertThat(quarantined).extracting(QuarantineEntry::line).as("only the reason the file was refused").containsExactly(
+                        CHUNK * 2L + 302);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void overlappingFilesAcrossChunksCountNewUpdatedAndUnchangedAsEachRowSays(TestDatabase database) {
+        on(database);
+        int first = CHUNK * 2 + 5000;
+        int overlapFrom = first / 2;
+        int secondEnd = first + first / 2;
+        List<CallRecord> firstFile = IntStream.range(0, first).mapToObj(StagedIntakeTest::callNumber).toList();
+        List<CallRecord> secondFile = new ArrayList<>();
+        for (int i = overlapFrom; i < secondEnd; i++) {
+            // every tenth call both files carry changed in the meantime
+            secondFile.add(i < first && i % 10 == 0 ? withQueue(callNumber(i), 999) : callNumber(i));
+        }
+        int repeated = first + 10;
+        // one call of the second file given again at its end (another chunk), changed once more
+        secondFile.add(withQueue(callNumber(repeated), 777));
+        Intake intake = intake(database);
+
+        IntakeReceipt one = intake.store(Deliveries.calls("test-ivr", "day-1.csv", checksum('1'), firstFile,
+                List.of()));
+        IntakeReceipt two = intake.store(Deliveries.calls("test-ivr", "day-2.csv", checksum('2'), secondFile,
+                List.of()));
+
+        long overlap = first - overlapFrom;
+        long changed = IntStream.range(overlapFrom, first).filter(i -> i % 10 == 0).count();
+        assertThat(one.changes()).isEqualTo(new IntakeReceipt.Changes(first, 0, 0, 0));
+        assertThat(two.rowsAccepted()).isEqualTo(secondEnd - overlapFrom + 1);
+        assertThat(two.changes().added()).isEqualTo(secondEnd - first);
+        assertThat(two.changes().updated()).as("the changed calls, and the repeated call's second row")
+                .isEqualTo(changed + 1);
+        assertThat(two.changes().unchanged()).isEqualTo(overlap - changed);
+        assertThat(count(database, "Call")).as("each call once").isEqualTo(secondEnd);
+        assertThat(queueSecondsOf(database, repeated)).as("the later row's values").isEqualTo(777);
+        assertThat(batchOf(database, overlapFrom)).as("a changed call belongs to the file that changed it")
+                .isEqualTo(two.batchId());
+        assertThat(batchOf(database, overlapFrom + 1)).as("an unchanged call stays with the file that set it")
+                .isEqualTo(one.batchId());
+        assertThat(stagedCalls(database)).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void oneRowInAHundredBadIsQuarantinedWholeAndListedAPageAtATime(TestDatabase database) {
+        on(database);
+        int rows = CHUNK * 2 + 1000;
+        List<Long> badLines = new ArrayList<>();
+        Delivery delivery = new Delivery(SourceKind.CALLS, "test-ivr", "calls.csv", checksum('q'), null, sink -> {
+            for (int i = 0; i < rows; i++) {
+                long line = i + 2L;
+                if (i % 100 == 37) {
+                    sink.quarantine(Deliveries.badRow(line));
+                } else {
+                    sink.record(call(line, "K-" + i, "C-1", LocalDateTime.parse("2026-10-02T09:00:00").plusMinutes(i)));
+                }
+            }
+            return null;
+        });
+        IntStream.range(0, rows).filter(i -> i % 100 == 37).forEach(i -> badLines.add(i + 2L));
+
+        IntakeReceipt receipt = intake(database).store(delivery);
+
+        assertThat(receipt.rowsQuarantined()).isEqualTo(badLines.size());
+        assertThat(receipt.rowsAccepted()).isEqualTo(rows - badLines.size());
+        assertThat(count(database, "Call")).isEqualTo(rows - badLines.size());
+        List<Long> listed = new ArrayList<>();
+        int page = 70;
+        for (int offset = 0; ; offset += page) {
+            int from = offset;
+            List<QuarantineEntry> entries = database.read(entityManager -> new IntakeCatalog(entityManager)
+                    .quarantine("test-ivr", receipt.batchId(), from, page));
+            entries.forEach(entry -> listed.add(entry.line()));
+            if (entries.size() < page) {
+                break;
+            }
+        }
+        assertThat(listed).as("every bad row, once, in file order").containsExactlyElementsOf(badLines);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void textWithTabsLineBreaksAndBackslashesIsStoredAsDelivered(TestDatabase database) {
+        on(database);
+        String comment = "waited\tlong\r\nthen C:\\help \\N was \"no\"";
+        List<SurveyResponseRecord> responses = IntStream.range(0, CHUNK + 10).mapToObj(i -> new SurveyResponseRecord(
+                i + 2L, "R-" + i, i % 2 == 0 ? null : "C-1", LocalDateTime.parse("2026-10-03T10:00:00").plusMinutes(i),
+                "relationship", "call", i % 11, null, null, i == 7 ? comment : null)).toList();
+
+        intake(database).store(EachRecordOnceTest.delivery(SourceKind.SURVEY_RESPONSES, "test-survey", "answers.csv",
+                checksum('t'), responses));
+
+        String stored = database.read(entityManager -> entityManager.createQuery(
+                "select r.comment from SurveyResponse r where r.responseRef = 'R-7'", String.class).getSingleResult());
+        long blank = database.read(entityManager -> entityManager.createQuery(
+                "select count(r) from SurveyResponse r where r.comment is null and r.customerRef is null", Long.class)
+                .getSingleResult());
+        assertThat(stored).isEqualTo(comment);
+        assertThat(blank).as("nulls stay null").isEqualTo((CHUNK + 10) / 2L);
+    }
+
+    private static CallRecord callNumber(int i) {
+        return call(i + 2L, "K-" + i, "C-" + i % 50, LocalDateTime.parse("2026-10-02T09:00:00").plusSeconds(i));
+    }
+
+    private static CallRecord withQueue(CallRecord call, int queueSeconds) {
+        return new CallRecord(call.line(), call.callRef(), call.customerRef(), call.startedAt(), call.ivrSeconds(),
+                queueSeconds, call.talkSeconds(), CallOutcome.ANSWERED, call.wantedAgent(), call.transfers(),
+                call.timesReidentified(), call.agentSawHistory(), call.channel());
+    }
+
+    private static int queueSecondsOf(TestDatabase database, int i) {
+        return database.read(entityManager -> entityManager.createQuery(
+                "select c.queueSeconds from Call c where c.recordKey = :key", Integer.class)
+                .setParameter("key", "K-" + i).getSingleResult());
+    }
+
+    private static long batchOf(TestDatabase database, int i) {
+        return database.read(entityManager -> entityManager.createQuery(
+                "select c.batch.id from Call c where c.recordKey = :key", Long.class)
+                .setParameter("key", "K-" + i).getSingleResult());
+    }
+
+    private static Intake intake(TestDatabase database) {
+        return new TransactionalIntake(database::read, Clock.systemUTC());
+    }
+
+    private static void awaitOrFail(CountDownLatch latch) {
+        try {
+            if (!latch.await(120, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never let the stopped process go");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a process stopped mid-file amounts to for the intake: it never comes back to its staging. */
+    private static final class ProcessKilled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+}
