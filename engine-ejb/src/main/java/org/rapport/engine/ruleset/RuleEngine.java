@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 
 import org.rapport.rules.engine.CompiledRuleSet;
@@ -25,6 +26,7 @@ import org.rapport.rules.facts.RequestThemeCount;
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@DependsOn("DroolsShutdown")
 public class RuleEngine {
 
     private final RuleSetCompiler compiler = new RuleSetCompiler();
