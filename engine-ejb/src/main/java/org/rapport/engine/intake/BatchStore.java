@@ -191,15 +191,18 @@ public class BatchStore {
         stored.counted(staged.accepted(), staged.quarantined(), merge.unmatched(), staged.newestRecordAt(),
                 merge.inserted(), merge.updated(), merge.unchanged(), withdrawn);
         entityManager.flush();
-        return new IntakeReceipt(stored.getId(), stored.getStatus(), stored.getRowsAccepted(),
-                stored.getRowsQuarantined(), stored.getRowsUnmatched(), null, replaced, stored.getMessage(),
-                IntakeReceipt.Changes.of(stored));
+        return receipt(stored, replaced);
     }
 
     private IntakeReceipt counted(long batchId, BatchWriter writer, List<Long> replaced, int withdrawn) {
         SourceBatch stored = entityManager.find(SourceBatch.class, batchId);
         stored.counted(writer, withdrawn);
         entityManager.flush();
+        return receipt(stored, replaced);
+    }
+
+    /** The receipt of a batch just counted. */
+    private static IntakeReceipt receipt(SourceBatch stored, List<Long> replaced) {
         return new IntakeReceipt(stored.getId(), stored.getStatus(), stored.getRowsAccepted(),
                 stored.getRowsQuarantined(), stored.getRowsUnmatched(), null, replaced, stored.getMessage(),
                 IntakeReceipt.Changes.of(stored));

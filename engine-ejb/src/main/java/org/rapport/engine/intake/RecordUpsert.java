@@ -49,7 +49,7 @@ final class RecordUpsert {
     private final Set<Long> replaced;
     private final boolean replay;
     private final Map<String, String> insertSql = new HashMap<>();
-    private Boolean postgres;
+    private SqlDialect dialect;
     private int inserted;
     private int updated;
     private int unchanged;
@@ -259,7 +259,7 @@ final class RecordUpsert {
 
     /** {@code count} ids from the table's sequence, in blocks as Hibernate's pooled optimiser takes them. */
     private long[] ids(Connection connection, RecordTable table, int count) throws SQLException {
-        return SequenceIds.next(connection, isPostgres(connection) ? SqlDialect.POSTGRESQL : SqlDialect.H2,
+        return SequenceIds.next(connection, dialect(connection),
                 table.sequence(), count);
     }
 
@@ -295,7 +295,7 @@ final class RecordUpsert {
      * parameters (the last key repeated to fill it), one statement text whatever the chunk's size.
      */
     private String anyOf(Connection connection) throws SQLException {
-        if (isPostgres(connection)) {
+        if (dialect(connection) == SqlDialect.POSTGRESQL) {
             return "= any(?)";
         }
         return "in (" + String.join(", ", java.util.Collections.nCopies(KEYS_AT_ONCE, "?")) + ")";
@@ -303,7 +303,7 @@ final class RecordUpsert {
 
     /** Binds the keys from the first parameter on; returns the next parameter's index. */
     private int bindKeys(Connection connection, PreparedStatement statement, Object[] keys) throws SQLException {
-        if (isPostgres(connection)) {
+        if (dialect(connection) == SqlDialect.POSTGRESQL) {
             statement.setArray(1, connection.createArrayOf("VARCHAR", keys));
             return 2;
         }
@@ -316,11 +316,11 @@ final class RecordUpsert {
         return KEYS_AT_ONCE + 1;
     }
 
-    private boolean isPostgres(Connection connection) throws SQLException {
-        if (postgres == null) {
-            postgres = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
+    private SqlDialect dialect(Connection connection) throws SQLException {
+        if (dialect == null) {
+            dialect = SqlDialect.of(connection);
         }
-        return postgres;
+        return dialect;
     }
 
     private enum Action { INSERT, UPDATE, TAKE_OVER, KEEP }
