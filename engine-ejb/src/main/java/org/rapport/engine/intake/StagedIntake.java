@@ -86,12 +86,18 @@ final class StagedIntake {
                 StagingArea.open(connection, stagingId, delivery, owner, clock.instant());
                 return null;
             }));
-            StagingSink sink = new StagingSink(transactions, stagingId, chunkHook);
-            QuarantinedRow rejection = read(delivery, sink);
+            ReadAhead<StagingSink.Chunk> readAhead = new ReadAhead<>();
+            StagingSink sink = new StagingSink(transactions, stagingId, chunkHook, readAhead::handOver);
+            QuarantinedRow rejection = readAhead.run(() -> {
+                QuarantinedRow refused = read(delivery, sink);
+                if (refused == null) {
+                    sink.finish();
+                }
+                return refused;
+            }, sink::stage);
             if (rejection != null) {
                 throw new DeliveryRejected(rejection);
             }
-            sink.finish();
             long staged = System.nanoTime();
             IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                     .storeStaged(delivery, stagingId, sink));

@@ -26,6 +26,9 @@ final class StagedMerge {
 
     private static final Logger LOG = Logger.getLogger(StagedMerge.class.getName());
 
+    /** What each grouping, join or sort of the merge may hold in memory (PostgreSQL's default is 4 MB). */
+    static final String WORK_MEMORY = "64MB";
+
     private final long stagingId;
     private final long batchId;
     private final String source;
@@ -61,19 +64,25 @@ final class StagedMerge {
     /** Merges the rows staged for {@code table}. */
     void merge(Connection connection, RecordTable table) throws SQLException {
         String staged = StagingArea.stagedTable(table);
+        // this transaction's grouping and joins over a file's keys in memory: with the default 4 MB, a million keys
+        // were grouped and joined in batches written to disk and read back
+        update(connection, "set local work_mem = '" + WORK_MEMORY + "'");
         // the planner's picture of the staging is from before these rows (autovacuum has not caught up):
         // without it, a million rows are joined one index lookup at a time
         analyze(connection, staged);
+        // a key's rows all alike (nearly every key) have their hash as the first row's: only a key whose rows
+        // differ looks its first row up, instead of a join of every key with its first row
         int keys = update(connection, "insert into intake_staged_key (staging_id, record_key, first_hash, last_ordinal,"
                 + " hashes, stored_id, stored_hash, stored_batch)"
-                + " select f.staging_id, l.record_key, f.content_hash, l.last_ordinal, l.hashes, t.id, t.content_hash,"
-                + " t.batch_id"
+                + " select ?, l.record_key, case when l.hashes = 1 then l.low_hash else (select f.content_hash from "
+                + staged + " f where f.staging_id = ? and f.ordinal = l.first_ordinal) end,"
+                + " l.last_ordinal, l.hashes, t.id, t.content_hash, t.batch_id"
                 + " from (select record_key, min(ordinal) as first_ordinal, max(ordinal) as last_ordinal,"
+                + "   min(content_hash) as low_hash,"
                 + "   case when min(content_hash) = max(content_hash) then 1 else 2 end as hashes"
                 + "   from " + staged + " where staging_id = ? group by record_key) l"
-                + " join " + staged + " f on f.staging_id = ? and f.ordinal = l.first_ordinal"
                 + " left join " + table.table() + " t on t.record_key = l.record_key and t.source = ?",
-                stagingId, stagingId, source);
+                stagingId, stagingId, stagingId, source);
         analyze(connection, "intake_staged_key");
         countFirstRows(connection);
         int rows = count(connection, "select count(*) from " + staged + " where staging_id = ?");
@@ -83,11 +92,14 @@ final class StagedMerge {
         String columns = table.columns().stream().map(RecordTable.Column::name).collect(Collectors.joining(", "));
         String lastRows = " from intake_staged_key k join " + staged
                 + " s on s.staging_id = k.staging_id and s.ordinal = k.last_ordinal where k.staging_id = ?";
+        // the staged rows read in the order they were staged, which is their ids' order, so the primary key and
+        // the batch's index grow at their end; sorting a million rows by id instead spilled to disk
         update(connection, "insert into " + table.table() + " (id, batch_id, content_hash, record_key, source, "
                 + columns + ") select s.record_id, ?, s.content_hash, s.record_key, ?, "
                 + table.columns().stream().map(column -> "s." + column.name()).collect(Collectors.joining(", "))
-                // in id order: the primary key and the batch's index grow at their end instead of all over
-                + lastRows + " and k.stored_id is null order by s.record_id", batchId, source, stagingId);
+                + " from " + staged + " s where s.staging_id = ? and s.ordinal in (select k.last_ordinal"
+                + " from intake_staged_key k where k.staging_id = ? and k.stored_id is null)",
+                batchId, source, stagingId, stagingId);
         update(connection, "merge into " + table.table() + " t using (select k.stored_id, s.content_hash, "
                 + table.columns().stream().map(column -> "s." + column.name()).collect(Collectors.joining(", "))
                 + lastRows + " and k.stored_id is not null"

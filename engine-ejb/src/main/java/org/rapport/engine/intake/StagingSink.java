@@ -7,15 +7,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.hibernate.Session;
 
 /**
  * Stages a delivered file's rows as they are read, {@value #STAGE_EVERY} rows a committed transaction, so
- * no transaction lasts longer than one chunk and memory holds one chunk, never the file. Keys each record
+ * no transaction lasts longer than one chunk and memory holds a few chunks, never the file. Keys each record
  * ({@link RecordKeys}) on the way and counts what the ledger wants of the file as a whole: rows accepted and
- * quarantined, and the newest time a row states. Not thread-safe: one per delivery, called from the thread
- * reading it.
+ * quarantined, and the newest time a row states. The file is read on a thread of its own ({@link ReadAhead})
+ * while the thread that stores it stages the chunks read before: the sink's {@link RecordSink} side is called
+ * from the reading thread, {@link #stage} from the storing one; {@link #accepted()} and the other counts are
+ * read once reading has ended. One per delivery.
  */
 final class StagingSink implements RecordSink {
 
@@ -24,20 +27,21 @@ final class StagingSink implements RecordSink {
     private final TransactionRunner transactions;
     private final long stagingId;
     private final ChunkHook chunkHook;
+    private final Consumer<Chunk> handOver;
     private final RecordKeys keys = new RecordKeys();
-    private final Map<RecordTable, List<StagingArea.StagedRecord>> records = new LinkedHashMap<>();
-    private final List<QuarantinedRow> quarantinedRows = new ArrayList<>();
     private final Set<RecordTable> tables = new LinkedHashSet<>();
-    private int held;
+    private Chunk filling = new Chunk(1);
     private long accepted;
     private long quarantined;
     private int chunks;
     private LocalDateTime newestRecordAt;
 
-    StagingSink(TransactionRunner transactions, long stagingId, ChunkHook chunkHook) {
+    /** @param handOver where a full chunk goes, on the reading thread: to the thread that stages it */
+    StagingSink(TransactionRunner transactions, long stagingId, ChunkHook chunkHook, Consumer<Chunk> handOver) {
         this.transactions = transactions;
         this.stagingId = stagingId;
         this.chunkHook = chunkHook;
+        this.handOver = handOver;
     }
 
     @Override
@@ -46,24 +50,41 @@ final class StagingSink implements RecordSink {
         if (keyed.table() == RecordTable.CUSTOMERS) {
             throw new IllegalArgumentException("Customers are not staged: a delivery of customers is stored whole");
         }
-        records.computeIfAbsent(keyed.table(), table -> new ArrayList<>())
-                .add(new StagingArea.StagedRecord(++accepted, keyed));
+        filling.add(keyed.table(), new StagingArea.StagedRecord(++accepted, keyed));
         tables.add(keyed.table());
         newestRecordAt = RecordTimes.later(newestRecordAt, RecordTimes.of(record));
-        held++;
-        stageWhenChunkIsFull();
+        handOverWhenFull();
     }
 
     @Override
     public void quarantine(QuarantinedRow row) {
-        quarantinedRows.add(row);
-        held++;
-        stageWhenChunkIsFull();
+        filling.add(row);
+        quarantined++;
+        handOverWhenFull();
     }
 
-    /** Stages what is still held; call once the file has been read to its end. */
+    /** Hands over what is still held; call on the reading thread once the file has been read to its end. */
     void finish() {
-        stageChunk();
+        if (filling.size() > 0) {
+            handOver.accept(filling);
+            filling = new Chunk(quarantined + 1);
+        }
+    }
+
+    /** Stages a chunk the reader handed over, in a transaction of its own; chunks in the order handed over. */
+    void stage(Chunk chunk) {
+        transactions.inNewTransaction(entityManager -> {
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                SqlDialect dialect = SqlDialect.of(connection);
+                for (Map.Entry<RecordTable, List<StagingArea.StagedRecord>> table : chunk.records.entrySet()) {
+                    StagingArea.stage(connection, dialect, stagingId, table.getKey(), table.getValue());
+                }
+                StagingArea.stageQuarantined(connection, dialect, stagingId, chunk.firstQuarantined,
+                        chunk.quarantined);
+            });
+            return null;
+        });
+        chunkHook.staged(++chunks);
     }
 
     Set<RecordTable> tables() {
@@ -82,32 +103,38 @@ final class StagingSink implements RecordSink {
         return newestRecordAt;
     }
 
-    private void stageWhenChunkIsFull() {
-        if (held >= STAGE_EVERY) {
-            stageChunk();
+    private void handOverWhenFull() {
+        if (filling.size() >= STAGE_EVERY) {
+            handOver.accept(filling);
+            filling = new Chunk(quarantined + 1);
         }
     }
 
-    private void stageChunk() {
-        if (held == 0) {
-            return;
+    /** Rows read and not yet staged: records by table, quarantined rows numbered on from {@code firstQuarantined}. */
+    static final class Chunk {
+
+        private final Map<RecordTable, List<StagingArea.StagedRecord>> records = new LinkedHashMap<>();
+        private final List<QuarantinedRow> quarantined = new ArrayList<>();
+        private final long firstQuarantined;
+        private int size;
+
+        private Chunk(long firstQuarantined) {
+            this.firstQuarantined = firstQuarantined;
         }
-        long firstQuarantined = quarantined + 1;
-        transactions.inNewTransaction(entityManager -> {
-            entityManager.unwrap(Session.class).doWork(connection -> {
-                SqlDialect dialect = SqlDialect.of(connection);
-                for (Map.Entry<RecordTable, List<StagingArea.StagedRecord>> table : records.entrySet()) {
-                    StagingArea.stage(connection, dialect, stagingId, table.getKey(), table.getValue());
-                }
-                StagingArea.stageQuarantined(connection, dialect, stagingId, firstQuarantined, quarantinedRows);
-            });
-            return null;
-        });
-        quarantined += quarantinedRows.size();
-        records.clear();
-        quarantinedRows.clear();
-        held = 0;
-        chunkHook.staged(++chunks);
+
+        private void add(RecordTable table, StagingArea.StagedRecord record) {
+            records.computeIfAbsent(table, any -> new ArrayList<>()).add(record);
+            size++;
+        }
+
+        private void add(QuarantinedRow row) {
+            quarantined.add(row);
+            size++;
+        }
+
+        private int size() {
+            return size;
+        }
     }
 
     /** Told after each chunk is committed; lets a test stop a delivery between two chunks, as a kill would. */

@@ -92,7 +92,16 @@ public final class OverlappingExtractThroughput {
         }
 
         static Database postgres() {
-            ResourceLocalStore store = ResourceLocalStore.freshSchema(EmbeddedPostgresServer.newDatabase("overlap"));
+            String url = System.getProperty("overlap.url");
+            javax.sql.DataSource dataSource;
+            if (url != null) {
+                org.postgresql.ds.PGSimpleDataSource own = new org.postgresql.ds.PGSimpleDataSource();
+                own.setURL(url);
+                dataSource = own;
+            } else {
+                dataSource = EmbeddedPostgresServer.newDatabase("overlap");
+            }
+            ResourceLocalStore store = ResourceLocalStore.freshSchema(dataSource);
             return new Database(store, store);
         }
 
