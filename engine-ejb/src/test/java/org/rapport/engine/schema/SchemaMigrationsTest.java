@@ -86,15 +86,15 @@ class SchemaMigrationsTest {
         SchemaMigrations.on(dataSource).migrateTo(MigrationVersion.fromVersion("2"));
         FreshDatabase.execute(dataSource, "insert into \"flyway_schema_history\" (\"installed_rank\", \"version\", "
                 + "\"description\", \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
-                + "values (99, '99', 'from a later release', 'SQL', 'common/V99__later.sql', 1, 'rapport', 1, true)");
+                + "values (99, '9999', 'from a later release', 'SQL', 'common/V9999__later.sql', 1, 'rapport', 1, true)");
         List<String> before = history(dataSource);
 
         assertThatThrownBy(() -> SchemaMigrations.on(dataSource).migrate())
                 .isInstanceOf(SchemaMigrationException.class)
-                .hasMessageContaining("at version 99, newer than this release knows (" + latestVersion() + ")")
+                .hasMessageContaining("at version 9999, newer than this release knows (" + latestVersion() + ")")
                 .hasMessageContaining("nothing was changed");
         assertThatThrownBy(() -> ResourceLocalStore.open(dataSource, Map.of()))
-                .hasStackTraceContaining("at version 99, newer than this release knows");
+                .hasStackTraceContaining("at version 9999, newer than this release knows");
         assertThat(history(dataSource)).isEqualTo(before).doesNotContain(latestVersion() + ":true");
     }
 
