@@ -1,5 +1,6 @@
 package org.rapport.engine.intake;
 
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,6 +77,13 @@ final class StagingSink implements RecordSink {
         transactions.inNewTransaction(entityManager -> {
             entityManager.unwrap(Session.class).doWork(connection -> {
                 SqlDialect dialect = SqlDialect.of(connection);
+                if (dialect == SqlDialect.POSTGRESQL) {
+                    // a chunk's commit need not wait for the disk: its rows are in unlogged tables, which a crash of
+                    // the database empties anyway, and the commit that makes them a batch waits for everything before it
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("set local synchronous_commit = off");
+                    }
+                }
                 for (Map.Entry<RecordTable, List<StagingArea.StagedRecord>> table : chunk.records.entrySet()) {
                     StagingArea.stage(connection, dialect, stagingId, table.getKey(), table.getValue());
                 }

