@@ -1,9 +1,11 @@
 package org.rapport.engine.kpi;
 
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 
@@ -11,11 +13,14 @@ import jakarta.persistence.EntityManager;
  * A month's calls read once: every count and sum the call KPIs and cost to serve need, grouped by the
  * caller's segment and value band and the call's channel ({@link SliceTotals}), and the seconds callers
  * took to reach a human, counted by second in the same groups ({@link SecondsHistogram}) for exact
- * percentiles. Two grouped queries where there were about forty, one per KPI and slice.
+ * percentiles.
  *
- * <p>The calls are first summed per caller and channel, then the few hundred thousand sums are joined to
- * the customers: the join then looks a customer up once, not once per call. Native SQL that H2 and
- * PostgreSQL share; outcomes are stored by name.
+ * <p>The calls stream by once and are tallied here, each in the group its caller's customer record
+ * ({@link Callers}, read first) and its channel give; repeats are found among each caller's calls once all
+ * are read ({@link RepeatCalls}). Grouping a large month per caller in the database, and joining it to the
+ * customers there, cost H2 a minute at 100,000 customers, where streaming the rows costs seconds; the
+ * definitions are those of the SQL this replaced, which {@code OnePassCallsTest} still holds every slice to.
+ * Outcomes are stored by name. Not thread-safe.
  */
 final class CallMonth {
 
@@ -45,75 +50,52 @@ final class CallMonth {
     static final int WITH_PREFERENCE = 17;
     static final int IN_PREFERRED = 18;
 
-    private static final String PER_CALLER = """
-            select c.customer_ref, c.channel,
-                   count(*) calls,
-                   sum(case when c.outcome = 'ABANDONED_IN_IVR' then 1 else 0 end) abandoned_in_ivr,
-                   sum(case when c.outcome = 'ANSWERED' and c.wanted_agent = true then 1 else 0 end) reached,
-                   sum(case when c.outcome = 'ANSWERED' and c.wanted_agent = true
-                            then c.ivr_seconds + c.queue_seconds else 0 end) reached_seconds,
-                   sum(case when c.outcome = 'ANSWERED' and c.wanted_agent = true
-                             and c.ivr_seconds + c.queue_seconds > :limit then 1 else 0 end) reached_late,
-                   sum(case when c.outcome = 'ANSWERED' then 1 else 0 end) answered,
-                   sum(case when c.outcome = 'ANSWERED' then c.queue_seconds else 0 end) answered_queue_seconds,
-                   sum(case when c.outcome in ('ANSWERED', 'ABANDONED_IN_QUEUE') then 1 else 0 end) queued,
-                   sum(case when c.outcome = 'ANSWERED' and c.queue_seconds <= :serviceLevel then 1 else 0 end)
-                       answered_in_time,
-                   sum(case when c.outcome = 'ABANDONED_IN_QUEUE' then 1 else 0 end) abandoned_in_queue,
-                   sum(case when c.transfers > 0 then 1 else 0 end) transferred,
-                   sum(case when c.transfers > 0 and c.times_reidentified > 0 then 1 else 0 end) reidentified,
-                   sum(case when c.outcome = 'ANSWERED' and c.agent_saw_history is not null then 1 else 0 end)
-                       history_known,
-                   sum(case when c.outcome = 'ANSWERED' and c.agent_saw_history = false then 1 else 0 end)
-                       without_history,
-                   sum(case when c.outcome = 'SELF_SERVED' then 1 else 0 end) self_served,
-                   sum(case when c.customer_ref is not null then 1 else 0 end) from_known_caller,
-                   sum(case when c.customer_ref is not null and exists (
-                           select 1 from call_record n
-                           where n.customer_ref = c.customer_ref and n.id <> c.id
-                             and n.started_at > c.started_at
-                             and n.started_at <= c.started_at + interval '7' day) then 1 else 0 end) repeated
-            from call_record c
-            where c.started_at >= :start and c.started_at < :end
-            group by c.customer_ref, c.channel""";
+    /** Rows streamed from the database at a time: a month's calls are never held as rows. */
+    static final int FETCH_SIZE = 10_000;
 
-    private static final String BY_SLICE = """
-            select k.segment, k.value_band, s.channel,
-                   sum(s.calls), sum(s.abandoned_in_ivr), sum(s.reached), sum(s.reached_seconds), sum(s.reached_late),
-                   sum(s.answered), sum(s.answered_queue_seconds), sum(s.queued), sum(s.answered_in_time),
-                   sum(s.abandoned_in_queue), sum(s.transferred), sum(s.reidentified), sum(s.history_known),
-                   sum(s.without_history), sum(s.self_served), sum(s.from_known_caller), sum(s.repeated),
-                   sum(case when k.preferred_channel is not null then s.calls else 0 end),
-                   sum(case when s.channel = k.preferred_channel then s.calls else 0 end)
-            from (%s) s left join customer k on k.external_id = s.customer_ref
-            group by k.segment, k.value_band, s.channel""".formatted(PER_CALLER);
+    private static final String CALLS_IN = """
+            select c.customer_ref, c.channel, c.started_at, c.outcome, c.wanted_agent, c.ivr_seconds,
+                   c.queue_seconds, c.transfers, c.times_reidentified, c.agent_saw_history
+            from call_record c
+            where c.started_at >= :start and c.started_at < :end""";
+
+    private static final String KNOWN_CALLERS_IN = """
+            select c.customer_ref, c.started_at from call_record c
+            where c.customer_ref is not null and c.started_at >= :start and c.started_at < :end""";
 
     private static final int WIDTH = 19;
 
     private static final int WINDOW_DAYS = 8;
 
-    private static final String SECONDS_TO_HUMAN = """
-            select k.segment, k.value_band, c.channel, c.ivr_seconds + c.queue_seconds, count(*)
-            from call_record c left join customer k on k.external_id = c.customer_ref
-            where c.outcome = 'ANSWERED' and c.wanted_agent = true and c.started_at >= :start and c.started_at < :end
-            group by k.segment, k.value_band, c.channel, c.ivr_seconds + c.queue_seconds""";
+    private final ReportingMonth month;
+    private final Callers callers = new Callers();
+    private final CallGroups groups = new CallGroups(WIDTH);
+    private final RepeatCalls repeats;
+    private boolean callersRead;
+    private SliceTotals totals;
+    private SecondsHistogram toHuman;
 
-    private final SliceTotals totals = new SliceTotals(WIDTH);
-    private final SecondsHistogram toHuman = new SecondsHistogram();
+    CallMonth(ReportingMonth month) {
+        this.month = month;
+        this.repeats = new RepeatCalls(month.startTime());
+    }
 
-    /** The whole month, read window by window ({@link #windows}). */
+    /** The whole month: its callers, its calls window by window ({@link #windows}), the week after it. */
     static CallMonth of(EntityManager entityManager, ReportingMonth month) {
-        CallMonth calls = new CallMonth();
+        CallMonth calls = new CallMonth(month);
+        calls.readCallers(entityManager);
         for (LocalDateTime[] window : windows(month)) {
             calls.read(entityManager, window[0], window[1]);
         }
+        LocalDateTime[] after = weekAfter(month);
+        calls.readFollowers(entityManager, after[0], after[1]);
         return calls;
     }
 
     /**
      * The month cut into windows of {@value #WINDOW_DAYS} days, each read by a query of its own (in a
      * transaction of its own when the run measures), so that no read of a large month runs long. Sums add up
-     * across windows; a call's repeat is still looked for in every call of its caller.
+     * across windows; a call's repeat is looked for among every call of its caller once all are read.
      */
     static List<LocalDateTime[]> windows(ReportingMonth month) {
         List<LocalDateTime[]> windows = new ArrayList<>();
@@ -124,43 +106,168 @@ final class CallMonth {
         return windows;
     }
 
-    /** Adds the calls started in [from, to) to the sums and to the histogram. */
+    /** The week after the month, whose calls can make a call of the month's last week a repeat. */
+    static LocalDateTime[] weekAfter(ReportingMonth month) {
+        return new LocalDateTime[] {month.endTime(), month.endTime().plus(RepeatCalls.WITHIN)};
+    }
+
+    /** Reads the customers' slice keys: first, so that each call is tallied in its slice as it streams by. */
+    void readCallers(EntityManager entityManager) {
+        callers.read(entityManager, FETCH_SIZE);
+        callersRead = true;
+    }
+
+    /** Tallies the calls started in [from, to) into the sums and the histogram. */
     void read(EntityManager entityManager, LocalDateTime from, LocalDateTime to) {
-        List<?> rows = entityManager.createNativeQuery(BY_SLICE)
-                .setParameter("limit", MomentsOfTruthMeasures.PUBLISHED_AVERAGE_SECONDS)
-                .setParameter("serviceLevel", ContactCentreMeasures.SERVICE_LEVEL_SECONDS)
+        requireOpen();
+        try (Stream<?> rows = stream(entityManager, CALLS_IN, from, to)) {
+            rows.forEach(row -> tally((Object[]) row));
+        }
+    }
+
+    /** Keeps the known callers' calls in [from, to), after the month, as possible follow-ups. */
+    void readFollowers(EntityManager entityManager, LocalDateTime from, LocalDateTime to) {
+        requireOpen();
+        try (Stream<?> rows = stream(entityManager, KNOWN_CALLERS_IN, from, to)) {
+            rows.forEach(row -> {
+                Object[] columns = (Object[]) row;
+                repeats.follower(callers.number((String) columns[0]), dateTime(columns[1]));
+            });
+        }
+    }
+
+    private void tally(Object[] columns) {
+        int caller = callers.number((String) columns[0]);
+        String channel = (String) columns[1];
+        int profileNumber = callers.profileOf(caller);
+        int group = groups.of(profileNumber, channel);
+        long[] sums = groups.sums(group);
+        String outcome = (String) columns[3];
+        boolean wantedAgent = (Boolean) columns[4];
+        int ivrSeconds = ((Number) columns[5]).intValue();
+        int queueSeconds = ((Number) columns[6]).intValue();
+        int transfers = ((Number) columns[7]).intValue();
+        int reidentified = ((Number) columns[8]).intValue();
+        Boolean sawHistory = (Boolean) columns[9];
+        boolean answered = "ANSWERED".equals(outcome);
+        sums[CALLS]++;
+        if ("ABANDONED_IN_IVR".equals(outcome)) {
+            sums[ABANDONED_IN_IVR]++;
+        }
+        if (answered && wantedAgent) {
+            int toHuman = ivrSeconds + queueSeconds;
+            sums[REACHED]++;
+            sums[REACHED_SECONDS] += toHuman;
+            if (toHuman > MomentsOfTruthMeasures.PUBLISHED_AVERAGE_SECONDS) {
+                sums[REACHED_LATE]++;
+            }
+            groups.secondsToHuman(group, toHuman);
+        }
+        if (answered) {
+            sums[ANSWERED]++;
+            sums[ANSWERED_QUEUE_SECONDS] += queueSeconds;
+            if (queueSeconds <= ContactCentreMeasures.SERVICE_LEVEL_SECONDS) {
+                sums[ANSWERED_IN_TIME]++;
+            }
+            if (sawHistory != null) {
+                sums[HISTORY_KNOWN]++;
+                if (!sawHistory) {
+                    sums[WITHOUT_HISTORY]++;
+                }
+            }
+        }
+        if (answered || "ABANDONED_IN_QUEUE".equals(outcome)) {
+            sums[QUEUED]++;
+        }
+        if ("ABANDONED_IN_QUEUE".equals(outcome)) {
+            sums[ABANDONED_IN_QUEUE]++;
+        }
+        if (transfers > 0) {
+            sums[TRANSFERRED]++;
+            if (reidentified > 0) {
+                sums[REIDENTIFIED]++;
+            }
+        }
+        if ("SELF_SERVED".equals(outcome)) {
+            sums[SELF_SERVED]++;
+        }
+        if (caller >= 0) {
+            sums[FROM_KNOWN_CALLER]++;
+            repeats.call(caller, dateTime(columns[2]), group);
+        }
+        String preferred = callers.profile(profileNumber).preferredChannel();
+        if (preferred != null) {
+            sums[WITH_PREFERENCE]++;
+            if (preferred.equals(channel)) {
+                sums[IN_PREFERRED]++;
+            }
+        }
+    }
+
+    private static Stream<?> stream(EntityManager entityManager, String sql, LocalDateTime from, LocalDateTime to) {
+        return entityManager.createNativeQuery(sql)
                 .setParameter("start", from)
                 .setParameter("end", to)
-                .getResultList();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            Object[] sums = new Object[WIDTH];
-            System.arraycopy(columns, 3, sums, 0, WIDTH);
-            totals.add((String) columns[0], (String) columns[1], (String) columns[2], sums);
+                .setHint("org.hibernate.fetchSize", FETCH_SIZE)
+                .getResultStream();
+    }
+
+    private static LocalDateTime dateTime(Object value) {
+        if (value instanceof LocalDateTime dateTime) {
+            return dateTime;
         }
-        List<?> seconds = entityManager.createNativeQuery(SECONDS_TO_HUMAN)
-                .setParameter("start", from)
-                .setParameter("end", to)
-                .getResultList();
-        for (Object row : seconds) {
-            Object[] columns = (Object[]) row;
-            toHuman.add((String) columns[0], (String) columns[1], (String) columns[2],
-                    Aggregates.asLong(columns[3]), Aggregates.asLong(columns[4]));
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toLocalDateTime();
         }
+        throw new IllegalStateException("A call's start read as " + value.getClass().getName());
+    }
+
+    private void requireOpen() {
+        if (!callersRead) {
+            throw new IllegalStateException("The customers are read before the month's calls");
+        }
+        if (totals != null) {
+            throw new IllegalStateException("The month's calls were already summed up");
+        }
+    }
+
+    /** Counts the repeats once every call is read, and hands each group's sums to the slices. */
+    private SliceTotals totals() {
+        if (totals == null) {
+            long[] repeated = new long[groups.count()];
+            repeats.countInto(repeated, callers.count());
+            totals = new SliceTotals(WIDTH);
+            toHuman = new SecondsHistogram();
+            for (int group = 0; group < groups.count(); group++) {
+                Callers.Profile profile = callers.profile(groups.profileOf(group));
+                String channel = groups.channelOf(group);
+                long[] sums = groups.sums(group);
+                sums[REPEATED] = repeated[group];
+                Object[] boxed = new Object[WIDTH];
+                for (int index = 0; index < WIDTH; index++) {
+                    boxed[index] = sums[index];
+                }
+                totals.add(profile.segment(), profile.valueBand(), channel, boxed);
+                groups.forEachSecondsToHuman(group, (seconds, calls) ->
+                        toHuman.add(profile.segment(), profile.valueBand(), channel, seconds, calls));
+            }
+        }
+        return totals;
     }
 
     /** Overall and each breakdown's slices in which {@code present} counted a call, with every sum. */
     List<SlicedQuery.Slice> slices(List<Breakdown> breakdowns, int present) {
-        return totals.slices(breakdowns, present);
+        return totals().slices(breakdowns, present);
     }
 
     /** Sums worked out per group of calls from its channel and sums, then rolled up. */
     SliceTotals perGroup(int width, BiFunction<String, Number[], Object[]> sums) {
-        return totals.perGroup(width, sums);
+        return totals().perGroup(width, sums);
     }
 
     /** The seconds to reach a human, by slice dimension. */
     SecondsHistogram secondsToHuman() {
+        totals();
         return toHuman;
     }
 }

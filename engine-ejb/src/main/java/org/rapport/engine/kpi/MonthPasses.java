@@ -1,5 +1,6 @@
 package org.rapport.engine.kpi;
 
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -32,9 +33,19 @@ final class MonthPasses {
         return this;
     }
 
+    /** Reads the customers the month's calls are sliced by: the first of the calls' parts. */
+    void readCallers(ReportingMonth month) {
+        calls.computeIfAbsent(month, CallMonth::new).readCallers(entityManager);
+    }
+
     /** Reads into the month's calls the ones started in [from, to): the measuring step reads them in parts. */
-    void readCalls(ReportingMonth month, java.time.LocalDateTime from, java.time.LocalDateTime to) {
-        calls.computeIfAbsent(month, key -> new CallMonth()).read(entityManager, from, to);
+    void readCalls(ReportingMonth month, LocalDateTime from, LocalDateTime to) {
+        calls.get(month).read(entityManager, from, to);
+    }
+
+    /** Reads the known callers' calls in [from, to) after the month, which can make a month's call a repeat. */
+    void readFollowers(ReportingMonth month, LocalDateTime from, LocalDateTime to) {
+        calls.get(month).readFollowers(entityManager, from, to);
     }
 
     CallMonth calls(ReportingMonth month) {

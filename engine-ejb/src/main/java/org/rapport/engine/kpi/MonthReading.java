@@ -9,8 +9,8 @@ import jakarta.persistence.EntityManager;
 
 /**
  * A month's records read ahead in parts, each short enough for a transaction of its own, before the
- * measuring step works the figures out from them and stores them in its own: the month's calls window by
- * window, its answers, its customer base. What is read are sums by slice, a few thousand numbers whatever
+ * measuring step works the figures out from them and stores them in its own: the month's callers, its calls window by
+ * window and the week after it, its answers, its customer base. What is read are sums by slice, a few thousand numbers whatever
  * the month's size. Not thread-safe; kept for one measuring.
  */
 public final class MonthReading {
@@ -18,9 +18,10 @@ public final class MonthReading {
     /**
      * One part to read.
      *
-     * @param what "calls", "answers" or "customers"
-     * @param from for calls, the window's start (inclusive); else null
-     * @param to   for calls, the window's end (exclusive); else null
+     * @param what "callers" (the customers calls are sliced by), "calls", "followers" (calls of the week after
+     *             the month), "answers" or "customers"
+     * @param from for calls and followers, the window's start (inclusive); else null
+     * @param to   for calls and followers, the window's end (exclusive); else null
      */
     public record Part(String what, LocalDateTime from, LocalDateTime to) {
 
@@ -52,7 +53,10 @@ public final class MonthReading {
     /** Every part of the month, in the order to read them. */
     public List<Part> parts() {
         List<Part> parts = new ArrayList<>();
+        parts.add(new Part("callers", null, null));
         CallMonth.windows(month).forEach(window -> parts.add(new Part("calls", window[0], window[1])));
+        LocalDateTime[] weekAfter = CallMonth.weekAfter(month);
+        parts.add(new Part("followers", weekAfter[0], weekAfter[1]));
         parts.add(new Part("answers", null, null));
         parts.add(new Part("customers", null, null));
         return parts;
@@ -62,7 +66,9 @@ public final class MonthReading {
     public void read(Part part, EntityManager entityManager) {
         passes.using(entityManager);
         switch (part.what()) {
+            case "callers" -> passes.readCallers(month);
             case "calls" -> passes.readCalls(month, part.from(), part.to());
+            case "followers" -> passes.readFollowers(month, part.from(), part.to());
             case "answers" -> VoiceOfCustomerMeasures.readAnswers(passes, month, zone);
             case "customers" -> passes.customers(month);
             default -> throw new IllegalArgumentException("No part " + part);

@@ -88,7 +88,8 @@ class OnePassCallsTest extends PersistenceSpec {
 
         MonthReading reading = database.read(entityManager -> new MonthReading(entityManager, OCTOBER,
                 java.time.ZoneOffset.UTC));
-        assertThat(reading.parts()).as("the calls in windows, the answers, the customers").hasSize(6);
+        assertThat(reading.parts()).as("the callers, the calls in windows, the week after, the answers, the customers")
+                .hasSize(8);
         for (MonthReading.Part part : reading.parts()) {
             database.read(entityManager -> {
                 reading.read(part, entityManager);
