@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 /**
  * Reads a delivered file on a thread of its own while the caller's thread writes what has been read, so that
  * parsing a file and sending its rows to the database overlap instead of taking turns (PostgreSQL, 1,000,000
- * calls: parsing and keying the rows took about as long as staging them). The reader hands over one chunk at a
+ * calls, one after the other: parsing and keying 8.6 s, staging 13.8 s). The reader hands over one chunk at a
  * time and waits while {@value #WAITING} chunks are waiting, so memory holds a few chunks, never the file. The
  * caller's thread keeps its transactions: only reading moves, which the intake always did outside a
  * transaction. When writing fails the reader is stopped and waited for; when reading fails its failure is
