@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 
@@ -37,14 +38,15 @@ final class Callers {
 
     /** Reads every customer record's reference and slice keys, streamed {@code fetchSize} rows at a time. */
     void read(EntityManager entityManager, int fetchSize) {
-        entityManager.createNativeQuery(CUSTOMERS)
+        try (Stream<?> rows = entityManager.createNativeQuery(CUSTOMERS)
                 .setHint("org.hibernate.fetchSize", fetchSize)
-                .getResultStream()
-                .forEach(row -> {
-                    Object[] columns = (Object[]) row;
-                    Profile profile = new Profile((String) columns[1], (String) columns[2], (String) columns[3]);
-                    register((String) columns[0], profileNumber(profile));
-                });
+                .getResultStream()) {
+            rows.forEach(row -> {
+                Object[] columns = (Object[]) row;
+                Profile profile = new Profile((String) columns[1], (String) columns[2], (String) columns[3]);
+                register((String) columns[0], profileNumber(profile));
+            });
+        }
     }
 
     /** The caller's number, given on first sight to a reference no customer record holds; -1 for none. */
