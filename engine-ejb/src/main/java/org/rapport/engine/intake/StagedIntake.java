@@ -18,9 +18,9 @@ import org.hibernate.Session;
 /**
  * Stores a delivery of contact records (calls, survey responses, purchases, service cases) without one
  * long transaction: its rows are staged a chunk per committed transaction while the file is read on a thread
- * of its own ({@link StagingSink}, {@link ReadAhead}), then made its batch in one short transaction of set-based statements
- * ({@link BatchStore#storeStaged}), so readers see the batch whole or not at all. A file refused partway,
- * or whose reading fails, leaves nothing of itself: its staging is deleted. A process killed mid-file
+ * of its own ({@link StagingSink}, {@link ReadAhead}), then made its batch in one short transaction of
+ * set-based statements ({@link BatchStore#storeStaged}), so readers see the batch whole or not at all. A file
+ * refused partway, or whose reading fails, leaves nothing of itself: its staging is deleted. A process killed mid-file
  * leaves a staging no one finishes; before a delivery is staged, stagings that no live intake of this
  * process is writing (another process's, or one whose cleanup failed) are deleted, and the transport,
  * which keeps a file in its inbox until it is stored, delivers it again from the start. On PostgreSQL only

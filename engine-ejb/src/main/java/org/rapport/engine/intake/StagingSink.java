@@ -78,8 +78,8 @@ final class StagingSink implements RecordSink {
             entityManager.unwrap(Session.class).doWork(connection -> {
                 SqlDialect dialect = SqlDialect.of(connection);
                 if (dialect == SqlDialect.POSTGRESQL) {
-                    // a chunk's commit need not wait for the disk: its rows are in unlogged tables, which a crash of
-                    // the database empties anyway, and the commit that makes them a batch waits for everything before it
+                    // a chunk's commit need not wait for the disk: its rows are in unlogged tables, which a crash
+                    // of the database empties anyway, and the commit making them a batch waits for all before it
                     try (Statement statement = connection.createStatement()) {
                         statement.execute("set local synchronous_commit = off");
                     }
