@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
@@ -36,6 +38,10 @@ public class IntakeService implements Intake {
     @Inject
     private Event<DeliveryInProgress> inProgress;
 
+    /** The container's default: a file read ahead of its staging is read with the application's context. */
+    @Resource
+    private ManagedThreadFactory readers;
+
     @Override
     public IntakeReceipt store(IntakeBatch batch) {
         return stored(batch.kind(), batch.fileName(), batch.checksum(), intake().store(batch));
@@ -63,7 +69,7 @@ public class IntakeService implements Intake {
     }
 
     private TransactionalIntake intake() {
-        return new TransactionalIntake(transaction, Clock.systemUTC(), keys.identifierKey());
+        return new TransactionalIntake(transaction, Clock.systemUTC(), keys.identifierKey(), readers);
     }
 
     private IntakeReceipt stored(SourceKind kind, String fileName, String checksum, IntakeReceipt receipt) {

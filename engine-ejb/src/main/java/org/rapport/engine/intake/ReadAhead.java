@@ -3,6 +3,7 @@ package org.rapport.engine.intake;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 
 /**
@@ -22,7 +23,30 @@ final class ReadAhead<T> {
     static final int WAITING = 1;
 
     private final BlockingQueue<Handed<T>> handed = new ArrayBlockingQueue<>(WAITING);
+    private final ThreadFactory threads;
     private volatile boolean abandoned;
+
+    /**
+     * @param threads makes the reading thread: in the server the container's managed thread factory, so that
+     *                the reader runs with the application's class loader and naming context as the caller does
+     */
+    ReadAhead(ThreadFactory threads) {
+        this.threads = threads;
+    }
+
+    /**
+     * Plain daemon threads with the caller's class loader, for an intake outside a container (tests, tools):
+     * a reader that is never joined does not keep the JVM alive.
+     */
+    static ThreadFactory plainThreads() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return work -> {
+            Thread thread = new Thread(work, "intake-read-ahead");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(loader);
+            return thread;
+        };
+    }
 
     /** Hands {@code item} to the writing thread; called on the reading thread, waits while the queue is full. */
     void handOver(T item) {
@@ -36,10 +60,7 @@ final class ReadAhead<T> {
      * @return what {@code reading} returned
      */
     <R> R run(Callable<R> reading, Consumer<T> writing) {
-        Thread reader = new Thread(() -> read(reading), "intake-read-ahead");
-        reader.setDaemon(true);
-        // formats and their libraries are loaded as they would be on the caller's thread
-        reader.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        Thread reader = threads.newThread(() -> read(reading));
         reader.start();
         Handed<T> next;
         try {

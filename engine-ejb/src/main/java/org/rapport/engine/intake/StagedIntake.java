@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -43,10 +44,12 @@ final class StagedIntake {
     private final Function<EntityManager, BatchStore> stores;
     private final String owner;
     private final StagingSink.ChunkHook chunkHook;
+    private final ThreadFactory readers;
     private volatile Boolean postgres;
 
     StagedIntake(TransactionRunner transactions, Clock clock, Function<EntityManager, BatchStore> stores, String owner,
-            StagingSink.ChunkHook chunkHook) {
+            StagingSink.ChunkHook chunkHook, ThreadFactory readers) {
+        this.readers = readers;
         this.transactions = transactions;
         this.clock = clock;
         this.stores = stores;
@@ -86,7 +89,7 @@ final class StagedIntake {
                 StagingArea.open(connection, stagingId, delivery, owner, clock.instant());
                 return null;
             }));
-            ReadAhead<StagingSink.Chunk> readAhead = new ReadAhead<>();
+            ReadAhead<StagingSink.Chunk> readAhead = new ReadAhead<>(readers);
             StagingSink sink = new StagingSink(transactions, stagingId, chunkHook, readAhead::handOver);
             QuarantinedRow rejection = readAhead.run(() -> {
                 QuarantinedRow refused = read(delivery, sink);

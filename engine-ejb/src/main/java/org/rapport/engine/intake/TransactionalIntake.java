@@ -2,6 +2,7 @@ package org.rapport.engine.intake;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 
 import jakarta.persistence.EntityManager;
 
@@ -31,7 +32,17 @@ public final class TransactionalIntake implements Intake {
 
     /** @param identifierKey the key account and telephone numbers are kept hashed under */
     public TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey) {
-        this(transactions, clock, identifierKey, StagedIntake.THIS_PROCESS, StagingSink.ChunkHook.NONE);
+        this(transactions, clock, identifierKey, ReadAhead.plainThreads());
+    }
+
+    /**
+     * @param identifierKey the key account and telephone numbers are kept hashed under
+     * @param readers       makes the threads that read a staged file ahead of its staging (in the server, the
+     *                      container's managed thread factory)
+     */
+    public TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey,
+            ThreadFactory readers) {
+        this(transactions, clock, identifierKey, StagedIntake.THIS_PROCESS, StagingSink.ChunkHook.NONE, readers);
     }
 
     /**
@@ -40,10 +51,15 @@ public final class TransactionalIntake implements Intake {
      */
     TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey, String owner,
             StagingSink.ChunkHook chunkHook) {
+        this(transactions, clock, identifierKey, owner, chunkHook, ReadAhead.plainThreads());
+    }
+
+    private TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey, String owner,
+            StagingSink.ChunkHook chunkHook, ThreadFactory readers) {
         this.transactions = transactions;
         this.clock = clock;
         this.identifierKey = identifierKey;
-        this.staged = new StagedIntake(transactions, clock, this::store, owner, chunkHook);
+        this.staged = new StagedIntake(transactions, clock, this::store, owner, chunkHook, readers);
     }
 
     @Override

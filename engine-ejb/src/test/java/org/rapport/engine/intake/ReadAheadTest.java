@@ -17,7 +17,7 @@ class ReadAheadTest {
 
     @Test
     void everythingReadIsWrittenInOrderOnTheCallersThreadAndReadingsResultComesBack() {
-        ReadAhead<Integer> readAhead = new ReadAhead<>();
+        ReadAhead<Integer> readAhead = new ReadAhead<>(ReadAhead.plainThreads());
         List<Integer> written = new ArrayList<>();
         AtomicReference<Thread> readingThread = new AtomicReference<>();
         Thread caller = Thread.currentThread();
@@ -41,7 +41,7 @@ class ReadAheadTest {
 
     @Test
     void whenWritingFailsTheReaderStopsAndHasEndedBeforeTheFailureIsTheCallers() {
-        ReadAhead<Integer> readAhead = new ReadAhead<>();
+        ReadAhead<Integer> readAhead = new ReadAhead<>(ReadAhead.plainThreads());
         AtomicInteger handedOver = new AtomicInteger();
         AtomicReference<Thread> readingThread = new AtomicReference<>();
         AtomicReference<Throwable> readerStoppedBy = new AtomicReference<>();
@@ -73,7 +73,7 @@ class ReadAheadTest {
 
     @Test
     void whenReadingFailsItsFailureIsTheCallersAfterWhatWasReadBeforeIsWritten() {
-        ReadAhead<Integer> readAhead = new ReadAhead<>();
+        ReadAhead<Integer> readAhead = new ReadAhead<>(ReadAhead.plainThreads());
         List<Integer> written = new ArrayList<>();
 
         assertThatThrownBy(() -> readAhead.run(() -> {
