@@ -101,6 +101,12 @@ final class StagedIntake {
             if (rejection != null) {
                 throw new DeliveryRejected(rejection);
             }
+            transactions.inNewTransaction(entityManager -> work(entityManager, connection -> {
+                for (RecordTable table : sink.tables()) {
+                    StagedMerge.analyzeStaging(connection, table);
+                }
+                return null;
+            }));
             long staged = System.nanoTime();
             IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                     .storeStaged(delivery, stagingId, sink));

@@ -26,6 +26,9 @@ final class StagedMerge {
 
     private static final Logger LOG = Logger.getLogger(StagedMerge.class.getName());
 
+    /** A file's keys, with what the store holds for each: a temporary table, dropped when the merge commits. */
+    private static final String KEYS = "merging_keys";
+
     /** What each grouping, join or sort of the merge may hold in memory (PostgreSQL's default is 4 MB). */
     static final String WORK_MEMORY = "64MB";
 
@@ -67,12 +70,15 @@ final class StagedMerge {
         // this transaction's grouping and joins over a file's keys in memory: with the default 4 MB, a million keys
         // were grouped and joined in batches written to disk and read back
         update(connection, "set local work_mem = '" + WORK_MEMORY + "'");
-        // the planner's picture of the staging is from before these rows (autovacuum has not caught up):
-        // without it, a million rows are joined one index lookup at a time
-        analyze(connection, staged);
+        // the file's keys in a table of this transaction's own: analysing a table shared by the deliveries would
+        // lock it against every other delivery's analysis until this transaction ends (ANALYZE conflicts with
+        // itself), so two files stored side by side were merged one after the other
+        update(connection, "create temporary table if not exists " + KEYS
+                + " (like intake_staged_key) on commit drop");
+        update(connection, "truncate " + KEYS);
         // a key's rows all alike (nearly every key) have their hash as the first row's: only a key whose rows
         // differ looks its first row up, instead of a join of every key with its first row
-        int keys = update(connection, "insert into intake_staged_key (staging_id, record_key, first_hash, last_ordinal,"
+        int keys = update(connection, "insert into " + KEYS + " (staging_id, record_key, first_hash, last_ordinal,"
                 + " hashes, stored_id, stored_hash, stored_batch)"
                 + " select ?, l.record_key, case when l.hashes = 1 then l.low_hash else (select f.content_hash from "
                 + staged + " f where f.staging_id = ? and f.ordinal = l.first_ordinal) end,"
@@ -83,14 +89,14 @@ final class StagedMerge {
                 + "   from " + staged + " where staging_id = ? group by record_key) l"
                 + " left join " + table.table() + " t on t.record_key = l.record_key and t.source = ?",
                 stagingId, stagingId, stagingId, source);
-        analyze(connection, "intake_staged_key");
+        analyze(connection, KEYS);
         countFirstRows(connection);
         int rows = count(connection, "select count(*) from " + staged + " where staging_id = ?");
         if (rows > keys) {
             countRepeatedRows(connection, staged);
         }
         String columns = table.columns().stream().map(RecordTable.Column::name).collect(Collectors.joining(", "));
-        String lastRows = " from intake_staged_key k join " + staged
+        String lastRows = " from " + KEYS + " k join " + staged
                 + " s on s.staging_id = k.staging_id and s.ordinal = k.last_ordinal where k.staging_id = ?";
         // the staged rows read in the order they were staged, which is their ids' order, so the primary key and
         // the batch's index grow at their end; sorting a million rows by id instead spilled to disk
@@ -98,7 +104,7 @@ final class StagedMerge {
                 + columns + ") select s.record_id, ?, s.content_hash, s.record_key, ?, "
                 + table.columns().stream().map(column -> "s." + column.name()).collect(Collectors.joining(", "))
                 + " from " + staged + " s where s.staging_id = ? and s.ordinal in (select k.last_ordinal"
-                + " from intake_staged_key k where k.staging_id = ? and k.stored_id is null)",
+                + " from " + KEYS + " k where k.staging_id = ? and k.stored_id is null)",
                 batchId, source, stagingId, stagingId);
         update(connection, "merge into " + table.table() + " t using (select k.stored_id, s.content_hash, "
                 + table.columns().stream().map(column -> "s." + column.name()).collect(Collectors.joining(", "))
@@ -117,14 +123,13 @@ final class StagedMerge {
                 parameters[next++] = batch;
             }
             update(connection, "update " + table.table() + " set batch_id = ? where id in (select stored_id"
-                    + " from intake_staged_key where staging_id = ? and stored_id is not null and hashes = 1"
+                    + " from " + KEYS + " where staging_id = ? and stored_id is not null and hashes = 1"
                     + " and stored_hash = first_hash and stored_batch in ("
                     + String.join(", ", Collections.nCopies(replaced.size(), "?")) + "))", parameters);
         }
         unmatched += count(connection, "select count(*) from " + staged + " s where s.staging_id = ?"
                 + " and (s.customer_ref is null or not exists"
                 + " (select 1 from customer c where c.external_id = s.customer_ref))", stagingId);
-        update(connection, "delete from intake_staged_key where staging_id = ?", stagingId);
     }
 
     /** Makes the rows quarantined in staging {@code stagingId} those of batch {@code batchId}. */
@@ -140,7 +145,7 @@ final class StagedMerge {
                 + " coalesce(sum(case when stored_id is not null and (stored_hash is null or stored_hash <> first_hash)"
                 + "   then 1 else 0 end), 0),"
                 + " coalesce(sum(case when stored_hash = first_hash then 1 else 0 end), 0)"
-                + " from intake_staged_key where staging_id = ?")) {
+                + " from " + KEYS + " where staging_id = ?")) {
             statement.setLong(1, stagingId);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
@@ -165,6 +170,15 @@ final class StagedMerge {
                 unchanged += rows.getInt(2);
             }
         }
+    }
+
+    /**
+     * Brings the planner's picture of the staging up to date with the rows just staged (autovacuum has not caught
+     * up: without it, a million rows are joined one index lookup at a time). In a transaction of its own before the
+     * merge's, so that the lock it takes is not held while the merge runs.
+     */
+    static void analyzeStaging(Connection connection, RecordTable table) throws SQLException {
+        analyze(connection, StagingArea.stagedTable(table));
     }
 
     private static void analyze(Connection connection, String table) throws SQLException {
