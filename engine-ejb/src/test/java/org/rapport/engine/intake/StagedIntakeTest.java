@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import jakarta.persistence.EntityManager;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.contact.CallOutcome;
@@ -204,6 +206,33 @@ class StagedIntakeTest extends PersistenceSpec {
 
     private static CallRecord callNumber(int i) {
         return call(i + 2L, "K-" + i, "C-" + i % 50, LocalDateTime.parse("2026-10-02T09:00:00").plusSeconds(i));
+    }
+
+    /**
+     * Two files stored side by side are merged side by side: a merge's analysis of its keys locks nothing another
+     * delivery's merge needs. Here another session holds, as a merge in progress held it until it committed, the
+     * lock an analysis of the deliveries' shared key table takes; a file is still stored.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void aFileIsMergedWhileAnotherMergeHoldsTheLockAnAnalysisTakes(TestDatabase database) throws Exception {
+        on(database);
+        EntityManager otherMerge = database.factory().createEntityManager();
+        ExecutorService process = Executors.newSingleThreadExecutor();
+        try {
+            otherMerge.getTransaction().begin();
+            otherMerge.createNativeQuery("lock table intake_staged_key in share update exclusive mode").executeUpdate();
+
+            Future<IntakeReceipt> stored = process.submit(() -> intake(database).store(Deliveries.calls("test-pbx",
+                    "pbx.csv", checksum('m'), calls(CHUNK + 10, "C-1", "2026-10-02T09:00:00"), List.of())));
+
+            assertThat(stored.get(60, TimeUnit.SECONDS).rowsAccepted()).isEqualTo(CHUNK + 10);
+            assertThat(count(database, "Call")).isEqualTo(CHUNK + 10);
+        } finally {
+            otherMerge.getTransaction().rollback();
+            otherMerge.close();
+            process.shutdownNow();
+        }
     }
 
     private static CallRecord withQueue(CallRecord call, int queueSeconds) {
