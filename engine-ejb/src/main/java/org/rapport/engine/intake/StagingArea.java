@@ -124,7 +124,6 @@ final class StagingArea {
         List<String> tables = new ArrayList<>();
         RecordTable.CONTACTS.forEach(table -> tables.add(stagedTable(table)));
         tables.add("staged_quarantine");
-        tables.add("intake_staged_key");
         for (String table : tables) {
             try (PreparedStatement delete = connection.prepareStatement("delete from " + table
                     + " where staging_id = ?")) {

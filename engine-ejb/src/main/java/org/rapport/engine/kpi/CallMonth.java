@@ -9,6 +9,8 @@ import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.contact.CallOutcome;
+
 /**
  * A month's calls read once: every count and sum the call KPIs and cost to serve need, grouped by the
  * caller's segment and value band and the call's channel ({@link SliceTotals}), and the seconds callers
@@ -67,16 +69,15 @@ final class CallMonth {
 
     private static final int WINDOW_DAYS = 8;
 
-    private final ReportingMonth month;
-    private final Callers callers = new Callers();
+    /** Both let go once the sums are handed over: at a large company they are most of what a reading holds. */
+    private Callers callers = new Callers();
+    private RepeatCalls repeats;
     private final CallGroups groups = new CallGroups(WIDTH);
-    private final RepeatCalls repeats;
     private boolean callersRead;
     private SliceTotals totals;
     private SecondsHistogram toHuman;
 
     CallMonth(ReportingMonth month) {
-        this.month = month;
         this.repeats = new RepeatCalls(month.startTime());
     }
 
@@ -142,54 +143,21 @@ final class CallMonth {
         int profileNumber = callers.profileOf(caller);
         int group = groups.of(profileNumber, channel);
         long[] sums = groups.sums(group);
-        String outcome = (String) columns[3];
-        boolean wantedAgent = (Boolean) columns[4];
-        int ivrSeconds = ((Number) columns[5]).intValue();
-        int queueSeconds = ((Number) columns[6]).intValue();
-        int transfers = ((Number) columns[7]).intValue();
-        int reidentified = ((Number) columns[8]).intValue();
-        Boolean sawHistory = (Boolean) columns[9];
-        boolean answered = "ANSWERED".equals(outcome);
         sums[CALLS]++;
-        if ("ABANDONED_IN_IVR".equals(outcome)) {
-            sums[ABANDONED_IN_IVR]++;
-        }
-        if (answered && wantedAgent) {
-            int toHuman = ivrSeconds + queueSeconds;
-            sums[REACHED]++;
-            sums[REACHED_SECONDS] += toHuman;
-            if (toHuman > MomentsOfTruthMeasures.PUBLISHED_AVERAGE_SECONDS) {
-                sums[REACHED_LATE]++;
+        switch (CallOutcome.valueOf((String) columns[3])) {
+            case ANSWERED -> answered(group, sums, columns);
+            case ABANDONED_IN_QUEUE -> {
+                sums[QUEUED]++;
+                sums[ABANDONED_IN_QUEUE]++;
             }
-            groups.secondsToHuman(group, toHuman);
+            case ABANDONED_IN_IVR -> sums[ABANDONED_IN_IVR]++;
+            case SELF_SERVED -> sums[SELF_SERVED]++;
         }
-        if (answered) {
-            sums[ANSWERED]++;
-            sums[ANSWERED_QUEUE_SECONDS] += queueSeconds;
-            if (queueSeconds <= ContactCentreMeasures.SERVICE_LEVEL_SECONDS) {
-                sums[ANSWERED_IN_TIME]++;
-            }
-            if (sawHistory != null) {
-                sums[HISTORY_KNOWN]++;
-                if (!sawHistory) {
-                    sums[WITHOUT_HISTORY]++;
-                }
-            }
-        }
-        if (answered || "ABANDONED_IN_QUEUE".equals(outcome)) {
-            sums[QUEUED]++;
-        }
-        if ("ABANDONED_IN_QUEUE".equals(outcome)) {
-            sums[ABANDONED_IN_QUEUE]++;
-        }
-        if (transfers > 0) {
+        if (((Number) columns[7]).intValue() > 0) {
             sums[TRANSFERRED]++;
-            if (reidentified > 0) {
+            if (((Number) columns[8]).intValue() > 0) {
                 sums[REIDENTIFIED]++;
             }
-        }
-        if ("SELF_SERVED".equals(outcome)) {
-            sums[SELF_SERVED]++;
         }
         if (caller >= 0) {
             sums[FROM_KNOWN_CALLER]++;
@@ -201,6 +169,33 @@ final class CallMonth {
             if (preferred.equals(channel)) {
                 sums[IN_PREFERRED]++;
             }
+        }
+    }
+
+    private void answered(int group, long[] sums, Object[] columns) {
+        int queueSeconds = ((Number) columns[6]).intValue();
+        sums[ANSWERED]++;
+        sums[QUEUED]++;
+        sums[ANSWERED_QUEUE_SECONDS] += queueSeconds;
+        if (queueSeconds <= ContactCentreMeasures.SERVICE_LEVEL_SECONDS) {
+            sums[ANSWERED_IN_TIME]++;
+        }
+        Boolean sawHistory = (Boolean) columns[9];
+        if (sawHistory != null) {
+            sums[HISTORY_KNOWN]++;
+            if (!sawHistory) {
+                sums[WITHOUT_HISTORY]++;
+            }
+        }
+        if ((Boolean) columns[4]) {
+            // the caller wanted an agent and was answered: a human reached
+            int toHuman = ((Number) columns[5]).intValue() + queueSeconds;
+            sums[REACHED]++;
+            sums[REACHED_SECONDS] += toHuman;
+            if (toHuman > MomentsOfTruthMeasures.PUBLISHED_AVERAGE_SECONDS) {
+                sums[REACHED_LATE]++;
+            }
+            groups.secondsToHuman(group, toHuman);
         }
     }
 
@@ -251,6 +246,8 @@ final class CallMonth {
                 groups.forEachSecondsToHuman(group, (seconds, calls) ->
                         toHuman.add(profile.segment(), profile.valueBand(), channel, seconds, calls));
             }
+            callers = null;
+            repeats = null;
         }
         return totals;
     }

@@ -40,12 +40,12 @@ final class MonthPasses {
 
     /** Reads into the month's calls the ones started in [from, to): the measuring step reads them in parts. */
     void readCalls(ReportingMonth month, LocalDateTime from, LocalDateTime to) {
-        calls.get(month).read(entityManager, from, to);
+        calls.computeIfAbsent(month, CallMonth::new).read(entityManager, from, to);
     }
 
     /** Reads the known callers' calls in [from, to) after the month, which can make a month's call a repeat. */
     void readFollowers(ReportingMonth month, LocalDateTime from, LocalDateTime to) {
-        calls.get(month).readFollowers(entityManager, from, to);
+        calls.computeIfAbsent(month, CallMonth::new).readFollowers(entityManager, from, to);
     }
 
     CallMonth calls(ReportingMonth month) {
