@@ -67,8 +67,7 @@ final class StagingSink implements RecordSink {
     /** Hands over what is still held; call on the reading thread once the file has been read to its end. */
     void finish() {
         if (filling.size() > 0) {
-            handOver.accept(filling);
-            filling = new Chunk(quarantined + 1);
+            handOverFilling();
         }
     }
 
@@ -113,9 +112,13 @@ final class StagingSink implements RecordSink {
 
     private void handOverWhenFull() {
         if (filling.size() >= STAGE_EVERY) {
-            handOver.accept(filling);
-            filling = new Chunk(quarantined + 1);
+            handOverFilling();
         }
+    }
+
+    private void handOverFilling() {
+        handOver.accept(filling);
+        filling = new Chunk(quarantined + 1);
     }
 
     /** Rows read and not yet staged: records by table, quarantined rows numbered on from {@code firstQuarantined}. */
