@@ -12,5 +12,11 @@ public enum BatchStatus {
      * Was accepted, then a corrected delivery of the same file (or a replay of it) took its place: its
      * rows are gone, the batch that replaced it is named in the ledger.
      */
-    REPLACED
+    REPLACED,
+    /**
+     * A large file being made its batch a part at a time: some of its records are already written, the rest are
+     * staged. Counts for nothing (no run, readiness or replacement takes it for delivered) until its last part
+     * makes it {@link #ACCEPTED}; a process stopped meanwhile leaves it so, and the file's next delivery finishes it.
+     */
+    BEING_STORED
 }

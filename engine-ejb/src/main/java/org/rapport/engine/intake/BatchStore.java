@@ -158,11 +158,14 @@ public class BatchStore {
     }
 
     /**
-     * Makes a staged delivery its batch, in the caller's transaction: the ledger entry, the staged rows as
-     * records and quarantined rows ({@link StagedMerge}), the earlier deliveries it replaces; the staging is
-     * deleted with it. Content an accepted batch brought meanwhile makes it a duplicate instead.
+     * Opens the batch a staged delivery's rows are to be merged into, in the caller's transaction: a ledger entry
+     * {@link BatchStatus#BEING_STORED}, with the file's counts, that counts for nothing until its last part is
+     * merged ({@link #finishStaged}). Content an accepted batch brought meanwhile makes the delivery a duplicate
+     * instead, and its staging is deleted.
+     *
+     * @return the duplicate's receipt, or null when the batch was opened
      */
-    IntakeReceipt storeStaged(Delivery delivery, long stagingId, StagingSink staged) {
+    IntakeReceipt openStaged(Delivery delivery, long stagingId, StagingSink staged) {
         Long original = firstAcceptedWithSameContent(delivery);
         if (original != null) {
             entityManager.unwrap(Session.class).doWork(connection -> StagingArea.discard(connection, stagingId));
@@ -170,26 +173,67 @@ public class BatchStore {
         }
         SourceBatch batch = newBatch(delivery);
         batch.keptAs(delivery.keptAs());
+        batch.beingStored(staged.accepted(), staged.quarantined(), staged.newestRecordAt());
         entityManager.persist(batch);
         entityManager.flush();
         long batchId = batch.getId();
-        BatchReplacement replacement = new BatchReplacement(entityManager);
-        List<Long> replaced = replacement.earlierDeliveries(batch);
-        StagedMerge merge = new StagedMerge(stagingId, batchId, delivery.source(), Set.copyOf(replaced));
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            for (RecordTable table : staged.tables()) {
+        entityManager.unwrap(Session.class).doWork(connection -> StagingArea.mergingInto(connection, stagingId,
+                batchId));
+        return null;
+    }
+
+    /**
+     * Merges the next part of a staged delivery, at most {@code rows} of its records, in the caller's transaction
+     * ({@link StagedMerge}), and adds what it did to the batch's counts.
+     *
+     * @return whether records remain to be merged
+     * @throws IllegalStateException when {@code owner} no longer owns the staging
+     */
+    boolean mergeStagedPart(long stagingId, String owner, long rows) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            StagingArea.MergeProgress progress = StagingArea.progressLocked(connection, stagingId, owner);
+            StagingArea.StagedExtent extent = StagingArea.extent(connection, stagingId);
+            if (progress.mergedThrough() >= extent.lastOrdinal()) {
+                return false;
+            }
+            SourceBatch batch = entityManager.find(SourceBatch.class, progress.batchId());
+            List<Long> replaced = new BatchReplacement(entityManager).earlierDeliveries(batch);
+            long last = Math.min(extent.lastOrdinal(), progress.mergedThrough() + rows);
+            StagedMerge merge = new StagedMerge(stagingId, batch.getId(), progress.source(), Set.copyOf(replaced),
+                    progress.mergedThrough() + 1, last);
+            for (RecordTable table : extent.tables()) {
                 merge.merge(connection, table);
             }
-            StagedMerge.quarantine(connection, stagingId, batchId);
-            StagingArea.discard(connection, stagingId);
+            StagingArea.mergedThrough(connection, stagingId, last);
+            batch.partMerged(merge.inserted(), merge.updated(), merge.unchanged(), merge.unmatched());
+            entityManager.flush();
+            return last < extent.lastOrdinal();
         });
+    }
+
+    /**
+     * Ends a staged delivery whose every part is merged, in the caller's transaction: its quarantined rows, the
+     * earlier deliveries it replaces withdrawn, the batch accepted, the staging deleted.
+     */
+    IntakeReceipt finishStaged(long stagingId, String owner) {
+        long batchId = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            StagingArea.MergeProgress progress = StagingArea.progressLocked(connection, stagingId, owner);
+            if (progress.mergedThrough() < StagingArea.extent(connection, stagingId).lastOrdinal()) {
+                throw new IllegalStateException("Staging " + stagingId + " is merged only through record "
+                        + progress.mergedThrough());
+            }
+            StagedMerge.quarantine(connection, stagingId, progress.batchId());
+            StagingArea.discard(connection, stagingId);
+            return progress.batchId();
+        });
+        SourceBatch stored = entityManager.find(SourceBatch.class, batchId);
+        BatchReplacement replacement = new BatchReplacement(entityManager);
+        List<Long> replaced = replacement.earlierDeliveries(stored);
         int withdrawn = 0;
         for (Long earlier : replaced) {
             withdrawn += replacement.replace(entityManager.find(SourceBatch.class, earlier), batchId);
         }
-        SourceBatch stored = entityManager.find(SourceBatch.class, batchId);
-        stored.counted(staged.accepted(), staged.quarantined(), merge.unmatched(), staged.newestRecordAt(),
-                merge.inserted(), merge.updated(), merge.unchanged(), withdrawn);
+        stored.storedWhole(withdrawn);
         entityManager.flush();
         return receipt(stored, replaced);
     }

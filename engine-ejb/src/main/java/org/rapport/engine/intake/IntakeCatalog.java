@@ -97,6 +97,17 @@ public class IntakeCatalog {
      * from the ledger, the newest record time, the last delivery, and the records held now with those
      * whose customer is unknown now (one grouped pass over each record table). By source name.
      */
+    /**
+     * "source file" of each batch still being made a part at a time ({@link BatchStatus#BEING_STORED}), sorted:
+     * being stored now, or left so by a process that stopped between two parts until the file is delivered again.
+     */
+    public List<String> filesBeingStored() {
+        return entityManager.createQuery("select b.source, b.name from SourceBatch b where b.status = :beingStored",
+                        Object[].class)
+                .setParameter("beingStored", BatchStatus.BEING_STORED).getResultStream()
+                .map(row -> row[0] + " " + row[1]).sorted().toList();
+    }
+
     public List<SourceHealth> health() {
         List<Object[]> totals = entityManager.createQuery("""
                 select b.source, b.kind, count(b),

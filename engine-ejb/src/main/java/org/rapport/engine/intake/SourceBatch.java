@@ -227,6 +227,28 @@ public class SourceBatch {
         this.rowsWithdrawn = withdrawn;
     }
 
+    /** A file whose rows are made this batch a part at a time: counted for nothing until {@link #storedWhole}. */
+    void beingStored(int accepted, int quarantined, LocalDateTime newest) {
+        this.status = BatchStatus.BEING_STORED;
+        this.rowsAccepted = accepted;
+        this.rowsQuarantined = quarantined;
+        this.newestRecordAt = newest;
+    }
+
+    /** Adds what one part of the file did to the store. */
+    void partMerged(int inserted, int updated, int unchanged, int unmatched) {
+        this.rowsNew += inserted;
+        this.rowsUpdated += updated;
+        this.rowsUnchanged += unchanged;
+        this.rowsUnmatched += unmatched;
+    }
+
+    /** Its last part is merged: the batch counts from now on. */
+    void storedWhole(int withdrawn) {
+        this.status = BatchStatus.ACCEPTED;
+        this.rowsWithdrawn = withdrawn;
+    }
+
     void keptAs(String place) {
         this.keptAs = place;
     }

@@ -19,15 +19,20 @@ import org.hibernate.Session;
 /**
  * Stores a delivery of contact records (calls, survey responses, purchases, service cases) without one
  * long transaction: its rows are staged a chunk per committed transaction while the file is read on a thread
- * of its own ({@link StagingSink}, {@link ReadAhead}), then made its batch in one short transaction of
- * set-based statements ({@link BatchStore#storeStaged}), so readers see the batch whole or not at all. A file
- * refused partway, or whose reading fails, leaves nothing of itself: its staging is deleted. A process killed mid-file
- * leaves a staging no one finishes; before a delivery is staged, stagings that no live intake of this
- * process is writing (another process's, or one whose cleanup failed) are deleted, and the transport,
- * which keeps a file in its inbox until it is stored, delivers it again from the start. On PostgreSQL only
- * ({@link #serves}): on H2, measured with a 1,000,000-row file, staging and then merging took twice as long as
- * storing the file in one transaction (6,400 against 12,900 rows a second) and its last transaction was longer
- * than that whole one, so H2 keeps the one transaction. Thread-safe.
+ * of its own ({@link StagingSink}, {@link ReadAhead}), then made its batch a part per committed transaction
+ * ({@link MergeParts}, {@link BatchStore#mergeStagedPart}), in set-based statements. A file refused partway, or
+ * whose reading fails, leaves nothing of itself: its staging is deleted.
+ * <p>
+ * While its parts are merged the batch is {@link BatchStatus#BEING_STORED}: it counts for nothing, and readiness
+ * holds the month's runs, until the last part makes it accepted. Whatever stops the merge (a process killed, the
+ * database gone) leaves the staging and the parts merged so far; the transport, which keeps a file in its inbox
+ * until it is stored, delivers it again, and this intake goes on from the next part instead of from the start.
+ * A process killed while staging leaves a staging no one finishes; before a delivery is staged, such stagings that
+ * no live intake of this process is writing are deleted, and the file is staged again from the start.
+ * <p>
+ * On PostgreSQL only ({@link #serves}): on H2, measured with a 1,000,000-row file, staging and then merging took
+ * twice as long as storing the file in one transaction (6,400 against 12,900 rows a second) and its last
+ * transaction was longer than that whole one, so H2 keeps the one transaction. Thread-safe.
  */
 final class StagedIntake {
 
@@ -36,7 +41,7 @@ final class StagedIntake {
     /** This process (this deployment of the intake): a staging another process owns was left by it. */
     static final String THIS_PROCESS = UUID.randomUUID().toString();
 
-    /** The stagings being written in this process now, which are not left behind. */
+    /** The stagings being written or merged in this process now, which are not left behind. */
     private static final Set<Long> LIVE = ConcurrentHashMap.newKeySet();
 
     private final TransactionRunner transactions;
@@ -44,17 +49,19 @@ final class StagedIntake {
     private final Function<EntityManager, BatchStore> stores;
     private final String owner;
     private final StagingSink.ChunkHook chunkHook;
+    private final MergeParts parts;
     private final ThreadFactory readers;
     private volatile Boolean postgres;
 
     StagedIntake(TransactionRunner transactions, Clock clock, Function<EntityManager, BatchStore> stores, String owner,
-            StagingSink.ChunkHook chunkHook, ThreadFactory readers) {
+            StagingSink.ChunkHook chunkHook, MergeParts parts, ThreadFactory readers) {
         this.readers = readers;
         this.transactions = transactions;
         this.clock = clock;
         this.stores = stores;
         this.owner = owner;
         this.chunkHook = chunkHook;
+        this.parts = parts;
     }
 
     /** Whether deliveries are staged on this database: PostgreSQL's, not H2's. */
@@ -77,6 +84,12 @@ final class StagedIntake {
                 .duplicateOrNull(delivery));
         if (duplicate != null) {
             return duplicate;
+        }
+        Long leftMidMerge = takeOverMerge(delivery);
+        if (leftMidMerge != null) {
+            LOG.info(() -> "File '" + delivery.fileName() + "': going on with staging " + leftMidMerge
+                    + " from the part after the last one merged");
+            return merge(delivery, leftMidMerge, System.nanoTime());
         }
         discardLeftBehind();
         long stagingId = transactions.inNewTransaction(entityManager -> work(entityManager, connection ->
@@ -107,19 +120,73 @@ final class StagedIntake {
                 }
                 return null;
             }));
-            long staged = System.nanoTime();
-            IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
-                    .storeStaged(delivery, stagingId, sink));
-            LIVE.remove(stagingId);
+            IntakeReceipt duplicateNow = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
+                    .openStaged(delivery, stagingId, sink));
+            if (duplicateNow != null) {
+                LIVE.remove(stagingId);
+                return duplicateNow;
+            }
             // counts and times only: a log line never carries a row's content
-            LOG.info(() -> String.format("File '%s': %d rows staged in %.1f s, made batch %d in %.1f s",
-                    delivery.fileName(), sink.accepted() + sink.quarantined(), (staged - started) / 1e9,
-                    receipt.batchId(), (System.nanoTime() - staged) / 1e9));
-            return receipt;
+            LOG.info(() -> String.format("File '%s': %d rows staged in %.1f s", delivery.fileName(),
+                    sink.accepted() + sink.quarantined(), (System.nanoTime() - started) / 1e9));
         } catch (RuntimeException | Error failure) {
             discard(stagingId);
             throw failure;
         }
+        return merge(delivery, stagingId, System.nanoTime());
+    }
+
+    /**
+     * Merges a staging's parts from the one after the last merged, then ends its batch. Whatever stops it leaves
+     * the staging for the file's next delivery to go on with.
+     */
+    private IntakeReceipt merge(Delivery delivery, long stagingId, long started) {
+        try {
+            int merged = 0;
+            boolean more = true;
+            while (more) {
+                more = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
+                        .mergeStagedPart(stagingId, owner, parts.rows()));
+                merged++;
+                parts.afterEach().merged(merged);
+            }
+            IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
+                    .finishStaged(stagingId, owner));
+            int count = merged;
+            LOG.info(() -> String.format("File '%s': made batch %d in %d parts, %.1f s", delivery.fileName(),
+                    receipt.batchId(), count, (System.nanoTime() - started) / 1e9));
+            return receipt;
+        } finally {
+            LIVE.remove(stagingId);
+        }
+    }
+
+    /**
+     * Takes over the staging of this very file that an intake left mid-merge (it stopped, or its database went
+     * away), unless a live intake of this process is merging it; null when there is none.
+     */
+    private Long takeOverMerge(Delivery delivery) {
+        Map<Long, String> merging = transactions.inNewTransaction(entityManager -> work(entityManager,
+                connection -> StagingArea.merging(connection, delivery.source(), delivery.checksum())));
+        for (Map.Entry<Long, String> staging : merging.entrySet()) {
+            long stagingId = staging.getKey();
+            if (!LIVE.add(stagingId)) {
+                continue;
+            }
+            boolean taken = false;
+            try {
+                taken = transactions.inNewTransaction(entityManager -> work(entityManager, connection ->
+                        StagingArea.takeOver(connection, stagingId, staging.getValue(), owner)));
+            } finally {
+                if (!taken) {
+                    LIVE.remove(stagingId);
+                }
+            }
+            if (taken) {
+                return stagingId;
+            }
+        }
+        return null;
     }
 
     private static QuarantinedRow read(Delivery delivery, StagingSink sink) {

@@ -17,10 +17,14 @@ import java.util.stream.Collectors;
  * one the new one replaces; a key given more than once in the file is one record with its last values.
  * Counted per row, as the ledger has always counted: a key's first row is new, updated or unchanged
  * against the store, each later row updated or unchanged against the row before it. Contact rows whose
- * customer is blank or unknown are counted unmatched. Runs in the caller's (short) transaction, so readers
- * see the batch whole or not at all. PostgreSQL only: H2 answers these joins over a million staged rows by
- * reading pages at random (see {@link StagedIntake}). Not for customers or replays. Not thread-safe: one per
- * batch.
+ * customer is blank or unknown are counted unmatched.
+ * <p>
+ * Merges one part of the file, the rows from one place in it to another, in the caller's transaction: a file is
+ * merged a part a transaction ({@link StagedIntake}), in the file's order. The rules hold across parts without
+ * looking back, because a key met in an earlier part is in the store by then with that part's last row for it:
+ * compared with the store, a key's first row in a part is compared with the row before it in the file. PostgreSQL
+ * only: H2 answers these joins over a million staged rows by reading pages at random (see {@link StagedIntake}).
+ * Not for customers or replays. Not thread-safe: one per part.
  */
 final class StagedMerge {
 
@@ -32,16 +36,24 @@ final class StagedMerge {
     /** What each grouping, join or sort of the merge may hold in memory (PostgreSQL's default is 4 MB). */
     static final String WORK_MEMORY = "64MB";
 
+    /** The part's rows of a staged table: its parameters are the part's first and last place in the file. */
+    private static final String IN_PART = " and ordinal between ? and ?";
+
     private final long stagingId;
     private final long batchId;
     private final String source;
     private final Set<Long> replaced;
+    private final long firstOrdinal;
+    private final long lastOrdinal;
     private int inserted;
     private int updated;
     private int unchanged;
     private int unmatched;
 
-    StagedMerge(long stagingId, long batchId, String source, Set<Long> replaced) {
+    /** Merges the rows staged from place {@code firstOrdinal} to {@code lastOrdinal} in the file, both included. */
+    StagedMerge(long stagingId, long batchId, String source, Set<Long> replaced, long firstOrdinal, long lastOrdinal) {
+        this.firstOrdinal = firstOrdinal;
+        this.lastOrdinal = lastOrdinal;
         this.stagingId = stagingId;
         this.batchId = batchId;
         this.source = source;
@@ -64,7 +76,7 @@ final class StagedMerge {
         return unmatched;
     }
 
-    /** Merges the rows staged for {@code table}. */
+    /** Merges the part's rows staged for {@code table}. */
     void merge(Connection connection, RecordTable table) throws SQLException {
         String staged = StagingArea.stagedTable(table);
         // this transaction's grouping and joins over a file's keys in memory: with the default 4 MB, a million keys
@@ -86,12 +98,12 @@ final class StagedMerge {
                 + " from (select record_key, min(ordinal) as first_ordinal, max(ordinal) as last_ordinal,"
                 + "   min(content_hash) as low_hash,"
                 + "   case when min(content_hash) = max(content_hash) then 1 else 2 end as hashes"
-                + "   from " + staged + " where staging_id = ? group by record_key) l"
+                + "   from " + staged + " where staging_id = ?" + IN_PART + " group by record_key) l"
                 + " left join " + table.table() + " t on t.record_key = l.record_key and t.source = ?",
-                stagingId, stagingId, stagingId, source);
+                stagingId, stagingId, stagingId, firstOrdinal, lastOrdinal, source);
         analyze(connection, KEYS);
         countFirstRows(connection);
-        int rows = count(connection, "select count(*) from " + staged + " where staging_id = ?");
+        int rows = count(connection, "select count(*) from " + staged + " where staging_id = ?" + IN_PART);
         if (rows > keys) {
             countRepeatedRows(connection, staged);
         }
@@ -103,9 +115,9 @@ final class StagedMerge {
         update(connection, "insert into " + table.table() + " (id, batch_id, content_hash, record_key, source, "
                 + columns + ") select s.record_id, ?, s.content_hash, s.record_key, ?, "
                 + table.columns().stream().map(column -> "s." + column.name()).collect(Collectors.joining(", "))
-                + " from " + staged + " s where s.staging_id = ? and s.ordinal in (select k.last_ordinal"
-                + " from " + KEYS + " k where k.staging_id = ? and k.stored_id is null)",
-                batchId, source, stagingId, stagingId);
+                + " from " + staged + " s where s.staging_id = ? and s.ordinal between ? and ?"
+                + " and s.ordinal in (select k.last_ordinal from " + KEYS + " k where k.staging_id = ?"
+                + " and k.stored_id is null)", batchId, source, stagingId, firstOrdinal, lastOrdinal, stagingId);
         update(connection, "merge into " + table.table() + " t using (select k.stored_id, s.content_hash, "
                 + table.columns().stream().map(column -> "s." + column.name()).collect(Collectors.joining(", "))
                 + lastRows + " and k.stored_id is not null"
@@ -128,8 +140,8 @@ final class StagedMerge {
                     + String.join(", ", Collections.nCopies(replaced.size(), "?")) + "))", parameters);
         }
         unmatched += count(connection, "select count(*) from " + staged + " s where s.staging_id = ?"
-                + " and (s.customer_ref is null or not exists"
-                + " (select 1 from customer c where c.external_id = s.customer_ref))", stagingId);
+                + " and s.ordinal between ? and ? and (s.customer_ref is null or not exists"
+                + " (select 1 from customer c where c.external_id = s.customer_ref))");
     }
 
     /** Makes the rows quarantined in staging {@code stagingId} those of batch {@code batchId}. */
@@ -162,8 +174,10 @@ final class StagedMerge {
                 + " coalesce(sum(case when previous <> content_hash then 1 else 0 end), 0),"
                 + " coalesce(sum(case when previous = content_hash then 1 else 0 end), 0)"
                 + " from (select content_hash, lag(content_hash) over (partition by record_key order by ordinal)"
-                + "   as previous from " + staged + " where staging_id = ?) rows_in_order")) {
+                + "   as previous from " + staged + " where staging_id = ?" + IN_PART + ") rows_in_order")) {
             statement.setLong(1, stagingId);
+            statement.setLong(2, firstOrdinal);
+            statement.setLong(3, lastOrdinal);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 updated += rows.getInt(1);
@@ -187,13 +201,12 @@ final class StagedMerge {
         }
     }
 
+    /** Counts the part's rows {@code sql} selects: its parameters are the staging and the part's first and last place. */
     private int count(Connection connection, String sql) throws SQLException {
-        return count(connection, sql, stagingId);
-    }
-
-    private static int count(Connection connection, String sql, long stagingId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, stagingId);
+            statement.setLong(2, firstOrdinal);
+            statement.setLong(3, lastOrdinal);
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);

@@ -105,11 +105,11 @@ final class StagingArea {
         StagedRows.insert(connection, dialect, "staged_quarantine", QUARANTINE_COLUMNS, rows);
     }
 
-    /** Every staging there is, by id, with the intake that owns it. */
+    /** Every staging still being written (whose file is not yet being merged), by id, with the intake that owns it. */
     static Map<Long, String> owners(Connection connection) throws SQLException {
         Map<Long, String> owners = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "select id, owner from intake_staging order by id")) {
+                "select id, owner from intake_staging where batch_id is null order by id")) {
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     owners.put(rows.getLong(1), rows.getString(2));
@@ -117,6 +117,97 @@ final class StagingArea {
             }
         }
         return owners;
+    }
+
+    /** The stagings of a file from {@code source} with this content whose merge has begun, by id, with their owner. */
+    static Map<Long, String> merging(Connection connection, String source, String checksum) throws SQLException {
+        Map<Long, String> merging = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select id, owner from intake_staging"
+                + " where source = ? and checksum = ? and batch_id is not null order by id")) {
+            statement.setString(1, source);
+            statement.setString(2, checksum);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    merging.put(rows.getLong(1), rows.getString(2));
+                }
+            }
+        }
+        return merging;
+    }
+
+    /** Makes {@code owner} the owner of a staging {@code formerOwner} owned; false when another took it first. */
+    static boolean takeOver(Connection connection, long stagingId, String formerOwner, String owner)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update intake_staging set owner = ? where id = ? and owner = ?")) {
+            update.setString(1, owner);
+            update.setLong(2, stagingId);
+            update.setString(3, formerOwner);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Records that staging {@code stagingId}'s rows are being made batch {@code batchId}, none merged yet. */
+    static void mergingInto(Connection connection, long stagingId, long batchId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update intake_staging set batch_id = ?, merged_through = 0 where id = ?")) {
+            update.setLong(1, batchId);
+            update.setLong(2, stagingId);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * Where the merge of staging {@code stagingId} stands, its row locked until the caller's transaction ends, so
+     * that no two intakes merge the same part.
+     *
+     * @throws IllegalStateException when the staging is gone or {@code owner} no longer owns it
+     */
+    static MergeProgress progressLocked(Connection connection, long stagingId, String owner) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select owner, batch_id, merged_through, source"
+                + " from intake_staging where id = ? for update")) {
+            select.setLong(1, stagingId);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next() || rows.getObject(2) == null) {
+                    throw new IllegalStateException("Staging " + stagingId + " is not being merged");
+                }
+                if (!owner.equals(rows.getString(1))) {
+                    throw new IllegalStateException("Staging " + stagingId + " was taken over by another intake");
+                }
+                return new MergeProgress(rows.getLong(2), rows.getLong(3), rows.getString(4));
+            }
+        }
+    }
+
+    /** Records that the rows of staging {@code stagingId} are merged up to place {@code ordinal}. */
+    static void mergedThrough(Connection connection, long stagingId, long ordinal) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "update intake_staging set merged_through = ? where id = ?")) {
+            update.setLong(1, ordinal);
+            update.setLong(2, stagingId);
+            update.executeUpdate();
+        }
+    }
+
+    /** The tables staging {@code stagingId} holds records for, and the last place among its records (0 for none). */
+    static StagedExtent extent(Connection connection, long stagingId) throws SQLException {
+        List<RecordTable> tables = new ArrayList<>();
+        long last = 0;
+        for (RecordTable table : RecordTable.CONTACTS) {
+            try (PreparedStatement select = connection.prepareStatement("select max(ordinal) from "
+                    + stagedTable(table) + " where staging_id = ?")) {
+                select.setLong(1, stagingId);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    long tableLast = rows.getLong(1);
+                    if (!rows.wasNull()) {
+                        tables.add(table);
+                        last = Math.max(last, tableLast);
+                    }
+                }
+            }
+        }
+        return new StagedExtent(tables, last);
     }
 
     /** Deletes a staging and everything staged under it. */
@@ -135,6 +226,14 @@ final class StagingArea {
             delete.setLong(1, stagingId);
             delete.executeUpdate();
         }
+    }
+
+    /** How far the merge of a staging has come: its batch, and the last place merged (0 before the first part). */
+    record MergeProgress(long batchId, long mergedThrough, String source) {
+    }
+
+    /** What a staging holds: the tables it has records for, and the place of its last record. */
+    record StagedExtent(List<RecordTable> tables, long lastOrdinal) {
     }
 
     /** A keyed record and its place among the file's records, from 1. */

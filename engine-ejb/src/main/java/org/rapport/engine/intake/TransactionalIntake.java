@@ -10,7 +10,7 @@ import org.rapport.engine.customer.IdentifierKey;
 
 /**
  * The intake itself, wherever it runs. On PostgreSQL a delivery of contact records (calls, survey responses,
- * purchases, service cases) is staged a chunk per transaction and then made its batch in one short
+ * purchases, service cases) is staged a chunk per transaction and then made its batch a part per
  * transaction ({@link StagedIntake}), so no transaction lasts as long as a large file. Customers, replays of a
  * kept file, and every delivery on H2 are stored in one transaction of their own around {@link BatchStore}. A
  * file refused partway leaves nothing of itself, and its rejection is recorded in a transaction of its own. In
@@ -42,7 +42,8 @@ public final class TransactionalIntake implements Intake {
      */
     public TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey,
             ThreadFactory readers) {
-        this(transactions, clock, identifierKey, StagedIntake.THIS_PROCESS, StagingSink.ChunkHook.NONE, readers);
+        this(transactions, clock, identifierKey, StagedIntake.THIS_PROCESS, StagingSink.ChunkHook.NONE,
+                MergeParts.DEFAULT, readers);
     }
 
     /**
@@ -51,15 +52,23 @@ public final class TransactionalIntake implements Intake {
      */
     TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey, String owner,
             StagingSink.ChunkHook chunkHook) {
-        this(transactions, clock, identifierKey, owner, chunkHook, ReadAhead.plainThreads());
+        this(transactions, clock, identifierKey, owner, chunkHook, MergeParts.DEFAULT, ReadAhead.plainThreads());
+    }
+
+    /**
+     * An intake that stages as {@code owner} and merges a staged file in {@code parts}: a test plays a process that
+     * stops between two parts and one started after it.
+     */
+    TransactionalIntake(TransactionRunner transactions, Clock clock, String owner, MergeParts parts) {
+        this(transactions, clock, null, owner, StagingSink.ChunkHook.NONE, parts, ReadAhead.plainThreads());
     }
 
     private TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey, String owner,
-            StagingSink.ChunkHook chunkHook, ThreadFactory readers) {
+            StagingSink.ChunkHook chunkHook, MergeParts parts, ThreadFactory readers) {
         this.transactions = transactions;
         this.clock = clock;
         this.identifierKey = identifierKey;
-        this.staged = new StagedIntake(transactions, clock, this::store, owner, chunkHook, readers);
+        this.staged = new StagedIntake(transactions, clock, this::store, owner, chunkHook, parts, readers);
     }
 
     @Override

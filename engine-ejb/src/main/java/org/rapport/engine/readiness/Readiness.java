@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import jakarta.ejb.Stateless;
@@ -16,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.rapport.engine.intake.BatchStatus;
+import org.rapport.engine.intake.IntakeCatalog;
 import org.rapport.engine.intake.SourceKind;
 import org.rapport.engine.readiness.ReadinessRules.SourceDeliveries;
 
@@ -37,7 +40,18 @@ public class Readiness {
 
     /** Where {@code month} stands now. */
     public MonthReadiness check(YearMonth month) {
-        return new ReadinessRules(policy::ruleOf).check(month, delivered(), marks(month), intake.beingStored());
+        return new ReadinessRules(policy::ruleOf).check(month, delivered(), marks(month), beingStored());
+    }
+
+    /**
+     * The files this node's intake is storing now, and every file whose batch is still being made a part at a
+     * time: the latter may have been left by a process that stopped between two parts, which no node is storing
+     * until the file is delivered again, but whose written part a run would measure without the rest.
+     */
+    private List<String> beingStored() {
+        SortedSet<String> files = new TreeSet<>(intake.beingStored());
+        files.addAll(new IntakeCatalog(entityManager).filesBeingStored());
+        return List.copyOf(files);
     }
 
     /** The month's deadline and what the installation does when it passes. */

@@ -109,6 +109,72 @@ class StagedIntakeTest extends PersistenceSpec {
     @EnumSource(TestDatabase.class)
     void overlappingFilesAcrossChunksCountNewUpdatedAndUnchangedAsEachRowSays(TestDatabase database) {
         on(database);
+        overlappingFilesCountAsEachRowSays(database, intake(database));
+    }
+
+    /**
+     * A file merged a part per transaction is counted and stored as the file merged whole: a key met in an earlier
+     * part is compared with that part's last row for it, a row of a replaced file is taken over part by part.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void aFileMergedInPartsIsCountedAndStoredAsOneMergedWhole(TestDatabase database) {
+        on(database);
+        overlappingFilesCountAsEachRowSays(database, new TransactionalIntake(database::read, Clock.systemUTC(),
+                "in-parts", new MergeParts(3_001, MergeParts.PartHook.NONE)));
+    }
+
+    /**
+     * A process stopped between two parts leaves the batch being stored, counted for nothing, with the parts merged
+     * so far; the file's next delivery goes on from the next part, and each row is counted once.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void aProcessStoppedBetweenPartsLeavesItsBatchBeingStoredAndTheNextDeliveryGoesOnFromThere(
+            TestDatabase database) {
+        on(database);
+        int rows = 25_000;
+        Delivery delivery = Deliveries.calls("test-ivr", "calls.csv", checksum('p'),
+                calls(rows, "C-1", "2026-10-02T09:00:00"), List.of(Deliveries.badRow(7)));
+        List<Integer> partsMergedAfterRestart = new ArrayList<>();
+        Intake stopsAfterTwoParts = new TransactionalIntake(database::read, Clock.systemUTC(), "process-killed",
+                new MergeParts(10_000, parts -> {
+                    if (parts == 2) {
+                        throw new ProcessKilled();
+                    }
+                }));
+
+        assertThatThrownBy(() -> stopsAfterTwoParts.store(delivery)).isInstanceOf(ProcessKilled.class);
+
+        SourceBatch left = database.read(entityManager -> entityManager.createQuery("select b from SourceBatch b",
+                SourceBatch.class).getSingleResult());
+        assertThat(left.getStatus()).isEqualTo(BatchStatus.BEING_STORED);
+        assertThat(filesBeingStored(database)).as("what readiness holds the month's runs for")
+                .containsExactly("test-ivr calls.csv");
+        assertThat(count(database, "Call")).as("two parts written").isEqualTo(20_000);
+        assertThat(count(database, "QuarantinedRecord")).as("quarantined with the last part").isZero();
+        assertThat(stagedCalls(database)).as("the staging kept for the next delivery").isEqualTo(rows);
+
+        IntakeReceipt again = new TransactionalIntake(database::read, Clock.systemUTC(), "process-restarted",
+                new MergeParts(10_000, partsMergedAfterRestart::add)).store(delivery);
+
+        assertThat(partsMergedAfterRestart).as("only the part not merged before").containsExactly(1);
+        assertThat(again.batchId()).isEqualTo(left.getId());
+        assertThat(again.status()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(again.rowsAccepted()).isEqualTo(rows);
+        assertThat(again.rowsQuarantined()).isEqualTo(1);
+        assertThat(again.changes()).as("each call counted once").isEqualTo(new IntakeReceipt.Changes(rows, 0, 0, 0));
+        assertThat(count(database, "Call")).isEqualTo(rows);
+        assertThat(count(database, "QuarantinedRecord")).isEqualTo(1);
+        assertThat(count(database, "SourceBatch")).isEqualTo(1);
+        assertThat(filesBeingStored(database)).isEmpty();
+        assertThat(stagedCalls(database)).isZero();
+        long stagings = database.read(entityManager -> ((Number) entityManager
+                .createNativeQuery("select count(*) from intake_staging").getSingleResult()).longValue());
+        assertThat(stagings).isZero();
+    }
+
+    private static void overlappingFilesCountAsEachRowSays(TestDatabase database, Intake intake) {
         int first = CHUNK * 2 + 5000;
         int overlapFrom = first / 2;
         int secondEnd = first + first / 2;
@@ -121,7 +187,6 @@ class StagedIntakeTest extends PersistenceSpec {
         int repeated = first + 10;
         // one call of the second file given again at its end (another chunk), changed once more
         secondFile.add(withQueue(callNumber(repeated), 777));
-        Intake intake = intake(database);
 
         IntakeReceipt one = intake.store(Deliveries.calls("test-ivr", "day-1.csv", checksum('1'), firstFile,
                 List.of()));
@@ -251,6 +316,10 @@ class StagedIntakeTest extends PersistenceSpec {
         return database.read(entityManager -> entityManager.createQuery(
                 "select c.batch.id from Call c where c.recordKey = :key", Long.class)
                 .setParameter("key", "K-" + i).getSingleResult());
+    }
+
+    private static List<String> filesBeingStored(TestDatabase database) {
+        return database.read(entityManager -> new IntakeCatalog(entityManager).filesBeingStored());
     }
 
     private static Intake intake(TestDatabase database) {
