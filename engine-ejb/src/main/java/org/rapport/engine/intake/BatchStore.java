@@ -190,25 +190,29 @@ public class BatchStore {
      * @throws IllegalStateException when {@code owner} no longer owns the staging
      */
     boolean mergeStagedPart(long stagingId, String owner, long rows) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            StagingArea.MergeProgress progress = StagingArea.progressLocked(connection, stagingId, owner);
-            StagingArea.StagedExtent extent = StagingArea.extent(connection, stagingId);
-            if (progress.mergedThrough() >= extent.lastOrdinal()) {
-                return false;
-            }
-            SourceBatch batch = entityManager.find(SourceBatch.class, progress.batchId());
-            List<Long> replaced = new BatchReplacement(entityManager).earlierDeliveries(batch);
-            long last = Math.min(extent.lastOrdinal(), progress.mergedThrough() + rows);
-            StagedMerge merge = new StagedMerge(stagingId, batch.getId(), progress.source(), Set.copyOf(replaced),
-                    progress.mergedThrough() + 1, last);
+        Session session = entityManager.unwrap(Session.class);
+        // the connection is the entity manager's: entities are read and written between pieces of work, not in them
+        StagingArea.MergeProgress progress = session.doReturningWork(connection ->
+                StagingArea.progressLocked(connection, stagingId, owner));
+        StagingArea.StagedExtent extent = session.doReturningWork(connection ->
+                StagingArea.extent(connection, stagingId));
+        if (progress.mergedThrough() >= extent.lastOrdinal()) {
+            return false;
+        }
+        SourceBatch batch = entityManager.find(SourceBatch.class, progress.batchId());
+        List<Long> replaced = new BatchReplacement(entityManager).earlierDeliveries(batch);
+        long last = Math.min(extent.lastOrdinal(), progress.mergedThrough() + rows);
+        StagedMerge merge = new StagedMerge(stagingId, batch.getId(), progress.source(), Set.copyOf(replaced),
+                progress.mergedThrough() + 1, last);
+        session.doWork(connection -> {
             for (RecordTable table : extent.tables()) {
                 merge.merge(connection, table);
             }
             StagingArea.mergedThrough(connection, stagingId, last);
-            batch.partMerged(merge.inserted(), merge.updated(), merge.unchanged(), merge.unmatched());
-            entityManager.flush();
-            return last < extent.lastOrdinal();
         });
+        batch.partMerged(merge.inserted(), merge.updated(), merge.unchanged(), merge.unmatched());
+        entityManager.flush();
+        return last < extent.lastOrdinal();
     }
 
     /**
