@@ -193,7 +193,9 @@ public final class ServerMonth {
             long now = System.nanoTime();
             for (JsonNode batch : server.get("intake/batches?limit=100")) {
                 String name = batch.get("fileName").asText();
-                if (names.contains(name) && !stored.containsKey(name)) {
+                // a large file is listed while its parts are merged: it is stored once it is no longer being stored
+                if (names.contains(name) && !stored.containsKey(name)
+                        && !"BEING_STORED".equals(batch.get("status").asText())) {
                     stored.put(name, new Intake(batch.get("source").asText(), name, batch.get("rowsAccepted").asLong(),
                             batch.get("rowsQuarantined").asLong(), batch.get("status").asText(),
                             (now - dropped) / 1_000_000));
