@@ -47,7 +47,7 @@ function trouble(source) {
     if (source.fetch && !source.fetch.healthy) {
         score += 500;
     }
-    if (source.lastBatch && !['ACCEPTED', 'DUPLICATE'].includes(source.lastBatch.status)) {
+    if (source.lastBatch && !['ACCEPTED', 'DUPLICATE', 'BEING_STORED'].includes(source.lastBatch.status)) {
         score += 200;
     }
     return score + Math.min(source.rowsQuarantined, 99) + Math.min(source.rowsUnmatched, 99) / 100;
