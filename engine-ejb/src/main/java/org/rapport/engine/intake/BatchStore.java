@@ -17,7 +17,9 @@ import org.rapport.engine.customer.IdentifierKey;
  * Writes one delivered file into the store inside the caller's transaction: ledger entry, records,
  * quarantined rows. The rows are written while the file is read ({@link BatchWriter}), so a large file
  * never sits whole in memory; all of it happens in the caller's one transaction, so a file is stored
- * whole or not at all. A file refused partway throws {@link DeliveryRejected}: the caller rolls the
+ * whole or not at all. A staged file ({@link StagedIntake}) is made its batch in steps instead, each in the
+ * caller's transaction: {@link #openStaged}, {@link #mergeStagedPart} a part at a time, {@link #finishStaged}.
+ * A file refused partway throws {@link DeliveryRejected}: the caller rolls the
  * transaction back and records the rejection with {@link #reject} in a new one. A file delivered again
  * with corrected content replaces the earlier one ({@link BatchReplacement}). Not thread-safe: one
  * instance per transaction.

@@ -5,9 +5,10 @@ import java.util.Optional;
 import jakarta.ejb.Local;
 
 /**
- * Where every source delivers its files. Each delivery is stored in a transaction of its own: a file
- * is stored whole or not at all. The view is local, so a {@link Delivery}'s content is called back by
- * reference, in that transaction, on the caller's thread.
+ * Where every source delivers its files. A file is stored whole or not at all: in a transaction of its own, or
+ * on PostgreSQL, for contact records, staged and then merged a part per transaction under a batch that counts for
+ * nothing until its last part is merged ({@link BatchStatus#BEING_STORED}). The view is local, so a
+ * {@link Delivery}'s content is called back by reference, on the caller's thread.
  */
 @Local
 public interface Intake {

@@ -29,8 +29,9 @@ import org.rapport.engine.testing.TestDatabase;
 
 /**
  * Files larger than one staging chunk: on PostgreSQL staged a chunk per committed transaction and made records
- * in one short transaction at the end, nothing of a file left when it is refused or its process stops
- * mid-file; the same counts on both databases (H2 stores a file in one transaction).
+ * a part per transaction at the end; nothing of a file left when it is refused or its process stops mid-file, and
+ * a process stopped between parts gone on from by the next; the same counts on both databases (H2 stores a file in
+ * one transaction).
  */
 class StagedIntakeTest extends PersistenceSpec {
 
