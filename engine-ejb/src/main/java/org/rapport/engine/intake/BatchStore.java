@@ -2,6 +2,7 @@ package org.rapport.engine.intake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -185,36 +186,52 @@ public class BatchStore {
     }
 
     /**
-     * Merges the next part of a staged delivery, at most {@code rows} of its records, in the caller's transaction
-     * ({@link StagedMerge}), and adds what it did to the batch's counts.
+     * The parts of a staged delivery still to be merged, at most about {@code recordsPerPart} records each.
      *
-     * @return whether records remain to be merged
      * @throws IllegalStateException when {@code owner} no longer owns the staging
      */
-    boolean mergeStagedPart(long stagingId, String owner, long rows) {
+    List<KeyBuckets.Part> stagedParts(long stagingId, String owner, long recordsPerPart) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            StagingArea.MergeProgress progress = StagingArea.progress(connection, stagingId, owner);
+            long records = StagingArea.extent(connection, stagingId).records();
+            return KeyBuckets.parts(records, recordsPerPart, progress.mergedBuckets());
+        });
+    }
+
+    /**
+     * Merges one part of a staged delivery in the caller's transaction ({@link StagedMerge}) and adds what it did
+     * to the batch's counts. Parts may be merged side by side, each in a transaction of its own.
+     *
+     * @throws IllegalStateException when {@code owner} no longer owns the staging
+     */
+    void mergeStagedPart(long stagingId, String owner, KeyBuckets.Part part) {
         Session session = entityManager.unwrap(Session.class);
-        // the connection is the entity manager's: entities are read and written between pieces of work, not in them
+        // the connection is the entity manager's: entities are read between pieces of work, not in them
         StagingArea.MergeProgress progress = session.doReturningWork(connection ->
-                StagingArea.progressLocked(connection, stagingId, owner));
-        StagingArea.StagedExtent extent = session.doReturningWork(connection ->
-                StagingArea.extent(connection, stagingId));
-        if (progress.mergedThrough() >= extent.lastOrdinal()) {
-            return false;
-        }
+                StagingArea.progress(connection, stagingId, owner));
+        List<RecordTable> tables = session.doReturningWork(connection ->
+                StagingArea.extent(connection, stagingId).tables());
         SourceBatch batch = entityManager.find(SourceBatch.class, progress.batchId());
         List<Long> replaced = new BatchReplacement(entityManager).earlierDeliveries(batch);
-        long last = Math.min(extent.lastOrdinal(), progress.mergedThrough() + rows);
-        StagedMerge merge = new StagedMerge(stagingId, batch.getId(), progress.source(), Set.copyOf(replaced),
-                progress.mergedThrough() + 1, last);
+        StagedMerge merge = new StagedMerge(stagingId, progress.batchId(), progress.source(), Set.copyOf(replaced),
+                part);
         session.doWork(connection -> {
-            for (RecordTable table : extent.tables()) {
+            for (RecordTable table : tables) {
                 merge.merge(connection, table);
             }
-            StagingArea.mergedThrough(connection, stagingId, last);
+            // added in the database, not to the entity: parts merged side by side would overwrite each other's counts
+            try (PreparedStatement counts = connection.prepareStatement("update source_batch"
+                    + " set rows_new = rows_new + ?, rows_updated = rows_updated + ?,"
+                    + " rows_unchanged = rows_unchanged + ?, rows_unmatched = rows_unmatched + ? where id = ?")) {
+                counts.setInt(1, merge.inserted());
+                counts.setInt(2, merge.updated());
+                counts.setInt(3, merge.unchanged());
+                counts.setInt(4, merge.unmatched());
+                counts.setLong(5, progress.batchId());
+                counts.executeUpdate();
+            }
+            StagingArea.merged(connection, stagingId, owner, part);
         });
-        batch.partMerged(merge.inserted(), merge.updated(), merge.unchanged(), merge.unmatched());
-        entityManager.flush();
-        return last < extent.lastOrdinal();
     }
 
     /**
@@ -223,10 +240,9 @@ public class BatchStore {
      */
     IntakeReceipt finishStaged(long stagingId, String owner) {
         long batchId = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            StagingArea.MergeProgress progress = StagingArea.progressLocked(connection, stagingId, owner);
-            if (progress.mergedThrough() < StagingArea.extent(connection, stagingId).lastOrdinal()) {
-                throw new IllegalStateException("Staging " + stagingId + " is merged only through record "
-                        + progress.mergedThrough());
+            StagingArea.MergeProgress progress = StagingArea.progress(connection, stagingId, owner);
+            if (progress.mergedBuckets() != KeyBuckets.ALL) {
+                throw new IllegalStateException("Staging " + stagingId + " is not merged whole");
             }
             StagedMerge.quarantine(connection, stagingId, progress.batchId());
             StagingArea.discard(connection, stagingId);

@@ -1,25 +1,31 @@
 package org.rapport.engine.intake;
 
 /**
- * How a staged file is cut for merging: at most {@code rows} records a part, each part one transaction, and what
- * is told of each part merged (a test plays a process that stops between two parts).
+ * How a staged file is cut for merging: parts of about {@code records} records (ranges of key buckets, see
+ * {@link KeyBuckets}), each in a transaction of its own, {@code sideBySide} of them at once, and what is told of
+ * each part merged (a test plays a process that stops between two parts).
  *
- * @param rows      records a part at most
- * @param afterEach told once each part has committed
+ * @param records    records a part, about
+ * @param sideBySide parts merged at once, each on a connection and thread of its own
+ * @param afterEach  told once each part has committed
  */
-record MergeParts(long rows, PartHook afterEach) {
+record MergeParts(long records, int sideBySide, PartHook afterEach) {
 
     /**
-     * 500,000 records a part. Measured on PostgreSQL (month benchmark, 2 cores): an 8,000,000-call file merged in one
-     * transaction ran into the 300 s transaction timeout and never finished; in parts of 250,000 it was merged in
-     * 413 s, a part every 13 s. A part's keys are grouped in memory ({@link StagedMerge#WORK_MEMORY}) at either size;
-     * the 100,000-customer month's 800,000-call file was stored as fast in two parts as in four (38.7 and 37.2 s).
+     * About 1,000,000 records a part, two at once. Measured on PostgreSQL (month benchmark, 2 cores): an
+     * 8,000,000-call file merged in one transaction ran into the 300 s transaction timeout and never finished; merged
+     * a part after another, in the file's order, it took 413 s (parts of 250,000) or 418 s (500,000), with one core
+     * idle: the database's one backend did all the work. Parts of keys share no key, so two are merged side by side;
+     * each part reads the whole staging to pick its keys' rows, so parts are not made smaller than they need be.
      */
-    static final MergeParts DEFAULT = new MergeParts(500_000, PartHook.NONE);
+    static final MergeParts DEFAULT = new MergeParts(1_000_000, 2, PartHook.NONE);
 
     MergeParts {
-        if (rows < 1) {
-            throw new IllegalArgumentException("A part holds at least one record, not " + rows);
+        if (records < 1) {
+            throw new IllegalArgumentException("A part holds at least one record, not " + records);
+        }
+        if (sideBySide < 1) {
+            throw new IllegalArgumentException("At least one part is merged at a time, not " + sideBySide);
         }
     }
 

@@ -235,14 +235,6 @@ public class SourceBatch {
         this.newestRecordAt = newest;
     }
 
-    /** Adds what one part of the file did to the store. */
-    void partMerged(int inserted, int updated, int unchanged, int unmatched) {
-        this.rowsNew += inserted;
-        this.rowsUpdated += updated;
-        this.rowsUnchanged += unchanged;
-        this.rowsUnmatched += unmatched;
-    }
-
     /** Its last part is merged: the batch counts from now on. */
     void storedWhole(int withdrawn) {
         this.status = BatchStatus.ACCEPTED;

@@ -3,6 +3,7 @@ package org.rapport.engine.intake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -137,24 +138,22 @@ final class StagedIntake {
     }
 
     /**
-     * Merges a staging's parts from the one after the last merged, then ends its batch. Whatever stops it leaves
-     * the staging for the file's next delivery to go on with.
+     * Merges a staging's parts not merged yet, {@link MergeParts#sideBySide()} at once, then ends its batch. Whatever
+     * stops it leaves the staging for the file's next delivery to go on with.
      */
     private IntakeReceipt merge(Delivery delivery, long stagingId, long started) {
         try {
-            int merged = 0;
-            boolean more = true;
-            while (more) {
-                more = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
-                        .mergeStagedPart(stagingId, owner, parts.rows()));
-                merged++;
-                parts.afterEach().merged(merged);
-            }
+            List<KeyBuckets.Part> toMerge = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
+                    .stagedParts(stagingId, owner, parts.records()));
+            new PartsSideBySide(readers, parts.sideBySide()).run(toMerge,
+                    part -> transactions.inNewTransaction(entityManager -> {
+                        stores.apply(entityManager).mergeStagedPart(stagingId, owner, part);
+                        return null;
+                    }), merged -> parts.afterEach().merged(merged));
             IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                     .finishStaged(stagingId, owner));
-            int count = merged;
             LOG.info(() -> String.format("File '%s': made batch %d in %d parts, %.1f s", delivery.fileName(),
-                    receipt.batchId(), count, (System.nanoTime() - started) / 1e9));
+                    receipt.batchId(), toMerge.size(), (System.nanoTime() - started) / 1e9));
             return receipt;
         } finally {
             LIVE.remove(stagingId);

@@ -19,10 +19,9 @@ import java.util.stream.Collectors;
  * against the store, each later row updated or unchanged against the row before it. Contact rows whose
  * customer is blank or unknown are counted unmatched.
  * <p>
- * Merges one part of the file, the rows from one place in it to another, in the caller's transaction: a file is
- * merged a part a transaction ({@link StagedIntake}), in the file's order. The rules hold across parts without
- * looking back, because a key met in an earlier part is in the store by then with that part's last row for it:
- * compared with the store, a key's first row in a part is compared with the row before it in the file. PostgreSQL
+ * Merges one part of the file, the rows whose keys fall in a range of buckets ({@link KeyBuckets}), in the caller's
+ * transaction: a file is merged a part a transaction ({@link StagedIntake}). Every row of a key is in one part, so
+ * the rules hold within a part as they did for the whole file, and parts may be merged side by side. PostgreSQL
  * only: H2 answers these joins over a million staged rows by reading pages at random (see {@link StagedIntake}).
  * Not for customers or replays. Not thread-safe: one per part.
  */
@@ -36,24 +35,22 @@ final class StagedMerge {
     /** What each grouping, join or sort of the merge may hold in memory (PostgreSQL's default is 4 MB). */
     static final String WORK_MEMORY = "64MB";
 
-    /** The part's rows of a staged table: its parameters are the part's first and last place in the file. */
-    private static final String IN_PART = " and ordinal between ? and ?";
+    /** The part's rows of a staged table: its parameters are the part's first and last bucket. */
+    private static final String IN_PART = " and key_bucket between ? and ?";
 
     private final long stagingId;
     private final long batchId;
     private final String source;
     private final Set<Long> replaced;
-    private final long firstOrdinal;
-    private final long lastOrdinal;
+    private final KeyBuckets.Part part;
     private int inserted;
     private int updated;
     private int unchanged;
     private int unmatched;
 
-    /** Merges the rows staged from place {@code firstOrdinal} to {@code lastOrdinal} in the file, both included. */
-    StagedMerge(long stagingId, long batchId, String source, Set<Long> replaced, long firstOrdinal, long lastOrdinal) {
-        this.firstOrdinal = firstOrdinal;
-        this.lastOrdinal = lastOrdinal;
+    /** Merges the staged rows whose keys fall in {@code part}'s buckets. */
+    StagedMerge(long stagingId, long batchId, String source, Set<Long> replaced, KeyBuckets.Part part) {
+        this.part = part;
         this.stagingId = stagingId;
         this.batchId = batchId;
         this.source = source;
@@ -105,7 +102,7 @@ final class StagedMerge {
                 + "   case when min(content_hash) = max(content_hash) then 1 else 2 end as hashes"
                 + "   from " + staged + " where staging_id = ?" + IN_PART + " group by record_key) l"
                 + " left join " + table.table() + " t on t.record_key = l.record_key and t.source = ?",
-                stagingId, stagingId, stagingId, firstOrdinal, lastOrdinal, source);
+                stagingId, stagingId, stagingId, (long) part.first(), (long) part.last(), source);
         update(connection, "set local enable_hashjoin = on");
         update(connection, "set local enable_mergejoin = on");
         analyze(connection, KEYS);
@@ -122,9 +119,10 @@ final class StagedMerge {
         update(connection, "insert into " + table.table() + " (id, batch_id, content_hash, record_key, source, "
                 + columns + ") select s.record_id, ?, s.content_hash, s.record_key, ?, "
                 + table.columns().stream().map(column -> "s." + column.name()).collect(Collectors.joining(", "))
-                + " from " + staged + " s where s.staging_id = ? and s.ordinal between ? and ?"
+                + " from " + staged + " s where s.staging_id = ? and s.key_bucket between ? and ?"
                 + " and s.ordinal in (select k.last_ordinal from " + KEYS + " k where k.staging_id = ?"
-                + " and k.stored_id is null)", batchId, source, stagingId, firstOrdinal, lastOrdinal, stagingId);
+                + " and k.stored_id is null)", batchId, source, stagingId, (long) part.first(), (long) part.last(),
+                stagingId);
         update(connection, "merge into " + table.table() + " t using (select k.stored_id, s.content_hash, "
                 + table.columns().stream().map(column -> "s." + column.name()).collect(Collectors.joining(", "))
                 + lastRows + " and k.stored_id is not null"
@@ -147,7 +145,7 @@ final class StagedMerge {
                     + String.join(", ", Collections.nCopies(replaced.size(), "?")) + "))", parameters);
         }
         unmatched += count(connection, "select count(*) from " + staged + " s where s.staging_id = ?"
-                + " and s.ordinal between ? and ? and (s.customer_ref is null or not exists"
+                + " and s.key_bucket between ? and ? and (s.customer_ref is null or not exists"
                 + " (select 1 from customer c where c.external_id = s.customer_ref))");
     }
 
@@ -183,8 +181,8 @@ final class StagedMerge {
                 + " from (select content_hash, lag(content_hash) over (partition by record_key order by ordinal)"
                 + "   as previous from " + staged + " where staging_id = ?" + IN_PART + ") rows_in_order")) {
             statement.setLong(1, stagingId);
-            statement.setLong(2, firstOrdinal);
-            statement.setLong(3, lastOrdinal);
+            statement.setInt(2, part.first());
+            statement.setInt(3, part.last());
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 updated += rows.getInt(1);
@@ -208,12 +206,12 @@ final class StagedMerge {
         }
     }
 
-    /** Counts the part's rows {@code sql} selects: its parameters are the staging and the part's first and last place. */
+    /** Counts the part's rows {@code sql} selects: its parameters are the staging and the part's first and last bucket. */
     private int count(Connection connection, String sql) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setLong(1, stagingId);
-            statement.setLong(2, firstOrdinal);
-            statement.setLong(3, lastOrdinal);
+            statement.setInt(2, part.first());
+            statement.setInt(3, part.last());
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getInt(1);

@@ -70,19 +70,21 @@ final class StagingArea {
         long[] ids = SequenceIds.next(connection, dialect, table.sequence(), records.size());
         List<StagedRows.Column> columns = new ArrayList<>(List.of(new StagedRows.Column("staging_id", Types.BIGINT),
                 new StagedRows.Column("ordinal", Types.BIGINT), new StagedRows.Column("record_id", Types.BIGINT),
-                new StagedRows.Column("record_key", Types.VARCHAR), new StagedRows.Column("content_hash", Types.BIGINT)));
+                new StagedRows.Column("record_key", Types.VARCHAR), new StagedRows.Column("content_hash", Types.BIGINT),
+                new StagedRows.Column("key_bucket", Types.INTEGER)));
         table.columns().forEach(column -> columns.add(new StagedRows.Column(column.name(), column.sqlType())));
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {
             StagedRecord staged = records.get(index);
             Object[] values = staged.record().values();
-            Object[] row = new Object[5 + values.length];
+            Object[] row = new Object[6 + values.length];
             row[0] = stagingId;
             row[1] = staged.ordinal();
             row[2] = ids[index];
             row[3] = staged.record().key();
             row[4] = staged.record().fingerprint();
-            System.arraycopy(values, 0, row, 5, values.length);
+            row[5] = KeyBuckets.of(staged.record().key());
+            System.arraycopy(values, 0, row, 6, values.length);
             rows.add(row);
         }
         StagedRows.insert(connection, dialect, stagedTable(table), columns, rows);
@@ -147,10 +149,10 @@ final class StagingArea {
         }
     }
 
-    /** Records that staging {@code stagingId}'s rows are being made batch {@code batchId}, none merged yet. */
+    /** Records that staging {@code stagingId}'s rows are being made batch {@code batchId}, no bucket merged yet. */
     static void mergingInto(Connection connection, long stagingId, long batchId) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "update intake_staging set batch_id = ?, merged_through = 0 where id = ?")) {
+                "update intake_staging set batch_id = ?, merged_buckets = 0 where id = ?")) {
             update.setLong(1, batchId);
             update.setLong(2, stagingId);
             update.executeUpdate();
@@ -158,14 +160,13 @@ final class StagingArea {
     }
 
     /**
-     * Where the merge of staging {@code stagingId} stands, its row locked until the caller's transaction ends, so
-     * that no two intakes merge the same part.
+     * Where the merge of staging {@code stagingId} stands.
      *
      * @throws IllegalStateException when the staging is gone or {@code owner} no longer owns it
      */
-    static MergeProgress progressLocked(Connection connection, long stagingId, String owner) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select owner, batch_id, merged_through, source"
-                + " from intake_staging where id = ? for update")) {
+    static MergeProgress progress(Connection connection, long stagingId, String owner) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select owner, batch_id, merged_buckets, source"
+                + " from intake_staging where id = ?")) {
             select.setLong(1, stagingId);
             try (ResultSet rows = select.executeQuery()) {
                 if (!rows.next() || rows.getObject(2) == null) {
@@ -179,35 +180,45 @@ final class StagingArea {
         }
     }
 
-    /** Records that the rows of staging {@code stagingId} are merged up to place {@code ordinal}. */
-    static void mergedThrough(Connection connection, long stagingId, long ordinal) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "update intake_staging set merged_through = ? where id = ?")) {
-            update.setLong(1, ordinal);
+    /**
+     * Records the buckets of {@code part} merged, its row locked until the caller's transaction ends (parts merged
+     * side by side commit one after the other here).
+     *
+     * @throws IllegalStateException when {@code owner} no longer owns the staging: the part's work is rolled back
+     */
+    static void merged(Connection connection, long stagingId, String owner, KeyBuckets.Part part)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update intake_staging"
+                + " set merged_buckets = merged_buckets | ? where id = ? and owner = ?")) {
+            update.setLong(1, part.mask());
             update.setLong(2, stagingId);
-            update.executeUpdate();
+            update.setString(3, owner);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("Staging " + stagingId + " was taken over by another intake");
+            }
         }
     }
 
-    /** The tables staging {@code stagingId} holds records for, and the last place among its records (0 for none). */
+    /** The tables staging {@code stagingId} holds records for, and how many records it holds. */
     static StagedExtent extent(Connection connection, long stagingId) throws SQLException {
         List<RecordTable> tables = new ArrayList<>();
-        long last = 0;
+        long records = 0;
         for (RecordTable table : RecordTable.CONTACTS) {
+            // the last place is found in the primary key, where counting would read every row
             try (PreparedStatement select = connection.prepareStatement("select max(ordinal) from "
                     + stagedTable(table) + " where staging_id = ?")) {
                 select.setLong(1, stagingId);
                 try (ResultSet rows = select.executeQuery()) {
                     rows.next();
-                    long tableLast = rows.getLong(1);
+                    long last = rows.getLong(1);
                     if (!rows.wasNull()) {
                         tables.add(table);
-                        last = Math.max(last, tableLast);
+                        records = Math.max(records, last);
                     }
                 }
             }
         }
-        return new StagedExtent(tables, last);
+        return new StagedExtent(tables, records);
     }
 
     /** Deletes a staging and everything staged under it. */
@@ -228,12 +239,12 @@ final class StagingArea {
         }
     }
 
-    /** How far the merge of a staging has come: its batch, and the last place merged (0 before the first part). */
-    record MergeProgress(long batchId, long mergedThrough, String source) {
+    /** How far the merge of a staging has come: its batch, and the key buckets merged, a bit each. */
+    record MergeProgress(long batchId, long mergedBuckets, String source) {
     }
 
-    /** What a staging holds: the tables it has records for, and the place of its last record. */
-    record StagedExtent(List<RecordTable> tables, long lastOrdinal) {
+    /** What a staging holds: the tables it has records for, and how many records (its records' last place). */
+    record StagedExtent(List<RecordTable> tables, long records) {
     }
 
     /** A keyed record and its place among the file's records, from 1. */
