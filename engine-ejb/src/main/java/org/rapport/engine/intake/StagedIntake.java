@@ -20,14 +20,15 @@ import org.hibernate.Session;
 /**
  * Stores a delivery of contact records (calls, survey responses, purchases, service cases) without one
  * long transaction: its rows are staged a chunk per committed transaction while the file is read on a thread
- * of its own ({@link StagingSink}, {@link ReadAhead}), then made its batch a part per committed transaction
- * ({@link MergeParts}, {@link BatchStore#mergeStagedPart}), in set-based statements. A file refused partway, or
+ * of its own ({@link StagingSink}, {@link ReadAhead}), then made its batch a part per committed transaction, a
+ * part being the rows of a range of keys and parts merged side by side ({@link MergeParts}, {@link KeyBuckets},
+ * {@link BatchStore#mergeStagedPart}), in set-based statements. A file refused partway, or
  * whose reading fails, leaves nothing of itself: its staging is deleted.
  * <p>
  * While its parts are merged the batch is {@link BatchStatus#BEING_STORED}: it counts for nothing, and readiness
  * holds the month's runs, until the last part makes it accepted. Whatever stops the merge (a process killed, the
  * database gone) leaves the staging and the parts merged so far; the transport, which keeps a file in its inbox
- * until it is stored, delivers it again, and this intake goes on from the next part instead of from the start.
+ * until it is stored, delivers it again, and this intake merges the parts not merged instead of starting over.
  * A process killed while staging leaves a staging no one finishes; before a delivery is staged, such stagings that
  * no live intake of this process is writing are deleted, and the file is staged again from the start.
  * <p>
@@ -89,7 +90,7 @@ final class StagedIntake {
         Long leftMidMerge = takeOverMerge(delivery);
         if (leftMidMerge != null) {
             LOG.info(() -> "File '" + delivery.fileName() + "': going on with staging " + leftMidMerge
-                    + " from the part after the last one merged");
+                    + " with the parts not merged yet");
             return merge(delivery, leftMidMerge, System.nanoTime());
         }
         discardLeftBehind();

@@ -30,8 +30,8 @@ import org.rapport.engine.testing.TestDatabase;
 /**
  * Files larger than one staging chunk: on PostgreSQL staged a chunk per committed transaction and made records
  * a part per transaction at the end; nothing of a file left when it is refused or its process stops mid-file, and
- * a process stopped between parts gone on from by the next; the same counts on both databases (H2 stores a file in
- * one transaction).
+ * a file whose process stopped between parts finished by its next delivery; the same counts on both databases (H2
+ * stores a file in one transaction).
  */
 class StagedIntakeTest extends PersistenceSpec {
 
@@ -127,7 +127,7 @@ class StagedIntakeTest extends PersistenceSpec {
 
     /**
      * A process stopped between two parts leaves the batch being stored, counted for nothing, with the parts merged
-     * so far; the file's next delivery goes on from the next part, and each row is counted once.
+     * so far; the file's next delivery merges only the parts not merged, and each row is counted once.
      */
     @ParameterizedTest
     @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
