@@ -51,7 +51,7 @@ public final class MonthBenchmark {
     }
 
     /** What one month gave: DuckDB's figures and times, and the server's stages and figures. */
-    record Outcome(DuckDbKpis duckDb, List<Figure> floor, ServerMonth.Result result) {
+    record Outcome(SyntheticMonth.MonthFiles files, DuckDbKpis duckDb, List<Figure> floor, ServerMonth.Result result) {
 
         boolean published() {
             return "PUBLISHED".equals(result.status());
@@ -67,8 +67,11 @@ public final class MonthBenchmark {
         OUT.printf(Locale.ROOT, "Month %s of %,d customers (seed %d) on %s, server -Xmx%s, %d cores seen%n",
                 options.month, options.customers, options.seed, options.database, options.heap,
                 Runtime.getRuntime().availableProcessors());
-        SyntheticMonth synthetic = new SyntheticMonth(options.customers, options.month, options.seed);
-        Path filesDir = options.work.resolve("files-v" + SyntheticMonth.VERSION + "-" + options.customers + "-" + options.seed + "-" + options.month);
+        SyntheticMonth synthetic = new SyntheticMonth(options.customers, options.month, options.seed,
+                options.badCalls);
+        Path filesDir = options.work.resolve("files-v" + SyntheticMonth.VERSION + "-" + options.customers + "-"
+                + options.seed + "-" + options.month
+                + (options.badCalls == SyntheticMonth.DEFAULT_PHANTOM_SHARE ? "" : "-bad-" + options.badCalls));
         long generating = System.nanoTime();
         SyntheticMonth.MonthFiles files = generated(synthetic, filesDir);
         OUT.printf(Locale.ROOT, "Files in %s (%.1f s to write or find):%n", filesDir,
@@ -114,7 +117,7 @@ public final class MonthBenchmark {
                 postgres.close();
             }
         }
-        return new Outcome(duckDb, floor, result);
+        return new Outcome(files, duckDb, floor, result);
     }
 
     /** Prints each stage's time, memory, both sets of figures side by side and the time ratio. */
@@ -200,12 +203,13 @@ public final class MonthBenchmark {
 
     /** The command line. */
     record Options(int customers, String database, YearMonth month, long seed, Path work, Path jar, int portOffset,
-            String heap, Duration patience) {
+            String heap, Duration patience, double badCalls) {
 
         static final String USAGE = """
                 usage: MonthBenchmark [--customers N] [--database h2|postgresql] [--month 2026-10] [--seed 2026]
                                       [--work bench/target/month] [--jar web/target/rapport-bootable.jar]
-                                      [--port-offset 500] [--heap 2g] [--patience-minutes 60]""";
+                                      [--port-offset 500] [--heap 2g] [--patience-minutes 60]
+                                      [--bad-calls 0.002 (share of the bank's calls that are bad rows)]""";
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -216,7 +220,7 @@ public final class MonthBenchmark {
                 given.put(args[index].substring(2), args[index + 1]);
             }
             List<String> known = List.of("customers", "database", "month", "seed", "work", "jar", "port-offset", "heap",
-                    "patience-minutes");
+                    "patience-minutes", "bad-calls");
             for (String name : given.keySet()) {
                 if (!known.contains(name)) {
                     throw new IllegalArgumentException("--" + name + " is not an option");
@@ -232,7 +236,9 @@ public final class MonthBenchmark {
                     Path.of(given.getOrDefault("work", "bench/target/month")).toAbsolutePath(),
                     Path.of(given.getOrDefault("jar", "web/target/rapport-bootable.jar")),
                     Integer.parseInt(given.getOrDefault("port-offset", "500")), given.getOrDefault("heap", "2g"),
-                    Duration.ofMinutes(Long.parseLong(given.getOrDefault("patience-minutes", "60"))));
+                    Duration.ofMinutes(Long.parseLong(given.getOrDefault("patience-minutes", "60"))),
+                    Double.parseDouble(given.getOrDefault("bad-calls",
+                            Double.toString(SyntheticMonth.DEFAULT_PHANTOM_SHARE))));
         }
     }
 }

@@ -29,8 +29,8 @@ import org.apache.commons.csv.CSVPrinter;
  * <p>Calibrated to the real Anonymous Bank month: of the answered calls that wanted an agent, about 64 %
  * reach one without queueing and the others queue a log-normal time (median 80 s), so time to a human
  * comes out near 50 s mean and 138 s P90; 3.2 % hang up in the voice response unit, 4 % in the queue.
- * One call in ten is from an unidentified caller ({@code customer_id} 0), one in 500 a {@code PHANTOM}
- * the switch logs for itself (quarantined by Rapport, left out by DuckDB). Survey answers give an NPS
+ * One call in ten is from an unidentified caller ({@code customer_id} 0), one in 500 (or as many as asked) a
+ * {@code PHANTOM} the switch logs for itself (quarantined by Rapport, left out by DuckDB). Survey answers give an NPS
  * near 20 and a CSAT near 40 %. Nothing personal: ids are numbers, agents are {@code AGENT017}.
  *
  * <p>Every call and answer falls between 07:00 and 22:00 of a day of the month, so no reading of the
@@ -83,8 +83,21 @@ public final class SyntheticMonth {
     private final int customers;
     private final YearMonth month;
     private final long seed;
+    private final double phantomShare;
 
     public SyntheticMonth(int customers, YearMonth month, long seed) {
+        this(customers, month, seed, DEFAULT_PHANTOM_SHARE);
+    }
+
+    /** The share of the bank's calls that are rows Rapport quarantines ({@code PHANTOM}), by default one in 500. */
+    public static final double DEFAULT_PHANTOM_SHARE = 0.002;
+
+    /** @param phantomShare the share of the bank's calls that are bad rows, from 0 to 0.5 */
+    public SyntheticMonth(int customers, YearMonth month, long seed, double phantomShare) {
+        if (phantomShare < 0 || phantomShare > 0.5) {
+            throw new IllegalArgumentException("The share of bad rows is from 0 to 0.5, not " + phantomShare);
+        }
+        this.phantomShare = phantomShare;
         if (customers < 1) {
             throw new IllegalArgumentException("customers must be at least 1, not " + customers);
         }
@@ -186,9 +199,9 @@ public final class SyntheticMonth {
                 String outcome;
                 int queue = 0;
                 int talk = 0;
-                if (draw < 0.002) {
+                if (draw < phantomShare) {
                     outcome = "PHANTOM";
-                } else if (draw < 0.034) {
+                } else if (draw < phantomShare + 0.032) {
                     outcome = "HANG";
                 } else {
                     boolean queued = random.nextDouble() >= QUEUE_FREE;

@@ -2,10 +2,12 @@ package org.rapport.bench.month;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +21,15 @@ import org.junit.jupiter.api.Test;
 class MediumMonthIT {
 
     private static final int CUSTOMERS = 20_000;
+    /** One bank call in a hundred a row the intake must quarantine (the switch's own {@code PHANTOM} calls). */
+    private static final double BAD_CALLS = 0.01;
 
     @Test
     void aMediumMonthFromFilesToPublishedPackAgreesWithDuckDbFigureByFigure() throws Exception {
         MonthBenchmark.Outcome outcome = MonthBenchmark.measure(new MonthBenchmark.Options(CUSTOMERS, "h2",
                 YearMonth.of(2026, 10), 2026, Path.of("target", "medium-month").toAbsolutePath(),
                 Path.of(System.getProperty("rapport.bootable.jar")), Integer.getInteger("rapport.guard.port.offset"),
-                "2g", Duration.ofMinutes(30)));
+                "2g", Duration.ofMinutes(30), BAD_CALLS));
         MonthBenchmark.report(outcome);
 
         assertThat(outcome.result().status())
@@ -35,6 +39,14 @@ class MediumMonthIT {
         assertThat(outcome.result().intake()).as("the five files in the intake ledger")
                 .hasSize(5)
                 .allSatisfy(intake -> assertThat(intake.status()).isEqualTo("ACCEPTED"));
+        long phantoms;
+        try (Stream<String> lines = Files.lines(outcome.files().bankCalls())) {
+            phantoms = lines.filter(line -> line.contains("\tPHANTOM\t")).count();
+        }
+        assertThat(phantoms).as("bad rows in the bank's file").isGreaterThan(CUSTOMERS / 10L);
+        assertThat(outcome.result().intake()).as("every bad row of the bank's file quarantined, no other")
+                .filteredOn(intake -> intake.source().equals(SyntheticMonth.BANK_IVR))
+                .singleElement().satisfies(bank -> assertThat(bank.quarantined()).isEqualTo(phantoms));
 
         FigureComparison comparison = outcome.comparison();
         assertThat(comparison.pairs()).as("figures DuckDB worked out, overall and by slice").hasSizeGreaterThan(100);
