@@ -39,11 +39,16 @@ class MediumMonthIT {
         assertThat(outcome.result().intake()).as("the five files in the intake ledger")
                 .hasSize(5)
                 .allSatisfy(intake -> assertThat(intake.status()).isEqualTo("ACCEPTED"));
+        long bankCalls;
+        try (Stream<String> lines = Files.lines(outcome.files().bankCalls())) {
+            bankCalls = lines.count() - 1;
+        }
         long phantoms;
         try (Stream<String> lines = Files.lines(outcome.files().bankCalls())) {
             phantoms = lines.filter(line -> line.contains("\tPHANTOM\t")).count();
         }
-        assertThat(phantoms).as("bad rows in the bank's file").isGreaterThan(CUSTOMERS / 10L);
+        assertThat((double) phantoms / bankCalls).as("the share of bad rows in the bank's file")
+                .isBetween(BAD_CALLS * 0.8, BAD_CALLS * 1.2);
         assertThat(outcome.result().intake()).as("every bad row of the bank's file quarantined, no other")
                 .filteredOn(intake -> intake.source().equals(SyntheticMonth.BANK_IVR))
                 .singleElement().satisfies(bank -> assertThat(bank.quarantined()).isEqualTo(phantoms));
