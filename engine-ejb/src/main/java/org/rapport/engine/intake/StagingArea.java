@@ -109,9 +109,22 @@ final class StagingArea {
 
     /** Every staging still being written (whose file is not yet being merged), by id, with the intake that owns it. */
     static Map<Long, String> owners(Connection connection) throws SQLException {
+        return owners(connection, "batch_id is null");
+    }
+
+    /** The stagings of a file from {@code source} with this content whose merge has begun, by id, with their owner. */
+    static Map<Long, String> merging(Connection connection, String source, String checksum) throws SQLException {
+        return owners(connection, "source = ? and checksum = ? and batch_id is not null", source, checksum);
+    }
+
+    private static Map<Long, String> owners(Connection connection, String condition, String... parameters)
+            throws SQLException {
         Map<Long, String> owners = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "select id, owner from intake_staging where batch_id is null order by id")) {
+                "select id, owner from intake_staging where " + condition + " order by id")) {
+            for (int index = 0; index < parameters.length; index++) {
+                statement.setString(index + 1, parameters[index]);
+            }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     owners.put(rows.getLong(1), rows.getString(2));
@@ -119,22 +132,6 @@ final class StagingArea {
             }
         }
         return owners;
-    }
-
-    /** The stagings of a file from {@code source} with this content whose merge has begun, by id, with their owner. */
-    static Map<Long, String> merging(Connection connection, String source, String checksum) throws SQLException {
-        Map<Long, String> merging = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("select id, owner from intake_staging"
-                + " where source = ? and checksum = ? and batch_id is not null order by id")) {
-            statement.setString(1, source);
-            statement.setString(2, checksum);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    merging.put(rows.getLong(1), rows.getString(2));
-                }
-            }
-        }
-        return merging;
     }
 
     /** Makes {@code owner} the owner of a staging {@code formerOwner} owned; false when another took it first. */
