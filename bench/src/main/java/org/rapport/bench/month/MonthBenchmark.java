@@ -67,6 +67,9 @@ public final class MonthBenchmark {
         OUT.printf(Locale.ROOT, "Month %s of %,d customers (seed %d) on %s, server -Xmx%s, %d cores seen%n",
                 options.month, options.customers, options.seed, options.database, options.heap,
                 Runtime.getRuntime().availableProcessors());
+        if (!options.postgresSettings().isEmpty()) {
+            OUT.println("PostgreSQL settings: " + options.postgresSettings());
+        }
         SyntheticMonth synthetic = new SyntheticMonth(options.customers, options.month, options.seed,
                 options.badCalls);
         Path filesDir = options.work.resolve("files-v" + SyntheticMonth.VERSION + "-" + options.customers + "-"
@@ -98,8 +101,10 @@ public final class MonthBenchmark {
         ServerMonth.Result result;
         try {
             if (options.database.equals("postgresql")) {
-                postgres = EmbeddedPostgres.builder().setDataDirectory(options.work.resolve("postgres-data"))
-                        .setCleanDataDirectory(true).start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setDataDirectory(options.work.resolve("postgres-data")).setCleanDataDirectory(true);
+                options.postgresSettings().forEach(builder::setServerConfig);
+                postgres = builder.start();
                 createDatabase(postgres.getPostgresDatabase());
                 environment.put("RAPPORT_DB_DRIVER", "postgresql");
                 environment.put("RAPPORT_DB_URL", "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/rapport");
@@ -203,13 +208,18 @@ public final class MonthBenchmark {
 
     /** The command line. */
     record Options(int customers, String database, YearMonth month, long seed, Path work, Path jar, int portOffset,
-            String heap, Duration patience, double badCalls) {
+            String heap, Duration patience, double badCalls, Map<String, String> postgresSettings) {
 
         static final String USAGE = """
                 usage: MonthBenchmark [--customers N] [--database h2|postgresql] [--month 2026-10] [--seed 2026]
                                       [--work bench/target/month] [--jar web/target/rapport-bootable.jar]
                                       [--port-offset 500] [--heap 2g] [--patience-minutes 60]
-                                      [--bad-calls 0.002 (share of the bank's calls that are bad rows)]""";
+                                      [--bad-calls 0.002 (share of the bank's calls that are bad rows)]
+                                      [--postgres-settings name=value,name=value (server settings of the
+                                       benchmark's PostgreSQL, e.g. log_min_duration_statement=1000)]""";
+
+        /** A PostgreSQL setting's name: letters, digits and underscores, as {@code postgresql.conf} spells them. */
+        private static final java.util.regex.Pattern SETTING = java.util.regex.Pattern.compile("[a-z][a-z0-9_.]*");
 
         static Options parse(String[] args) {
             Map<String, String> given = new HashMap<>();
@@ -220,7 +230,7 @@ public final class MonthBenchmark {
                 given.put(args[index].substring(2), args[index + 1]);
             }
             List<String> known = List.of("customers", "database", "month", "seed", "work", "jar", "port-offset", "heap",
-                    "patience-minutes", "bad-calls");
+                    "patience-minutes", "bad-calls", "postgres-settings");
             for (String name : given.keySet()) {
                 if (!known.contains(name)) {
                     throw new IllegalArgumentException("--" + name + " is not an option");
@@ -238,7 +248,23 @@ public final class MonthBenchmark {
                     Integer.parseInt(given.getOrDefault("port-offset", "500")), given.getOrDefault("heap", "2g"),
                     Duration.ofMinutes(Long.parseLong(given.getOrDefault("patience-minutes", "60"))),
                     Double.parseDouble(given.getOrDefault("bad-calls",
-                            Double.toString(SyntheticMonth.DEFAULT_PHANTOM_SHARE))));
+                            Double.toString(SyntheticMonth.DEFAULT_PHANTOM_SHARE))),
+                    settings(given.getOrDefault("postgres-settings", "")));
+        }
+
+        private static Map<String, String> settings(String given) {
+            Map<String, String> settings = new java.util.LinkedHashMap<>();
+            for (String setting : given.split(",")) {
+                if (setting.isBlank()) {
+                    continue;
+                }
+                String[] nameAndValue = setting.split("=", 2);
+                if (nameAndValue.length != 2 || !SETTING.matcher(nameAndValue[0].trim()).matches()) {
+                    throw new IllegalArgumentException("--postgres-settings takes name=value pairs, not " + setting);
+                }
+                settings.put(nameAndValue[0].trim(), nameAndValue[1].trim());
+            }
+            return settings;
         }
     }
 }
