@@ -181,7 +181,7 @@ public class BatchStore {
         entityManager.flush();
         long batchId = batch.getId();
         entityManager.unwrap(Session.class).doWork(connection -> StagingArea.mergingInto(connection, stagingId,
-                batchId));
+                batchId, clock.instant()));
         return null;
     }
 
@@ -230,7 +230,7 @@ public class BatchStore {
                 counts.setLong(5, progress.batchId());
                 counts.executeUpdate();
             }
-            StagingArea.merged(connection, stagingId, owner, part);
+            StagingArea.merged(connection, stagingId, owner, part, clock.instant());
         });
     }
 

@@ -1,5 +1,7 @@
 package org.rapport.engine.intake;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.ejb.Local;
@@ -34,6 +36,15 @@ public interface Intake {
      * @throws BatchNotReplayable when the batch is unknown or not accepted, or the delivery is not its file
      */
     IntakeReceipt replay(long batchId, Delivery delivery);
+
+    /**
+     * Finishes the files an intake left part merged (its process stopped, its database went away) and no intake has
+     * touched for {@code untouchedFor}, from what was staged of them: their batches are accepted without the files
+     * being delivered again. On H2, where a file is stored in one transaction, there are none.
+     *
+     * @return the receipts of the files finished
+     */
+    List<IntakeReceipt> finishHalfStored(Duration untouchedFor);
 
     /** A batch of the ledger, for a replay to find its file. */
     Optional<BatchEntry> find(long batchId);

@@ -1,6 +1,8 @@
 package org.rapport.engine.intake;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -61,6 +63,17 @@ public class IntakeService implements Intake {
     public IntakeReceipt replay(long batchId, Delivery delivery) {
         LOG.info(() -> "Replaying batch " + batchId + ", file '" + delivery.fileName() + "'");
         return stored(delivery.kind(), delivery.fileName(), delivery.checksum(), intake().replay(batchId, delivery));
+    }
+
+    @Override
+    public List<IntakeReceipt> finishHalfStored(Duration untouchedFor) {
+        TransactionalIntake intake = intake();
+        List<IntakeReceipt> finished = intake.finishHalfStored(untouchedFor);
+        for (IntakeReceipt receipt : finished) {
+            intake.find(receipt.batchId()).ifPresent(batch -> stored(SourceKind.valueOf(batch.kind()),
+                    batch.fileName(), batch.checksum(), receipt));
+        }
+        return finished;
     }
 
     @Override

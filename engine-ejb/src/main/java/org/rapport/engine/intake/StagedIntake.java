@@ -3,6 +3,8 @@ package org.rapport.engine.intake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +30,8 @@ import org.hibernate.Session;
  * While its parts are merged the batch is {@link BatchStatus#BEING_STORED}: it counts for nothing, and readiness
  * holds the month's runs, until the last part makes it accepted. Whatever stops the merge (a process killed, the
  * database gone) leaves the staging and the parts merged so far; the transport, which keeps a file in its inbox
- * until it is stored, delivers it again, and this intake merges the parts not merged instead of starting over.
+ * until it is stored, delivers it again, and this intake merges the parts not merged instead of starting over; a file
+ * not delivered again is finished from its staging once no intake has touched it for a while ({@link #finishHalfStored}).
  * A process killed while staging leaves a staging no one finishes; before a delivery is staged, such stagings that
  * no live intake of this process is writing are deleted, and the file is staged again from the start.
  * <p>
@@ -91,7 +94,7 @@ final class StagedIntake {
         if (leftMidMerge != null) {
             LOG.info(() -> "File '" + delivery.fileName() + "': going on with staging " + leftMidMerge
                     + " with the parts not merged yet");
-            return merge(delivery, leftMidMerge, System.nanoTime());
+            return merge(delivery.fileName(), leftMidMerge, System.nanoTime());
         }
         discardLeftBehind();
         long stagingId = transactions.inNewTransaction(entityManager -> work(entityManager, connection ->
@@ -135,14 +138,48 @@ final class StagedIntake {
             discard(stagingId);
             throw failure;
         }
-        return merge(delivery, stagingId, System.nanoTime());
+        return merge(delivery.fileName(), stagingId, System.nanoTime());
+    }
+
+    /**
+     * Finishes, from their stagings, the files an intake left part merged and no intake has touched for
+     * {@code untouchedFor}: a staging holds its whole file, read and checked to its end before the first part was
+     * merged, so the file need not be delivered again (its inbox may no longer hold it, and until it is finished
+     * its month's runs wait). A staging a live intake of this process is merging is left alone, and so is one
+     * touched more recently: an intake in another process may be merging it, a part at a time.
+     *
+     * @return the receipts of the files finished; one that cannot be finished now is left for the next look
+     */
+    List<IntakeReceipt> finishHalfStored(Duration untouchedFor) {
+        if (!serves()) {
+            return List.of();
+        }
+        Map<Long, StagingArea.HalfStored> left = transactions.inNewTransaction(entityManager -> work(entityManager,
+                connection -> StagingArea.halfStored(connection, clock.instant().minus(untouchedFor))));
+        List<IntakeReceipt> finished = new ArrayList<>();
+        for (Map.Entry<Long, StagingArea.HalfStored> staging : left.entrySet()) {
+            long stagingId = staging.getKey();
+            String fileName = staging.getValue().fileName();
+            if (!takeOver(stagingId, staging.getValue().owner())) {
+                continue;
+            }
+            LOG.info(() -> "File '" + fileName + "': finishing staging " + stagingId + ", left part merged "
+                    + untouchedFor.toMinutes() + " min or more ago");
+            try {
+                finished.add(merge(fileName, stagingId, System.nanoTime()));
+            } catch (RuntimeException e) {
+                // one line, not a trace: the same fault is met again at each look until its cause is gone
+                LOG.warning(() -> "File '" + fileName + "' (staging " + stagingId + ") could not be finished now: " + e);
+            }
+        }
+        return finished;
     }
 
     /**
      * Merges a staging's parts not merged yet, {@link MergeParts#sideBySide()} at once, then ends its batch. Whatever
      * stops it leaves the staging for the file's next delivery to go on with.
      */
-    private IntakeReceipt merge(Delivery delivery, long stagingId, long started) {
+    private IntakeReceipt merge(String fileName, long stagingId, long started) {
         try {
             List<KeyBuckets.Part> toMerge = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                     .stagedParts(stagingId, owner, parts.records()));
@@ -153,7 +190,7 @@ final class StagedIntake {
                     }), merged -> parts.afterEach().merged(merged));
             IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                     .finishStaged(stagingId, owner));
-            LOG.info(() -> String.format("File '%s': made batch %d in %d parts, %.1f s", delivery.fileName(),
+            LOG.info(() -> String.format("File '%s': made batch %d in %d parts, %.1f s", fileName,
                     receipt.batchId(), toMerge.size(), (System.nanoTime() - started) / 1e9));
             return receipt;
         } finally {
@@ -169,24 +206,31 @@ final class StagedIntake {
         Map<Long, String> merging = transactions.inNewTransaction(entityManager -> work(entityManager,
                 connection -> StagingArea.merging(connection, delivery.source(), delivery.checksum())));
         for (Map.Entry<Long, String> staging : merging.entrySet()) {
-            long stagingId = staging.getKey();
-            if (!LIVE.add(stagingId)) {
-                continue;
-            }
-            boolean taken = false;
-            try {
-                taken = transactions.inNewTransaction(entityManager -> work(entityManager, connection ->
-                        StagingArea.takeOver(connection, stagingId, staging.getValue(), owner)));
-            } finally {
-                if (!taken) {
-                    LIVE.remove(stagingId);
-                }
-            }
-            if (taken) {
-                return stagingId;
+            if (takeOver(staging.getKey(), staging.getValue())) {
+                return staging.getKey();
             }
         }
         return null;
+    }
+
+    /**
+     * Makes this intake the owner of a staging {@code formerOwner} left mid-merge and marks it live, unless a live
+     * intake of this process is merging it or another intake took it first.
+     */
+    private boolean takeOver(long stagingId, String formerOwner) {
+        if (!LIVE.add(stagingId)) {
+            return false;
+        }
+        boolean taken = false;
+        try {
+            taken = transactions.inNewTransaction(entityManager -> work(entityManager, connection ->
+                    StagingArea.takeOver(connection, stagingId, formerOwner, owner, clock.instant())));
+        } finally {
+            if (!taken) {
+                LIVE.remove(stagingId);
+            }
+        }
+        return taken;
     }
 
     private static QuarantinedRow read(Delivery delivery, StagingSink sink) {

@@ -50,13 +50,14 @@ final class StagingArea {
     static void open(Connection connection, long id, Delivery delivery, String owner, Instant now)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("insert into intake_staging (id, source, file_name,"
-                + " checksum, owner, started_at) values (?, ?, ?, ?, ?, ?)")) {
+                + " checksum, owner, started_at, touched_at) values (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, id);
             insert.setString(2, delivery.source());
             insert.setString(3, delivery.fileName());
             insert.setString(4, delivery.checksum());
             insert.setString(5, owner);
-            insert.setObject(6, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            insert.setObject(6, at(now));
+            insert.setObject(7, at(now));
             insert.executeUpdate();
         }
     }
@@ -117,6 +118,28 @@ final class StagingArea {
         return owners(connection, "source = ? and checksum = ? and batch_id is not null", source, checksum);
     }
 
+    /**
+     * The stagings whose merge has begun and that no intake has touched since {@code untouchedSince} (an intake
+     * merging one touches it with each part), by id, with their owner and file name.
+     */
+    static Map<Long, HalfStored> halfStored(Connection connection, Instant untouchedSince) throws SQLException {
+        Map<Long, HalfStored> left = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("select id, owner, file_name from intake_staging"
+                + " where batch_id is not null and touched_at < ? order by id")) {
+            statement.setObject(1, at(untouchedSince));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    left.put(rows.getLong(1), new HalfStored(rows.getString(2), rows.getString(3)));
+                }
+            }
+        }
+        return left;
+    }
+
+    /** A staging left mid-merge: who last owned it, and the file it holds. */
+    record HalfStored(String owner, String fileName) {
+    }
+
     private static Map<Long, String> owners(Connection connection, String condition, String... parameters)
             throws SQLException {
         Map<Long, String> owners = new LinkedHashMap<>();
@@ -135,23 +158,25 @@ final class StagingArea {
     }
 
     /** Makes {@code owner} the owner of a staging {@code formerOwner} owned; false when another took it first. */
-    static boolean takeOver(Connection connection, long stagingId, String formerOwner, String owner)
+    static boolean takeOver(Connection connection, long stagingId, String formerOwner, String owner, Instant now)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "update intake_staging set owner = ? where id = ? and owner = ?")) {
+                "update intake_staging set owner = ?, touched_at = ? where id = ? and owner = ?")) {
             update.setString(1, owner);
-            update.setLong(2, stagingId);
-            update.setString(3, formerOwner);
+            update.setObject(2, at(now));
+            update.setLong(3, stagingId);
+            update.setString(4, formerOwner);
             return update.executeUpdate() == 1;
         }
     }
 
     /** Records that staging {@code stagingId}'s rows are being made batch {@code batchId}, no bucket merged yet. */
-    static void mergingInto(Connection connection, long stagingId, long batchId) throws SQLException {
+    static void mergingInto(Connection connection, long stagingId, long batchId, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "update intake_staging set batch_id = ?, merged_buckets = 0 where id = ?")) {
+                "update intake_staging set batch_id = ?, merged_buckets = 0, touched_at = ? where id = ?")) {
             update.setLong(1, batchId);
-            update.setLong(2, stagingId);
+            update.setObject(2, at(now));
+            update.setLong(3, stagingId);
             update.executeUpdate();
         }
     }
@@ -183,13 +208,14 @@ final class StagingArea {
      *
      * @throws IllegalStateException when {@code owner} no longer owns the staging: the part's work is rolled back
      */
-    static void merged(Connection connection, long stagingId, String owner, KeyBuckets.Part part)
+    static void merged(Connection connection, long stagingId, String owner, KeyBuckets.Part part, Instant now)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("update intake_staging"
-                + " set merged_buckets = merged_buckets | ? where id = ? and owner = ?")) {
+                + " set merged_buckets = merged_buckets | ?, touched_at = ? where id = ? and owner = ?")) {
             update.setLong(1, part.mask());
-            update.setLong(2, stagingId);
-            update.setString(3, owner);
+            update.setObject(2, at(now));
+            update.setLong(3, stagingId);
+            update.setString(4, owner);
             if (update.executeUpdate() != 1) {
                 throw new IllegalStateException("Staging " + stagingId + " was taken over by another intake");
             }
@@ -234,6 +260,10 @@ final class StagingArea {
             delete.setLong(1, stagingId);
             delete.executeUpdate();
         }
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     /** How far the merge of a staging has come: its batch, and the key buckets merged, a bit each. */

@@ -1,6 +1,8 @@
 package org.rapport.engine.intake;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 
@@ -99,6 +101,11 @@ public final class TransactionalIntake implements Intake {
         } catch (DeliveryRejected rejected) {
             return recordRejection(delivery, rejected);
         }
+    }
+
+    @Override
+    public List<IntakeReceipt> finishHalfStored(Duration untouchedFor) {
+        return staged.finishHalfStored(untouchedFor);
     }
 
     @Override

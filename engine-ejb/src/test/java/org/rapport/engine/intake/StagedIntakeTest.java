@@ -9,6 +9,7 @@ import static org.rapport.engine.intake.StreamingStoreTest.count;
 import static org.rapport.engine.intake.StreamingStoreTest.stagedCalls;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,6 +175,61 @@ class StagedIntakeTest extends PersistenceSpec {
         long stagings = database.read(entityManager -> ((Number) entityManager
                 .createNativeQuery("select count(*) from intake_staging").getSingleResult()).longValue());
         assertThat(stagings).isZero();
+    }
+
+    /**
+     * A file left part merged and not delivered again (its inbox emptied by hand) is finished from its staging once
+     * no intake has touched it for a while; until then it is left to whichever intake may be merging it.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void aFileLeftPartMergedIsFinishedFromItsStagingOnceNoIntakeHasTouchedItForAWhile(TestDatabase database) {
+        on(database);
+        int rows = 25_000;
+        Duration untouchedFor = Duration.ofMinutes(15);
+        Delivery delivery = Deliveries.calls("test-ivr", "calls.csv", checksum('h'),
+                calls(rows, "C-1", "2026-10-02T09:00:00"), List.of(Deliveries.badRow(7)));
+        assertThatThrownBy(() -> new TransactionalIntake(database::read, Clock.systemUTC(), "process-killed",
+                new MergeParts(10_000, 1, parts -> {
+                    if (parts == 2) {
+                        throw new ProcessKilled();
+                    }
+                })).store(delivery)).isInstanceOf(ProcessKilled.class);
+        long written = count(database, "Call");
+        long batchId = database.read(entityManager -> entityManager.createQuery("select b.id from SourceBatch b",
+                Long.class).getSingleResult());
+
+        List<IntakeReceipt> touchedJustNow = new TransactionalIntake(database::read, Clock.systemUTC(),
+                "another-process", new MergeParts(10_000, 1, MergeParts.PartHook.NONE)).finishHalfStored(untouchedFor);
+
+        assertThat(touchedJustNow).as("a part was merged a moment ago: its intake may be merging the next").isEmpty();
+        assertThat(count(database, "Call")).isEqualTo(written);
+        assertThat(filesBeingStored(database)).containsExactly("test-ivr calls.csv");
+
+        List<Integer> partsMerged = new ArrayList<>();
+        Intake sixteenMinutesLater = new TransactionalIntake(database::read,
+                Clock.offset(Clock.systemUTC(), untouchedFor.plusMinutes(1)), "another-process",
+                new MergeParts(10_000, 1, partsMerged::add));
+        List<IntakeReceipt> finished = sixteenMinutesLater.finishHalfStored(untouchedFor);
+
+        assertThat(partsMerged).as("only the part not merged before").containsExactly(1);
+        assertThat(finished).singleElement().satisfies(receipt -> {
+            assertThat(receipt.batchId()).isEqualTo(batchId);
+            assertThat(receipt.status()).isEqualTo(BatchStatus.ACCEPTED);
+            assertThat(receipt.rowsAccepted()).isEqualTo(rows);
+            assertThat(receipt.rowsQuarantined()).isEqualTo(1);
+            assertThat(receipt.changes()).as("each call counted once").isEqualTo(new IntakeReceipt.Changes(rows, 0, 0, 0));
+        });
+        assertThat(count(database, "Call")).isEqualTo(rows);
+        assertThat(count(database, "QuarantinedRecord")).isEqualTo(1);
+        assertThat(filesBeingStored(database)).as("its month's runs no longer wait").isEmpty();
+        assertThat(stagedCalls(database)).isZero();
+        assertThat(sixteenMinutesLater.finishHalfStored(untouchedFor)).as("nothing left to finish").isEmpty();
+
+        IntakeReceipt deliveredAfterAll = sixteenMinutesLater.store(delivery);
+
+        assertThat(deliveredAfterAll.status()).isEqualTo(BatchStatus.DUPLICATE);
+        assertThat(count(database, "Call")).isEqualTo(rows);
     }
 
     private static void overlappingFilesCountAsEachRowSays(TestDatabase database, Intake intake) {

@@ -1,5 +1,7 @@
 package org.rapport.integration.filedrop;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.rapport.engine.intake.BatchEntry;
@@ -30,6 +32,11 @@ class ForwardingIntake implements Intake {
     @Override
     public IntakeReceipt replay(long batchId, Delivery delivery) {
         return real.replay(batchId, delivery);
+    }
+
+    @Override
+    public List<IntakeReceipt> finishHalfStored(Duration untouchedFor) {
+        return real.finishHalfStored(untouchedFor);
     }
 
     @Override

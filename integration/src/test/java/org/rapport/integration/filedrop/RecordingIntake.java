@@ -2,6 +2,7 @@ package org.rapport.integration.filedrop;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,6 +69,12 @@ public final class RecordingIntake implements Intake {
     @Override
     public IntakeReceipt replay(long batchId, Delivery delivery) {
         throw new UnsupportedOperationException("replays are tested against the real intake");
+    }
+
+    /** Stores nothing in parts, so leaves nothing half stored. */
+    @Override
+    public List<IntakeReceipt> finishHalfStored(Duration untouchedFor) {
+        return List.of();
     }
 
     @Override
