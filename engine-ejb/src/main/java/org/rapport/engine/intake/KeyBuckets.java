@@ -6,23 +6,29 @@ import java.util.List;
 /**
  * The {@value #COUNT} buckets a staged file's keys are spread over, and the parts a file is merged in: a part is a
  * range of buckets, so every row of a key is in one part, parts share no key, and parts are merged side by side
- * in any order. A bucket is a key's {@link String#hashCode()} (the same in every Java) modulo {@value #COUNT}.
+ * in any order. On PostgreSQL a bucket is a hash partition of the record key (V103): the staged tables and the calls
+ * table are partitioned alike, {@value #COUNT} ways by the hash of {@code record_key}, so a key's staged rows and its
+ * stored call are in partitions of the same number ({@link #partition}), and a part reads and writes only its own
+ * partitions, whose indexes are a {@value #COUNT}th of the table's. PostgreSQL, not this class, hashes the keys.
  * Stateless.
  */
 final class KeyBuckets {
 
-    /** As many as a {@code bigint} has bits: the buckets merged are remembered a bit each. */
-    static final int COUNT = 64;
+    /** Partitions a staged or partitioned table has (V103); the buckets merged are remembered a bit each. */
+    static final int COUNT = 16;
 
     /** Every bucket's bit. */
-    static final long ALL = -1L;
+    static final long ALL = (1L << COUNT) - 1;
 
     private KeyBuckets() {
     }
 
-    /** The bucket of {@code key}. */
-    static int of(String key) {
-        return Math.floorMod(key.hashCode(), COUNT);
+    /** The partition of {@code table} that holds bucket {@code bucket}'s rows: {@code call_record_p07}. */
+    static String partition(String table, int bucket) {
+        if (bucket < 0 || bucket >= COUNT) {
+            throw new IllegalArgumentException("No bucket " + bucket);
+        }
+        return table + "_p" + (bucket < 10 ? "0" : "") + bucket;
     }
 
     /**
@@ -64,9 +70,7 @@ final class KeyBuckets {
 
         /** This part's buckets, a bit each. */
         long mask() {
-            int width = last - first + 1;
-            long bits = width == COUNT ? ALL : (1L << width) - 1;
-            return bits << first;
+            return ((1L << (last - first + 1)) - 1) << first;
         }
     }
 }

@@ -71,21 +71,19 @@ final class StagingArea {
         long[] ids = SequenceIds.next(connection, dialect, table.sequence(), records.size());
         List<StagedRows.Column> columns = new ArrayList<>(List.of(new StagedRows.Column("staging_id", Types.BIGINT),
                 new StagedRows.Column("ordinal", Types.BIGINT), new StagedRows.Column("record_id", Types.BIGINT),
-                new StagedRows.Column("record_key", Types.VARCHAR), new StagedRows.Column("content_hash", Types.BIGINT),
-                new StagedRows.Column("key_bucket", Types.INTEGER)));
+                new StagedRows.Column("record_key", Types.VARCHAR), new StagedRows.Column("content_hash", Types.BIGINT)));
         table.columns().forEach(column -> columns.add(new StagedRows.Column(column.name(), column.sqlType())));
         List<Object[]> rows = new ArrayList<>(records.size());
         for (int index = 0; index < records.size(); index++) {
             StagedRecord staged = records.get(index);
             Object[] values = staged.record().values();
-            Object[] row = new Object[6 + values.length];
+            Object[] row = new Object[5 + values.length];
             row[0] = stagingId;
             row[1] = staged.ordinal();
             row[2] = ids[index];
             row[3] = staged.record().key();
             row[4] = staged.record().fingerprint();
-            row[5] = KeyBuckets.of(staged.record().key());
-            System.arraycopy(values, 0, row, 6, values.length);
+            System.arraycopy(values, 0, row, 5, values.length);
             rows.add(row);
         }
         StagedRows.insert(connection, dialect, stagedTable(table), columns, rows);

@@ -98,6 +98,29 @@ class SchemaMigrationsTest {
         assertThat(history(dataSource)).isEqualTo(before).doesNotContain(latestVersion() + ":true");
     }
 
+    /**
+     * The calls' partitioning (V103) cuts a staged file into buckets of another kind than the release before: a file
+     * that release left part merged would be merged wrongly, so the upgrade stops, changes nothing, and says why.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FreshDatabase.class, names = "POSTGRESQL")
+    void anUpgradeWhileAFileIsHalfMergedStopsAndChangesNothing(FreshDatabase database) {
+        DataSource dataSource = database.create();
+        SchemaMigrations.on(dataSource).migrateTo(MigrationVersion.fromVersion("102"));
+        FreshDatabase.execute(dataSource, "insert into intake_staging (id, source, file_name, checksum, owner,"
+                + " started_at, touched_at, batch_id, merged_buckets) values (1, 'bank-ivr', 'calls.tsv', 'abc',"
+                + " 'stopped', current_timestamp, current_timestamp, 7, 3)");
+        List<String> before = history(dataSource);
+
+        assertThatThrownBy(() -> SchemaMigrations.on(dataSource).migrate())
+                .isInstanceOf(SchemaMigrationException.class)
+                .hasMessageContaining("A file is being stored in parts: let the earlier version finish it")
+                .hasMessageContaining("nothing was changed");
+        assertThat(history(dataSource)).isEqualTo(before).doesNotContain(latestVersion() + ":true");
+        assertThat(count(dataSource, "pg_partitioned_table")).as("no table partitioned").isZero();
+        assertThat(count(dataSource, "intake_staging where merged_buckets = 3")).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @EnumSource(FreshDatabase.class)
     void aScriptEditedAfterItRanStopsTheStartAndNothingIsMigrated(FreshDatabase database) {

@@ -1,0 +1,3 @@
+-- On PostgreSQL the calls and the staged tables are partitioned by the hash of the record key, so that a part of a
+-- staged file reads and writes partitions a sixteenth of the tables' size (see postgresql/V103). H2 stores a file in
+-- one transaction and stages nothing: nothing changes here.
