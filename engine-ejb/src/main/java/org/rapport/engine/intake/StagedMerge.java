@@ -95,11 +95,11 @@ final class StagedMerge {
         // the same key), whose indexes are a sixteenth of the table's; the other tables are not partitioned
         String stored = PARTITIONED.contains(table) ? KeyBuckets.partition(table.table(), bucket) : table.table();
         update(connection, "truncate " + KEYS);
-        // a part's keys are looked up in the store's key index one by one: joined by hash instead, the planner scans
-        // the whole table for each part (measured: 3.5 min for a part of 250,000 calls against a table of 4,000,000,
-        // whose statistics, taken when it held a tenth of that, promised a small table)
-        update(connection, "set local enable_hashjoin = off");
-        update(connection, "set local enable_mergejoin = off");
+        // each key is looked up in the store's key index on its own (a lateral subquery with a limit, which the planner
+        // can neither flatten into a join nor answer otherwise), whatever the statistics say. Planned as a join, stale statistics made it a hash join over a scan of the
+        // whole calls table (3.5 min for a part of 250,000 calls against a table of 4,000,000 whose statistics, taken
+        // when it held a tenth of that, promised a small table), and with hash joins off, a scan of the whole
+        // survey answers table for every key (15 to 60 s for 13,000 keys)
         // a key's rows all alike (nearly every key) have their hash as the first row's: only a key whose rows
         // differ looks its first row up, instead of a join of every key with its first row
         int keys = update(connection, "insert into " + KEYS + " (staging_id, record_key, first_hash, last_ordinal,"
@@ -111,10 +111,9 @@ final class StagedMerge {
                 + "   min(content_hash) as low_hash,"
                 + "   case when min(content_hash) = max(content_hash) then 1 else 2 end as hashes"
                 + "   from " + staged + " where staging_id = ? group by record_key) l"
-                + " left join " + stored + " t on t.record_key = l.record_key and t.source = ?",
+                + " left join lateral (select s.id, s.content_hash, s.batch_id from " + stored + " s"
+                + "   where s.record_key = l.record_key and s.source = ? limit 1) t on true",
                 stagingId, stagingId, stagingId, source);
-        update(connection, "set local enable_hashjoin = on");
-        update(connection, "set local enable_mergejoin = on");
         analyze(connection, KEYS);
         countFirstRows(connection);
         int rows = count(connection, "select count(*) from " + staged + " where staging_id = ?");
