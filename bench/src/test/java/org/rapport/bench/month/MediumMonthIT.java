@@ -31,7 +31,7 @@ class MediumMonthIT {
         MonthBenchmark.Outcome outcome = MonthBenchmark.measure(new MonthBenchmark.Options(CUSTOMERS, "h2",
                 YearMonth.of(2026, 10), 2026, Path.of("target", "medium-month").toAbsolutePath(),
                 Path.of(System.getProperty("rapport.bootable.jar")), Integer.getInteger("rapport.guard.port.offset"),
-                "2g", Duration.ofMinutes(30), BAD_CALLS));
+                "2g", Duration.ofMinutes(30), BAD_CALLS, Map.of()));
         MonthBenchmark.report(outcome);
 
         assertThat(outcome.result().status())

@@ -96,10 +96,10 @@ final class StagedMerge {
         String stored = PARTITIONED.contains(table) ? KeyBuckets.partition(table.table(), bucket) : table.table();
         update(connection, "truncate " + KEYS);
         // each key is looked up in the store's key index on its own (a lateral subquery with a limit, which the planner
-        // can neither flatten into a join nor answer otherwise), whatever the statistics say. Planned as a join, stale statistics made it a hash join over a scan of the
-        // whole calls table (3.5 min for a part of 250,000 calls against a table of 4,000,000 whose statistics, taken
-        // when it held a tenth of that, promised a small table), and with hash joins off, a scan of the whole
-        // survey answers table for every key (15 to 60 s for 13,000 keys)
+        // can neither flatten into a join nor answer otherwise), whatever the statistics say. Planned as a join, stale
+        // statistics made it a hash join over a scan of the whole calls table (3.5 min for a part of 250,000 calls
+        // against a table of 4,000,000 whose statistics, taken when it held a tenth of that, promised a small table),
+        // and with hash joins off, a scan of the whole survey answers table for every key (15 to 60 s for 13,000 keys).
         // a key's rows all alike (nearly every key) have their hash as the first row's: only a key whose rows
         // differ looks its first row up, instead of a join of every key with its first row
         int keys = update(connection, "insert into " + KEYS + " (staging_id, record_key, first_hash, last_ordinal,"
