@@ -154,10 +154,10 @@ final class StagedIntake {
         if (!serves()) {
             return List.of();
         }
-        Map<Long, StagingArea.HalfStored> left = transactions.inNewTransaction(entityManager -> work(entityManager,
+        Map<Long, StagingArea.Staging> left = transactions.inNewTransaction(entityManager -> work(entityManager,
                 connection -> StagingArea.halfStored(connection, clock.instant().minus(untouchedFor))));
         List<IntakeReceipt> finished = new ArrayList<>();
-        for (Map.Entry<Long, StagingArea.HalfStored> staging : left.entrySet()) {
+        for (Map.Entry<Long, StagingArea.Staging> staging : left.entrySet()) {
             long stagingId = staging.getKey();
             String fileName = staging.getValue().fileName();
             if (!takeOver(stagingId, staging.getValue().owner())) {
@@ -203,10 +203,10 @@ final class StagedIntake {
      * away), unless a live intake of this process is merging it; null when there is none.
      */
     private Long takeOverMerge(Delivery delivery) {
-        Map<Long, String> merging = transactions.inNewTransaction(entityManager -> work(entityManager,
+        Map<Long, StagingArea.Staging> merging = transactions.inNewTransaction(entityManager -> work(entityManager,
                 connection -> StagingArea.merging(connection, delivery.source(), delivery.checksum())));
-        for (Map.Entry<Long, String> staging : merging.entrySet()) {
-            if (takeOver(staging.getKey(), staging.getValue())) {
+        for (Map.Entry<Long, StagingArea.Staging> staging : merging.entrySet()) {
+            if (takeOver(staging.getKey(), staging.getValue().owner())) {
                 return staging.getKey();
             }
         }
@@ -258,11 +258,11 @@ final class StagedIntake {
 
     /** Deletes the stagings no intake is writing: another process's (it died), or this one's not live. */
     private void discardLeftBehind() {
-        Map<Long, String> owners = transactions.inNewTransaction(entityManager -> work(entityManager,
+        Map<Long, StagingArea.Staging> owners = transactions.inNewTransaction(entityManager -> work(entityManager,
                 StagingArea::owners));
-        for (Map.Entry<Long, String> staging : owners.entrySet()) {
+        for (Map.Entry<Long, StagingArea.Staging> staging : owners.entrySet()) {
             long stagingId = staging.getKey();
-            if (staging.getValue().equals(owner) && LIVE.contains(stagingId)) {
+            if (staging.getValue().owner().equals(owner) && LIVE.contains(stagingId)) {
                 continue;
             }
             LOG.info(() -> "Deleting staging " + stagingId + ", left by an intake that stopped mid-file");

@@ -106,53 +106,43 @@ final class StagingArea {
         StagedRows.insert(connection, dialect, "staged_quarantine", QUARANTINE_COLUMNS, rows);
     }
 
-    /** Every staging still being written (whose file is not yet being merged), by id, with the intake that owns it. */
-    static Map<Long, String> owners(Connection connection) throws SQLException {
-        return owners(connection, "batch_id is null");
+    /** Every staging still being written (whose file is not yet being merged), by id. */
+    static Map<Long, Staging> owners(Connection connection) throws SQLException {
+        return stagings(connection, "batch_id is null");
     }
 
-    /** The stagings of a file from {@code source} with this content whose merge has begun, by id, with their owner. */
-    static Map<Long, String> merging(Connection connection, String source, String checksum) throws SQLException {
-        return owners(connection, "source = ? and checksum = ? and batch_id is not null", source, checksum);
+    /** The stagings of a file from {@code source} with this content whose merge has begun, by id. */
+    static Map<Long, Staging> merging(Connection connection, String source, String checksum) throws SQLException {
+        return stagings(connection, "source = ? and checksum = ? and batch_id is not null", source, checksum);
     }
 
     /**
      * The stagings whose merge has begun and that no intake has touched since {@code untouchedSince} (an intake
-     * merging one touches it with each part), by id, with their owner and file name.
+     * merging one touches it with each part), by id.
      */
-    static Map<Long, HalfStored> halfStored(Connection connection, Instant untouchedSince) throws SQLException {
-        Map<Long, HalfStored> left = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("select id, owner, file_name from intake_staging"
-                + " where batch_id is not null and touched_at < ? order by id")) {
-            statement.setObject(1, at(untouchedSince));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    left.put(rows.getLong(1), new HalfStored(rows.getString(2), rows.getString(3)));
-                }
-            }
-        }
-        return left;
+    static Map<Long, Staging> halfStored(Connection connection, Instant untouchedSince) throws SQLException {
+        return stagings(connection, "batch_id is not null and touched_at < ?", at(untouchedSince));
     }
 
-    /** A staging left mid-merge: who last owned it, and the file it holds. */
-    record HalfStored(String owner, String fileName) {
+    /** A staging: the intake that owns it (or last did), and the file it holds. */
+    record Staging(String owner, String fileName) {
     }
 
-    private static Map<Long, String> owners(Connection connection, String condition, String... parameters)
+    private static Map<Long, Staging> stagings(Connection connection, String condition, Object... parameters)
             throws SQLException {
-        Map<Long, String> owners = new LinkedHashMap<>();
+        Map<Long, Staging> stagings = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "select id, owner from intake_staging where " + condition + " order by id")) {
+                "select id, owner, file_name from intake_staging where " + condition + " order by id")) {
             for (int index = 0; index < parameters.length; index++) {
-                statement.setString(index + 1, parameters[index]);
+                statement.setObject(index + 1, parameters[index]);
             }
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    owners.put(rows.getLong(1), rows.getString(2));
+                    stagings.put(rows.getLong(1), new Staging(rows.getString(2), rows.getString(3)));
                 }
             }
         }
-        return owners;
+        return stagings;
     }
 
     /** Makes {@code owner} the owner of a staging {@code formerOwner} owned; false when another took it first. */
