@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
@@ -18,8 +20,10 @@ import org.rapport.engine.customer.IdentifierKey;
  * Writes one delivered file into the store inside the caller's transaction: ledger entry, records,
  * quarantined rows. The rows are written while the file is read ({@link BatchWriter}), so a large file
  * never sits whole in memory; all of it happens in the caller's one transaction, so a file is stored
- * whole or not at all. A staged file ({@link StagedIntake}) is made its batch in steps instead, each in the
- * caller's transaction: {@link #openStaged}, {@link #mergeStagedPart} a part at a time, {@link #finishStaged}.
+ * whole or not at all (a replay, a rejection). A staged file ({@link StagedIntake}) is made its batch in steps
+ * instead, each in the caller's transaction: {@link #openStaged}, {@link #mergeStagedPart} a part at a time,
+ * {@link #finishStaged}; and so is a file written a chunk at a time ({@link ChunkedIntake}): {@link #openChunked},
+ * {@link #writeChunk}, {@link #finishChunked}.
  * A file refused partway throws {@link DeliveryRejected}: the caller rolls the
  * transaction back and records the rejection with {@link #reject} in a new one. A file delivered again
  * with corrected content replaces the earlier one ({@link BatchReplacement}). Not thread-safe: one
@@ -248,6 +252,85 @@ public class BatchStore {
             StagingArea.discard(connection, stagingId);
             return progress.batchId();
         });
+        return acceptWhole(batchId);
+    }
+
+    /**
+     * Opens the batch a file read and checked to its end ({@link FileCheck}) is to be written into a chunk at a time
+     * ({@link ChunkedIntake}), in the caller's transaction: a ledger entry {@link BatchStatus#BEING_STORED}, with the
+     * file's counts, that counts for nothing until {@link #finishChunked}.
+     *
+     * @return the batch's id
+     */
+    long openChunked(Delivery delivery, FileCheck checked) {
+        SourceBatch batch = newBatch(delivery);
+        batch.keptAs(delivery.keptAs());
+        batch.beingStored(checked.accepted(), checked.quarantined(), checked.newestRecordAt());
+        entityManager.persist(batch);
+        entityManager.flush();
+        return batch.getId();
+    }
+
+    /**
+     * The batches of this very file (kind, source and SHA-256) an intake left part written, each with how many of
+     * the file's rows, from its start, it committed: a staged file's batch is not among them.
+     */
+    Map<Long, Integer> halfWritten(Delivery delivery) {
+        List<Object[]> rows = entityManager.createNativeQuery("select b.id, b.rows_committed from source_batch b"
+                        + " where b.status = ? and b.kind = ? and b.source = ? and b.checksum = ?"
+                        + " and not exists (select 1 from intake_staging s where s.batch_id = b.id) order by b.id",
+                        Object[].class)
+                .setParameter(1, BatchStatus.BEING_STORED.name())
+                .setParameter(2, delivery.kind().name())
+                .setParameter(3, delivery.source())
+                .setParameter(4, delivery.checksum())
+                .getResultList();
+        Map<Long, Integer> committed = new LinkedHashMap<>();
+        rows.forEach(row -> committed.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue()));
+        return committed;
+    }
+
+    /**
+     * Writes the next chunk of a file into its batch in the caller's transaction ({@link ChunkedIntake}) and adds what
+     * it did to the batch's counts, with how far into the file the batch's rows now reach.
+     *
+     * @param committedBefore the file's rows committed before this chunk, as the writer knows it
+     * @throws IllegalStateException when the batch is no longer being stored or its rows reach elsewhere: another
+     *                               intake wrote it meanwhile, and this chunk must not be committed
+     */
+    void writeChunk(long batchId, int committedBefore, FileChunks.Chunk chunk) {
+        SourceBatch batch = entityManager.find(SourceBatch.class, batchId);
+        List<Long> replaced = new BatchReplacement(entityManager).earlierDeliveries(batch);
+        BatchWriter writer = new BatchWriter(entityManager, batch, identifierKey, Set.copyOf(replaced), false);
+        chunk.writeTo(writer);
+        writer.finish();
+        int counted = entityManager.createNativeQuery("update source_batch"
+                        + " set rows_new = rows_new + ?, rows_updated = rows_updated + ?,"
+                        + " rows_unchanged = rows_unchanged + ?, rows_unmatched = rows_unmatched + ?,"
+                        + " rows_committed = rows_committed + ? where id = ? and status = ? and rows_committed = ?")
+                .setParameter(1, writer.inserted())
+                .setParameter(2, writer.updated())
+                .setParameter(3, writer.unchanged())
+                .setParameter(4, writer.unmatched())
+                .setParameter(5, chunk.size())
+                .setParameter(6, batchId)
+                .setParameter(7, BatchStatus.BEING_STORED.name())
+                .setParameter(8, committedBefore)
+                .executeUpdate();
+        if (counted != 1) {
+            throw new IllegalStateException("Batch " + batchId + " was written by another intake meanwhile");
+        }
+    }
+
+    /**
+     * Ends a file written a chunk at a time, in the caller's transaction: the earlier deliveries it replaces withdrawn,
+     * the batch accepted.
+     */
+    IntakeReceipt finishChunked(long batchId) {
+        return acceptWhole(batchId);
+    }
+
+    private IntakeReceipt acceptWhole(long batchId) {
         SourceBatch stored = entityManager.find(SourceBatch.class, batchId);
         BatchReplacement replacement = new BatchReplacement(entityManager);
         List<Long> replaced = replacement.earlierDeliveries(stored);

@@ -33,7 +33,7 @@ final class BatchWriter implements RecordSink {
     private final IdentifierKey identifierKey;
     private final RecordKeys keys = new RecordKeys();
     private final RecordUpsert upsert;
-    private final List<CanonicalRecord> records = new ArrayList<>(FLUSH_EVERY);
+    private final List<KeyedRow> records = new ArrayList<>(FLUSH_EVERY);
     private final List<QuarantinedRow> quarantinedRows = new ArrayList<>();
     private int accepted;
     private int quarantined;
@@ -62,7 +62,15 @@ final class BatchWriter implements RecordSink {
 
     @Override
     public void record(CanonicalRecord record) {
-        records.add(record);
+        record(record, keys.keyed(record));
+    }
+
+    /**
+     * A record keyed by the caller, for a file written by several writers in turn ({@link ChunkedIntake}): its
+     * keys are the file's, and a record known by its content is numbered among all of the file's rows.
+     */
+    void record(CanonicalRecord record, KeyedRecord keyed) {
+        records.add(new KeyedRow(record, keyed));
         writeWhenChunkIsFull();
     }
 
@@ -120,8 +128,8 @@ final class BatchWriter implements RecordSink {
         byTable.put(RecordTable.CUSTOMERS, new ArrayList<>());
         Set<String> customerRefs = new HashSet<>();
         List<String> contactRefs = new ArrayList<>();
-        for (CanonicalRecord record : records) {
-            KeyedRecord keyed = keys.keyed(record);
+        for (KeyedRow row : records) {
+            KeyedRecord keyed = row.keyed();
             byTable.computeIfAbsent(keyed.table(), table -> new ArrayList<>()).add(keyed);
             if (keyed.table() != RecordTable.CUSTOMERS) {
                 String customerRef = (String) keyed.values()[0];
@@ -130,7 +138,7 @@ final class BatchWriter implements RecordSink {
                     customerRefs.add(customerRef);
                 }
             }
-            newestRecordAt = RecordTimes.later(newestRecordAt, RecordTimes.of(record));
+            newestRecordAt = RecordTimes.later(newestRecordAt, RecordTimes.of(row.record()));
             accepted++;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
@@ -166,8 +174,8 @@ final class BatchWriter implements RecordSink {
     /** The account and telephone numbers the chunk's customers came with, as keyed hashes only. */
     private void rememberIdentifiers() {
         List<CustomerIdentifiers.Given> given = new ArrayList<>();
-        for (CanonicalRecord record : records) {
-            if (record instanceof CustomerRecord customer) {
+        for (KeyedRow row : records) {
+            if (row.record() instanceof CustomerRecord customer) {
                 given.add(new CustomerIdentifiers.Given(customer.externalId(), IdentifierKind.ACCOUNT_NUMBER,
                         customer.accountNumber()));
                 given.add(new CustomerIdentifiers.Given(customer.externalId(), IdentifierKind.PHONE_NUMBER,
@@ -177,11 +185,28 @@ final class BatchWriter implements RecordSink {
         if (given.stream().allMatch(identifier -> identifier.value() == null)) {
             return;
         }
-        if (identifierKey == null) {
-            // Never stored in clear, never dropped unnoticed: the file is retried once a key is configured.
+        requireKeyFor(true, identifierKey != null);
+        new CustomerIdentifiers(entityManager, identifierKey).remember(given);
+    }
+
+    /** Whether a customer record gives an account or telephone number, which only an identifier key may keep. */
+    static boolean givesIdentifiers(CanonicalRecord record) {
+        return record instanceof CustomerRecord customer
+                && (customer.accountNumber() != null || customer.phoneNumber() != null);
+    }
+
+    /**
+     * @throws IllegalStateException when identifiers are given and no key is configured to keep them: never stored in
+     *                               clear, never dropped unnoticed, the file is retried once a key is configured
+     */
+    static void requireKeyFor(boolean identifiersGiven, boolean keyConfigured) {
+        if (identifiersGiven && !keyConfigured) {
             throw new IllegalStateException("Customers come with account or telephone numbers but no identifier key "
                     + "is configured to keep them");
         }
-        new CustomerIdentifiers(entityManager, identifierKey).remember(given);
+    }
+
+    /** A record with its key. */
+    private record KeyedRow(CanonicalRecord record, KeyedRecord keyed) {
     }
 }

@@ -40,7 +40,8 @@ public interface Intake {
     /**
      * Finishes the files an intake left part merged (its process stopped, its database went away) and no intake has
      * touched for {@code untouchedFor}, from what was staged of them: their batches are accepted without the files
-     * being delivered again. On H2, where a file is stored in one transaction, there are none.
+     * being delivered again. A file written a chunk at a time without staging (on H2, and customers) is not kept
+     * whole anywhere until it is stored: it is finished when it is delivered again, never here.
      *
      * @return the receipts of the files finished
      */

@@ -13,8 +13,9 @@ import org.rapport.engine.customer.IdentifierKey;
 /**
  * The intake itself, wherever it runs. On PostgreSQL a delivery of contact records (calls, survey responses,
  * purchases, service cases) is staged a chunk per transaction and then made its batch a part per
- * transaction ({@link StagedIntake}), so no transaction lasts as long as a large file. Customers, replays of a
- * kept file, and every delivery on H2 are stored in one transaction of their own around {@link BatchStore}. A
+ * transaction ({@link StagedIntake}); customers, and every delivery on H2, are read and checked whole and then
+ * written a chunk per transaction ({@link ChunkedIntake}): no transaction lasts as long as a large file. A replay of
+ * a kept file is stored in one transaction of its own around {@link BatchStore}. A
  * file refused partway leaves nothing of itself, and its rejection is recorded in a transaction of its own. In
  * the server {@link IntakeService} runs it on JTA; tests, benchmarks and tools run it on resource-local
  * transactions.
@@ -26,6 +27,7 @@ public final class TransactionalIntake implements Intake {
     private final Clock clock;
     private final IdentifierKey identifierKey;
     private final StagedIntake staged;
+    private final ChunkedIntake chunked;
 
     /** An intake that keeps no account or telephone numbers (see {@link BatchStore#BatchStore(EntityManager, Clock)}). */
     public TransactionalIntake(TransactionRunner transactions, Clock clock) {
@@ -71,11 +73,12 @@ public final class TransactionalIntake implements Intake {
         this.clock = clock;
         this.identifierKey = identifierKey;
         this.staged = new StagedIntake(transactions, clock, this::store, owner, chunkHook, parts, readers);
+        this.chunked = new ChunkedIntake(transactions, this::store, identifierKey != null, chunkHook, readers);
     }
 
     @Override
     public IntakeReceipt store(IntakeBatch batch) {
-        if (batch.isRejected() || batch.kind() == SourceKind.CUSTOMERS || !staged.serves()) {
+        if (batch.isRejected()) {
             return transactions.inNewTransaction(entityManager -> store(entityManager).store(batch));
         }
         return store(Delivery.of(batch));
@@ -85,7 +88,7 @@ public final class TransactionalIntake implements Intake {
     public IntakeReceipt store(Delivery delivery) {
         try {
             if (delivery.kind() == SourceKind.CUSTOMERS || !staged.serves()) {
-                return transactions.inNewTransaction(entityManager -> store(entityManager).store(delivery));
+                return chunked.store(delivery);
             }
             return staged.store(delivery);
         } catch (DeliveryRejected rejected) {

@@ -32,7 +32,7 @@ import org.rapport.engine.testing.TestDatabase;
  * Files larger than one staging chunk: on PostgreSQL staged a chunk per committed transaction and made records
  * a part per transaction at the end; nothing of a file left when it is refused or its process stops mid-file, and
  * a file whose process stopped between parts finished by its next delivery; the same counts on both databases (H2
- * stores a file in one transaction).
+ * writes a file a chunk per transaction without staging it, see {@link ChunkedIntakeTest}).
  */
 class StagedIntakeTest extends PersistenceSpec {
 

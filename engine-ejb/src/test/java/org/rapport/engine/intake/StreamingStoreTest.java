@@ -12,9 +12,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,30 +22,44 @@ import org.rapport.engine.testing.TestDatabase;
 /** A delivery stored while it is read, in a real transaction on each database. */
 class StreamingStoreTest extends PersistenceSpec {
 
-    private EntityManager current;
-
     @ParameterizedTest
     @EnumSource(value = TestDatabase.class, names = "H2")
-    void onH2RowsReachTheDatabaseChunkByChunkInTheFilesOneTransactionWhileItIsRead(TestDatabase database) {
+    void onH2AFileIsReadWholeBeforeAnyRowIsWrittenAndThenCommittedAChunkPerTransaction(TestDatabase database) {
         on(database);
-        List<Long> callsInTheStoreAsReadingWentOn = new ArrayList<>();
-        List<CallRecord> calls = calls(BatchStore.FLUSH_EVERY * 3 + 17, "C-1", "2026-10-02T09:00:00");
+        int chunk = ChunkedIntake.COMMIT_EVERY;
+        int rows = chunk * 4 + 17;
+        List<CallRecord> calls = calls(rows, "C-1", "2026-10-02T09:00:00");
+        int[] readings = {0};
+        List<Long> firstReading = new ArrayList<>();
+        List<Long> secondReading = new ArrayList<>();
         Delivery delivery = new Delivery(SourceKind.CALLS, "test-ivr", "calls.csv", checksum('a'), null, sink -> {
+            List<Long> seen = ++readings[0] == 1 ? firstReading : secondReading;
             for (CallRecord call : calls) {
                 sink.record(call);
-                if (call.line() % (BatchStore.FLUSH_EVERY + BatchStore.FLUSH_EVERY / 4) == 0) {
-                    callsInTheStoreAsReadingWentOn.add(countInThisTransaction("Call"));
+                if (call.line() > chunk && (call.line() - 1) % chunk == chunk / 4) {
+                    // seen from another transaction: only what was committed
+                    seen.add(count(database, "Call"));
                 }
             }
             return null;
         });
 
-        IntakeReceipt receipt = remembering(database).store(delivery);
+        IntakeReceipt receipt = intake(database).store(delivery);
 
-        assertThat(receipt.rowsAccepted()).isEqualTo(BatchStore.FLUSH_EVERY * 3 + 17);
-        assertThat(callsInTheStoreAsReadingWentOn).as("calls stored when 1¼ and 2½ chunks were read")
-                .containsExactly((long) BatchStore.FLUSH_EVERY, 2L * BatchStore.FLUSH_EVERY);
-        assertThat(count(database, "Call")).isEqualTo(BatchStore.FLUSH_EVERY * 3 + 17);
+        assertThat(receipt.status()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(receipt.rowsAccepted()).isEqualTo(rows);
+        assertThat(readings[0]).as("read to its end once to be checked, once to be written").isEqualTo(2);
+        assertThat(firstReading).as("nothing written while the file is checked").containsExactly(0L, 0L, 0L);
+        // read 1¼, 2¼ and 3¼ chunks: the file is read ahead while the chunks read before are written, so a chunk
+        // handed over may still be on its way, and the one before it waiting; any earlier one is committed
+        assertThat(secondReading).hasSize(3);
+        for (int read = 1; read <= 3; read++) {
+            long written = secondReading.get(read - 1);
+            assertThat(written % chunk).as("whole chunks only, each committed in its transaction").isZero();
+            assertThat(written).as("written when %d¼ chunks were read", read)
+                    .isBetween((long) Math.max(0, read - 2) * chunk, (long) read * chunk);
+        }
+        assertThat(count(database, "Call")).isEqualTo(rows);
     }
 
     @ParameterizedTest
@@ -190,24 +201,6 @@ class StreamingStoreTest extends PersistenceSpec {
     /** The intake on resource-local transactions. */
     private static Intake intake(TestDatabase database) {
         return new TransactionalIntake(database::read, Clock.systemUTC());
-    }
-
-    /** The intake on a resource-local transaction; remembers the entity manager so the content can look. */
-    private Intake remembering(TestDatabase database) {
-        TransactionRunner remembering = new TransactionRunner() {
-            @Override
-            public <T> T inNewTransaction(Function<EntityManager, T> work) {
-                return database.read(entityManager -> {
-                    current = entityManager;
-                    return work.apply(entityManager);
-                });
-            }
-        };
-        return new TransactionalIntake(remembering, Clock.systemUTC());
-    }
-
-    private long countInThisTransaction(String entity) {
-        return current.createQuery("select count(e) from " + entity + " e", Long.class).getSingleResult();
     }
 
     static long count(TestDatabase database, String entity) {

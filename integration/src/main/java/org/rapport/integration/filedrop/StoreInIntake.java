@@ -14,8 +14,8 @@ import org.rapport.engine.intake.IntakeReceipt;
 import org.rapport.integration.DeliveredFile;
 
 /**
- * Streams a delivered file into the intake (one transaction, the file read row by row while it is
- * stored) and decides where the file goes: stored or duplicate to {@value IntakeFolder#DONE}, rejected
+ * Streams a delivered file into the intake (read row by row, stored in transactions of a chunk or a part
+ * each, see {@code TransactionalIntake}) and decides where the file goes: stored or duplicate to {@value IntakeFolder#DONE}, rejected
  * to {@value IntakeFolder#FAILED} with its reason. The file stays in the inbox until the intake has
  * committed: the move happens once this route is done.
  */

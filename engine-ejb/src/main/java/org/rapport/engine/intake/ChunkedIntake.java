@@ -1,0 +1,160 @@
+package org.rapport.engine.intake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+import jakarta.persistence.EntityManager;
+
+/**
+ * Stores a delivered file that is not staged (every file on H2, customers on either database) a chunk of
+ * {@value #COMMIT_EVERY} rows per committed transaction, so that no transaction lasts as long as a large file.
+ * <p>
+ * The file is first read to its end and nothing stored ({@link FileCheck}): a file refused partway, cut off mid-row
+ * say, leaves nothing of itself, as when it was stored in one transaction. Then its batch is opened
+ * {@link BatchStatus#BEING_STORED} — it counts for nothing, and readiness holds its month's runs, until it is
+ * accepted — and the file is read again, on a thread of its own ({@link ReadAhead}), each chunk written
+ * ({@link BatchWriter}, the rules of {@link RecordUpsert}) and committed with the batch's counts and how many of the
+ * file's rows its batch now holds. Whatever stops it (a process killed, the database gone) leaves the chunks
+ * committed; the transport, which keeps a file in its inbox until it is stored, delivers it again, and this intake
+ * goes on from the first row not committed: the same bytes (the same SHA-256) read the same way. A chunk's commit is
+ * conditional on the rows committed before it, so two intakes taking up the same file cannot both write a chunk.
+ * <p>
+ * On H2 this is also faster than one transaction: H2 works through a committed transaction's undo log entry by entry,
+ * which for a file of a million rows took about as long as writing it. Thread-safe.
+ */
+final class ChunkedIntake {
+
+    static final int COMMIT_EVERY = 10_000;
+
+    private static final Logger LOG = Logger.getLogger(ChunkedIntake.class.getName());
+
+    /** The batches this process is writing now, which no other delivery of it takes up. */
+    private static final Set<Long> LIVE = ConcurrentHashMap.newKeySet();
+
+    private final TransactionRunner transactions;
+    private final Function<EntityManager, BatchStore> stores;
+    private final boolean identifierKeyConfigured;
+    private final StagingSink.ChunkHook chunkHook;
+    private final ThreadFactory readers;
+
+    /**
+     * @param chunkHook told after each chunk is committed: a test stops a delivery between two chunks, as a kill would
+     * @param readers   makes the threads that read a file ahead of its writing
+     */
+    ChunkedIntake(TransactionRunner transactions, Function<EntityManager, BatchStore> stores,
+            boolean identifierKeyConfigured, StagingSink.ChunkHook chunkHook, ThreadFactory readers) {
+        this.transactions = transactions;
+        this.stores = stores;
+        this.identifierKeyConfigured = identifierKeyConfigured;
+        this.chunkHook = chunkHook;
+        this.readers = readers;
+    }
+
+    /**
+     * @throws DeliveryRejected when the file is refused partway; nothing of it is stored, and the caller records the
+     *                          rejection
+     */
+    IntakeReceipt store(Delivery delivery) {
+        IntakeReceipt duplicate = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
+                .duplicateOrNull(delivery));
+        if (duplicate != null) {
+            return duplicate;
+        }
+        long started = System.nanoTime();
+        Map.Entry<Long, Integer> halfWritten = takeUpHalfWritten(delivery);
+        long batchId;
+        int committed;
+        if (halfWritten != null) {
+            batchId = halfWritten.getKey();
+            committed = halfWritten.getValue();
+            LOG.info(() -> "File '" + delivery.fileName() + "': going on with batch " + batchId + " from row "
+                    + (committed + 1));
+        } else {
+            FileCheck checked = new FileCheck(identifierKeyConfigured);
+            QuarantinedRow refused = read(delivery, checked);
+            if (refused != null) {
+                throw new DeliveryRejected(refused);
+            }
+            Object opened = transactions.inNewTransaction(entityManager -> {
+                BatchStore store = stores.apply(entityManager);
+                IntakeReceipt duplicateNow = store.duplicateOrNull(delivery);
+                if (duplicateNow != null) {
+                    return duplicateNow;
+                }
+                long id = store.openChunked(delivery, checked);
+                // live before it commits: no other delivery of this process takes it for one left half written
+                LIVE.add(id);
+                return id;
+            });
+            if (opened instanceof IntakeReceipt duplicateNow) {
+                return duplicateNow;
+            }
+            batchId = (Long) opened;
+            committed = 0;
+        }
+        try {
+            int chunks = write(delivery, batchId, committed);
+            IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
+                    .finishChunked(batchId));
+            // counts and times only: a log line never carries a row's content
+            LOG.info(() -> String.format("File '%s': batch %d written in %d chunks, %.1f s", delivery.fileName(),
+                    batchId, chunks, (System.nanoTime() - started) / 1e9));
+            return receipt;
+        } finally {
+            LIVE.remove(batchId);
+        }
+    }
+
+    /** Writes the file's rows after the first {@code committed}, a chunk per transaction; returns the chunks written. */
+    private int write(Delivery delivery, long batchId, int committed) {
+        ReadAhead<FileChunks.Chunk> readAhead = new ReadAhead<>(readers);
+        FileChunks chunks = new FileChunks(committed, readAhead::handOver);
+        int[] written = {committed, 0};
+        QuarantinedRow refused = readAhead.run(() -> {
+            QuarantinedRow refusal = read(delivery, chunks);
+            if (refusal == null) {
+                chunks.finish();
+            }
+            return refusal;
+        }, chunk -> {
+            transactions.inNewTransaction(entityManager -> {
+                stores.apply(entityManager).writeChunk(batchId, written[0], chunk);
+                return null;
+            });
+            written[0] += chunk.size();
+            chunkHook.staged(++written[1]);
+        });
+        if (refused != null) {
+            // the same bytes were read to their end before: the file changed on disk under its checksum
+            throw new IllegalStateException("File '" + delivery.fileName() + "' was refused on its second reading"
+                    + " (" + refused.asRejection() + "); batch " + batchId + " is left being stored");
+        }
+        return written[1];
+    }
+
+    /** Takes up a batch of this very file an intake left part written and no live intake of this process is writing. */
+    private Map.Entry<Long, Integer> takeUpHalfWritten(Delivery delivery) {
+        Map<Long, Integer> halfWritten = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
+                .halfWritten(delivery));
+        for (Map.Entry<Long, Integer> batch : halfWritten.entrySet()) {
+            if (LIVE.add(batch.getKey())) {
+                return batch;
+            }
+        }
+        return null;
+    }
+
+    private static QuarantinedRow read(Delivery delivery, RecordSink sink) {
+        try {
+            return delivery.content().readInto(sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("File '" + delivery.fileName() + "' could not be read", e);
+        }
+    }
+}

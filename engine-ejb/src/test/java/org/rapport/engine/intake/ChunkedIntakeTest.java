@@ -1,0 +1,196 @@
+package org.rapport.engine.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.rapport.engine.intake.Deliveries.call;
+import static org.rapport.engine.intake.Deliveries.checksum;
+import static org.rapport.engine.intake.Deliveries.customer;
+import static org.rapport.engine.intake.StreamingStoreTest.count;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.rapport.engine.customer.CustomerStatus;
+import org.rapport.engine.testing.PersistenceSpec;
+import org.rapport.engine.testing.TestDatabase;
+
+/**
+ * Files that are not staged — every file on H2, customers on both databases — read and checked to their end, then
+ * written a chunk per committed transaction: nothing of a file refused partway, a batch that counts for nothing
+ * until its last chunk, and a file whose process stopped between chunks taken up from its next row when it is
+ * delivered again, each row counted once.
+ */
+class ChunkedIntakeTest extends PersistenceSpec {
+
+    private static final int CHUNK = ChunkedIntake.COMMIT_EVERY;
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCustomersFileStoppedBetweenChunksIsTakenUpFromItsNextRowWhenDeliveredAgain(TestDatabase database) {
+        on(database);
+        int rows = CHUNK * 2 + 500;
+        Delivery delivery = Deliveries.customers("customers.csv", checksum('a'), IntStream.range(0, rows)
+                .mapToObj(i -> customer(i + 2, "C-" + i, "one-year")).toList());
+
+        assertThatThrownBy(() -> stoppingAfter(database, 1).store(delivery)).isInstanceOf(ProcessKilled.class);
+
+        SourceBatch left = onlyBatch(database);
+        assertThat(left.getStatus()).isEqualTo(BatchStatus.BEING_STORED);
+        assertThat(left.getRowsAccepted()).as("counted when the file was checked").isEqualTo(rows);
+        assertThat(filesBeingStored(database)).as("what readiness holds the month's runs for")
+                .containsExactly("test-crm customers.csv");
+        assertThat(count(database, "Customer")).as("one chunk committed").isEqualTo(CHUNK);
+
+        List<Integer> chunksAfterRestart = new ArrayList<>();
+        IntakeReceipt again = new TransactionalIntake(database::read, Clock.systemUTC(), null, "process-restarted",
+                chunksAfterRestart::add).store(delivery);
+
+        assertThat(chunksAfterRestart).as("only the chunks not committed before").containsExactly(1, 2);
+        assertThat(again.batchId()).isEqualTo(left.getId());
+        assertThat(again.status()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(again.rowsAccepted()).isEqualTo(rows);
+        assertThat(again.changes()).as("each customer counted once").isEqualTo(new IntakeReceipt.Changes(rows, 0, 0, 0));
+        assertThat(count(database, "Customer")).isEqualTo(rows);
+        assertThat(count(database, "SourceBatch")).isEqualTo(1);
+        assertThat(filesBeingStored(database)).isEmpty();
+    }
+
+    /**
+     * Calls the source gives no id are known by their content and occurrence: the file taken up after its first chunk
+     * numbers its equal rows on from where the stopped process got to, so none is taken for one stored before.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void onH2ACallsFileTakenUpAfterAStopKeysEachEqualRowAsItsFirstReadingDid(TestDatabase database) {
+        on(database);
+        int rows = CHUNK * 2 + 500;
+        LocalDateTime sameTime = LocalDateTime.parse("2026-10-02T09:00:00");
+        // the same call again and again, with no id, and a bad row every 7,000th
+        Delivery delivery = new Delivery(SourceKind.CALLS, "test-ivr", "calls.csv", checksum('b'), null, sink -> {
+            for (int i = 0; i < rows; i++) {
+                if (i % 7_000 == 0) {
+                    sink.quarantine(Deliveries.badRow(i + 2));
+                } else {
+                    sink.record(call(i + 2, null, "C-1", sameTime));
+                }
+            }
+            return null;
+        });
+        int quarantined = (rows + 6_999) / 7_000;
+
+        assertThatThrownBy(() -> stoppingAfter(database, 1).store(delivery)).isInstanceOf(ProcessKilled.class);
+
+        assertThat(onlyBatch(database).getStatus()).isEqualTo(BatchStatus.BEING_STORED);
+        assertThat(count(database, "Call") + count(database, "QuarantinedRecord")).as("one chunk's rows committed")
+                .isEqualTo(CHUNK);
+
+        IntakeReceipt again = new TransactionalIntake(database::read, Clock.systemUTC()).store(delivery);
+
+        assertThat(again.status()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(again.rowsAccepted()).isEqualTo(rows - quarantined);
+        assertThat(again.rowsQuarantined()).isEqualTo(quarantined);
+        assertThat(again.changes()).as("each equal call a record of its own, counted once")
+                .isEqualTo(new IntakeReceipt.Changes(rows - quarantined, 0, 0, 0));
+        assertThat(count(database, "Call")).isEqualTo(rows - quarantined);
+        assertThat(count(database, "QuarantinedRecord")).isEqualTo(quarantined);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCustomersFileCutOffMidRowIsRefusedBeforeAChunkIsWritten(TestDatabase database) {
+        on(database);
+        List<Integer> chunksWritten = new ArrayList<>();
+        Delivery cutOff = new Delivery(SourceKind.CUSTOMERS, "test-crm", "customers.csv", checksum('c'), null, sink -> {
+            IntStream.range(0, CHUNK * 2).forEach(i -> sink.record(customer(i + 2, "C-" + i, "one-year")));
+            return new QuarantinedRow(CHUNK * 2L + 2, QuarantinedRow.WHOLE_RECORD, "the file ends inside a row",
+                    "C-");
+        });
+
+        IntakeReceipt receipt = new TransactionalIntake(database::read, Clock.systemUTC(), null, "process",
+                chunksWritten::add).store(cutOff);
+
+        assertThat(receipt.status()).isEqualTo(BatchStatus.REJECTED);
+        assertThat(chunksWritten).as("no chunk written, let alone committed").isEmpty();
+        assertThat(count(database, "Customer")).isZero();
+        assertThat(count(database, "SourceBatch")).as("only the rejection's ledger entry").isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void customersGivingAccountNumbersWithNoKeyToKeepThemAreRefusedBeforeAnythingIsWritten(TestDatabase database) {
+        on(database);
+        List<CustomerRecord> customers = new ArrayList<>(IntStream.range(0, CHUNK + 10)
+                .mapToObj(i -> customer(i + 2, "C-" + i, "one-year")).toList());
+        customers.add(new CustomerRecord(CHUNK + 12, "C-last", "one-year", "north", "high", LocalDate.of(2020, 5, 1),
+                CustomerStatus.ACTIVE, null, null, new BigDecimal("840.00"), "phone", true, true, "GB00-1234", null));
+
+        assertThatThrownBy(() -> new TransactionalIntake(database::read, Clock.systemUTC())
+                .store(Deliveries.customers("customers.csv", checksum('d'), customers)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Customers come with account or telephone numbers but no identifier key is configured to"
+                        + " keep them");
+
+        assertThat(count(database, "Customer")).isZero();
+        assertThat(count(database, "SourceBatch")).as("a fault is retried, not recorded").isZero();
+    }
+
+    /** Two intakes taking up the same half-written file cannot both commit a chunk after the same row. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aChunkWrittenAfterRowsAnotherIntakeCommittedIsNotCommitted(TestDatabase database) {
+        on(database);
+        List<FileChunks.Chunk> chunks = new ArrayList<>();
+        FileChunks cutting = new FileChunks(0, chunks::add);
+        IntStream.range(0, CHUNK + 5).forEach(i -> cutting.record(customer(i + 2, "C-" + i, "one-year")));
+        cutting.finish();
+        FileCheck checked = new FileCheck(false);
+        IntStream.range(0, CHUNK + 5).forEach(i -> checked.record(customer(i + 2, "C-" + i, "one-year")));
+        Delivery delivery = Deliveries.customers("customers.csv", checksum('e'), List.of());
+        long batchId = database.read(entityManager -> new BatchStore(entityManager, Clock.systemUTC())
+                .openChunked(delivery, checked));
+        database.read(entityManager -> {
+            new BatchStore(entityManager, Clock.systemUTC()).writeChunk(batchId, 0, chunks.get(0));
+            return null;
+        });
+
+        assertThatThrownBy(() -> database.read(entityManager -> {
+            new BatchStore(entityManager, Clock.systemUTC()).writeChunk(batchId, 0, chunks.get(1));
+            return null;
+        })).isInstanceOf(IllegalStateException.class).hasMessage("Batch " + batchId
+                + " was written by another intake meanwhile");
+
+        assertThat(count(database, "Customer")).as("the first chunk only").isEqualTo(CHUNK);
+        int committed = database.read(entityManager -> ((Number) entityManager.createNativeQuery(
+                "select rows_committed from source_batch where id = " + batchId).getSingleResult()).intValue());
+        assertThat(committed).isEqualTo(CHUNK);
+    }
+
+    private static Intake stoppingAfter(TestDatabase database, int chunks) {
+        return new TransactionalIntake(database::read, Clock.systemUTC(), null, "process-killed", committed -> {
+            if (committed == chunks) {
+                throw new ProcessKilled();
+            }
+        });
+    }
+
+    private static SourceBatch onlyBatch(TestDatabase database) {
+        return database.read(entityManager -> entityManager.createQuery("select b from SourceBatch b",
+                SourceBatch.class).getSingleResult());
+    }
+
+    private static List<String> filesBeingStored(TestDatabase database) {
+        return database.read(entityManager -> new IntakeCatalog(entityManager).filesBeingStored());
+    }
+
+    /** What a process stopped mid-file amounts to for the intake: it never comes back to the file. */
+    private static final class ProcessKilled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+}
