@@ -22,15 +22,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A process killed in the middle of storing a big file leaves no half batch, and the file, still in
- * the inbox, is stored exactly once when the intake starts again. The intake runs in a JVM of its own
- * on H2 in a file, as the embedded default does; this test kills it for real. The size can be raised
- * ({@code -Dcrash.calls=1000000 -Dcrash.killedAfter=600000 -Dcrash.waitSeconds=900}).
+ * A process killed in the middle of storing a big file leaves its batch being stored with the chunks it committed,
+ * and the file, still in the inbox, is stored exactly once when the intake starts again, going on from the first row
+ * not committed. The intake runs in a JVM of its own on H2 in a file, as the embedded default does; this test kills
+ * it for real, once two chunks of 10,000 rows are committed. The size can be raised ({@code -Dcrash.calls=1000000
+ * -Dcrash.killedAfter=600000 -Dcrash.committedBeforeKill=590000 -Dcrash.waitSeconds=900}).
  */
 class CrashMidFileTest {
 
-    private static final int CALLS = Integer.getInteger("crash.calls", 20_000);
-    private static final int KILLED_AFTER = Integer.getInteger("crash.killedAfter", 2_000);
+    private static final int CALLS = Integer.getInteger("crash.calls", 30_000);
+    /** Rows read into the file's writing when it is killed, and how many of them are committed by then. */
+    private static final int KILLED_AFTER = Integer.getInteger("crash.killedAfter", 25_000);
+    private static final int COMMITTED_BEFORE_KILL = Integer.getInteger("crash.committedBeforeKill", 20_000);
     private static final Duration WAIT = Duration.ofSeconds(Integer.getInteger("crash.waitSeconds", 90));
 
     @TempDir
@@ -46,34 +49,40 @@ class CrashMidFileTest {
     }
 
     @Test
-    void aCrashMidFileLeavesNoHalfBatchAndTheFileIsStoredOnceOnRestart() throws Exception {
+    void aCrashMidFileLeavesItsBatchBeingStoredAndTheFileIsStoredOnceOnRestartFromTheNextRow() throws Exception {
         Path intakeDir = dir.resolve("intake");
         Path database = dir.resolve("db/rapport");
         Path inbox = intakeDir.resolve("calls");
         writeCalls(inbox.resolve("calls-big.csv"), CALLS);
 
-        running = IntakeProcess.start(intakeDir, database, dir.resolve("first.log"), String.valueOf(KILLED_AFTER));
+        running = IntakeProcess.start(intakeDir, database, dir.resolve("first.log"), String.valueOf(KILLED_AFTER),
+                String.valueOf(COMMITTED_BEFORE_KILL));
         running.awaitLine("PARTWAY calls-big.csv " + KILLED_AFTER, WAIT);
         running.kill();
 
-        assertThat(rows(database, "select count(*) from call_record")).as("calls of the killed transaction")
-                .containsExactly("0");
-        assertThat(rows(database, "select count(*) from source_batch")).as("ledger entries").containsExactly("0");
+        assertThat(rows(database, "select count(*) from call_record")).as("calls of the chunks committed")
+                .containsExactly(String.valueOf(COMMITTED_BEFORE_KILL));
+        assertThat(rows(database, "select status || ' ' || rows_accepted || ' ' || rows_committed from source_batch"))
+                .as("the ledger: counting for nothing, the file's rows counted when it was checked")
+                .containsExactly("BEING_STORED " + CALLS + " " + COMMITTED_BEFORE_KILL);
         assertThat(filesIn(inbox)).as("still in the inbox (beside Camel's read-lock marker, removed on restart)")
                 .contains("calls-big.csv");
 
         running = IntakeProcess.start(intakeDir, database, dir.resolve("second.log"));
         assertThat(running.awaitLine("STORED calls-big.csv", WAIT)).isEqualTo("STORED calls-big.csv ACCEPTED " + CALLS);
+        assertThat(Files.readString(dir.resolve("second.log"))).as("taken up where the killed process got to")
+                .contains("going on with batch", "from row " + (COMMITTED_BEFORE_KILL + 1));
         awaitUntil("the file to be moved to .done", WAIT,
                 () -> filesIn(inbox.resolve(".done")).equals(List.of("calls-big.csv")));
         running.stop();
         running = null;
 
         assertThat(rows(database, "select count(*) from call_record")).containsExactly(String.valueOf(CALLS));
-        assertThat(rows(database, "select name || ' ' || status || ' ' || rows_accepted from source_batch"))
-                .containsExactly("calls-big.csv ACCEPTED " + CALLS);
+        assertThat(rows(database, "select name || ' ' || status || ' ' || rows_accepted || ' new ' || rows_new"
+                + " || ' unchanged ' || rows_unchanged from source_batch"))
+                .as("one batch, each call counted once: none read again as unchanged")
+                .containsExactly("calls-big.csv ACCEPTED " + CALLS + " new " + CALLS + " unchanged 0");
         assertThat(filesIn(inbox)).as("nothing left behind, no lock marker either").isEmpty();
-
     }
 
     /** What a query finds in the database the process left, looked at with plain JDBC: one string per row. */
