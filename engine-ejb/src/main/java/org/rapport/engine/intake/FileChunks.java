@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Cuts a file's rows, as they are read, into chunks of {@value ChunkedIntake#COMMIT_EVERY} rows, each written and
+ * Cuts a file's rows, as they are read, into chunks of a number of rows, each written and
  * committed on its own ({@link ChunkedIntake}). Keys every record on the way, those it skips too: a file taken up
  * again after its first {@code skip} rows were committed is keyed as it was the first time, so a record known by
  * its content keeps its number among the file's equal rows ({@link RecordKeys}). Its {@link RecordSink} side runs
@@ -15,16 +15,19 @@ final class FileChunks implements RecordSink {
 
     private final RecordKeys keys = new RecordKeys();
     private final long skip;
+    private final int rowsPerChunk;
     private final Consumer<Chunk> handOver;
     private long read;
     private Chunk filling = new Chunk();
 
     /**
-     * @param skip     rows (records and quarantined rows) at the file's start that are committed already
-     * @param handOver where a full chunk goes
+     * @param skip         rows (records and quarantined rows) at the file's start that are committed already
+     * @param rowsPerChunk a chunk's rows
+     * @param handOver     where a full chunk goes
      */
-    FileChunks(long skip, Consumer<Chunk> handOver) {
+    FileChunks(long skip, int rowsPerChunk, Consumer<Chunk> handOver) {
         this.skip = skip;
+        this.rowsPerChunk = rowsPerChunk;
         this.handOver = handOver;
     }
 
@@ -54,7 +57,7 @@ final class FileChunks implements RecordSink {
     }
 
     private void handOverWhenFull() {
-        if (filling.size() >= ChunkedIntake.COMMIT_EVERY) {
+        if (filling.size() >= rowsPerChunk) {
             finish();
         }
     }

@@ -47,7 +47,7 @@ public final class TransactionalIntake implements Intake {
     public TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey,
             ThreadFactory readers) {
         this(transactions, clock, identifierKey, StagedIntake.THIS_PROCESS, StagingSink.ChunkHook.NONE,
-                MergeParts.DEFAULT, readers);
+                MergeParts.DEFAULT, ChunkedIntake.COMMIT_EVERY, readers);
     }
 
     /**
@@ -56,7 +56,18 @@ public final class TransactionalIntake implements Intake {
      */
     TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey, String owner,
             StagingSink.ChunkHook chunkHook) {
-        this(transactions, clock, identifierKey, owner, chunkHook, MergeParts.DEFAULT, ReadAhead.plainThreads());
+        this(transactions, clock, identifierKey, owner, chunkHook, MergeParts.DEFAULT, ChunkedIntake.COMMIT_EVERY,
+                ReadAhead.plainThreads());
+    }
+
+    /**
+     * An intake that writes a file it does not stage {@code rowsPerCommit} rows a transaction and tells {@code chunkHook}
+     * of each chunk committed: a test plays a process that stops mid-file, with files of a few chunks.
+     */
+    TransactionalIntake(TransactionRunner transactions, Clock clock, int rowsPerCommit,
+            StagingSink.ChunkHook chunkHook) {
+        this(transactions, clock, null, StagedIntake.THIS_PROCESS, chunkHook, MergeParts.DEFAULT, rowsPerCommit,
+                ReadAhead.plainThreads());
     }
 
     /**
@@ -64,16 +75,18 @@ public final class TransactionalIntake implements Intake {
      * stops between two parts and one started after it.
      */
     TransactionalIntake(TransactionRunner transactions, Clock clock, String owner, MergeParts parts) {
-        this(transactions, clock, null, owner, StagingSink.ChunkHook.NONE, parts, ReadAhead.plainThreads());
+        this(transactions, clock, null, owner, StagingSink.ChunkHook.NONE, parts, ChunkedIntake.COMMIT_EVERY,
+                ReadAhead.plainThreads());
     }
 
     private TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey, String owner,
-            StagingSink.ChunkHook chunkHook, MergeParts parts, ThreadFactory readers) {
+            StagingSink.ChunkHook chunkHook, MergeParts parts, int rowsPerCommit, ThreadFactory readers) {
         this.transactions = transactions;
         this.clock = clock;
         this.identifierKey = identifierKey;
         this.staged = new StagedIntake(transactions, clock, this::store, owner, chunkHook, parts, readers);
-        this.chunked = new ChunkedIntake(transactions, this::store, identifierKey != null, chunkHook, readers);
+        this.chunked = new ChunkedIntake(transactions, this::store, identifierKey != null, rowsPerCommit, chunkHook,
+                readers);
     }
 
     @Override

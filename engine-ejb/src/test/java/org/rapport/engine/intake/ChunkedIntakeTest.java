@@ -29,7 +29,8 @@ import org.rapport.engine.testing.TestDatabase;
  */
 class ChunkedIntakeTest extends PersistenceSpec {
 
-    private static final int CHUNK = ChunkedIntake.COMMIT_EVERY;
+    /** Rows a transaction in these tests: a file of a few chunks stays small. */
+    private static final int CHUNK = 10_000;
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
@@ -49,7 +50,7 @@ class ChunkedIntakeTest extends PersistenceSpec {
         assertThat(count(database, "Customer")).as("one chunk committed").isEqualTo(CHUNK);
 
         List<Integer> chunksAfterRestart = new ArrayList<>();
-        IntakeReceipt again = new TransactionalIntake(database::read, Clock.systemUTC(), null, "process-restarted",
+        IntakeReceipt again = new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK,
                 chunksAfterRestart::add).store(delivery);
 
         assertThat(chunksAfterRestart).as("only the chunks not committed before").containsExactly(1, 2);
@@ -91,7 +92,8 @@ class ChunkedIntakeTest extends PersistenceSpec {
         assertThat(count(database, "Call") + count(database, "QuarantinedRecord")).as("one chunk's rows committed")
                 .isEqualTo(CHUNK);
 
-        IntakeReceipt again = new TransactionalIntake(database::read, Clock.systemUTC()).store(delivery);
+        IntakeReceipt again = new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK,
+                StagingSink.ChunkHook.NONE).store(delivery);
 
         assertThat(again.status()).isEqualTo(BatchStatus.ACCEPTED);
         assertThat(again.rowsAccepted()).isEqualTo(rows - quarantined);
@@ -113,7 +115,7 @@ class ChunkedIntakeTest extends PersistenceSpec {
                     "C-");
         });
 
-        IntakeReceipt receipt = new TransactionalIntake(database::read, Clock.systemUTC(), null, "process",
+        IntakeReceipt receipt = new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK,
                 chunksWritten::add).store(cutOff);
 
         assertThat(receipt.status()).isEqualTo(BatchStatus.REJECTED);
@@ -147,7 +149,7 @@ class ChunkedIntakeTest extends PersistenceSpec {
     void aChunkWrittenAfterRowsAnotherIntakeCommittedIsNotCommitted(TestDatabase database) {
         on(database);
         List<FileChunks.Chunk> chunks = new ArrayList<>();
-        FileChunks cutting = new FileChunks(0, chunks::add);
+        FileChunks cutting = new FileChunks(0, CHUNK, chunks::add);
         IntStream.range(0, CHUNK + 5).forEach(i -> cutting.record(customer(i + 2, "C-" + i, "one-year")));
         cutting.finish();
         FileCheck checked = new FileCheck(false);
@@ -173,7 +175,7 @@ class ChunkedIntakeTest extends PersistenceSpec {
     }
 
     private static Intake stoppingAfter(TestDatabase database, int chunks) {
-        return new TransactionalIntake(database::read, Clock.systemUTC(), null, "process-killed", committed -> {
+        return new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK, committed -> {
             if (committed == chunks) {
                 throw new ProcessKilled();
             }

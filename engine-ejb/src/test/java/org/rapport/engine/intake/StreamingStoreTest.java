@@ -26,7 +26,7 @@ class StreamingStoreTest extends PersistenceSpec {
     @EnumSource(value = TestDatabase.class, names = "H2")
     void onH2AFileIsReadWholeBeforeAnyRowIsWrittenAndThenCommittedAChunkPerTransaction(TestDatabase database) {
         on(database);
-        int chunk = ChunkedIntake.COMMIT_EVERY;
+        int chunk = 10_000;
         int rows = chunk * 4 + 17;
         List<CallRecord> calls = calls(rows, "C-1", "2026-10-02T09:00:00");
         int[] readings = {0};
@@ -44,7 +44,8 @@ class StreamingStoreTest extends PersistenceSpec {
             return null;
         });
 
-        IntakeReceipt receipt = intake(database).store(delivery);
+        IntakeReceipt receipt = new TransactionalIntake(database::read, Clock.systemUTC(), chunk, StagingSink.ChunkHook.NONE)
+                .store(delivery);
 
         assertThat(receipt.status()).isEqualTo(BatchStatus.ACCEPTED);
         assertThat(receipt.rowsAccepted()).isEqualTo(rows);

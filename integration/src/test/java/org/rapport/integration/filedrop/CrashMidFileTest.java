@@ -25,15 +25,15 @@ import org.junit.jupiter.api.io.TempDir;
  * A process killed in the middle of storing a big file leaves its batch being stored with the chunks it committed,
  * and the file, still in the inbox, is stored exactly once when the intake starts again, going on from the first row
  * not committed. The intake runs in a JVM of its own on H2 in a file, as the embedded default does; this test kills
- * it for real, once two chunks of 10,000 rows are committed. The size can be raised ({@code -Dcrash.calls=1000000
+ * it for real, once two chunks of 100,000 rows are committed. The size can be raised ({@code -Dcrash.calls=1000000
  * -Dcrash.killedAfter=600000 -Dcrash.committedBeforeKill=590000 -Dcrash.waitSeconds=900}).
  */
 class CrashMidFileTest {
 
-    private static final int CALLS = Integer.getInteger("crash.calls", 30_000);
+    private static final int CALLS = Integer.getInteger("crash.calls", 250_000);
     /** Rows read into the file's writing when it is killed, and how many of them are committed by then. */
-    private static final int KILLED_AFTER = Integer.getInteger("crash.killedAfter", 25_000);
-    private static final int COMMITTED_BEFORE_KILL = Integer.getInteger("crash.committedBeforeKill", 20_000);
+    private static final int KILLED_AFTER = Integer.getInteger("crash.killedAfter", 225_000);
+    private static final int COMMITTED_BEFORE_KILL = Integer.getInteger("crash.committedBeforeKill", 200_000);
     private static final Duration WAIT = Duration.ofSeconds(Integer.getInteger("crash.waitSeconds", 90));
 
     @TempDir
