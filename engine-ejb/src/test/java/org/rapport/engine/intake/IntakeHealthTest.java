@@ -1,6 +1,7 @@
 package org.rapport.engine.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rapport.engine.intake.Deliveries.badRow;
 import static org.rapport.engine.intake.Deliveries.call;
 import static org.rapport.engine.intake.Deliveries.checksum;
@@ -108,6 +109,33 @@ class IntakeHealthTest extends PersistenceSpec {
         SourceHealth purchases = healthOf(database, "test-shop");
         assertThat(purchases.rowsUnmatched()).isEqualTo(2);
         assertThat(purchases.unmatchedNow()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFileStillBeingStoredCountsForNothingUntilItIsStoredWhole(TestDatabase database) {
+        on(database);
+        at(database, "2026-11-01T06:00:00Z").store(customers("customers.csv", checksum('a'),
+                List.of(customer(2, "C-1", "one-year"))));
+        Delivery twoChunks = customers("customers-2.csv", checksum('b'), List.of(customer(2, "C-2", "one-year"),
+                customer(3, "C-3", "monthly"), customer(4, "C-4", "monthly")));
+        Intake stopsAfterOneChunk = new TransactionalIntake(database::read, Clock.systemUTC(), 2, chunks -> {
+            throw new IllegalStateException("stopped after " + chunks + " chunk");
+        });
+        assertThatThrownBy(() -> stopsAfterOneChunk.store(twoChunks)).hasMessage("stopped after 1 chunk");
+
+        SourceHealth halfStored = healthOf(database, "test-crm");
+
+        assertThat(halfStored.batches()).as("the first file only").isEqualTo(1);
+        assertThat(halfStored.rowsAccepted()).isEqualTo(1);
+        assertThat(halfStored.lastBatch().status()).isEqualTo("BEING_STORED");
+
+        at(database, "2026-11-01T07:00:00Z").store(twoChunks);
+
+        SourceHealth stored = healthOf(database, "test-crm");
+        assertThat(stored.batches()).isEqualTo(2);
+        assertThat(stored.rowsAccepted()).isEqualTo(1 + 3);
+        assertThat(stored.lastBatch().status()).isEqualTo("ACCEPTED");
     }
 
     @ParameterizedTest
