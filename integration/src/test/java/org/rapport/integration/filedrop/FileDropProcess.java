@@ -64,8 +64,9 @@ public final class FileDropProcess {
     }
 
     /**
-     * Has H2 write what is committed to its file: it keeps the last commits in memory for a moment (its "durability
-     * problems"), which a kill would lose, and the test wants to know how many chunks its kill leaves.
+     * Has H2 write what others see committed to its file: H2 shows a transaction's rows to other transactions as
+     * soon as its commit begins, before the commit has returned and reached the file, so a kill right after the poll
+     * saw a chunk could still lose it (seen once); the test wants to know how many chunks its kill leaves.
      */
     private static boolean writtenToDisk(StoreOnDisk store) {
         store.inNewTransaction(entityManager -> entityManager.createNativeQuery("checkpoint").executeUpdate());
