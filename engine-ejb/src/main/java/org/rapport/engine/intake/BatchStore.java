@@ -1,7 +1,5 @@
 package org.rapport.engine.intake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -141,12 +139,7 @@ public class BatchStore {
         List<Long> replaced = replayed == null ? replacement.earlierDeliveries(batch) : List.of(replayed.getId());
         BatchWriter writer = new BatchWriter(entityManager, batch, identifierKey, Set.copyOf(replaced),
                 replayed != null);
-        QuarantinedRow rejection;
-        try {
-            rejection = delivery.content().readInto(writer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("File '" + delivery.fileName() + "' could not be read", e);
-        }
+        QuarantinedRow rejection = delivery.read(writer);
         if (rejection != null) {
             throw new DeliveryRejected(rejection);
         }

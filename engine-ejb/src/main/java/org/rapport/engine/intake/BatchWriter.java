@@ -62,15 +62,15 @@ final class BatchWriter implements RecordSink {
 
     @Override
     public void record(CanonicalRecord record) {
-        record(record, keys.keyed(record));
+        record(new KeyedRow(record, keys.keyed(record)));
     }
 
     /**
      * A record keyed by the caller, for a file written by several writers in turn ({@link ChunkedIntake}): its
      * keys are the file's, and a record known by its content is numbered among all of the file's rows.
      */
-    void record(CanonicalRecord record, KeyedRecord keyed) {
-        records.add(new KeyedRow(record, keyed));
+    void record(KeyedRow row) {
+        records.add(row);
         writeWhenChunkIsFull();
     }
 
@@ -207,6 +207,6 @@ final class BatchWriter implements RecordSink {
     }
 
     /** A record with its key. */
-    private record KeyedRow(CanonicalRecord record, KeyedRecord keyed) {
+    record KeyedRow(CanonicalRecord record, KeyedRecord keyed) {
     }
 }

@@ -1,7 +1,5 @@
 package org.rapport.engine.intake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,39 +71,18 @@ final class ChunkedIntake {
             return duplicate;
         }
         long started = System.nanoTime();
-        Map.Entry<Long, Integer> halfWritten = takeUpHalfWritten(delivery);
-        long batchId;
-        int committed;
+        Start halfWritten = takeUpHalfWritten(delivery);
         if (halfWritten != null) {
-            batchId = halfWritten.getKey();
-            committed = halfWritten.getValue();
-            LOG.info(() -> "File '" + delivery.fileName() + "': going on with batch " + batchId + " from row "
-                    + (committed + 1));
-        } else {
-            FileCheck checked = new FileCheck(identifierKeyConfigured);
-            QuarantinedRow refused = read(delivery, checked);
-            if (refused != null) {
-                throw new DeliveryRejected(refused);
-            }
-            Object opened = transactions.inNewTransaction(entityManager -> {
-                BatchStore store = stores.apply(entityManager);
-                IntakeReceipt duplicateNow = store.duplicateOrNull(delivery);
-                if (duplicateNow != null) {
-                    return duplicateNow;
-                }
-                long id = store.openChunked(delivery, checked);
-                // live before it commits: no other delivery of this process takes it for one left half written
-                LIVE.add(id);
-                return id;
-            });
-            if (opened instanceof IntakeReceipt duplicateNow) {
-                return duplicateNow;
-            }
-            batchId = (Long) opened;
-            committed = 0;
+            LOG.info(() -> "File '" + delivery.fileName() + "': going on with batch " + halfWritten.batchId()
+                    + " from row " + (halfWritten.committed() + 1));
         }
+        Start start = halfWritten != null ? halfWritten : open(delivery);
+        if (start.duplicate() != null) {
+            return start.duplicate();
+        }
+        long batchId = start.batchId();
         try {
-            int chunks = write(delivery, batchId, committed);
+            int chunks = write(delivery, batchId, start.committed());
             IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                     .finishChunked(batchId));
             // counts and times only: a log line never carries a row's content
@@ -123,7 +100,7 @@ final class ChunkedIntake {
         FileChunks chunks = new FileChunks(committed, rowsPerCommit, readAhead::handOver);
         int[] written = {committed, 0};
         QuarantinedRow refused = readAhead.run(() -> {
-            QuarantinedRow refusal = read(delivery, chunks);
+            QuarantinedRow refusal = delivery.read(chunks);
             if (refusal == null) {
                 chunks.finish();
             }
@@ -144,23 +121,50 @@ final class ChunkedIntake {
         return written[1];
     }
 
-    /** Takes up a batch of this very file an intake left part written and no live intake of this process is writing. */
-    private Map.Entry<Long, Integer> takeUpHalfWritten(Delivery delivery) {
+    /**
+     * Reads the file to its end, storing nothing, and opens its batch, unless content an accepted batch brought meanwhile
+     * makes it a duplicate.
+     *
+     * @throws DeliveryRejected when the file is refused partway
+     */
+    private Start open(Delivery delivery) {
+        FileCheck checked = new FileCheck(identifierKeyConfigured);
+        QuarantinedRow refused = delivery.read(checked);
+        if (refused != null) {
+            throw new DeliveryRejected(refused);
+        }
+        return transactions.inNewTransaction(entityManager -> {
+            BatchStore store = stores.apply(entityManager);
+            IntakeReceipt duplicate = store.duplicateOrNull(delivery);
+            if (duplicate != null) {
+                return new Start(0, 0, duplicate);
+            }
+            long batchId = store.openChunked(delivery, checked);
+            // live before it commits: no other delivery of this process takes it for one left half written
+            LIVE.add(batchId);
+            return new Start(batchId, 0, null);
+        });
+    }
+
+    /**
+     * Takes up a batch of this very file an intake left part written and no live intake of this process is writing;
+     * null when there is none.
+     */
+    private Start takeUpHalfWritten(Delivery delivery) {
         Map<Long, Integer> halfWritten = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                 .halfWritten(delivery));
         for (Map.Entry<Long, Integer> batch : halfWritten.entrySet()) {
             if (LIVE.add(batch.getKey())) {
-                return batch;
+                return new Start(batch.getKey(), batch.getValue(), null);
             }
         }
         return null;
     }
 
-    private static QuarantinedRow read(Delivery delivery, RecordSink sink) {
-        try {
-            return delivery.content().readInto(sink);
-        } catch (IOException e) {
-            throw new UncheckedIOException("File '" + delivery.fileName() + "' could not be read", e);
-        }
+    /**
+     * Where writing a delivery starts: its batch and how many of the file's rows, from its start, the batch holds
+     * already; or, instead, the duplicate the delivery turned out to be.
+     */
+    private record Start(long batchId, int committed, IntakeReceipt duplicate) {
     }
 }

@@ -1,5 +1,7 @@
 package org.rapport.engine.intake;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 
 /**
@@ -23,6 +25,20 @@ public record Delivery(SourceKind kind, String source, String fileName, String c
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(checksum, "checksum");
         Objects.requireNonNull(content, "content");
+    }
+
+    /**
+     * Reads the file from its start into {@code sink}, row by row (see {@link DeliveryContent#readInto}).
+     *
+     * @return null when the file was read to its end, or why the file as a whole is refused
+     * @throws UncheckedIOException naming the file, when its bytes cannot be read at all: a technical fault
+     */
+    public QuarantinedRow read(RecordSink sink) {
+        try {
+            return content.readInto(sink);
+        } catch (IOException e) {
+            throw new UncheckedIOException("File '" + fileName + "' could not be read", e);
+        }
     }
 
     /** A file already read whole (tests, small deliveries): its rows are handed over from memory. */

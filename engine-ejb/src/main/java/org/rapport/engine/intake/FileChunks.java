@@ -35,7 +35,7 @@ final class FileChunks implements RecordSink {
     public void record(CanonicalRecord record) {
         KeyedRecord keyed = keys.keyed(record);
         if (++read > skip) {
-            filling.records.add(new Chunk.Keyed(record, keyed));
+            filling.records.add(new BatchWriter.KeyedRow(record, keyed));
             handOverWhenFull();
         }
     }
@@ -65,7 +65,7 @@ final class FileChunks implements RecordSink {
     /** Consecutive rows of a file: its records, keyed, and its quarantined rows. */
     static final class Chunk {
 
-        private final List<Keyed> records = new ArrayList<>();
+        private final List<BatchWriter.KeyedRow> records = new ArrayList<>();
         private final List<QuarantinedRow> quarantined = new ArrayList<>();
 
         /** How many of the file's rows the chunk holds. */
@@ -75,11 +75,8 @@ final class FileChunks implements RecordSink {
 
         /** Hands the chunk's rows to {@code writer}. */
         void writeTo(BatchWriter writer) {
-            records.forEach(row -> writer.record(row.record(), row.keyed()));
+            records.forEach(writer::record);
             quarantined.forEach(writer::quarantine);
-        }
-
-        private record Keyed(CanonicalRecord record, KeyedRecord keyed) {
         }
     }
 }

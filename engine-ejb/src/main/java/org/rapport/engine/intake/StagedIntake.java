@@ -1,7 +1,5 @@
 package org.rapport.engine.intake;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,7 +108,7 @@ final class StagedIntake {
             ReadAhead<StagingSink.Chunk> readAhead = new ReadAhead<>(readers);
             StagingSink sink = new StagingSink(transactions, stagingId, chunkHook, readAhead::handOver);
             QuarantinedRow rejection = readAhead.run(() -> {
-                QuarantinedRow refused = read(delivery, sink);
+                QuarantinedRow refused = delivery.read(sink);
                 if (refused == null) {
                     sink.finish();
                 }
@@ -231,14 +229,6 @@ final class StagedIntake {
             }
         }
         return taken;
-    }
-
-    private static QuarantinedRow read(Delivery delivery, StagingSink sink) {
-        try {
-            return delivery.content().readInto(sink);
-        } catch (IOException e) {
-            throw new UncheckedIOException("File '" + delivery.fileName() + "' could not be read", e);
-        }
     }
 
     /** Deletes a staging that will not be finished; if that fails, the next delivery finds it left behind. */
