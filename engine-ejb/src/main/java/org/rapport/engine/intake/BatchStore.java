@@ -18,10 +18,10 @@ import org.rapport.engine.customer.IdentifierKey;
  * Writes one delivered file into the store inside the caller's transaction: ledger entry, records,
  * quarantined rows. The rows are written while the file is read ({@link BatchWriter}), so a large file
  * never sits whole in memory; all of it happens in the caller's one transaction, so a file is stored
- * whole or not at all (a replay, a rejection). A staged file ({@link StagedIntake}) is made its batch in steps
+ * whole or not at all (tests and tools; a rejection). A staged file ({@link StagedIntake}) is made its batch in steps
  * instead, each in the caller's transaction: {@link #openStaged}, {@link #mergeStagedPart} a part at a time,
  * {@link #finishStaged}; and so is a file written a chunk at a time ({@link ChunkedIntake}): {@link #openChunked},
- * {@link #writeChunk}, {@link #finishChunked}.
+ * {@link #writeChunk}, {@link #finishChunked}; a replay is opened with {@link #openReplay}.
  * A file refused partway throws {@link DeliveryRejected}: the caller rolls the
  * transaction back and records the rejection with {@link #reject} in a new one. A file delivered again
  * with corrected content replaces the earlier one ({@link BatchReplacement}). Not thread-safe: one
@@ -58,7 +58,7 @@ public class BatchStore {
         if (original != null) {
             return duplicate(delivery, original);
         }
-        return write(delivery, null);
+        return write(delivery);
     }
 
     /**
@@ -74,17 +74,16 @@ public class BatchStore {
         if (delivered.isRejected()) {
             return reject(delivery, delivered.rejection(), delivered.quarantined());
         }
-        return write(delivery, null);
+        return write(delivery);
     }
 
     /**
-     * Stores the kept file of an accepted batch again, read with the source's current definition, in
-     * place of that batch (see {@link BatchReplacement}).
+     * The accepted batch {@code batchId}, locked for the caller's transaction, when {@code delivery} is its file read
+     * again.
      *
      * @throws BatchNotReplayable when the batch is unknown, not accepted, or the delivery is not its file
-     * @throws DeliveryRejected   when the file is now refused; the transaction must be rolled back
      */
-    public IntakeReceipt replay(long batchId, Delivery delivery) {
+    SourceBatch replayable(long batchId, Delivery delivery) {
         SourceBatch target = entityManager.find(SourceBatch.class, batchId, LockModeType.PESSIMISTIC_WRITE);
         if (target == null) {
             throw new BatchNotReplayable("there is no batch " + batchId);
@@ -99,7 +98,7 @@ public class BatchStore {
             throw new BatchNotReplayable("the file offered for batch " + batchId + " is not the file it stored ("
                     + "source, kind or SHA-256 differ)");
         }
-        return write(delivery, target);
+        return target;
     }
 
     /** Records a file refused as a whole: its ledger entry and the reason as its one quarantined row. */
@@ -128,7 +127,7 @@ public class BatchStore {
     }
 
     /** Writes the rows as the delivery is read, then lets them take the place of what they correct. */
-    private IntakeReceipt write(Delivery delivery, SourceBatch replayed) {
+    private IntakeReceipt write(Delivery delivery) {
         SourceBatch batch = newBatch(delivery);
         batch.keptAs(delivery.keptAs());
         entityManager.persist(batch);
@@ -136,9 +135,8 @@ public class BatchStore {
         long batchId = batch.getId();
         BatchReplacement replacement = new BatchReplacement(entityManager);
         // known (and locked) before the rows are written: what they still hold and the new rows repeat is taken over
-        List<Long> replaced = replayed == null ? replacement.earlierDeliveries(batch) : List.of(replayed.getId());
-        BatchWriter writer = new BatchWriter(entityManager, batch, identifierKey, Set.copyOf(replaced),
-                replayed != null);
+        List<Long> replaced = replacement.earlierDeliveries(batch);
+        BatchWriter writer = new BatchWriter(entityManager, batch, identifierKey, Set.copyOf(replaced), false);
         QuarantinedRow rejection = delivery.read(writer);
         if (rejection != null) {
             throw new DeliveryRejected(rejection);
@@ -265,19 +263,46 @@ public class BatchStore {
     }
 
     /**
+     * Opens the batch a replay of {@code replayed} is written into a chunk at a time, as {@link #openChunked} does: once
+     * stored whole it takes the place of {@code replayed} alone.
+     *
+     * @throws BatchNotReplayable when {@code replayed} cannot be replayed from {@code delivery} (any more)
+     */
+    long openReplay(long replayed, Delivery delivery, FileCheck checked) {
+        replayable(replayed, delivery);
+        SourceBatch batch = newBatch(delivery);
+        batch.keptAs(delivery.keptAs());
+        batch.beingStored(checked.accepted(), checked.quarantined(), checked.newestRecordAt());
+        batch.replayOf(replayed);
+        entityManager.persist(batch);
+        entityManager.flush();
+        return batch.getId();
+    }
+
+    /**
      * The batches of this very file (kind, source and SHA-256) an intake left part written, each with how many of
-     * the file's rows, from its start, it committed: a staged file's batch is not among them.
+     * the file's rows, from its start, it committed: a staged file's batch and a replay's are not among them.
      */
     Map<Long, Integer> halfWritten(Delivery delivery) {
-        List<Object[]> rows = entityManager.createNativeQuery("select b.id, b.rows_committed from source_batch b"
-                        + " where b.status = ? and b.kind = ? and b.source = ? and b.checksum = ?"
+        return halfWritten("b.replay_of is null and b.kind = ? and b.source = ? and b.checksum = ?",
+                delivery.kind().name(), delivery.source(), delivery.checksum());
+    }
+
+    /** The replays of batch {@code replayed} an intake left part written, each with the rows it committed. */
+    Map<Long, Integer> halfWrittenReplays(long replayed) {
+        return halfWritten("b.replay_of = ?", replayed);
+    }
+
+    private Map<Long, Integer> halfWritten(String which, Object... parameters) {
+        var query = entityManager.createNativeQuery("select b.id, b.rows_committed from source_batch b"
+                        + " where b.status = ? and " + which
                         + " and not exists (select 1 from intake_staging s where s.batch_id = b.id) order by b.id",
                         Object[].class)
-                .setParameter(1, BatchStatus.BEING_STORED.name())
-                .setParameter(2, delivery.kind().name())
-                .setParameter(3, delivery.source())
-                .setParameter(4, delivery.checksum())
-                .getResultList();
+                .setParameter(1, BatchStatus.BEING_STORED.name());
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 2, parameters[i]);
+        }
+        List<Object[]> rows = query.getResultList();
         Map<Long, Integer> committed = new LinkedHashMap<>();
         rows.forEach(row -> committed.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue()));
         return committed;
@@ -293,8 +318,9 @@ public class BatchStore {
      */
     void writeChunk(long batchId, int committedBefore, FileChunks.Chunk chunk) {
         SourceBatch batch = entityManager.find(SourceBatch.class, batchId);
-        List<Long> replaced = new BatchReplacement(entityManager).earlierDeliveries(batch);
-        BatchWriter writer = new BatchWriter(entityManager, batch, identifierKey, Set.copyOf(replaced), false);
+        List<Long> replaced = replacedBy(batch, new BatchReplacement(entityManager));
+        BatchWriter writer = new BatchWriter(entityManager, batch, identifierKey, Set.copyOf(replaced),
+                batch.getReplayOf() != null);
         chunk.writeTo(writer);
         writer.finish();
         int counted = entityManager.createNativeQuery("update source_batch"
@@ -326,7 +352,7 @@ public class BatchStore {
     private IntakeReceipt acceptWhole(long batchId) {
         SourceBatch stored = entityManager.find(SourceBatch.class, batchId);
         BatchReplacement replacement = new BatchReplacement(entityManager);
-        List<Long> replaced = replacement.earlierDeliveries(stored);
+        List<Long> replaced = replacedBy(stored, replacement);
         int withdrawn = 0;
         for (Long earlier : replaced) {
             withdrawn += replacement.replace(entityManager.find(SourceBatch.class, earlier), batchId);
@@ -334,6 +360,25 @@ public class BatchStore {
         stored.storedWhole(withdrawn);
         entityManager.flush();
         return receipt(stored, replaced);
+    }
+
+    /**
+     * The batches {@code batch}, being stored, takes the place of, locked for the caller's transaction: the one it
+     * replays, or the accepted deliveries of the same name.
+     *
+     * @throws IllegalStateException when the batch a replay replays was replaced meanwhile
+     */
+    private List<Long> replacedBy(SourceBatch batch, BatchReplacement replacement) {
+        if (batch.getReplayOf() == null) {
+            return replacement.earlierDeliveries(batch);
+        }
+        SourceBatch replayed = entityManager.find(SourceBatch.class, batch.getReplayOf(),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (replayed.getStatus() != BatchStatus.ACCEPTED) {
+            throw new IllegalStateException("Batch " + replayed.getId() + ", being replayed as batch " + batch.getId()
+                    + ", is " + replayed.getStatus() + " now");
+        }
+        return List.of(replayed.getId());
     }
 
     private IntakeReceipt counted(long batchId, BatchWriter writer, List<Long> replaced, int withdrawn) {

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 import jakarta.persistence.EntityManager;
 
 /**
- * Stores a delivered file that is not staged (every file on H2, customers on either database) a chunk of
+ * Stores a delivered file that is not staged (every file on H2, customers on either database, a replay) a chunk of
  * {@value #COMMIT_EVERY} rows per committed transaction, so that no transaction lasts as long as a large file.
  * <p>
  * The file is first read to its end and nothing stored ({@link FileCheck}): a file refused partway, cut off mid-row
@@ -71,7 +71,7 @@ final class ChunkedIntake {
             return duplicate;
         }
         long started = System.nanoTime();
-        Start halfWritten = takeUpHalfWritten(delivery);
+        Start halfWritten = takeUp(store -> store.halfWritten(delivery));
         if (halfWritten != null) {
             LOG.info(() -> "File '" + delivery.fileName() + "': going on with batch " + halfWritten.batchId()
                     + " from row " + (halfWritten.committed() + 1));
@@ -80,9 +80,36 @@ final class ChunkedIntake {
         if (start.duplicate() != null) {
             return start.duplicate();
         }
-        long batchId = start.batchId();
+        return writeWhole(delivery, start.batchId(), start.committed(), started);
+    }
+
+    /**
+     * Replays accepted batch {@code replayed} from its kept file, written a chunk per transaction into a batch of its
+     * own that takes the place of {@code replayed} once stored whole. A replay stopped between chunks leaves
+     * {@code replayed} as it was (accepted) and is taken up from its next row when {@code replayed} is replayed again.
+     *
+     * @throws BatchNotReplayable when {@code replayed} cannot be replayed from {@code delivery}; nothing is read
+     * @throws DeliveryRejected   when the file is now refused partway; nothing of it is stored
+     */
+    IntakeReceipt replay(long replayed, Delivery delivery) {
+        transactions.inNewTransaction(entityManager -> stores.apply(entityManager).replayable(replayed, delivery));
+        long started = System.nanoTime();
+        Start halfWritten = takeUp(store -> store.halfWrittenReplays(replayed));
+        if (halfWritten != null) {
+            LOG.info(() -> "Replay of batch " + replayed + ": going on with batch " + halfWritten.batchId()
+                    + " from row " + (halfWritten.committed() + 1));
+            return writeWhole(delivery, halfWritten.batchId(), halfWritten.committed(), started);
+        }
+        FileCheck checked = check(delivery);
+        long batchId = transactions.inNewTransaction(entityManager -> live(new Start(stores.apply(entityManager)
+                .openReplay(replayed, delivery, checked), 0, null))).batchId();
+        return writeWhole(delivery, batchId, 0, started);
+    }
+
+    /** Writes the rest of a file into its batch, a chunk per transaction, and accepts the batch. */
+    private IntakeReceipt writeWhole(Delivery delivery, long batchId, int committed, long started) {
         try {
-            int chunks = write(delivery, batchId, start.committed());
+            int chunks = write(delivery, batchId, committed);
             IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                     .finishChunked(batchId));
             // counts and times only: a log line never carries a row's content
@@ -128,32 +155,48 @@ final class ChunkedIntake {
      * @throws DeliveryRejected when the file is refused partway
      */
     private Start open(Delivery delivery) {
-        FileCheck checked = new FileCheck(identifierKeyConfigured);
-        QuarantinedRow refused = delivery.read(checked);
-        if (refused != null) {
-            throw new DeliveryRejected(refused);
-        }
+        FileCheck checked = check(delivery);
         return transactions.inNewTransaction(entityManager -> {
             BatchStore store = stores.apply(entityManager);
             IntakeReceipt duplicate = store.duplicateOrNull(delivery);
             if (duplicate != null) {
                 return new Start(0, 0, duplicate);
             }
-            long batchId = store.openChunked(delivery, checked);
-            // live before it commits: no other delivery of this process takes it for one left half written
-            LIVE.add(batchId);
-            return new Start(batchId, 0, null);
+            return live(new Start(store.openChunked(delivery, checked), 0, null));
         });
     }
 
     /**
-     * Takes up a batch of this very file an intake left part written and no live intake of this process is writing;
-     * null when there is none.
+     * Reads the file to its end, storing nothing.
+     *
+     * @throws DeliveryRejected when the file is refused partway
      */
-    private Start takeUpHalfWritten(Delivery delivery) {
-        Map<Long, Integer> halfWritten = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
-                .halfWritten(delivery));
-        for (Map.Entry<Long, Integer> batch : halfWritten.entrySet()) {
+    private FileCheck check(Delivery delivery) {
+        FileCheck checked = new FileCheck(identifierKeyConfigured);
+        QuarantinedRow refused = delivery.read(checked);
+        if (refused != null) {
+            throw new DeliveryRejected(refused);
+        }
+        return checked;
+    }
+
+    /**
+     * Marks a batch just opened live, before it commits: no other delivery of this process takes it for one left half
+     * written.
+     */
+    private static Start live(Start start) {
+        LIVE.add(start.batchId());
+        return start;
+    }
+
+    /**
+     * Takes up one of the batches an intake left part written (with the rows each committed) that no live intake of
+     * this process is writing; null when there is none.
+     */
+    private Start takeUp(Function<BatchStore, Map<Long, Integer>> halfWritten) {
+        Map<Long, Integer> batches = transactions.inNewTransaction(entityManager -> halfWritten.apply(
+                stores.apply(entityManager)));
+        for (Map.Entry<Long, Integer> batch : batches.entrySet()) {
             if (LIVE.add(batch.getKey())) {
                 return new Start(batch.getKey(), batch.getValue(), null);
             }

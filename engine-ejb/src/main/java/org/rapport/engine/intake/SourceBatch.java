@@ -87,6 +87,10 @@ public class SourceBatch {
     @Column(name = "kept_as", length = 1024)
     private String keptAs;
 
+    /** For a replay being written a chunk at a time: the accepted batch it is to take the place of. */
+    @Column(name = "replay_of")
+    private Long replayOf;
+
     /*
      * Each record is stored once by its key: of the rows accepted, how many were records the store did not
      * hold, how many changed a record it held (the newer values won), and how many repeated one unchanged.
@@ -239,6 +243,16 @@ public class SourceBatch {
     void storedWhole(int withdrawn) {
         this.status = BatchStatus.ACCEPTED;
         this.rowsWithdrawn = withdrawn;
+    }
+
+    /** A replay of {@code replayed}, its kept file read again: it replaces that batch alone once stored whole. */
+    void replayOf(long replayed) {
+        this.replayOf = replayed;
+    }
+
+    /** The batch this one, still being stored, replays; null when it is a delivery of its own. */
+    Long getReplayOf() {
+        return replayOf;
     }
 
     void keptAs(String place) {

@@ -14,10 +14,9 @@ import org.rapport.engine.customer.IdentifierKey;
  * The intake itself, wherever it runs. On PostgreSQL a delivery of contact records (calls, survey responses,
  * purchases, service cases) is staged a chunk per transaction and then made its batch a part per
  * transaction ({@link StagedIntake}); customers, and every delivery on H2, are read and checked whole and then
- * written a chunk per transaction ({@link ChunkedIntake}): no transaction lasts as long as a large file. A replay of
- * a kept file is stored in one transaction of its own around {@link BatchStore}. A
- * file refused partway leaves nothing of itself, and its rejection is recorded in a transaction of its own. In
- * the server {@link IntakeService} runs it on JTA; tests, benchmarks and tools run it on resource-local
+ * written a chunk per transaction ({@link ChunkedIntake}), and so is a replay of a kept file: no transaction lasts as
+ * long as a large file. A file refused partway leaves nothing of itself, and its rejection is recorded in a
+ * transaction of its own. In the server {@link IntakeService} runs it on JTA; tests, benchmarks and tools run it on resource-local
  * transactions.
  * Thread-safe when its runner is.
  */
@@ -112,8 +111,7 @@ public final class TransactionalIntake implements Intake {
     @Override
     public IntakeReceipt replay(long batchId, Delivery delivery) {
         try {
-            return transactions.inNewTransaction(entityManager -> store(entityManager)
-                    .replay(batchId, delivery));
+            return chunked.replay(batchId, delivery);
         } catch (DeliveryRejected rejected) {
             return recordRejection(delivery, rejected);
         }

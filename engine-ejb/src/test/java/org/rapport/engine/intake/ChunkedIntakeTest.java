@@ -143,6 +143,85 @@ class ChunkedIntakeTest extends PersistenceSpec {
         assertThat(count(database, "SourceBatch")).as("a fault is retried, not recorded").isZero();
     }
 
+    /** A replay (the kept file read again after a mapping fix) is no longer one transaction as long as the file. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aReplayIsWrittenAChunkPerTransactionAndThenTakesThePlaceOfTheBatchItReplays(TestDatabase database) {
+        on(database);
+        int rows = CHUNK * 2 + 500;
+        IntakeReceipt stored = new TransactionalIntake(database::read, Clock.systemUTC()).store(keptCalls(rows, 10));
+        List<Integer> chunks = new ArrayList<>();
+
+        // the mapping was fixed: the ten rows first quarantined now map
+        IntakeReceipt replayed = new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK, chunks::add)
+                .replay(stored.batchId(), keptCalls(rows + 10, 0));
+
+        assertThat(chunks).as("a transaction a chunk").containsExactly(1, 2, 3);
+        assertThat(replayed.status()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(replayed.replaced()).containsExactly(stored.batchId());
+        assertThat(replayed.changes()).as("the calls stored before taken over, the ten mapped now added")
+                .isEqualTo(new IntakeReceipt.Changes(10, 0, rows, 0));
+        assertThat(batch(database, stored.batchId())).extracting(SourceBatch::getStatus, SourceBatch::getReplacedBy)
+                .containsExactly(BatchStatus.REPLACED, replayed.batchId());
+        assertThat(count(database, "Call")).isEqualTo(rows + 10);
+        assertThat(count(database, "QuarantinedRecord")).isZero();
+        assertThat(callsOf(database, replayed.batchId())).as("every call now the replay's").isEqualTo(rows + 10);
+    }
+
+    /**
+     * A replay stopped between chunks leaves the batch it replays accepted and counting (a delivery of the same file
+     * is still its duplicate); replaying that batch again goes on from the next row.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aReplayStoppedBetweenChunksIsTakenUpFromItsNextRowWhenTheBatchIsReplayedAgain(TestDatabase database) {
+        on(database);
+        int rows = CHUNK * 2 + 500;
+        Intake intake = new TransactionalIntake(database::read, Clock.systemUTC());
+        IntakeReceipt stored = intake.store(keptCalls(rows, 10));
+
+        assertThatThrownBy(() -> stoppingAfter(database, 1).replay(stored.batchId(), keptCalls(rows + 10, 0)))
+                .isInstanceOf(ProcessKilled.class);
+
+        assertThat(batch(database, stored.batchId()).getStatus()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(filesBeingStored(database)).as("what readiness holds the month's runs for")
+                .containsExactly("test-ivr calls-10.csv");
+        assertThat(intake.store(keptCalls(rows, 10)).duplicateOf()).as("the same file delivered again meanwhile")
+                .isEqualTo(stored.batchId());
+
+        List<Integer> chunksAfterRestart = new ArrayList<>();
+        IntakeReceipt again = new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK,
+                chunksAfterRestart::add).replay(stored.batchId(), keptCalls(rows + 10, 0));
+
+        assertThat(chunksAfterRestart).as("only the chunks not committed before").containsExactly(1, 2);
+        assertThat(again.status()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(again.replaced()).containsExactly(stored.batchId());
+        assertThat(again.changes()).as("each call counted once").isEqualTo(new IntakeReceipt.Changes(10, 0, rows, 0));
+        assertThat(batch(database, stored.batchId()).getStatus()).isEqualTo(BatchStatus.REPLACED);
+        assertThat(count(database, "Call")).isEqualTo(rows + 10);
+        assertThat(callsOf(database, again.batchId())).isEqualTo(rows + 10);
+        assertThat(count(database, "SourceBatch")).as("the first delivery, its duplicate and the one replay")
+                .isEqualTo(3);
+        assertThat(filesBeingStored(database)).isEmpty();
+    }
+
+    /** A file of calls kept after intake, {@code bad} rows at its end quarantined. */
+    private static Delivery keptCalls(int calls, int bad) {
+        return Deliveries.calls("test-ivr", "calls-10.csv", checksum('k'), Deliveries.calls(calls, "C-1",
+                "2026-10-02T09:00:00"), IntStream.range(0, bad).mapToObj(i -> Deliveries.badRow(calls + i + 2L))
+                .toList());
+    }
+
+    private static SourceBatch batch(TestDatabase database, long id) {
+        return database.read(entityManager -> entityManager.find(SourceBatch.class, id));
+    }
+
+    private static long callsOf(TestDatabase database, long batchId) {
+        return database.read(entityManager -> entityManager.createQuery(
+                "select count(c) from Call c where c.batch.id = :batch", Long.class)
+                .setParameter("batch", batchId).getSingleResult());
+    }
+
     /** Two intakes taking up the same half-written file cannot both commit a chunk after the same row. */
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
