@@ -11,7 +11,8 @@ import jakarta.persistence.LockModeType;
  * <li>Every record is stored once per source and key ({@link RecordUpsert}) and belongs to the batch
  * that last set it; a record another file delivers again is updated, never stored twice.</li>
  * <li>A file delivered again by the same source under the same name, with other content (another
- * SHA-256), replaces the earlier batch of that name that is still {@link BatchStatus#ACCEPTED}: the
+ * SHA-256), replaces the earlier batch of that name that is still {@link BatchStatus#ACCEPTED} (or was left half
+ * written, {@link BatchStatus#BEING_STORED}, by an intake that stopped and will not finish it): the
  * records the earlier batch still holds are taken over by the new one where it delivers them again
  * (updated if they changed), and the rest — purchases, calls, survey responses, service cases it no
  * longer carries — are deleted with the earlier batch's quarantined rows, counted as withdrawn; the
@@ -42,23 +43,41 @@ final class BatchReplacement {
     }
 
     /**
-     * The accepted batches of the same source and file name as {@code newBatch}, which it will replace,
-     * locked for the rest of the transaction.
+     * The batches of the same source and file name as {@code newBatch} that it will replace, locked for the rest of
+     * the transaction: those accepted, and those an intake left half written before it ({@link #abandoned}).
      */
     List<Long> earlierDeliveries(SourceBatch newBatch) {
         List<SourceBatch> earlier = entityManager.createQuery("""
                 select b from SourceBatch b
-                where b.source = :source and b.name = :name and b.kind = :kind and b.status = :accepted
-                  and b.id <> :newBatch
+                where b.source = :source and b.name = :name and b.kind = :kind and b.id <> :newBatch
+                  and (b.status = :accepted or (b.status = :beingStored and b.replayOf is null and b.id < :newBatch))
                 order by b.id""", SourceBatch.class)
                 .setParameter("source", newBatch.getSource())
                 .setParameter("name", newBatch.getName())
                 .setParameter("kind", newBatch.getKind())
                 .setParameter("accepted", BatchStatus.ACCEPTED)
+                .setParameter("beingStored", BatchStatus.BEING_STORED)
                 .setParameter("newBatch", newBatch.getId())
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
-        return earlier.stream().map(SourceBatch::getId).toList();
+        return earlier.stream()
+                .filter(batch -> batch.getStatus() == BatchStatus.ACCEPTED || abandoned(batch))
+                .map(SourceBatch::getId)
+                .toList();
+    }
+
+    /**
+     * Whether a batch being stored was left half written by an intake that will not finish it: written a chunk at a
+     * time ({@link ChunkedIntake}) by no intake of this process. Its file's next delivery would go on with it; a
+     * corrected file of the same name, delivered instead, takes its place as it takes an accepted batch's. A staged
+     * file's batch is not: it is finished from its staging ({@link HalfStoredFiles}).
+     */
+    private boolean abandoned(SourceBatch batch) {
+        if (ChunkedIntake.isLive(batch.getId())) {
+            return false;
+        }
+        return ((Number) entityManager.createNativeQuery("select count(*) from intake_staging where batch_id = ?")
+                .setParameter(1, batch.getId()).getSingleResult()).intValue() == 0;
     }
 
     /**

@@ -60,6 +60,11 @@ final class ChunkedIntake {
         this.readers = readers;
     }
 
+    /** Whether an intake of this process is writing batch {@code batchId} now. */
+    static boolean isLive(long batchId) {
+        return LIVE.contains(batchId);
+    }
+
     /**
      * @throws DeliveryRejected when the file is refused partway; nothing of it is stored, and the caller records the
      *                          rejection

@@ -143,6 +143,76 @@ class ChunkedIntakeTest extends PersistenceSpec {
         assertThat(count(database, "SourceBatch")).as("a fault is retried, not recorded").isZero();
     }
 
+    /**
+     * A file left half written whose file is not delivered again (taken out of the inbox, say) would hold its month
+     * for ever: a corrected file of the same name, delivered instead, takes its place as it takes an accepted one's.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void onH2ACorrectedFileOfTheSameNameTakesThePlaceOfOneLeftHalfWritten(TestDatabase database) {
+        on(database);
+        int rows = CHUNK * 2 + 500;
+        assertThatThrownBy(() -> stoppingAfter(database, 1).store(Deliveries.calls("test-ivr", "calls-10.csv",
+                checksum('f'), Deliveries.calls(rows, "C-1", "2026-10-02T09:00:00"), List.of())))
+                .isInstanceOf(ProcessKilled.class);
+        SourceBatch left = onlyBatch(database);
+        // the corrected file repeats the first 100 calls and brings 100 others
+        List<CallRecord> corrected = new ArrayList<>(Deliveries.calls(100, "C-1", "2026-10-02T09:00:00"));
+        IntStream.range(0, 100).forEach(i -> corrected.add(call(i + 102, "N-" + i, "C-2",
+                LocalDateTime.parse("2026-10-03T09:00:00").plusMinutes(i))));
+
+        IntakeReceipt receipt = new TransactionalIntake(database::read, Clock.systemUTC())
+                .store(Deliveries.calls("test-ivr", "calls-10.csv", checksum('g'), corrected, List.of()));
+
+        assertThat(receipt.status()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(receipt.replaced()).containsExactly(left.getId());
+        assertThat(receipt.changes()).as("the calls the half-written file committed and the corrected one no longer"
+                + " carries withdrawn").isEqualTo(new IntakeReceipt.Changes(100, 0, 100, CHUNK - 100));
+        assertThat(batch(database, left.getId())).extracting(SourceBatch::getStatus, SourceBatch::getReplacedBy)
+                .containsExactly(BatchStatus.REPLACED, receipt.batchId());
+        assertThat(count(database, "Call")).isEqualTo(200);
+        assertThat(filesBeingStored(database)).as("nothing holds the month any more").isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCustomersFileLeftHalfWrittenIsReplacedByACorrectedFileOfTheSameName(TestDatabase database) {
+        on(database);
+        assertThatThrownBy(() -> stoppingAfter(database, 1).store(Deliveries.customers("customers.csv", checksum('h'),
+                IntStream.range(0, CHUNK + 500).mapToObj(i -> customer(i + 2, "C-" + i, "one-year")).toList())))
+                .isInstanceOf(ProcessKilled.class);
+        SourceBatch left = onlyBatch(database);
+
+        IntakeReceipt receipt = new TransactionalIntake(database::read, Clock.systemUTC())
+                .store(Deliveries.customers("customers.csv", checksum('i'), List.of(customer(2, "C-0", "two-year"))));
+
+        assertThat(receipt.replaced()).containsExactly(left.getId());
+        assertThat(batch(database, left.getId()).getStatus()).isEqualTo(BatchStatus.REPLACED);
+        assertThat(count(database, "Customer")).as("customers are never deleted: the chunk written stays")
+                .isEqualTo(CHUNK);
+        assertThat(filesBeingStored(database)).isEmpty();
+    }
+
+    /** A batch an intake of this process is writing is not taken for one left half written. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aFileOfTheSameNameDoesNotTakeThePlaceOfOneBeingWrittenNow(TestDatabase database) {
+        on(database);
+        List<IntakeReceipt> meanwhile = new ArrayList<>();
+        Delivery corrected = Deliveries.customers("customers.csv", checksum('m'),
+                List.of(customer(2, "C-0", "two-year")));
+        IntakeReceipt first = new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK, committed -> {
+            if (committed == 1) {
+                meanwhile.add(new TransactionalIntake(database::read, Clock.systemUTC()).store(corrected));
+            }
+        }).store(Deliveries.customers("customers.csv", checksum('l'),
+                IntStream.range(0, CHUNK + 500).mapToObj(i -> customer(i + 2, "C-" + i, "one-year")).toList()));
+
+        assertThat(meanwhile).singleElement().extracting(IntakeReceipt::replaced).asList().isEmpty();
+        assertThat(first.status()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(first.replaced()).as("the file that came meanwhile, accepted before it").hasSize(1);
+    }
+
     /** A replay (the kept file read again after a mapping fix) is no longer one transaction as long as the file. */
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
