@@ -44,7 +44,7 @@ final class ChunkedIntake {
     private final ThreadFactory readers;
 
     /**
-     * @param rowsPerCommit a chunk's rows, {@link #COMMIT_EVERY} but in tests
+     * @param rowsPerCommit a chunk's rows, {@link #COMMIT_EVERY} unless configured
      * @param chunkHook     told after each chunk is committed: a test stops a delivery between two chunks, as a kill
      *                      would
      * @param readers       makes the threads that read a file ahead of its writing
@@ -52,6 +52,10 @@ final class ChunkedIntake {
     ChunkedIntake(TransactionRunner transactions, Function<EntityManager, BatchStore> stores,
             boolean identifierKeyConfigured, int rowsPerCommit, StagingSink.ChunkHook chunkHook,
             ThreadFactory readers) {
+        if (rowsPerCommit < 1) {
+            throw new IllegalArgumentException("The rows written a transaction must be at least 1, not "
+                    + rowsPerCommit);
+        }
         this.transactions = transactions;
         this.stores = stores;
         this.identifierKeyConfigured = identifierKeyConfigured;

@@ -45,8 +45,20 @@ public final class TransactionalIntake implements Intake {
      */
     public TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey,
             ThreadFactory readers) {
+        this(transactions, clock, identifierKey, readers, ChunkedIntake.COMMIT_EVERY);
+    }
+
+    /**
+     * @param identifierKey the key account and telephone numbers are kept hashed under
+     * @param readers       makes the threads that read a file ahead of its storing
+     * @param rowsPerCommit the rows of a file that is not staged written in one transaction
+     *                      ({@code rapport.intake.rows-per-commit})
+     * @throws IllegalArgumentException when {@code rowsPerCommit} is not positive
+     */
+    public TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey,
+            ThreadFactory readers, int rowsPerCommit) {
         this(transactions, clock, identifierKey, StagedIntake.THIS_PROCESS, StagingSink.ChunkHook.NONE,
-                MergeParts.DEFAULT, ChunkedIntake.COMMIT_EVERY, readers);
+                MergeParts.DEFAULT, rowsPerCommit, readers);
     }
 
     /**

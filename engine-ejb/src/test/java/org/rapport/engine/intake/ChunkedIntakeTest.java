@@ -323,6 +323,15 @@ class ChunkedIntakeTest extends PersistenceSpec {
         assertThat(committed).isEqualTo(CHUNK);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void aChunkOfNoRowsIsRefusedWhenTheIntakeIsMade(TestDatabase database) {
+        on(database);
+        assertThatThrownBy(() -> new TransactionalIntake(database::read, Clock.systemUTC(), null, Thread::new, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("The rows written a transaction must be at least 1, not 0");
+    }
+
     private static Intake stoppingAfter(TestDatabase database, int chunks) {
         return new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK, committed -> {
             if (committed == chunks) {

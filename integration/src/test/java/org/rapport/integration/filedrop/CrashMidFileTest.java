@@ -25,15 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
  * A process killed in the middle of storing a big file leaves its batch being stored with the chunks it committed,
  * and the file, still in the inbox, is stored exactly once when the intake starts again, going on from the first row
  * not committed. The intake runs in a JVM of its own on H2 in a file, as the embedded default does; this test kills
- * it for real, once two chunks of 100,000 rows are committed. The size can be raised ({@code -Dcrash.calls=1000000
- * -Dcrash.killedAfter=600000 -Dcrash.committedBeforeKill=590000 -Dcrash.waitSeconds=900}).
+ * it for real, once two chunks are committed (of 10,000 rows here; 100,000 unless configured). The size can be raised
+ * ({@code -Dcrash.calls=1000000 -Dcrash.rowsPerCommit=100000 -Dcrash.killedAfter=650000
+ * -Dcrash.committedBeforeKill=600000 -Dcrash.waitSeconds=900}).
  */
 class CrashMidFileTest {
 
-    private static final int CALLS = Integer.getInteger("crash.calls", 250_000);
+    private static final int CALLS = Integer.getInteger("crash.calls", 25_000);
+    private static final int ROWS_PER_COMMIT = Integer.getInteger("crash.rowsPerCommit", 10_000);
     /** Rows read into the file's writing when it is killed, and how many of them are committed by then. */
-    private static final int KILLED_AFTER = Integer.getInteger("crash.killedAfter", 225_000);
-    private static final int COMMITTED_BEFORE_KILL = Integer.getInteger("crash.committedBeforeKill", 200_000);
+    private static final int KILLED_AFTER = Integer.getInteger("crash.killedAfter", 22_500);
+    private static final int COMMITTED_BEFORE_KILL = Integer.getInteger("crash.committedBeforeKill", 20_000);
     private static final Duration WAIT = Duration.ofSeconds(Integer.getInteger("crash.waitSeconds", 90));
 
     @TempDir
@@ -56,7 +58,7 @@ class CrashMidFileTest {
         writeCalls(inbox.resolve("calls-big.csv"), CALLS);
 
         running = IntakeProcess.start(intakeDir, database, dir.resolve("first.log"), String.valueOf(KILLED_AFTER),
-                String.valueOf(COMMITTED_BEFORE_KILL));
+                String.valueOf(COMMITTED_BEFORE_KILL), String.valueOf(ROWS_PER_COMMIT));
         running.awaitLine("PARTWAY calls-big.csv " + KILLED_AFTER, WAIT);
         running.kill();
 
@@ -68,7 +70,8 @@ class CrashMidFileTest {
         assertThat(filesIn(inbox)).as("still in the inbox (beside Camel's read-lock marker, removed on restart)")
                 .contains("calls-big.csv");
 
-        running = IntakeProcess.start(intakeDir, database, dir.resolve("second.log"));
+        running = IntakeProcess.start(intakeDir, database, dir.resolve("second.log"), String.valueOf(Long.MAX_VALUE),
+                "0", String.valueOf(ROWS_PER_COMMIT));
         assertThat(running.awaitLine("STORED calls-big.csv", WAIT)).isEqualTo("STORED calls-big.csv ACCEPTED " + CALLS);
         assertThat(Files.readString(dir.resolve("second.log"))).as("taken up where the killed process got to")
                 .contains("going on with batch", "from row " + (COMMITTED_BEFORE_KILL + 1));

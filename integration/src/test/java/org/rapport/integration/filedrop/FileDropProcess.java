@@ -21,8 +21,8 @@ import org.rapport.integration.support.StoreOnDisk;
  * The file-drop intake as a process of its own, for {@link CrashMidFileTest}: the production routes and
  * intake on H2 in a file, reporting on standard output how far it got. Arguments: the intake folder, the
  * database, and optionally a row count at which the reading that writes the file (its second: the first checks it)
- * holds, and how many of its rows must be committed by then: once they are, it reports {@code PARTWAY} and holds
- * (waiting on standard input) until it is killed.
+ * holds, how many of its rows must be committed by then, and the rows written a transaction (100,000 unless given):
+ * once they are, it reports {@code PARTWAY} and holds (waiting on standard input) until it is killed.
  */
 public final class FileDropProcess {
 
@@ -35,8 +35,10 @@ public final class FileDropProcess {
         Path intakeDir = Path.of(args[0]);
         long holdAt = args.length > 2 ? Long.parseLong(args[2]) : Long.MAX_VALUE;
         long committedAtHold = args.length > 3 ? Long.parseLong(args[3]) : 0;
+        int rowsPerCommit = args.length > 4 ? Integer.parseInt(args[4]) : 100_000;
         StoreOnDisk store = StoreOnDisk.open(Path.of(args[1]));
-        TransactionalIntake real = new TransactionalIntake(store, Clock.systemUTC());
+        TransactionalIntake real = new TransactionalIntake(store, Clock.systemUTC(), null, FileDropProcess::daemon,
+                rowsPerCommit);
         Hold hold = new Hold(holdAt, () -> rowsCommitted(store) >= committedAtHold && writtenToDisk(store));
         FileDropSettings settings = new FileDropSettings(intakeDir, Duration.ofMillis(50), Duration.ofMillis(100), 0,
                 Duration.ofMillis(10));
@@ -49,6 +51,12 @@ public final class FileDropProcess {
         report("STARTED");
         // The routes run on Camel's threads until the process is stopped or killed.
         Thread.currentThread().join();
+    }
+
+    private static Thread daemon(Runnable work) {
+        Thread thread = new Thread(work, "intake-read-ahead");
+        thread.setDaemon(true);
+        return thread;
     }
 
     static synchronized void report(String line) {
