@@ -380,6 +380,9 @@ async function drawLedger() {
             rows: batches, empty: 'No file delivered yet.',
             cells: batch => [String(batch.id), (batch.source || batch.kind.toLowerCase()), batch.fileName, when(batch.receivedAt),
                 batch.status + (batch.duplicateOf ? ' of ' + batch.duplicateOf : '') + (batch.replacedBy ? ' by ' + batch.replacedBy : '')
+                    + (batch.replayOf ? ', replaying ' + batch.replayOf : '')
+                    + (batch.rowsWritten !== null && batch.rowsWritten !== undefined
+                        ? ': ' + batch.rowsWritten + ' of ' + (batch.rowsAccepted + batch.rowsQuarantined) + ' rows written' : '')
                     + (batch.message ? ': ' + batch.message : ''),
                 String(batch.rowsAccepted), String(batch.rowsQuarantined), String(batch.rowsUnmatched),
                 el('span', {className: 'row'},

@@ -14,25 +14,31 @@ import java.time.LocalDateTime;
  * @param runPlanned     whether the months its new and changed records fall in have been queued for intake
  *                       runs (false while intake has not been quiet since it was stored); a file that changed
  *                       nothing touches no month
+ * @param rowsWritten    for a file being written a chunk at a time, how many of its rows (accepted and quarantined)
+ *                       are stored so far; null otherwise
+ * @param replayOf       for a replay being stored, the batch it is to take the place of; null otherwise
  */
 public record BatchEntry(long id, String kind, String source, String fileName, String checksum, Instant receivedAt,
         String status, int rowsAccepted, int rowsQuarantined, int rowsUnmatched, LocalDateTime newestRecordAt,
         Long duplicateOf, Long replacedBy, String keptAs, String message, IntakeReceipt.Changes changes,
-        boolean runPlanned) {
+        boolean runPlanned, Integer rowsWritten, Long replayOf) {
 
     /** An entry whose changes to the records held are not told (none). */
     public BatchEntry(long id, String kind, String source, String fileName, String checksum, Instant receivedAt,
             String status, int rowsAccepted, int rowsQuarantined, int rowsUnmatched, LocalDateTime newestRecordAt,
             Long duplicateOf, Long replacedBy, String keptAs, String message) {
         this(id, kind, source, fileName, checksum, receivedAt, status, rowsAccepted, rowsQuarantined, rowsUnmatched,
-                newestRecordAt, duplicateOf, replacedBy, keptAs, message, IntakeReceipt.Changes.NONE, false);
+                newestRecordAt, duplicateOf, replacedBy, keptAs, message, IntakeReceipt.Changes.NONE, false, null, null);
     }
 
     static BatchEntry of(SourceBatch batch) {
+        boolean beingStored = batch.getStatus() == BatchStatus.BEING_STORED;
         return new BatchEntry(batch.getId(), batch.getKind().name(), batch.getSource(), batch.getName(),
                 batch.getChecksum(), batch.getReceivedAt(), batch.getStatus().name(), batch.getRowsAccepted(),
                 batch.getRowsQuarantined(), batch.getRowsUnmatched(), batch.getNewestRecordAt(),
                 batch.getDuplicateOf(), batch.getReplacedBy(), batch.getKeptAs(), batch.getMessage(),
-                IntakeReceipt.Changes.of(batch), batch.isRunPlanned());
+                IntakeReceipt.Changes.of(batch), batch.isRunPlanned(),
+                beingStored && batch.getRowsCommitted() > 0 ? batch.getRowsCommitted() : null,
+                beingStored ? batch.getReplayOf() : null);
     }
 }

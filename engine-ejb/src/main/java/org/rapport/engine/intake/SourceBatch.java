@@ -91,6 +91,13 @@ public class SourceBatch {
     @Column(name = "replay_of")
     private Long replayOf;
 
+    /**
+     * For a file written a chunk at a time: how many of its rows, from its start, are committed. Moved by the chunks'
+     * own statements only ({@link BatchStore#writeChunk}), never by this entity.
+     */
+    @Column(name = "rows_committed", nullable = false, insertable = false, updatable = false)
+    private int rowsCommitted;
+
     /*
      * Each record is stored once by its key: of the rows accepted, how many were records the store did not
      * hold, how many changed a record it held (the newer values won), and how many repeated one unchanged.
@@ -253,6 +260,10 @@ public class SourceBatch {
     /** The batch this one, still being stored, replays; null when it is a delivery of its own. */
     Long getReplayOf() {
         return replayOf;
+    }
+
+    int getRowsCommitted() {
+        return rowsCommitted;
     }
 
     void keptAs(String place) {

@@ -2,6 +2,7 @@ package org.rapport.engine.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.rapport.engine.intake.Deliveries.call;
 import static org.rapport.engine.intake.Deliveries.checksum;
 import static org.rapport.engine.intake.Deliveries.customer;
@@ -48,6 +49,9 @@ class ChunkedIntakeTest extends PersistenceSpec {
         assertThat(filesBeingStored(database)).as("what readiness holds the month's runs for")
                 .containsExactly("test-crm customers.csv");
         assertThat(count(database, "Customer")).as("one chunk committed").isEqualTo(CHUNK);
+        assertThat(ledger(database)).as("the ledger tells how far it got")
+                .extracting(BatchEntry::status, BatchEntry::rowsWritten, BatchEntry::replayOf)
+                .containsExactly(tuple("BEING_STORED", CHUNK, null));
 
         List<Integer> chunksAfterRestart = new ArrayList<>();
         IntakeReceipt again = new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK,
@@ -61,6 +65,8 @@ class ChunkedIntakeTest extends PersistenceSpec {
         assertThat(count(database, "Customer")).isEqualTo(rows);
         assertThat(count(database, "SourceBatch")).isEqualTo(1);
         assertThat(filesBeingStored(database)).isEmpty();
+        assertThat(ledger(database)).extracting(BatchEntry::status, BatchEntry::rowsWritten)
+                .containsExactly(tuple("ACCEPTED", null));
     }
 
     /**
@@ -258,6 +264,9 @@ class ChunkedIntakeTest extends PersistenceSpec {
                 .containsExactly("test-ivr calls-10.csv");
         assertThat(intake.store(keptCalls(rows, 10)).duplicateOf()).as("the same file delivered again meanwhile")
                 .isEqualTo(stored.batchId());
+        assertThat(ledger(database)).filteredOn(entry -> entry.status().equals("BEING_STORED"))
+                .extracting(BatchEntry::rowsWritten, BatchEntry::replayOf)
+                .containsExactly(tuple(CHUNK, stored.batchId()));
 
         List<Integer> chunksAfterRestart = new ArrayList<>();
         IntakeReceipt again = new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK,
@@ -343,6 +352,10 @@ class ChunkedIntakeTest extends PersistenceSpec {
     private static SourceBatch onlyBatch(TestDatabase database) {
         return database.read(entityManager -> entityManager.createQuery("select b from SourceBatch b",
                 SourceBatch.class).getSingleResult());
+    }
+
+    private static List<BatchEntry> ledger(TestDatabase database) {
+        return database.read(entityManager -> new IntakeCatalog(entityManager).batches(10));
     }
 
     private static List<String> filesBeingStored(TestDatabase database) {
