@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
@@ -70,30 +71,57 @@ public class EngagementProfiles {
      */
     public long forEachPage(ReportingMonth month, Consumer<List<CustomerProfile>> page) {
         Long previousRun = latestPublishedRun(month.previous());
-        long built = 0;
-        String after = "";
-        while (true) {
-            List<CustomerProfile> profiles = page(month, after, PAGE_SIZE, previousRun).profiles();
-            if (profiles.isEmpty()) {
-                return built;
+        String pass = "pages-" + UUID.randomUUID();
+        prepare(month, pass);
+        try {
+            long built = 0;
+            String after = "";
+            while (true) {
+                List<CustomerProfile> profiles = page(month, pass, after, PAGE_SIZE, previousRun).profiles();
+                if (profiles.isEmpty()) {
+                    return built;
+                }
+                built += profiles.size();
+                after = profiles.get(profiles.size() - 1).getCustomerRef();
+                page.accept(profiles);
+                if (profiles.size() < PAGE_SIZE) {
+                    return built;
+                }
             }
-            built += profiles.size();
-            after = profiles.get(profiles.size() - 1).getCustomerRef();
-            page.accept(profiles);
-            if (profiles.size() < PAGE_SIZE) {
-                return built;
-            }
+        } finally {
+            release(pass);
         }
     }
 
-    /** The profiles of up to {@code size} active customers whose external id sorts after {@code after}. */
-    public List<CustomerProfile> page(ReportingMonth month, String after, int size) {
-        return page(month, after, size, latestPublishedRun(month.previous())).profiles();
+    /**
+     * Groups the calls {@code month}'s pages read under pass {@code pass} ({@link CallProfiles}), replacing what the
+     * pass held: pages read with that pass see the calls as they were now. Call before reading pages with it, and
+     * {@link #release} it after the last.
+     *
+     * @return the pass's rows
+     */
+    public int prepare(ReportingMonth month, String pass) {
+        Windows windows = new Windows(month, zone);
+        return new CallProfiles(entityManager).make(pass, windows.recentStart.atStartOfDay(), windows.monthStart,
+                windows.endTime);
     }
 
-    /** As {@link #page(ReportingMonth, String, int)}, with the month's contacts of the page's customers. */
-    public Page pageWithContacts(ReportingMonth month, String after, int size) {
-        return page(month, after, size, latestPublishedRun(month.previous()));
+    /** Deletes what pass {@code pass} grouped. */
+    public void release(String pass) {
+        new CallProfiles(entityManager).drop(pass);
+    }
+
+    /**
+     * The profiles of up to {@code size} active customers whose external id sorts after {@code after}, their calls
+     * read from pass {@code pass} ({@link #prepare}).
+     */
+    public List<CustomerProfile> page(ReportingMonth month, String pass, String after, int size) {
+        return page(month, pass, after, size, latestPublishedRun(month.previous())).profiles();
+    }
+
+    /** As {@link #page(ReportingMonth, String, String, int)}, with the month's contacts of the page's customers. */
+    public Page pageWithContacts(ReportingMonth month, String pass, String after, int size) {
+        return page(month, pass, after, size, latestPublishedRun(month.previous()));
     }
 
     /**
@@ -117,7 +145,7 @@ public class EngagementProfiles {
                 .getSingleResult();
     }
 
-    private Page page(ReportingMonth month, String after, int size, Long previousRun) {
+    private Page page(ReportingMonth month, String pass, String after, int size, Long previousRun) {
         Windows windows = new Windows(month, zone);
         Map<String, CustomerProfile> profiles = customers(windows, after, size);
         if (profiles.isEmpty()) {
@@ -129,7 +157,7 @@ public class EngagementProfiles {
         Range refs = new Range(after, profiles.keySet().stream().reduce((first, second) -> second).orElseThrow());
         products(windows, refs, profiles);
         purchases(windows, refs, profiles);
-        calls(windows, refs, profiles, contacts);
+        calls(pass, refs, profiles, contacts);
         Map<String, LocalDateTime> latestResponse = surveys(windows, refs, profiles);
         serviceCases(windows, refs, profiles, latestResponse, contacts);
         if (previousRun != null) {
@@ -216,27 +244,14 @@ public class EngagementProfiles {
 
     /**
      * Self-service successes: calls in the 90 days completed in self-service by a caller who did not want an agent;
-     * and each customer's calls in the month answered or served by the IVR, by costing channel. One pass over the
-     * page's calls in the 90 days (which hold the month), read from the calls' customer index alone (so nothing
-     * outside it is selected: count(c) would count the ids, which only the table holds).
+     * and each customer's calls in the month answered or served by the IVR, by costing channel. Read from the page's
+     * range of the calls grouped for this pass ({@link #prepare}): one index range, whatever the month's size.
      */
-    private void calls(Windows windows, Range refs, Map<String, CustomerProfile> profiles,
+    private void calls(String pass, Range refs, Map<String, CustomerProfile> profiles,
             Map<String, Map<String, Long>> contacts) {
-        entityManager.createQuery("""
-                        select c.customerRef, c.outcome, c.wantedAgent, c.channel, count(c.customerRef),
-                               sum(case when c.startedAt >= :monthStart then 1 else 0 end)
-                        from Call c
-                        where c.customerRef > :after and c.customerRef <= :last
-                          and c.startedAt >= :from and c.startedAt < :end
-                        group by c.customerRef, c.outcome, c.wantedAgent, c.channel""", Object[].class)
-                .setParameter("after", refs.after())
-                .setParameter("last", refs.last())
-                .setParameter("monthStart", windows.monthStart)
-                .setParameter("from", windows.recentStart.atStartOfDay())
-                .setParameter("end", windows.endTime)
-                .getResultList()
+        new CallProfiles(entityManager).range(pass, refs.after(), refs.last())
                 .forEach(row -> onPage(profiles, row, profile -> {
-                    CallOutcome outcome = (CallOutcome) row[1];
+                    CallOutcome outcome = CallOutcome.valueOf((String) row[1]);
                     boolean selfServed = outcome == CallOutcome.SELF_SERVED;
                     if (selfServed && !((Boolean) row[2])) {
                         profile.selfServiceSuccesses(profile.getSelfServiceSuccesses() + asInt(row[4]));

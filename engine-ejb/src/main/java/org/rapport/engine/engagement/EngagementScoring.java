@@ -64,10 +64,21 @@ public class EngagementScoring {
             scored += page.scores();
             progress.accept((int) Math.min(Integer.MAX_VALUE, scored));
             if (page.last()) {
+                finish(runId);
                 return scored;
             }
             after = page.lastCustomer();
         }
+    }
+
+    /** Deletes what scoring run {@code runId} grouped for its pages ({@link #start}); once its last page is scored. */
+    public void finish(long runId) {
+        new EngagementProfiles(entityManager, zone).release(pass(runId));
+    }
+
+    /** The pass a run's scoring groups its month's calls under ({@link EngagementProfiles#prepare}). */
+    private static String pass(long runId) {
+        return "run-" + runId;
     }
 
     /**
@@ -87,6 +98,8 @@ public class EngagementScoring {
         }
         // compiled (or found) once, before the pages
         engine.score(run.getRuleSetVersion(), List.of());
+        // the calls grouped once for every page: an interrupted step starting again groups them afresh
+        new EngagementProfiles(entityManager, zone).prepare(ReportingMonth.of(run.getMonth()), pass(runId));
         return true;
     }
 
@@ -98,7 +111,7 @@ public class EngagementScoring {
         Run run = run(runId);
         RuleSetVersion version = run.getRuleSetVersion();
         EngagementProfiles.Page page = new EngagementProfiles(entityManager, zone)
-                .pageWithContacts(ReportingMonth.of(run.getMonth()), after, size);
+                .pageWithContacts(ReportingMonth.of(run.getMonth()), pass(runId), after, size);
         List<CustomerProfile> profiles = page.profiles();
         if (profiles.isEmpty()) {
             return new ScoredPage(after, 0, true, new EngagedContacts());

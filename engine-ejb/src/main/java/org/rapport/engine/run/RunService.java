@@ -210,6 +210,7 @@ public class RunService {
             return;
         }
         steps.storeEngagementMeasures(runId, contacts);
+        steps.scoringDone(runId);
         run.completed(RunStep.SCORE);
     }
 

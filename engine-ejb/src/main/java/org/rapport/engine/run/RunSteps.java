@@ -173,6 +173,11 @@ public class RunSteps {
         return new EngagementScoring(entityManager).start(runId, ruleEngine);
     }
 
+    /** Deletes what the run's scoring grouped for its pages (see {@link EngagementScoring#finish}). */
+    public void scoringDone(long runId) {
+        new EngagementScoring(entityManager).finish(runId);
+    }
+
     /** Scores the page of customers after {@code after}; one transaction a page keeps a large month's short. */
     public EngagementScoring.ScoredPage scorePage(long runId, String after) {
         return new EngagementScoring(entityManager).scorePage(runId, ruleEngine, after, EngagementProfiles.PAGE_SIZE);

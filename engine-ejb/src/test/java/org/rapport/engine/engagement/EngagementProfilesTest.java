@@ -88,6 +88,9 @@ class EngagementProfilesTest extends PersistenceSpec {
         });
 
         assertThat(profiles).extracting(CustomerProfile::getCustomerRef).containsExactly("A", "B", "E");
+        long grouped = database.read(em -> ((Number) em.createNativeQuery("select count(*) from call_profile")
+                .getSingleResult()).longValue());
+        assertThat(grouped).as("the calls grouped for the pages, deleted after them").isZero();
         CustomerProfile a = profiles.get(0);
         assertThat(a.getSegment()).isEqualTo("retail");
         assertThat(a.getValueBand()).isEqualTo("high");
@@ -154,10 +157,11 @@ class EngagementProfilesTest extends PersistenceSpec {
 
         List<List<String>> pages = database.read(em -> {
             EngagementProfiles profiles = new EngagementProfiles(em);
+            profiles.prepare(OCTOBER, "paging");
             List<List<String>> refs = new ArrayList<>();
             String after = "";
             List<CustomerProfile> page;
-            while (!(page = profiles.page(OCTOBER, after, 2)).isEmpty()) {
+            while (!(page = profiles.page(OCTOBER, "paging", after, 2)).isEmpty()) {
                 refs.add(page.stream().map(CustomerProfile::getCustomerRef).toList());
                 if (refs.size() == 1) {
                     assertThat(page.get(0).getLatestNps()).isEqualTo(8);

@@ -120,12 +120,24 @@ class EngagementScoringTest extends PersistenceSpec {
             after = page.lastCustomer();
         }
         List<String> byPages = storedScoresAndActions(database, runId);
+        assertThat(groupedCalls(database)).as("the month's calls grouped once for every page").isPositive();
+        database.read(em -> {
+            new EngagementScoring(em).finish(runId);
+            return null;
+        });
+        assertThat(groupedCalls(database)).as("and deleted once the last page is scored").isZero();
 
         database.read(em -> new EngagementScoring(em).score(runId, ENGINE, scored -> { }));
+        assertThat(groupedCalls(database)).as("scoring at once deletes them too").isZero();
 
         assertThat(pageScores).as("a customer a page").hasSizeGreaterThan(2);
         assertThat(pageScores.stream().mapToInt(Integer::intValue).sum()).as("no score without consent").isEqualTo(2);
         assertThat(byPages).isNotEmpty().isEqualTo(storedScoresAndActions(database, runId));
+    }
+
+    private static long groupedCalls(TestDatabase database) {
+        return database.read(em -> ((Number) em.createNativeQuery("select count(*) from call_profile")
+                .getSingleResult()).longValue());
     }
 
     private static List<String> storedScoresAndActions(TestDatabase database, long runId) {
