@@ -20,7 +20,7 @@ import org.rapport.engine.intake.SourceBatch;
 @Entity
 @Table(name = "call_record", indexes = {
         @Index(name = "ix_call_started", columnList = "started_at"),
-        // no customer index on H2 (V107): scoring reads the calls grouped per customer (call_profile, V106)
+        // no customer index (V107): scoring reads the calls grouped per customer (call_profile, V106)
         // a corrected re-delivery or a replay deletes a batch's rows
         @Index(name = "ix_call_batch", columnList = "batch_id")})
 public class Call extends IngestedRecord {
