@@ -50,7 +50,7 @@ final class BatchReplacement {
         List<SourceBatch> earlier = entityManager.createQuery("""
                 select b from SourceBatch b
                 where b.source = :source and b.name = :name and b.kind = :kind and b.id <> :newBatch
-                  and (b.status = :accepted or (b.status = :beingStored and b.replayOf is null and b.id < :newBatch))
+                  and (b.status = :accepted or (b.status = :beingStored and b.id < :newBatch))
                 order by b.id""", SourceBatch.class)
                 .setParameter("source", newBatch.getSource())
                 .setParameter("name", newBatch.getName())
@@ -68,9 +68,9 @@ final class BatchReplacement {
 
     /**
      * Whether a batch being stored was left half written by an intake that will not finish it: written a chunk at a
-     * time ({@link ChunkedIntake}) by no intake of this process. Its file's next delivery would go on with it; a
-     * corrected file of the same name, delivered instead, takes its place as it takes an accepted batch's. A staged
-     * file's batch is not: it is finished from its staging ({@link HalfStoredFiles}).
+     * time ({@link ChunkedIntake}) by no intake of this process. Its file's next delivery (or a replay's next replay)
+     * would go on with it; a corrected file of the same name, delivered instead, takes its place as it takes an
+     * accepted batch's. A staged file's batch is not: it is finished from its staging ({@link HalfStoredFiles}).
      */
     private boolean abandoned(SourceBatch batch) {
         if (ChunkedIntake.isLive(batch.getId())) {

@@ -284,6 +284,29 @@ class ChunkedIntakeTest extends PersistenceSpec {
         assertThat(filesBeingStored(database)).isEmpty();
     }
 
+    /** A replay left half written, never replayed again, does not hold its month once a corrected file comes. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aCorrectedFileOfTheSameNameTakesThePlaceOfTheBatchAndOfItsReplayLeftHalfWritten(TestDatabase database) {
+        on(database);
+        int rows = CHUNK * 2 + 500;
+        IntakeReceipt stored = new TransactionalIntake(database::read, Clock.systemUTC()).store(keptCalls(rows, 10));
+        assertThatThrownBy(() -> stoppingAfter(database, 1).replay(stored.batchId(), keptCalls(rows + 10, 0)))
+                .isInstanceOf(ProcessKilled.class);
+        long replay = ledger(database).stream().filter(entry -> entry.status().equals("BEING_STORED")).findFirst()
+                .orElseThrow().id();
+
+        IntakeReceipt corrected = new TransactionalIntake(database::read, Clock.systemUTC())
+                .store(Deliveries.calls("test-ivr", "calls-10.csv", checksum('n'),
+                        Deliveries.calls(100, "C-1", "2026-10-02T09:00:00"), List.of()));
+
+        assertThat(corrected.replaced()).containsExactly(stored.batchId(), replay);
+        assertThat(batch(database, replay)).extracting(SourceBatch::getStatus, SourceBatch::getReplacedBy)
+                .containsExactly(BatchStatus.REPLACED, corrected.batchId());
+        assertThat(count(database, "Call")).isEqualTo(100);
+        assertThat(filesBeingStored(database)).isEmpty();
+    }
+
     /** A file of calls kept after intake, {@code bad} rows at its end quarantined. */
     private static Delivery keptCalls(int calls, int bad) {
         return Deliveries.calls("test-ivr", "calls-10.csv", checksum('k'), Deliveries.calls(calls, "C-1",
