@@ -254,12 +254,7 @@ public class BatchStore {
      * @return the batch's id
      */
     long openChunked(Delivery delivery, FileCheck checked) {
-        SourceBatch batch = newBatch(delivery);
-        batch.keptAs(delivery.keptAs());
-        batch.beingStored(checked.accepted(), checked.quarantined(), checked.newestRecordAt());
-        entityManager.persist(batch);
-        entityManager.flush();
-        return batch.getId();
+        return openBeingStored(delivery, checked, null);
     }
 
     /**
@@ -270,10 +265,16 @@ public class BatchStore {
      */
     long openReplay(long replayed, Delivery delivery, FileCheck checked) {
         replayable(replayed, delivery);
+        return openBeingStored(delivery, checked, replayed);
+    }
+
+    private long openBeingStored(Delivery delivery, FileCheck checked, Long replayed) {
         SourceBatch batch = newBatch(delivery);
         batch.keptAs(delivery.keptAs());
         batch.beingStored(checked.accepted(), checked.quarantined(), checked.newestRecordAt());
-        batch.replayOf(replayed);
+        if (replayed != null) {
+            batch.replayOf(replayed);
+        }
         entityManager.persist(batch);
         entityManager.flush();
         return batch.getId();

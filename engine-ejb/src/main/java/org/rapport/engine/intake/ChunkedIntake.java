@@ -84,12 +84,13 @@ final class ChunkedIntake {
         if (halfWritten != null) {
             LOG.info(() -> "File '" + delivery.fileName() + "': going on with batch " + halfWritten.batchId()
                     + " from row " + (halfWritten.committed() + 1));
+            return writeWhole(delivery, halfWritten.batchId(), halfWritten.committed(), started);
         }
-        Start start = halfWritten != null ? halfWritten : open(delivery);
-        if (start.duplicate() != null) {
-            return start.duplicate();
+        Start opened = open(delivery);
+        if (opened.duplicate() != null) {
+            return opened.duplicate();
         }
-        return writeWhole(delivery, start.batchId(), start.committed(), started);
+        return writeWhole(delivery, opened.batchId(), 0, started);
     }
 
     /**
@@ -101,6 +102,7 @@ final class ChunkedIntake {
      * @throws DeliveryRejected   when the file is now refused partway; nothing of it is stored
      */
     IntakeReceipt replay(long replayed, Delivery delivery) {
+        // refused before a large file is read; checked again, under lock, when the batch is opened after the reading
         transactions.inNewTransaction(entityManager -> stores.apply(entityManager).replayable(replayed, delivery));
         long started = System.nanoTime();
         Start halfWritten = takeUp(store -> store.halfWrittenReplays(replayed));
@@ -110,8 +112,8 @@ final class ChunkedIntake {
             return writeWhole(delivery, halfWritten.batchId(), halfWritten.committed(), started);
         }
         FileCheck checked = check(delivery);
-        long batchId = transactions.inNewTransaction(entityManager -> live(new Start(stores.apply(entityManager)
-                .openReplay(replayed, delivery, checked), 0, null))).batchId();
+        long batchId = transactions.inNewTransaction(entityManager -> live(stores.apply(entityManager)
+                .openReplay(replayed, delivery, checked)));
         return writeWhole(delivery, batchId, 0, started);
     }
 
@@ -171,7 +173,7 @@ final class ChunkedIntake {
             if (duplicate != null) {
                 return new Start(0, 0, duplicate);
             }
-            return live(new Start(store.openChunked(delivery, checked), 0, null));
+            return new Start(live(store.openChunked(delivery, checked)), 0, null);
         });
     }
 
@@ -193,9 +195,9 @@ final class ChunkedIntake {
      * Marks a batch just opened live, before it commits: no other delivery of this process takes it for one left half
      * written.
      */
-    private static Start live(Start start) {
-        LIVE.add(start.batchId());
-        return start;
+    private static long live(long batchId) {
+        LIVE.add(batchId);
+        return batchId;
     }
 
     /**
