@@ -38,8 +38,7 @@ class ChunkedIntakeTest extends PersistenceSpec {
     void aCustomersFileStoppedBetweenChunksIsTakenUpFromItsNextRowWhenDeliveredAgain(TestDatabase database) {
         on(database);
         int rows = CHUNK * 2 + 500;
-        Delivery delivery = Deliveries.customers("customers.csv", checksum('a'), IntStream.range(0, rows)
-                .mapToObj(i -> customer(i + 2, "C-" + i, "one-year")).toList());
+        Delivery delivery = Deliveries.customers("customers.csv", checksum('a'), customers(rows));
 
         assertThatThrownBy(() -> stoppingAfter(database, 1).store(delivery)).isInstanceOf(ProcessKilled.class);
 
@@ -116,7 +115,7 @@ class ChunkedIntakeTest extends PersistenceSpec {
         on(database);
         List<Integer> chunksWritten = new ArrayList<>();
         Delivery cutOff = new Delivery(SourceKind.CUSTOMERS, "test-crm", "customers.csv", checksum('c'), null, sink -> {
-            IntStream.range(0, CHUNK * 2).forEach(i -> sink.record(customer(i + 2, "C-" + i, "one-year")));
+            customers(CHUNK * 2).forEach(sink::record);
             return new QuarantinedRow(CHUNK * 2L + 2, QuarantinedRow.WHOLE_RECORD, "the file ends inside a row",
                     "C-");
         });
@@ -134,8 +133,7 @@ class ChunkedIntakeTest extends PersistenceSpec {
     @EnumSource(TestDatabase.class)
     void customersGivingAccountNumbersWithNoKeyToKeepThemAreRefusedBeforeAnythingIsWritten(TestDatabase database) {
         on(database);
-        List<CustomerRecord> customers = new ArrayList<>(IntStream.range(0, CHUNK + 10)
-                .mapToObj(i -> customer(i + 2, "C-" + i, "one-year")).toList());
+        List<CustomerRecord> customers = new ArrayList<>(customers(CHUNK + 10));
         customers.add(new CustomerRecord(CHUNK + 12, "C-last", "one-year", "north", "high", LocalDate.of(2020, 5, 1),
                 CustomerStatus.ACTIVE, null, null, new BigDecimal("840.00"), "phone", true, true, "GB00-1234", null));
 
@@ -185,8 +183,7 @@ class ChunkedIntakeTest extends PersistenceSpec {
     void aCustomersFileLeftHalfWrittenIsReplacedByACorrectedFileOfTheSameName(TestDatabase database) {
         on(database);
         assertThatThrownBy(() -> stoppingAfter(database, 1).store(Deliveries.customers("customers.csv", checksum('h'),
-                IntStream.range(0, CHUNK + 500).mapToObj(i -> customer(i + 2, "C-" + i, "one-year")).toList())))
-                .isInstanceOf(ProcessKilled.class);
+                customers(CHUNK + 500)))).isInstanceOf(ProcessKilled.class);
         SourceBatch left = onlyBatch(database);
 
         IntakeReceipt receipt = new TransactionalIntake(database::read, Clock.systemUTC())
@@ -211,8 +208,7 @@ class ChunkedIntakeTest extends PersistenceSpec {
             if (committed == 1) {
                 meanwhile.add(new TransactionalIntake(database::read, Clock.systemUTC()).store(corrected));
             }
-        }).store(Deliveries.customers("customers.csv", checksum('l'),
-                IntStream.range(0, CHUNK + 500).mapToObj(i -> customer(i + 2, "C-" + i, "one-year")).toList()));
+        }).store(Deliveries.customers("customers.csv", checksum('l'), customers(CHUNK + 500)));
 
         assertThat(meanwhile).hasSize(1);
         assertThat(meanwhile.get(0).replaced()).as("the batch being written is not taken for one left").isEmpty();
@@ -255,10 +251,7 @@ class ChunkedIntakeTest extends PersistenceSpec {
         on(database);
         int rows = CHUNK * 2 + 500;
         Intake intake = new TransactionalIntake(database::read, Clock.systemUTC());
-        IntakeReceipt stored = intake.store(keptCalls(rows, 10));
-
-        assertThatThrownBy(() -> stoppingAfter(database, 1).replay(stored.batchId(), keptCalls(rows + 10, 0)))
-                .isInstanceOf(ProcessKilled.class);
+        IntakeReceipt stored = replayStoppedAfterOneChunk(database, rows);
 
         assertThat(batch(database, stored.batchId()).getStatus()).isEqualTo(BatchStatus.ACCEPTED);
         assertThat(filesBeingStored(database)).as("what readiness holds the month's runs for")
@@ -290,10 +283,7 @@ class ChunkedIntakeTest extends PersistenceSpec {
     @EnumSource(TestDatabase.class)
     void aCorrectedFileOfTheSameNameTakesThePlaceOfTheBatchAndOfItsReplayLeftHalfWritten(TestDatabase database) {
         on(database);
-        int rows = CHUNK * 2 + 500;
-        IntakeReceipt stored = new TransactionalIntake(database::read, Clock.systemUTC()).store(keptCalls(rows, 10));
-        assertThatThrownBy(() -> stoppingAfter(database, 1).replay(stored.batchId(), keptCalls(rows + 10, 0)))
-                .isInstanceOf(ProcessKilled.class);
+        IntakeReceipt stored = replayStoppedAfterOneChunk(database, CHUNK * 2 + 500);
         long replay = ledger(database).stream().filter(entry -> entry.status().equals("BEING_STORED")).findFirst()
                 .orElseThrow().id();
 
@@ -306,6 +296,22 @@ class ChunkedIntakeTest extends PersistenceSpec {
                 .containsExactly(BatchStatus.REPLACED, corrected.batchId());
         assertThat(count(database, "Call")).isEqualTo(100);
         assertThat(filesBeingStored(database)).isEmpty();
+    }
+
+    /**
+     * Stores a kept file of {@code rows} calls (ten more rows quarantined), then replays it with those ten mapped,
+     * stopped after its first chunk; returns the stored file's receipt.
+     */
+    private static IntakeReceipt replayStoppedAfterOneChunk(TestDatabase database, int rows) {
+        IntakeReceipt stored = new TransactionalIntake(database::read, Clock.systemUTC()).store(keptCalls(rows, 10));
+        assertThatThrownBy(() -> stoppingAfter(database, 1).replay(stored.batchId(), keptCalls(rows + 10, 0)))
+                .isInstanceOf(ProcessKilled.class);
+        return stored;
+    }
+
+    /** {@code count} one-year customers C-0, C-1, … on lines 2, 3, … */
+    private static List<CustomerRecord> customers(int count) {
+        return IntStream.range(0, count).mapToObj(i -> customer(i + 2, "C-" + i, "one-year")).toList();
     }
 
     /** A file of calls kept after intake, {@code bad} rows at its end quarantined. */
@@ -332,10 +338,10 @@ class ChunkedIntakeTest extends PersistenceSpec {
         on(database);
         List<FileChunks.Chunk> chunks = new ArrayList<>();
         FileChunks cutting = new FileChunks(0, CHUNK, chunks::add);
-        IntStream.range(0, CHUNK + 5).forEach(i -> cutting.record(customer(i + 2, "C-" + i, "one-year")));
+        customers(CHUNK + 5).forEach(cutting::record);
         cutting.finish();
         FileCheck checked = new FileCheck(false);
-        IntStream.range(0, CHUNK + 5).forEach(i -> checked.record(customer(i + 2, "C-" + i, "one-year")));
+        customers(CHUNK + 5).forEach(checked::record);
         Delivery delivery = Deliveries.customers("customers.csv", checksum('e'), List.of());
         long batchId = database.read(entityManager -> new BatchStore(entityManager, Clock.systemUTC())
                 .openChunked(delivery, checked));
