@@ -1,5 +1,6 @@
 package org.rapport.engine.contact;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
@@ -19,7 +20,8 @@ import org.rapport.engine.intake.SourceBatch;
  */
 @Entity
 @Table(name = "call_record", indexes = {
-        @Index(name = "ix_call_started", columnList = "started_at"),
+        // by day, not time: a day's entries grow at one end as its calls arrive (V108, CallDays)
+        @Index(name = "ix_call_started_on", columnList = "started_on"),
         // no customer index (V107): scoring reads the calls grouped per customer (call_profile, V106)
         // a corrected re-delivery or a replay deletes a batch's rows
         @Index(name = "ix_call_batch", columnList = "batch_id")})
@@ -31,6 +33,10 @@ public class Call extends IngestedRecord {
 
     @Column(name = "started_at", nullable = false)
     private LocalDateTime startedAt;
+
+    /** The day {@link #startedAt} falls on, which the database works out itself (a generated column, V108). */
+    @Column(name = "started_on", insertable = false, updatable = false)
+    private LocalDate startedOn;
 
     @Column(name = "ivr_seconds", nullable = false)
     private int ivrSeconds;

@@ -5,10 +5,12 @@ import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.contact.CallDays;
+
 /**
  * Each customer's calls in a window, grouped by outcome, whether the caller wanted an agent, and channel — with how
  * many of them fall in the month — kept in {@code call_profile} under a pass of its own, for scoring pages to read
- * their range of customers from. One grouped statement over the window's calls (read through their time index) makes
+ * their range of customers from. One grouped statement over the window's calls (read through their day index) makes
  * a pass, written in customer order so that its index grows at one end; this is what lets the calls do without a
  * customer index of their own, which costs H2 more than the rest of storing them (V106).
  */
@@ -23,19 +25,20 @@ final class CallProfiles {
     /** Makes pass {@code pass} afresh from the calls started in [{@code from}, {@code end}); returns its rows. */
     int make(String pass, LocalDateTime from, LocalDateTime monthStart, LocalDateTime end) {
         drop(pass);
-        return entityManager.createNativeQuery("""
+        return CallDays.between(from, end).bind(entityManager.createNativeQuery("""
                         insert into call_profile (pass, customer_ref, outcome, wanted_agent, channel, calls,
                                                   calls_in_month)
-                        select ?, c.customer_ref, c.outcome, c.wanted_agent, c.channel, count(*),
-                               sum(case when c.started_at >= ? then 1 else 0 end)
+                        select :pass, c.customer_ref, c.outcome, c.wanted_agent, c.channel, count(*),
+                               sum(case when c.started_at >= :monthStart then 1 else 0 end)
                         from call_record c
-                        where c.customer_ref is not null and c.started_at >= ? and c.started_at < ?
+                        where c.customer_ref is not null and c.started_at >= :from and c.started_at < :end
+                          and %s
                         group by c.customer_ref, c.outcome, c.wanted_agent, c.channel
-                        order by c.customer_ref""")
-                .setParameter(1, pass)
-                .setParameter(2, monthStart)
-                .setParameter(3, from)
-                .setParameter(4, end)
+                        order by c.customer_ref""".formatted(CallDays.sql("c"))))
+                .setParameter("pass", pass)
+                .setParameter("monthStart", monthStart)
+                .setParameter("from", from)
+                .setParameter("end", end)
                 .executeUpdate();
     }
 

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.contact.CallDays;
 import org.rapport.engine.contact.CallOutcome;
 
 /**
@@ -59,11 +60,12 @@ final class CallMonth {
             select c.customer_ref, c.channel, c.started_at, c.outcome, c.wanted_agent, c.ivr_seconds,
                    c.queue_seconds, c.transfers, c.times_reidentified, c.agent_saw_history
             from call_record c
-            where c.started_at >= :start and c.started_at < :end""";
+            where c.started_at >= :start and c.started_at < :end and %s""".formatted(CallDays.sql("c"));
 
     private static final String KNOWN_CALLERS_IN = """
             select c.customer_ref, c.started_at from call_record c
-            where c.customer_ref is not null and c.started_at >= :start and c.started_at < :end""";
+            where c.customer_ref is not null and c.started_at >= :start and c.started_at < :end
+              and %s""".formatted(CallDays.sql("c"));
 
     private static final int WIDTH = 19;
 
@@ -200,7 +202,7 @@ final class CallMonth {
     }
 
     private static Stream<?> stream(EntityManager entityManager, String sql, LocalDateTime from, LocalDateTime to) {
-        return entityManager.createNativeQuery(sql)
+        return CallDays.between(from, to).bind(entityManager.createNativeQuery(sql))
                 .setParameter("start", from)
                 .setParameter("end", to)
                 .setHint("org.hibernate.fetchSize", FETCH_SIZE)

@@ -12,6 +12,8 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.contact.CallDays;
+
 /**
  * Cost to serve: the cost of the month's contacts per customer active at month end. The database
  * counts contacts per slice and costing channel (a handful of rows); only those counts are priced here.
@@ -32,7 +34,8 @@ public class CostToServeMeasures implements MeasureFamily {
             + " then '" + EngagedContacts.ENGAGED + "' else '" + EngagedContacts.NOT_ENGAGED + "' end";
 
     static final String CALLS_SERVED = "c.outcome in (org.rapport.engine.contact.CallOutcome.ANSWERED,"
-            + " org.rapport.engine.contact.CallOutcome.SELF_SERVED) and c.startedAt >= :start and c.startedAt < :end";
+            + " org.rapport.engine.contact.CallOutcome.SELF_SERVED) and c.startedAt >= :start and c.startedAt < :end"
+            + " and " + CallDays.jpql("c");
 
     static final String CASES_NOT_BY_PHONE = "(s.channel is null or lower(s.channel) <> 'phone')"
             + " and s.openedAt >= :caseStart and s.openedAt < :caseEnd";
@@ -183,7 +186,9 @@ public class CostToServeMeasures implements MeasureFamily {
     }
 
     private Map<String, Object> monthParameters(ReportingMonth month) {
+        CallDays days = CallDays.between(month.startTime(), month.endTime());
         return Map.of("start", month.startTime(), "end", month.endTime(),
+                "firstDay", days.first(), "lastDay", days.last(),
                 "caseStart", month.startTime().atZone(zone).toInstant(),
                 "caseEnd", month.endTime().atZone(zone).toInstant());
     }

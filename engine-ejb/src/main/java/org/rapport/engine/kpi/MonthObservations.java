@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.contact.CallDays;
 import org.rapport.engine.intake.BatchStatus;
 import org.rapport.engine.intake.SourceKind;
 
@@ -83,8 +85,8 @@ public record MonthObservations(boolean customers, boolean calls, boolean respon
         Instant caseEnd = month.endTime().atZone(zone).toInstant();
         return new MonthObservations(
                 customersKnown(entityManager, month, caseEnd),
-                exists(entityManager, "select c.id from Call c where c.startedAt >= :start and c.startedAt < :end",
-                        Map.of("start", month.startTime(), "end", month.endTime())),
+                exists(entityManager, "select c.id from Call c where c.startedAt >= :start and c.startedAt < :end"
+                        + " and " + CallDays.jpql("c"), callParameters(month)),
                 exists(entityManager, "select r.id from SurveyResponse r where r.respondedAt >= :start"
                         + " and r.respondedAt < :end", Map.of("start", month.startTime(), "end", month.endTime())),
                 exists(entityManager, "select s.id from ServiceCase s where s.openedAt >= :start and s.openedAt < :end",
@@ -142,22 +144,32 @@ public record MonthObservations(boolean customers, boolean calls, boolean respon
                 .setParameter("accepted", BatchStatus.ACCEPTED)
                 .setParameter("start", month.startTime().atZone(zone).toInstant())
                 .getResultList());
-        ids.addAll(batchIds(entityManager, "Call", "startedAt", local));
-        ids.addAll(batchIds(entityManager, "SurveyResponse", "respondedAt", local));
-        ids.addAll(batchIds(entityManager, "Purchase", "purchasedOn", Map.of("start", month.firstDay(),
+        Map<String, Object> calls = new HashMap<>(callParameters(month));
+        calls.put("accepted", BatchStatus.ACCEPTED);
+        ids.addAll(batchIds(entityManager, "Call", "startedAt", " and " + CallDays.jpql("r"), calls));
+        ids.addAll(batchIds(entityManager, "SurveyResponse", "respondedAt", "", local));
+        ids.addAll(batchIds(entityManager, "Purchase", "purchasedOn", "", Map.of("start", month.firstDay(),
                 "end", month.endExclusive(), "accepted", BatchStatus.ACCEPTED)));
-        ids.addAll(batchIds(entityManager, "ServiceCase", "openedAt", Map.of(
+        ids.addAll(batchIds(entityManager, "ServiceCase", "openedAt", "", Map.of(
                 "start", month.startTime().atZone(zone).toInstant(), "end", month.endTime().atZone(zone).toInstant(),
                 "accepted", BatchStatus.ACCEPTED)));
         return ids.stream().distinct().sorted().toList();
     }
 
-    private static List<Long> batchIds(EntityManager entityManager, String entity, String time,
+    /** Accepted batches of {@code entity} timed in [:start, :end) at {@code time}, and as {@code alsoWhere} says. */
+    private static List<Long> batchIds(EntityManager entityManager, String entity, String time, String alsoWhere,
             Map<String, Object> parameters) {
         var query = entityManager.createQuery("select distinct r.batch.id from " + entity + " r where r.batch.status"
-                + " = :accepted and r." + time + " >= :start and r." + time + " < :end", Long.class);
+                + " = :accepted and r." + time + " >= :start and r." + time + " < :end" + alsoWhere, Long.class);
         parameters.forEach(query::setParameter);
         return query.getResultList();
+    }
+
+    /** The month's start and end times, and the days its calls started on ({@link CallDays}). */
+    private static Map<String, Object> callParameters(ReportingMonth month) {
+        CallDays days = CallDays.between(month.startTime(), month.endTime());
+        return Map.of("start", month.startTime(), "end", month.endTime(), "firstDay", days.first(),
+                "lastDay", days.last());
     }
 
     private static boolean exists(EntityManager entityManager, String query, Map<String, Object> parameters) {

@@ -17,7 +17,9 @@ public class LatestMonth {
     }
 
     public Optional<YearMonth> find() {
-        LocalDateTime lastCall = entityManager.createQuery("select max(c.startedAt) from Call c", LocalDateTime.class)
+        // the latest day first: the calls are indexed by day, not by time (V108)
+        LocalDateTime lastCall = entityManager.createQuery("select max(c.startedAt) from Call c"
+                        + " where c.startedOn = (select max(d.startedOn) from Call d)", LocalDateTime.class)
                 .getSingleResult();
         LocalDateTime lastResponse = entityManager.createQuery(
                 "select max(r.respondedAt) from SurveyResponse r", LocalDateTime.class).getSingleResult();

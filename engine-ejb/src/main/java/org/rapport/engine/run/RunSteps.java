@@ -342,6 +342,8 @@ public class RunSteps {
         Run run = entityManager.find(Run.class, runId);
         if (run != null && run.getStatus() == RunStatus.RUNNING) {
             run.failed(clock.instant(), reason);
+            // a run failed for good never scores again: its grouped calls would stay for ever
+            scoringDone(runId);
         }
     }
 

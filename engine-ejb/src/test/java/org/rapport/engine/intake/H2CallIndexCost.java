@@ -25,7 +25,8 @@ import org.rapport.engine.testing.ResourceLocalStore;
  * each line's calls in the order they started); each is a random one of {@code customers} customers'.
  * <p>
  * Arguments: calls (default 800,000), order ({@code random} or {@code lines}), indexes to drop (comma-separated,
- * or {@code none}), customers (default 100,000). Prints the seconds and rows a second; see {@code bench/README.md}.
+ * or {@code none}), customers (default 100,000), and {@code time} to add the index of start times the calls had
+ * before their day index (V108). Prints the seconds and rows a second; see {@code bench/README.md}.
  */
 public final class H2CallIndexCost {
 
@@ -41,6 +42,7 @@ public final class H2CallIndexCost {
         boolean byLine = args.length > 1 && args[1].equals("lines");
         List<String> dropped = args.length > 2 && !args[2].equals("none") ? List.of(args[2].split(",")) : List.of();
         int customers = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
+        boolean timeIndex = args.length > 4 && args[4].equals("time");
         Path dir = Files.createTempDirectory("h2-call-index-cost-");
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:" + dir.resolve("rapport") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
@@ -54,6 +56,10 @@ public final class H2CallIndexCost {
                     }
                     statement.execute("drop index " + index);
                 }
+                if (timeIndex) {
+                    // the index of start times the calls had before V108, to compare with their day index
+                    statement.execute("create index ix_call_started on call_record (started_at)");
+                }
             }
             TransactionalIntake intake = new TransactionalIntake(store, Clock.systemUTC());
             long started = System.nanoTime();
@@ -63,8 +69,9 @@ public final class H2CallIndexCost {
                         return null;
                     }));
             double seconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf(Locale.ROOT, "H2, %,d calls in %s order, %s dropped: %s in %.1f s, %,.0f rows/s%n",
+            System.out.printf(Locale.ROOT, "H2, %,d calls in %s order, %s dropped%s: %s in %.1f s, %,.0f rows/s%n",
                     calls, byLine ? "the log's (by line)" : "random", dropped.isEmpty() ? "no index" : dropped,
+                    timeIndex ? ", time index added" : "",
                     receipt.status(), seconds, calls / seconds);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

@@ -125,6 +125,32 @@ class RunStepsTest extends PersistenceSpec {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aRunThatFailsWhileScoringLeavesNoGroupedCallsBehind(TestDatabase database) {
+        on(database);
+        octoberWithSlowCalls();
+        database.write(entityManager -> new Facts(entityManager).call("A", "2026-10-04T11:00:00", ANSWERED, "phone"));
+        long runId = database.read(entityManager ->
+                steps(entityManager).create(YearMonth.of(2026, 10), RunOrigin.ON_DEMAND).getId());
+        database.write(entityManager -> steps(entityManager).measure(runId));
+        boolean scoring = database.read(entityManager -> steps(entityManager).startScoring(runId));
+        assertThat(scoring).isTrue();
+        assertThat(groupedCalls(runId)).as("the calls grouped for the pages").isPositive();
+
+        database.write(entityManager -> steps(entityManager).fail(runId, "SCORE: rules over their budget"));
+
+        assertThat(groupedCalls(runId)).isZero();
+        RunStatus status = database.read(entityManager -> entityManager.find(Run.class, runId).getStatus());
+        assertThat(status).isEqualTo(RunStatus.FAILED);
+    }
+
+    private long groupedCalls(long runId) {
+        return database.read(entityManager -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from call_profile where pass = ?1").setParameter(1, "run-" + runId)
+                .getSingleResult()).longValue());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void lastMonthsPublishedFiguresBecomeThisMonthsPrevious(TestDatabase database) {
         on(database);
         database.write(entityManager -> {

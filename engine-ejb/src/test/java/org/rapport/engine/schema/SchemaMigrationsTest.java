@@ -99,6 +99,35 @@ class SchemaMigrationsTest {
     }
 
     /**
+     * The calls are read by the day they started on (V108): calls stored before the upgrade get their day from their
+     * start time, as new calls do, and a call corrected to another time moves to that time's day.
+     */
+    @ParameterizedTest
+    @EnumSource(FreshDatabase.class)
+    void callsStoredBeforeTheDayIndexAreFoundByTheirDay(FreshDatabase database) {
+        DataSource dataSource = database.create();
+        SchemaMigrations.on(dataSource).migrateTo(MigrationVersion.fromVersion("107"));
+        FreshDatabase.execute(dataSource, "insert into source_batch (id, received_at, checksum, source, name, kind,"
+                        + " status, rows_accepted, rows_quarantined) values (1, current_timestamp, 'abc', 'bank-ivr',"
+                        + " 'calls.tsv', 'CALLS', 'ACCEPTED', 2, 0)",
+                call(1, "timestamp '2026-10-31 23:59:59.999999'"), call(2, "timestamp '2026-11-01 00:00:00'"));
+
+        SchemaMigrations.on(dataSource).migrate();
+        FreshDatabase.execute(dataSource, call(3, "timestamp '2026-11-01 00:00:01'"),
+                "update call_record set started_at = timestamp '2026-10-30 12:00:00' where id = 2");
+
+        assertThat(count(dataSource, "call_record where started_on = date '2026-10-31'")).isEqualTo(1);
+        assertThat(count(dataSource, "call_record where started_on = date '2026-10-30' and id = 2")).isEqualTo(1);
+        assertThat(count(dataSource, "call_record where started_on = date '2026-11-01' and id = 3")).isEqualTo(1);
+    }
+
+    private static String call(long id, String startedAt) {
+        return "insert into call_record (ivr_seconds, queue_seconds, talk_seconds, times_reidentified, transfers,"
+                + " wanted_agent, batch_id, id, started_at, outcome, source, record_key) values (0, 0, 0, 0, 0, false,"
+                + " 1, " + id + ", " + startedAt + ", 'ANSWERED', 'bank-ivr', 'k-" + id + "')";
+    }
+
+    /**
      * The calls' partitioning (V103) cuts a staged file into buckets of another kind than the release before: a file
      * that release left part merged would be merged wrongly, so the upgrade stops, changes nothing, and says why.
      */
