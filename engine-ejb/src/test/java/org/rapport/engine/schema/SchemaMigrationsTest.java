@@ -121,6 +121,23 @@ class SchemaMigrationsTest {
         assertThat(count(dataSource, "call_record where started_on = date '2026-11-01' and id = 3")).isEqualTo(1);
     }
 
+    /**
+     * H2 saves its store whenever a sequence's reserved values run out; the tables a file fills take their ids in
+     * blocks of 10,000 values (V109), so that a month's calls do not save the store hundreds of times.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FreshDatabase.class, names = "H2")
+    void theSequencesOfTheTablesFilesFillReserveLargeBlocksOnH2(FreshDatabase database) {
+        DataSource dataSource = database.create();
+        SchemaMigrations.on(dataSource).migrate();
+
+        for (String table : List.of("call_record", "customer", "survey_response", "purchase", "service_case",
+                "quarantined_record")) {
+            assertThat(count(dataSource, "information_schema.sequences where sequence_name = '"
+                    + table.toUpperCase(Locale.ROOT) + "_SEQ' and cache >= 10000")).as(table).isEqualTo(1);
+        }
+    }
+
     private static String call(long id, String startedAt) {
         return "insert into call_record (ivr_seconds, queue_seconds, talk_seconds, times_reidentified, transfers,"
                 + " wanted_agent, batch_id, id, started_at, outcome, source, record_key) values (0, 0, 0, 0, 0, false,"
