@@ -136,7 +136,8 @@ public class BatchStore {
         BatchReplacement replacement = new BatchReplacement(entityManager);
         // known (and locked) before the rows are written: what they still hold and the new rows repeat is taken over
         List<Long> replaced = replacement.earlierDeliveries(batch);
-        BatchWriter writer = new BatchWriter(entityManager, batch, identifierKey, Set.copyOf(replaced), false);
+        BatchWriter writer = new BatchWriter(entityManager, batch, identifierKey, Set.copyOf(replaced), false,
+                new KnownCustomers());
         QuarantinedRow rejection = delivery.read(writer);
         if (rejection != null) {
             throw new DeliveryRejected(rejection);
@@ -314,14 +315,15 @@ public class BatchStore {
      * it did to the batch's counts, with how far into the file the batch's rows now reach.
      *
      * @param committedBefore the file's rows committed before this chunk, as the writer knows it
+     * @param known           the customers found known in the file's chunks before this one
      * @throws IllegalStateException when the batch is no longer being stored or its rows reach elsewhere: another
      *                               intake wrote it meanwhile, and this chunk must not be committed
      */
-    void writeChunk(long batchId, int committedBefore, FileChunks.Chunk chunk) {
+    void writeChunk(long batchId, int committedBefore, FileChunks.Chunk chunk, KnownCustomers known) {
         SourceBatch batch = entityManager.find(SourceBatch.class, batchId);
         List<Long> replaced = replacedBy(batch, new BatchReplacement(entityManager));
         BatchWriter writer = new BatchWriter(entityManager, batch, identifierKey, Set.copyOf(replaced),
-                batch.getReplayOf() != null);
+                batch.getReplayOf() != null, known);
         chunk.writeTo(writer);
         writer.finish();
         int counted = entityManager.createNativeQuery("update source_batch"

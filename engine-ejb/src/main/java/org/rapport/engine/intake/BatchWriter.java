@@ -38,6 +38,7 @@ final class BatchWriter implements RecordSink {
     private int accepted;
     private int quarantined;
     private int unmatched;
+    private final KnownCustomers known;
     private LocalDateTime newestRecordAt;
 
     /**
@@ -46,10 +47,12 @@ final class BatchWriter implements RecordSink {
      * @param identifierKey the key account and telephone numbers are hashed under; null when none is kept
      * @param replaced      the batches the new one takes the place of (see {@link RecordUpsert})
      * @param replay        whether the batch is a kept file read again
+     * @param known         the customers found known so far in the file this writer writes (a chunk) of
      */
     BatchWriter(EntityManager entityManager, SourceBatch batch, IdentifierKey identifierKey, Set<Long> replaced,
-            boolean replay) {
+            boolean replay, KnownCustomers known) {
         this.entityManager = entityManager;
+        this.known = known;
         this.batchId = batch.getId();
         this.identifierKey = identifierKey;
         this.upsert = new RecordUpsert(batch.getSource(), batchId, replaced, replay);
@@ -57,7 +60,7 @@ final class BatchWriter implements RecordSink {
 
     /** A writer of quarantined rows only (a rejected file). */
     BatchWriter(EntityManager entityManager, SourceBatch batch, IdentifierKey identifierKey) {
-        this(entityManager, batch, identifierKey, Set.of(), false);
+        this(entityManager, batch, identifierKey, Set.of(), false, new KnownCustomers());
     }
 
     @Override
@@ -145,7 +148,7 @@ final class BatchWriter implements RecordSink {
             for (Map.Entry<RecordTable, List<KeyedRecord>> table : byTable.entrySet()) {
                 upsert.write(connection, table.getKey(), table.getValue());
             }
-            countUnmatched(contactRefs, upsert.knownCustomers(connection, customerRefs));
+            countUnmatched(contactRefs, upsert.knownCustomers(connection, customerRefs, known));
         });
         rememberIdentifiers();
         if (!quarantinedRows.isEmpty()) {

@@ -137,6 +137,7 @@ final class ChunkedIntake {
         ReadAhead<FileChunks.Chunk> readAhead = new ReadAhead<>(readers);
         FileChunks chunks = new FileChunks(committed, rowsPerCommit, readAhead::handOver);
         int[] written = {committed, 0};
+        KnownCustomers known = new KnownCustomers();
         QuarantinedRow refused = readAhead.run(() -> {
             QuarantinedRow refusal = delivery.read(chunks);
             if (refusal == null) {
@@ -145,7 +146,7 @@ final class ChunkedIntake {
             return refusal;
         }, chunk -> {
             transactions.inNewTransaction(entityManager -> {
-                stores.apply(entityManager).writeChunk(batchId, written[0], chunk);
+                stores.apply(entityManager).writeChunk(batchId, written[0], chunk, known);
                 return null;
             });
             written[0] += chunk.size();

@@ -113,22 +113,32 @@ final class RecordUpsert {
         takeOver(connection, table, takenOver);
     }
 
-    /** The customers among {@code refs} that the store knows now: one query per chunk. */
-    Set<String> knownCustomers(Connection connection, Set<String> refs) throws SQLException {
-        if (refs.isEmpty()) {
-            return Set.of();
+    /**
+     * The customers among {@code refs} that the store knows: those {@code known} holds, and of the others those one
+     * query finds now, which {@code known} then remembers.
+     */
+    Set<String> knownCustomers(Connection connection, Set<String> refs, KnownCustomers known) throws SQLException {
+        Set<String> found = new HashSet<>();
+        Set<String> toLookUp = new HashSet<>();
+        for (String ref : refs) {
+            (known.knows(ref) ? found : toLookUp).add(ref);
         }
-        Set<String> known = new HashSet<>();
+        if (toLookUp.isEmpty()) {
+            return found;
+        }
+        List<String> foundNow = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "select external_id from customer where external_id " + anyOf(connection))) {
-            bindKeys(connection, statement, refs.toArray());
+            bindKeys(connection, statement, toLookUp.toArray());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    known.add(rows.getString(1));
+                    foundNow.add(rows.getString(1));
                 }
             }
         }
-        return known;
+        known.remember(foundNow);
+        found.addAll(foundNow);
+        return found;
     }
 
     private Target firstInChunk(KeyedRecord record, Stored stored) {

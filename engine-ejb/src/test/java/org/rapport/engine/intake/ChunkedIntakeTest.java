@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.customer.CustomerStatus;
@@ -346,12 +347,14 @@ class ChunkedIntakeTest extends PersistenceSpec {
         long batchId = database.read(entityManager -> new BatchStore(entityManager, Clock.systemUTC())
                 .openChunked(delivery, checked));
         database.read(entityManager -> {
-            new BatchStore(entityManager, Clock.systemUTC()).writeChunk(batchId, 0, chunks.get(0));
+            new BatchStore(entityManager, Clock.systemUTC())
+                    .writeChunk(batchId, 0, chunks.get(0), new KnownCustomers());
             return null;
         });
 
         assertThatThrownBy(() -> database.read(entityManager -> {
-            new BatchStore(entityManager, Clock.systemUTC()).writeChunk(batchId, 0, chunks.get(1));
+            new BatchStore(entityManager, Clock.systemUTC())
+                    .writeChunk(batchId, 0, chunks.get(1), new KnownCustomers());
             return null;
         })).isInstanceOf(IllegalStateException.class).hasMessage("Batch " + batchId
                 + " was written by another intake meanwhile");
@@ -360,6 +363,49 @@ class ChunkedIntakeTest extends PersistenceSpec {
         int committed = database.read(entityManager -> ((Number) entityManager.createNativeQuery(
                 "select rows_committed from source_batch where id = " + batchId).getSingleResult()).intValue());
         assertThat(committed).isEqualTo(CHUNK);
+    }
+
+    /**
+     * A file remembers the customers it found known instead of looking them up again in every chunk; a customer it did
+     * not find is looked up again, so one stored while the file is written matches the file's later rows. (On
+     * PostgreSQL a calls file is staged whole and its rows matched when it is merged.)
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void aCustomerStoredWhileACallsFileIsWrittenMatchesTheFilesLaterChunks(TestDatabase database) {
+        on(database);
+        new TransactionalIntake(database::read, Clock.systemUTC())
+                .store(Deliveries.customers("customers.csv", checksum('p'), List.of(customer(2, "C-0", "one-year"))));
+        List<CallRecord> calls = new ArrayList<>();
+        for (int i = 0; i < CHUNK + 300; i++) {
+            // the first chunk: the known C-0 and the unknown C-1 in turn; after it C-1 only
+            String caller = i < CHUNK && i % 2 == 0 ? "C-0" : "C-1";
+            calls.add(call(i + 2, "K-" + i, caller, LocalDateTime.parse("2026-10-02T09:00:00").plusSeconds(i)));
+        }
+        Intake intake = new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK, committed -> {
+            if (committed == 1) {
+                new TransactionalIntake(database::read, Clock.systemUTC()).store(Deliveries.customers(
+                        "customers-2.csv", checksum('q'), List.of(customer(2, "C-1", "one-year"))));
+            }
+        });
+
+        IntakeReceipt receipt = intake.store(Deliveries.calls("test-ivr", "calls-10.csv", checksum('r'), calls,
+                List.of()));
+
+        assertThat(receipt.status()).isEqualTo(BatchStatus.ACCEPTED);
+        SourceBatch batch = database.read(entityManager -> entityManager.find(SourceBatch.class, receipt.batchId()));
+        assertThat(batch.getRowsUnmatched()).as("C-1's calls before C-1 was stored").isEqualTo(CHUNK / 2);
+    }
+
+    @Test
+    void aFileRemembersAtMostALimitedNumberOfKnownCustomers() {
+        KnownCustomers known = new KnownCustomers();
+
+        known.remember(IntStream.range(0, KnownCustomers.LIMIT + 10).mapToObj(i -> "C-" + i).toList());
+
+        assertThat(known.size()).isEqualTo(KnownCustomers.LIMIT);
+        assertThat(known.knows("C-0")).isTrue();
+        assertThat(known.knows("C-" + KnownCustomers.LIMIT)).as("looked up again when named").isFalse();
     }
 
     @ParameterizedTest
