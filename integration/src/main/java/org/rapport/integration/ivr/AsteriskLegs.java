@@ -54,7 +54,7 @@ final class AsteriskLegs {
                 : (uniqueId != null ? uniqueId : channel) + "/" + start + "/" + dstChannel;
         String legKeyField = uniqueId != null && sequence != null ? "uniqueid + sequence" : "channel + start";
         boolean ringsAgent = dstChannel != null && !isLocal(dstChannel);
-        return new CallLeg(raw.line(), raw.text(), legKey, legKeyField, group, null, row.optionalText("customer_id",
+        return new CallLeg(raw.line(), raw::text, legKey, legKeyField, group, null, row.optionalText("customer_id",
                 Lengths.REFERENCE), isLocal(channel), start, answer, end, ringsAgent, ringsAgent && answered,
                 dstChannel, "Hangup".equalsIgnoreCase(row.optionalText("lastapp", LONGEST_FIELD)));
     }

@@ -1,12 +1,14 @@
 package org.rapport.integration.ivr;
 
 import java.time.LocalDateTime;
+import java.util.function.Supplier;
 
 /**
  * One leg of a call as a CDR row records it, reduced to what correlating and deriving a call needs.
  *
  * @param line         the row's line
- * @param text         the row as delivered, for quarantine
+ * @param delivered    the row as delivered, for quarantine: written back only when a leg is quarantined or compared
+ *                     with a repeat of it, as writing every row back was an eighth of a CDR file's intake (bench/README)
  * @param legKey       what identifies this leg; a second row with it is a duplicate
  * @param legKeyField  the column(s) the leg key comes from, for messages
  * @param groupKey     the legs of one call share it (Asterisk's linkedid, a FreeSWITCH uuid)
@@ -22,7 +24,12 @@ import java.time.LocalDateTime;
  * @param endedByPbx   whether the PBX itself ended the call (Asterisk's Hangup application), so the
  *                     caller heard the IVR out rather than hanging up on it
  */
-record CallLeg(long line, String text, String legKey, String legKeyField, String groupKey, String linkKey,
+record CallLeg(long line, Supplier<String> delivered, String legKey, String legKeyField, String groupKey, String linkKey,
         String customerRef, boolean local, LocalDateTime start, LocalDateTime answer, LocalDateTime end,
         boolean ringsAgent, boolean answered, String agentChannel, boolean endedByPbx) {
+
+    /** The row as delivered. */
+    String text() {
+        return delivered.get();
+    }
 }

@@ -89,7 +89,7 @@ public final class FreeSwitchCdrCsvFormat {
             String destination = row.optionalText("destination_number", Lengths.REFERENCE);
             boolean ringsAgent = bLeg != null || (agents != null && destination != null
                     && agents.matcher(destination).matches());
-            return new CallLeg(raw.line(), raw.text(), uuid, "uuid", uuid, bLeg,
+            return new CallLeg(raw.line(), raw::text, uuid, "uuid", uuid, bLeg,
                     row.optionalText("customer_id", Lengths.REFERENCE), false, start,
                     answered ? end.minusSeconds(billsec) : null, end, ringsAgent, ringsAgent && answered, destination,
                     answered);
