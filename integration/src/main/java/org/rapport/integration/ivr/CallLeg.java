@@ -8,7 +8,8 @@ import java.util.function.Supplier;
  *
  * @param line         the row's line
  * @param delivered    the row as delivered, for quarantine: written back only when a leg is quarantined or compared
- *                     with a repeat of it, as writing every row back was an eighth of a CDR file's intake (bench/README)
+ *                     with a repeat of it (writing every row back was an eighth of the CPU of a CDR file's intake
+ *                     thread in a profile of the month benchmark)
  * @param legKey       what identifies this leg; a second row with it is a duplicate
  * @param legKeyField  the column(s) the leg key comes from, for messages
  * @param groupKey     the legs of one call share it (Asterisk's linkedid, a FreeSWITCH uuid)
