@@ -1,0 +1,55 @@
+package org.rapport.engine.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.rapport.engine.contact.CallOutcome;
+import org.rapport.engine.testing.Facts;
+import org.rapport.engine.testing.PersistenceSpec;
+import org.rapport.engine.testing.TestDatabase;
+
+class CallProfilesTest extends PersistenceSpec {
+
+    private static final LocalDateTime WINDOW_START = LocalDateTime.parse("2026-08-03T00:00:00");
+    private static final LocalDateTime OCTOBER = LocalDateTime.parse("2026-10-01T00:00:00");
+    private static final LocalDateTime NOVEMBER = LocalDateTime.parse("2026-11-01T00:00:00");
+
+    /**
+     * A pass holds what scoring pages read and nothing else: the window's self-served calls of callers who did not
+     * want an agent, and the month's answered or self-served calls (contacts to price). Abandoned calls, and answered
+     * calls before the month, would only make the pass larger.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aPassGroupsOnlyTheCallsScoringPagesRead(TestDatabase database) {
+        on(database);
+        database.write(entityManager -> {
+            Facts facts = new Facts(entityManager);
+            facts.call("A", "2026-08-10T09:00:00", CallOutcome.SELF_SERVED, "phone");     // a success, before the month
+            facts.call("A", "2026-08-11T09:00:00", CallOutcome.ANSWERED, "phone");        // before the month: not read
+            facts.call("A", "2026-10-02T09:00:00", CallOutcome.ANSWERED, "phone");
+            facts.call("A", "2026-10-03T09:00:00", CallOutcome.ANSWERED, "phone");
+            facts.call("A", "2026-10-04T09:00:00", CallOutcome.ABANDONED_IN_IVR, "phone");   // not read
+            facts.call("A", "2026-10-05T09:00:00", CallOutcome.SELF_SERVED, "phone");
+            facts.call("B", "2026-10-06T09:00:00", CallOutcome.ABANDONED_IN_QUEUE, "chat");  // not read
+            facts.call("A", "2026-11-01T00:00:00", CallOutcome.ANSWERED, "phone");           // after the month
+        });
+
+        List<String> rows = database.read(entityManager -> {
+            CallProfiles profiles = new CallProfiles(entityManager);
+            profiles.make("test", WINDOW_START, OCTOBER, NOVEMBER);
+            return profiles.range("test", "", "~").stream()
+                    .map(row -> "%s %s wanted=%s %s: %s, %s in the month".formatted(row[0], row[1], row[2], row[3],
+                            ((Number) row[4]).longValue(), ((Number) row[5]).longValue()))
+                    .sorted().toList();
+        });
+
+        assertThat(rows).containsExactly(
+                "A ANSWERED wanted=true phone: 2, 2 in the month",
+                "A SELF_SERVED wanted=false phone: 2, 1 in the month");
+    }
+}
