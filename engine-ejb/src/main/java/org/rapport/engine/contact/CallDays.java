@@ -2,6 +2,7 @@ package org.rapport.engine.contact;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Map;
 
 import jakarta.persistence.Query;
 
@@ -41,10 +42,14 @@ public record CallDays(LocalDate first, LocalDate last) {
         return call + ".started_on between :firstDay and :lastDay";
     }
 
+    /** {@code :firstDay} and {@code :lastDay} as these days, for a query built with a map of parameters. */
+    public Map<String, Object> parameters() {
+        return Map.of("firstDay", first, "lastDay", last);
+    }
+
     /** {@code query} with {@code :firstDay} and {@code :lastDay} bound to these days. */
     public <Q extends Query> Q bind(Q query) {
-        query.setParameter("firstDay", first);
-        query.setParameter("lastDay", last);
+        parameters().forEach(query::setParameter);
         return query;
     }
 }

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -186,11 +187,12 @@ public class CostToServeMeasures implements MeasureFamily {
     }
 
     private Map<String, Object> monthParameters(ReportingMonth month) {
-        CallDays days = CallDays.between(month.startTime(), month.endTime());
-        return Map.of("start", month.startTime(), "end", month.endTime(),
-                "firstDay", days.first(), "lastDay", days.last(),
+        Map<String, Object> parameters = new HashMap<>(CallDays.between(month.startTime(), month.endTime())
+                .parameters());
+        parameters.putAll(Map.of("start", month.startTime(), "end", month.endTime(),
                 "caseStart", month.startTime().atZone(zone).toInstant(),
-                "caseEnd", month.endTime().atZone(zone).toInstant());
+                "caseEnd", month.endTime().atZone(zone).toInstant()));
+        return parameters;
     }
 
     /** Adds each row's (costing channel, contacts) at its price to its slice's cost. */

@@ -144,7 +144,7 @@ public record MonthObservations(boolean customers, boolean calls, boolean respon
                 .setParameter("accepted", BatchStatus.ACCEPTED)
                 .setParameter("start", month.startTime().atZone(zone).toInstant())
                 .getResultList());
-        Map<String, Object> calls = new HashMap<>(callParameters(month));
+        Map<String, Object> calls = callParameters(month);
         calls.put("accepted", BatchStatus.ACCEPTED);
         ids.addAll(batchIds(entityManager, "Call", "startedAt", " and " + CallDays.jpql("r"), calls));
         ids.addAll(batchIds(entityManager, "SurveyResponse", "respondedAt", "", local));
@@ -167,9 +167,11 @@ public record MonthObservations(boolean customers, boolean calls, boolean respon
 
     /** The month's start and end times, and the days its calls started on ({@link CallDays}). */
     private static Map<String, Object> callParameters(ReportingMonth month) {
-        CallDays days = CallDays.between(month.startTime(), month.endTime());
-        return Map.of("start", month.startTime(), "end", month.endTime(), "firstDay", days.first(),
-                "lastDay", days.last());
+        Map<String, Object> parameters = new HashMap<>(CallDays.between(month.startTime(), month.endTime())
+                .parameters());
+        parameters.put("start", month.startTime());
+        parameters.put("end", month.endTime());
+        return parameters;
     }
 
     private static boolean exists(EntityManager entityManager, String query, Map<String, Object> parameters) {
