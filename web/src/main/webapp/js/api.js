@@ -112,7 +112,8 @@ export const intake = {
         const text = query.toString();
         return get('intake/quarantine' + (text ? '?' + text : ''));
     },
-    replay: batch => post('intake/batches/' + id(batch) + '/replay')
+    replay: batch => post('intake/batches/' + id(batch) + '/replay'),
+    discard: batch => post('intake/batches/' + id(batch) + '/discard')
 };
 
 export const sources = {

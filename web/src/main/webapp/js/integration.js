@@ -1,7 +1,7 @@
 // The integration team's screen: every source with its health (problems first), source definitions edited
 // as JSON or in a form with each problem shown at its field and tried on a sample file before saving, the
-// ledger of delivered files, the quarantine by source and batch with the raw line, and replaying a batch with
-// its counts before and after.
+// ledger of delivered files, the quarantine by source and batch with the raw line, replaying a batch with
+// its counts before and after, and discarding a batch left half written whose file will not come again.
 import {el, fill, say, table, when} from './dom.js';
 import {intake, reason, sources} from './api.js';
 import {keepOnSignOut, start} from './shell.js';
@@ -367,7 +367,7 @@ async function remove(sourceName) {
     await Promise.all([drawHealth(), drawDefinitions()]);
 }
 
-// ---------------------------------------------------------------- ledger, quarantine, replay
+// ---------------------------------------------------------------- ledger, quarantine, replay, discard
 
 
 async function drawLedger() {
@@ -389,7 +389,9 @@ async function drawLedger() {
                     batch.rowsQuarantined > 0 ? el('button', {type: 'button', className: 'secondary show-quarantine',
                         attrs: {'data-batch': batch.id}, on: {click: () => drawQuarantine(batch.source, batch.id)}}, 'Quarantine') : null,
                     batch.status === 'ACCEPTED' ? el('button', {type: 'button', className: 'secondary replay',
-                        attrs: {'data-batch': batch.id}, on: {click: () => replay(batch)}}, 'Replay') : null)]
+                        attrs: {'data-batch': batch.id}, on: {click: () => replay(batch)}}, 'Replay') : null,
+                    batch.status === 'BEING_STORED' ? el('button', {type: 'button', className: 'secondary discard',
+                        attrs: {'data-batch': batch.id}, on: {click: () => discard(batch)}}, 'Discard') : null)]
         }));
     holder.querySelectorAll('tbody tr').forEach((row, index) => {
         if (batches[index]) {
@@ -409,6 +411,19 @@ async function replay(batch) {
     say(notice, 'Batch ' + batch.id + ' (' + batch.fileName + ') replayed as batch ' + after.batchId + ': before '
         + batch.rowsAccepted + ' accepted, ' + batch.rowsQuarantined + ' quarantined; after ' + after.rowsAccepted
         + ' accepted, ' + after.rowsQuarantined + ' quarantined.', 'ok');
+    await Promise.all([drawLedger(), drawHealth(), drawQuarantine()]);
+}
+
+// A file left half written holds its months' runs until the same file comes again; when it never will, the
+// operator gives it up. The server refuses a batch that is being written now or is not half written.
+async function discard(batch) {
+    if (!window.confirm('Discard batch ' + batch.id + ' (' + batch.fileName + ')? The records it holds are withdrawn,'
+            + ' those it updated included. Do this only when the file will not be delivered again.')) {
+        return;
+    }
+    const answer = await intake.discard(batch.id);
+    say(notice, answer.ok ? answer.data.message : 'Batch ' + batch.id + ' was not discarded: ' + reason(answer),
+        answer.ok ? 'ok' : 'problem');
     await Promise.all([drawLedger(), drawHealth(), drawQuarantine()]);
 }
 

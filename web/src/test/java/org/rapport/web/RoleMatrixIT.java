@@ -94,6 +94,7 @@ class RoleMatrixIT {
             Map.entry("GET api/intake/health", Set.of("integration", "admin")),
             Map.entry("GET api/intake/quarantine", Set.of("integration")),
             Map.entry("POST api/intake/batches/{id}/replay", Set.of("integration")),
+            Map.entry("POST api/intake/batches/{id}/discard", Set.of("integration")),
             Map.entry("GET api/distribution/recipients", Set.of("admin")),
             Map.entry("POST api/distribution/recipients", Set.of("admin")),
             Map.entry("DELETE api/distribution/recipients/{address}", Set.of("admin")),

@@ -103,6 +103,14 @@ class SourcesIT {
         assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
         assertThat(ApiClient.read(replayed.body()).asJsonObject().getJsonArray("replaced").getInt(0)).isEqualTo(batchId);
         assertThat(api.post("api/intake/batches/" + batchId + "/replay", JSON, "").statusCode()).isEqualTo(409);
+        // only a batch left half written is discarded: the replay's, stored whole, is refused and keeps its rows
+        int replay = ApiClient.read(replayed.body()).asJsonObject().getInt("batchId");
+        HttpResponse<String> notDiscarded = api.post("api/intake/batches/" + replay + "/discard", JSON, "");
+        assertThat(notDiscarded.statusCode()).as(notDiscarded.body()).isEqualTo(409);
+        assertThat(ApiClient.read(notDiscarded.body()).asJsonObject().getString("reason")).isEqualTo("NOT_HALF_WRITTEN");
+        assertThat(sourceHealth(api, "billing").getJsonObject("lastBatch").getString("status")).isEqualTo("ACCEPTED");
+        assertThat(sourceHealth(api, "billing").getJsonNumber("recordsHeld").longValue()).isEqualTo(2);
+        assertThat(api.post("api/intake/batches/987654321/discard", JSON, "").statusCode()).isEqualTo(404);
 
         assertThat(api.delete("api/sources/billing").statusCode()).isEqualTo(204);
 

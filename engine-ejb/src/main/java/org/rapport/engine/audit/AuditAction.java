@@ -9,6 +9,8 @@ public enum AuditAction {
     RUN_STARTED,
     /** A stored batch read again with its source's current mapping; the subject is the batch. */
     BATCH_REPLAYED,
+    /** A batch left half written given up, its file not to come again; the subject is the batch. */
+    BATCH_DISCARDED,
     /** A source definition added or changed; the subject is the source. */
     SOURCE_SAVED,
     /** A source definition removed; the subject is the source. */

@@ -73,11 +73,13 @@ final class BatchReplacement {
      * accepted batch's. A staged file's batch is not: it is finished from its staging ({@link HalfStoredFiles}).
      */
     private boolean abandoned(SourceBatch batch) {
-        if (ChunkedIntake.isLive(batch.getId())) {
-            return false;
-        }
+        return !ChunkedIntake.isLive(batch.getId()) && !staged(batch.getId());
+    }
+
+    /** Whether a batch being stored is a staged file's, which is finished from its staging ({@link HalfStoredFiles}). */
+    boolean staged(long batchId) {
         return ((Number) entityManager.createNativeQuery("select count(*) from intake_staging where batch_id = ?")
-                .setParameter(1, batch.getId()).getSingleResult()).intValue() == 0;
+                .setParameter(1, batchId).getSingleResult()).intValue() > 0;
     }
 
     /**
@@ -86,15 +88,24 @@ final class BatchReplacement {
      * what they repeated has been taken over by then, so what is left is what the replacement withdrew.
      */
     int replace(SourceBatch replaced, long replacement) {
+        int withdrawn = withdrawRows(replaced.getId());
+        // Its counts stay: the ledger tells what the batch once brought.
+        replaced.replacedBy(replacement);
+        return withdrawn;
+    }
+
+    /**
+     * Deletes every row batch {@code batchId} holds, its quarantined rows included, customers aside (upserts, never
+     * deleted); returns how many records (quarantined rows aside) were deleted.
+     */
+    int withdrawRows(long batchId) {
         int withdrawn = 0;
         for (String entity : ROWS_OF_A_BATCH) {
             int deleted = entityManager.createQuery("delete from " + entity + " r where r.batch.id = :batch")
-                    .setParameter("batch", replaced.getId())
+                    .setParameter("batch", batchId)
                     .executeUpdate();
             withdrawn += "QuarantinedRecord".equals(entity) ? 0 : deleted;
         }
-        // Its counts stay: the ledger tells what the batch once brought.
-        replaced.replacedBy(replacement);
         return withdrawn;
     }
 }

@@ -18,5 +18,11 @@ public enum BatchStatus {
      * staged. Counts for nothing (no run, readiness or replacement takes it for delivered) until its last part
      * makes it {@link #ACCEPTED}; a process stopped meanwhile leaves it so, and the file's next delivery finishes it.
      */
-    BEING_STORED
+    BEING_STORED,
+    /**
+     * Was left half written ({@link #BEING_STORED}) and an operator gave it up, its file not to come again: the
+     * records it held and its quarantined rows are gone, it counts for nothing, and its file delivered again later is
+     * stored as a new batch.
+     */
+    DISCARDED
 }

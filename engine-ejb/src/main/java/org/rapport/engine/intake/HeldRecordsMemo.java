@@ -8,7 +8,8 @@ import jakarta.persistence.EntityManager;
 
 /**
  * {@link HeldRecords} counted once per state of the ledger: what the store holds, and which of it matches
- * a customer, changes only when a delivery is stored or replaced, so the counts (one pass over every record
+ * a customer, changes only when a delivery is stored (a chunk at a time, then accepted), replaced or discarded, so
+ * the counts (one pass over every record
  * table, seconds at millions of rows) are reused until the ledger says otherwise. Never stale: the ledger's
  * state is read each time, and it is a few rows.
  */
@@ -32,18 +33,28 @@ public class HeldRecordsMemo {
     private record Counted(LedgerState state, Map<IntakeCatalog.SourceKey, long[]> held) {
     }
 
-    /** What changes whenever a delivery is stored or replaced. */
-    private record LedgerState(long batches, long newestBatch, long replaced) {
+    /**
+     * What changes whenever a delivery is stored, replaced or discarded: a file written a chunk at a time moves its
+     * rows committed with each chunk and is accepted at its end, in the batch it opened.
+     */
+    private record LedgerState(long batches, long newestBatch, long withdrawnWhole, long accepted, long rowsCommitted) {
 
         static LedgerState of(EntityManager entityManager) {
             Object[] row = entityManager.createQuery("""
                     select count(b), coalesce(max(b.id), 0),
-                           sum(case when b.status = :replaced then 1 else 0 end)
+                           sum(case when b.status in (:replaced, :discarded) then 1 else 0 end),
+                           sum(case when b.status = :accepted then 1 else 0 end),
+                           sum(b.rowsCommitted)
                     from SourceBatch b""", Object[].class)
                     .setParameter("replaced", BatchStatus.REPLACED)
+                    .setParameter("discarded", BatchStatus.DISCARDED)
+                    .setParameter("accepted", BatchStatus.ACCEPTED)
                     .getSingleResult();
-            return new LedgerState(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                    row[2] == null ? 0 : ((Number) row[2]).longValue());
+            return new LedgerState(number(row[0]), number(row[1]), number(row[2]), number(row[3]), number(row[4]));
+        }
+
+        private static long number(Object value) {
+            return value == null ? 0 : ((Number) value).longValue();
         }
     }
 }

@@ -47,6 +47,14 @@ public interface Intake {
      */
     List<IntakeReceipt> finishHalfStored(Duration untouchedFor);
 
+    /**
+     * Gives up a batch an intake left half written whose file will not be delivered again ({@link BatchDiscard}): the
+     * records it holds are withdrawn and it no longer holds its months' runs.
+     *
+     * @throws BatchNotDiscardable when the batch is unknown, not half written, being written now or staged whole
+     */
+    IntakeReceipt discard(long batchId);
+
     /** A batch of the ledger, for a replay to find its file. */
     Optional<BatchEntry> find(long batchId);
 }

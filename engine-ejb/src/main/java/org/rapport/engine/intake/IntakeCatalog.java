@@ -111,20 +111,21 @@ public class IntakeCatalog {
     /**
      * Each source's batches and the rows they brought, as the ledger counts them. A batch still being stored counts
      * for nothing yet (its counts are not final), though it may be the source's last batch; a replaced batch counts
-     * as a batch, but its rows are its replacement's.
+     * as a batch, but its rows are its replacement's; a discarded batch counts as a batch that brought no rows.
      */
     public List<SourceHealth> health() {
         List<Object[]> totals = entityManager.createQuery("""
                 select b.source, b.kind, sum(case when b.status = :beingStored then 0 else 1 end),
-                       sum(case when b.status in (:replaced, :beingStored) then 0 else b.rowsAccepted end),
-                       sum(case when b.status in (:replaced, :beingStored) then 0 else b.rowsQuarantined end),
-                       sum(case when b.status in (:replaced, :beingStored) then 0 else b.rowsUnmatched end),
+                       sum(case when b.status in (:replaced, :beingStored, :discarded) then 0 else b.rowsAccepted end),
+                       sum(case when b.status in (:replaced, :beingStored, :discarded) then 0 else b.rowsQuarantined end),
+                       sum(case when b.status in (:replaced, :beingStored, :discarded) then 0 else b.rowsUnmatched end),
                        max(case when b.status = :accepted then b.newestRecordAt else null end)
                 from SourceBatch b
                 group by b.source, b.kind
                 order by b.source, b.kind""", Object[].class)
                 .setParameter("replaced", BatchStatus.REPLACED)
                 .setParameter("beingStored", BatchStatus.BEING_STORED)
+                .setParameter("discarded", BatchStatus.DISCARDED)
                 .setParameter("accepted", BatchStatus.ACCEPTED)
                 .getResultList();
         // Read after the totals: batches are only ever added, so every source counted has its last batch

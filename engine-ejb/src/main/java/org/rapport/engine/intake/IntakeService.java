@@ -84,6 +84,15 @@ public class IntakeService implements Intake {
     }
 
     @Override
+    public IntakeReceipt discard(long batchId) {
+        IntakeReceipt discarded = intake().discard(batchId);
+        LOG.info(() -> "Batch " + batchId + " discarded, " + discarded.changes().withdrawn() + " records withdrawn");
+        batchStored.fire(new BatchStored(batchId, find(batchId).map(batch -> SourceKind.valueOf(batch.kind()))
+                .orElseThrow(), BatchStatus.DISCARDED));
+        return discarded;
+    }
+
+    @Override
     public Optional<BatchEntry> find(long batchId) {
         return intake().find(batchId);
     }

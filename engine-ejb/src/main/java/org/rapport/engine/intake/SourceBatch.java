@@ -275,6 +275,12 @@ public class SourceBatch {
         this.replacedBy = batchId;
     }
 
+    /** Given up half written: its {@code withdrawn} records are deleted, it counts for nothing. */
+    void discarded(int withdrawn) {
+        this.status = BatchStatus.DISCARDED;
+        this.rowsWithdrawn = withdrawn;
+    }
+
     void markDuplicateOf(Long originalBatchId) {
         this.status = BatchStatus.DUPLICATE;
         this.duplicateOf = originalBatchId;

@@ -135,6 +135,11 @@ public final class TransactionalIntake implements Intake {
     }
 
     @Override
+    public IntakeReceipt discard(long batchId) {
+        return transactions.inNewTransaction(entityManager -> new BatchDiscard(entityManager).discard(batchId));
+    }
+
+    @Override
     public Optional<BatchEntry> find(long batchId) {
         return transactions.inNewTransaction(entityManager -> Optional
                 .ofNullable(entityManager.find(SourceBatch.class, batchId))

@@ -80,9 +80,12 @@ public class AutoRun {
         }
     }
 
-    /** Each stored file restarts the quiet period: many files arriving together give one look. */
+    /**
+     * Each stored file restarts the quiet period: many files arriving together give one look. So does a half-written
+     * file discarded, which no longer holds its months' waiting runs.
+     */
     public void onBatchStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) BatchStored stored) {
-        if (stored.status() == BatchStatus.ACCEPTED) {
+        if (stored.status() == BatchStatus.ACCEPTED || stored.status() == BatchStatus.DISCARDED) {
             restartQuietPeriod();
         }
     }

@@ -69,6 +69,24 @@ class ChunkedIntakeTest extends PersistenceSpec {
                 .containsExactly(tuple("ACCEPTED", null));
     }
 
+    /** The intake health's records held, remembered between ledger changes, follow a file's chunks and its end. */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void theRecordsHeldAreCountedAgainAsAFileIsWrittenChunkByChunk(TestDatabase database) {
+        on(database);
+        int rows = CHUNK * 2 + 500;
+        HeldRecordsMemo memo = new HeldRecordsMemo();
+        List<Long> heldAfterEachChunk = new ArrayList<>();
+        new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK, committed -> heldAfterEachChunk.add(
+                database.read(entityManager -> new IntakeCatalog(entityManager, memo).health()).get(0).recordsHeld()))
+                .store(Deliveries.calls("test-ivr", "calls-10.csv", checksum('q'),
+                        Deliveries.calls(rows, "C-1", "2026-10-02T09:00:00"), List.of()));
+
+        assertThat(heldAfterEachChunk).containsExactly((long) CHUNK, 2L * CHUNK, (long) rows);
+        assertThat(database.read(entityManager -> new IntakeCatalog(entityManager, memo).health()).get(0)
+                .recordsHeld()).isEqualTo(rows);
+    }
+
     /**
      * Calls the source gives no id are known by their content and occurrence: the file taken up after its first chunk
      * numbers its equal rows on from where the stopped process got to, so none is taken for one stored before.

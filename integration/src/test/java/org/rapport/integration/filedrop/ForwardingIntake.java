@@ -40,6 +40,11 @@ class ForwardingIntake implements Intake {
     }
 
     @Override
+    public IntakeReceipt discard(long batchId) {
+        return real.discard(batchId);
+    }
+
+    @Override
     public Optional<BatchEntry> find(long batchId) {
         return real.find(batchId);
     }

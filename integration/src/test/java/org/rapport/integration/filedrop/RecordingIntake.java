@@ -12,6 +12,7 @@ import org.rapport.engine.intake.BatchEntry;
 import org.rapport.engine.intake.BatchStatus;
 import org.rapport.engine.intake.CollectedRows;
 import org.rapport.engine.intake.Delivery;
+import org.rapport.engine.intake.BatchNotDiscardable;
 import org.rapport.engine.intake.Intake;
 import org.rapport.engine.intake.IntakeBatch;
 import org.rapport.engine.intake.IntakeReceipt;
@@ -75,6 +76,12 @@ public final class RecordingIntake implements Intake {
     @Override
     public List<IntakeReceipt> finishHalfStored(Duration untouchedFor) {
         return List.of();
+    }
+
+    /** Stores nothing in parts, so leaves nothing half written to discard. */
+    @Override
+    public IntakeReceipt discard(long batchId) {
+        throw new BatchNotDiscardable(BatchNotDiscardable.Reason.NO_SUCH_BATCH, "There is no batch " + batchId);
     }
 
     @Override

@@ -23,6 +23,8 @@ import org.rapport.engine.audit.AuditTrail;
 import org.rapport.web.security.Caller;
 import org.rapport.web.security.Roles;
 import org.rapport.engine.intake.BatchEntry;
+import org.rapport.engine.intake.BatchNotDiscardable;
+import org.rapport.engine.intake.Intake;
 import org.rapport.engine.intake.IntakeCatalog;
 import org.rapport.engine.intake.IntakeReceipt;
 import org.rapport.engine.intake.QuarantineEntry;
@@ -35,7 +37,8 @@ import org.rapport.web.health.IntakeHealthReport;
 
 /**
  * What the sources delivered, for the integration team: the batch ledger, the quarantined rows (by
- * source or batch), each source's health, and the replay of a batch after its mapping was fixed.
+ * source or batch), each source's health, the replay of a batch after its mapping was fixed, and the discarding of a
+ * batch left half written whose file will not come again.
  */
 @Path("intake")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,6 +57,9 @@ public class IntakeResource {
 
     @EJB
     private IntegrationRuntime integration;
+
+    @EJB
+    private Intake intake;
 
     @Inject
     private IntakeHealthReport health;
@@ -102,6 +108,27 @@ public class IntakeResource {
             return Response.ok(receipt).build();
         } catch (ReplayRefused refused) {
             Response.Status status = refused.reason() == ReplayRefused.Reason.NO_SUCH_BATCH
+                    ? Response.Status.NOT_FOUND : Response.Status.CONFLICT;
+            return Response.status(status).entity(new Refusal(refused.reason().name(), refused.getMessage())).build();
+        }
+    }
+
+    /**
+     * Gives up a batch an intake left half written ({@code BEING_STORED}) whose file will not be delivered again, which
+     * would otherwise hold its months' runs: the records it holds and its quarantined rows are withdrawn, and its file
+     * delivered later is stored as a new batch. Refused (409, nothing changed) for any other batch, one being written
+     * now, and a staged file's, which is finished from its staging; 404 for no such batch.
+     */
+    @POST
+    @Path("batches/{id}/discard")
+    @RolesAllowed(Roles.INTEGRATION)
+    public Response discard(@PathParam("id") long batchId) {
+        try {
+            IntakeReceipt receipt = intake.discard(batchId);
+            audit.record(Caller.name(security), AuditAction.BATCH_DISCARDED, "batch " + batchId, null);
+            return Response.ok(receipt).build();
+        } catch (BatchNotDiscardable refused) {
+            Response.Status status = refused.reason() == BatchNotDiscardable.Reason.NO_SUCH_BATCH
                     ? Response.Status.NOT_FOUND : Response.Status.CONFLICT;
             return Response.status(status).entity(new Refusal(refused.reason().name(), refused.getMessage())).build();
         }
