@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 
 import org.rapport.engine.contact.CallDays;
 import org.rapport.engine.contact.CallOutcome;
+import org.rapport.engine.contact.CallScan;
 
 /**
  * A month's calls read once: every count and sum the call KPIs and cost to serve need, grouped by the
@@ -59,13 +60,13 @@ final class CallMonth {
     private static final String CALLS_IN = """
             select c.customer_ref, c.channel, c.started_at, c.outcome, c.wanted_agent, c.ivr_seconds,
                    c.queue_seconds, c.transfers, c.times_reidentified, c.agent_saw_history
-            from call_record c
-            where c.started_at >= :start and c.started_at < :end and %s""".formatted(CallDays.sql("c"));
+            from %s
+            where c.started_at >= :start and c.started_at < :end and %s""";
 
     private static final String KNOWN_CALLERS_IN = """
-            select c.customer_ref, c.started_at from call_record c
+            select c.customer_ref, c.started_at from %s
             where c.customer_ref is not null and c.started_at >= :start and c.started_at < :end
-              and %s""".formatted(CallDays.sql("c"));
+              and %s""";
 
     private static final int WIDTH = 19;
 
@@ -201,8 +202,11 @@ final class CallMonth {
         }
     }
 
+    /** {@code sql}'s calls, its table and day condition filled in ({@link CallScan}), started in [from, to). */
     private static Stream<?> stream(EntityManager entityManager, String sql, LocalDateTime from, LocalDateTime to) {
-        return CallDays.between(from, to).bind(entityManager.createNativeQuery(sql))
+        CallDays days = CallDays.between(from, to);
+        return days.bind(entityManager.createNativeQuery(sql.formatted(CallScan.table(entityManager, days, "c"),
+                        CallDays.sql("c"))))
                 .setParameter("start", from)
                 .setParameter("end", to)
                 .setHint("org.hibernate.fetchSize", FETCH_SIZE)
