@@ -29,19 +29,25 @@ public final class CallScan {
     /** {@code call_record <alias>}, on H2 with the hint to scan when {@code days} hold a large share of the calls. */
     public static String table(EntityManager entityManager, CallDays days, String alias) {
         String table = "call_record " + alias;
+        return scans(entityManager, days) ? table + " use index ()" : table;
+    }
+
+    /**
+     * Whether the calls of {@code days} are read by scanning the table: on H2, when they cover at least
+     * {@value #SCAN_FROM_SHARE} of the days its calls span. A reader cutting those days into parts gains nothing then,
+     * each part scanning the whole table.
+     */
+    public static boolean scans(EntityManager entityManager, CallDays days) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             if (!connection.getMetaData().getDatabaseProductName().startsWith("H2")) {
-                return table;
+                return false;
             }
             try (var span = connection.prepareStatement("select min(started_on), max(started_on) from call_record");
                     var result = span.executeQuery()) {
                 result.next();
                 Date first = result.getDate(1);
                 Date last = result.getDate(2);
-                if (first == null || share(days, first.toLocalDate(), last.toLocalDate()) < SCAN_FROM_SHARE) {
-                    return table;
-                }
-                return table + " use index ()";
+                return first != null && share(days, first.toLocalDate(), last.toLocalDate()) >= SCAN_FROM_SHARE;
             }
         });
     }

@@ -88,7 +88,8 @@ final class CallMonth {
     static CallMonth of(EntityManager entityManager, ReportingMonth month) {
         CallMonth calls = new CallMonth(month);
         calls.readCallers(entityManager);
-        for (LocalDateTime[] window : windows(month)) {
+        boolean scanned = CallScan.scans(entityManager, CallDays.between(month.startTime(), month.endTime()));
+        for (LocalDateTime[] window : windows(month, scanned)) {
             calls.read(entityManager, window[0], window[1]);
         }
         LocalDateTime[] after = weekAfter(month);
@@ -99,10 +100,16 @@ final class CallMonth {
     /**
      * The month cut into windows of {@value #WINDOW_DAYS} days, each read by a query of its own (in a
      * transaction of its own when the run measures), so that no read of a large month runs long. Sums add up
-     * across windows; a call's repeat is looked for among every call of its caller once all are read.
+     * across windows; a call's repeat is looked for among every call of its caller once all are read. When the
+     * month's calls are read by {@code scanned} the calls table ({@link CallScan}), one window: each window would
+     * scan the whole table, so windows would bound no read and multiply the scans.
      */
-    static List<LocalDateTime[]> windows(ReportingMonth month) {
+    static List<LocalDateTime[]> windows(ReportingMonth month, boolean scanned) {
         List<LocalDateTime[]> windows = new ArrayList<>();
+        if (scanned) {
+            windows.add(new LocalDateTime[] {month.startTime(), month.endTime()});
+            return windows;
+        }
         for (LocalDateTime from = month.startTime(); from.isBefore(month.endTime()); from = from.plusDays(WINDOW_DAYS)) {
             LocalDateTime to = from.plusDays(WINDOW_DAYS);
             windows.add(new LocalDateTime[] {from, to.isAfter(month.endTime()) ? month.endTime() : to});

@@ -7,10 +7,13 @@ import java.util.List;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.contact.CallDays;
+import org.rapport.engine.contact.CallScan;
+
 /**
  * A month's records read ahead in parts, each short enough for a transaction of its own, before the
  * measuring step works the figures out from them and stores them in its own: the month's callers, its calls window by
- * window and the week after it, its answers, its customer base. What is read are sums by slice, a few thousand numbers whatever
+ * window (in one part when they are read by scanning the calls table, {@link CallScan}) and the week after it, its answers, its customer base. What is read are sums by slice, a few thousand numbers whatever
  * the month's size. Not thread-safe; kept for one measuring.
  */
 public final class MonthReading {
@@ -34,12 +37,14 @@ public final class MonthReading {
     private final ReportingMonth month;
     private final ZoneId zone;
     private final MonthPasses passes;
+    private final boolean callsScanned;
 
     /** @param zone the contact centre's time zone, in which service-case instants are read (as the measures' own) */
     public MonthReading(EntityManager entityManager, ReportingMonth month, ZoneId zone) {
         this.month = month;
         this.zone = zone;
         this.passes = new MonthPasses(entityManager);
+        this.callsScanned = CallScan.scans(entityManager, CallDays.between(month.startTime(), month.endTime()));
     }
 
     ZoneId zone() {
@@ -54,7 +59,7 @@ public final class MonthReading {
     public List<Part> parts() {
         List<Part> parts = new ArrayList<>();
         parts.add(new Part("callers", null, null));
-        CallMonth.windows(month).forEach(window -> parts.add(new Part("calls", window[0], window[1])));
+        CallMonth.windows(month, callsScanned).forEach(window -> parts.add(new Part("calls", window[0], window[1])));
         LocalDateTime[] weekAfter = CallMonth.weekAfter(month);
         parts.add(new Part("followers", weekAfter[0], weekAfter[1]));
         parts.add(new Part("answers", null, null));

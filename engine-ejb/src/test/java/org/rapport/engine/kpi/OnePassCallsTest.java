@@ -88,8 +88,12 @@ class OnePassCallsTest extends PersistenceSpec {
 
         MonthReading reading = database.read(entityManager -> new MonthReading(entityManager, OCTOBER,
                 java.time.ZoneOffset.UTC));
+        // H2 scans the calls table for a month that holds most of its calls, and reads it in one part then
         assertThat(reading.parts()).as("the callers, the calls in windows, the week after, the answers, the customers")
-                .hasSize(8);
+                .extracting(MonthReading.Part::what)
+                .containsExactlyElementsOf(database == TestDatabase.H2
+                        ? List.of("callers", "calls", "followers", "answers", "customers")
+                        : List.of("callers", "calls", "calls", "calls", "calls", "followers", "answers", "customers"));
         for (MonthReading.Part part : reading.parts()) {
             database.read(entityManager -> {
                 reading.read(part, entityManager);
