@@ -1,5 +1,7 @@
 package org.rapport.engine.intake;
 
+import java.io.Serializable;
+
 /**
  * A row a format adapter could not map, with where and why.
  *
@@ -8,7 +10,7 @@ package org.rapport.engine.intake;
  * @param reason  what is wrong, in words an integration engineer can act on
  * @param rawText the row as delivered
  */
-public record QuarantinedRow(long line, String field, String reason, String rawText) {
+public record QuarantinedRow(long line, String field, String reason, String rawText) implements Serializable {
 
     /** The field name used when the row as a whole is wrong (e.g. a wrong number of fields). */
     public static final String WHOLE_RECORD = "(record)";
