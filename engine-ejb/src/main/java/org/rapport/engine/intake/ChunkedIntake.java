@@ -16,12 +16,11 @@ import jakarta.persistence.EntityManager;
  * The file is first read to its end and nothing stored ({@link FileCheck}): a file refused partway, cut off mid-row
  * say, leaves nothing of itself, as when it was stored in one transaction. Then its batch is opened
  * {@link BatchStatus#BEING_STORED} — it counts for nothing, and readiness holds its month's runs, until it is
- * accepted — and its rows, kept as the check read them ({@link RowSpool}; read from the file again when they could
- * not be kept), are handed over on a thread of its own ({@link ReadAhead}), each chunk written
+ * accepted — and the file is read again, on a thread of its own ({@link ReadAhead}), each chunk written
  * ({@link BatchWriter}, the rules of {@link RecordUpsert}) and committed with the batch's counts and how many of the
  * file's rows its batch now holds. Whatever stops it (a process killed, the database gone) leaves the chunks
  * committed; the transport, which keeps a file in its inbox until it is stored, delivers it again, and this intake
- * goes on from the first row not committed: the same bytes (the same SHA-256) read the same way, from the file. A chunk's commit is
+ * goes on from the first row not committed: the same bytes (the same SHA-256) read the same way. A chunk's commit is
  * conditional on the rows committed before it, so two intakes taking up the same file cannot both write a chunk.
  * <p>
  * A chunk is large because a commit costs H2 about half a second whatever its size: a million new calls
@@ -85,15 +84,13 @@ final class ChunkedIntake {
         if (halfWritten != null) {
             LOG.info(() -> "File '" + delivery.fileName() + "': going on with batch " + halfWritten.batchId()
                     + " from row " + (halfWritten.committed() + 1));
-            return writeWhole(delivery, null, halfWritten.batchId(), halfWritten.committed(), started);
+            return writeWhole(delivery, halfWritten.batchId(), halfWritten.committed(), started);
         }
-        try (RowSpool spool = RowSpool.open()) {
-            Start opened = open(delivery, spool);
-            if (opened.duplicate() != null) {
-                return opened.duplicate();
-            }
-            return writeWhole(delivery, spool, opened.batchId(), 0, started);
+        Start opened = open(delivery);
+        if (opened.duplicate() != null) {
+            return opened.duplicate();
         }
+        return writeWhole(delivery, opened.batchId(), 0, started);
     }
 
     /**
@@ -112,24 +109,18 @@ final class ChunkedIntake {
         if (halfWritten != null) {
             LOG.info(() -> "Replay of batch " + replayed + ": going on with batch " + halfWritten.batchId()
                     + " from row " + (halfWritten.committed() + 1));
-            return writeWhole(delivery, null, halfWritten.batchId(), halfWritten.committed(), started);
+            return writeWhole(delivery, halfWritten.batchId(), halfWritten.committed(), started);
         }
-        try (RowSpool spool = RowSpool.open()) {
-            FileCheck checked = check(delivery, spool);
-            long batchId = transactions.inNewTransaction(entityManager -> live(stores.apply(entityManager)
-                    .openReplay(replayed, delivery, checked)));
-            return writeWhole(delivery, spool, batchId, 0, started);
-        }
+        FileCheck checked = check(delivery);
+        long batchId = transactions.inNewTransaction(entityManager -> live(stores.apply(entityManager)
+                .openReplay(replayed, delivery, checked)));
+        return writeWhole(delivery, batchId, 0, started);
     }
 
-    /**
-     * Writes the rest of a file into its batch, a chunk per transaction, and accepts the batch.
-     *
-     * @param spool the rows as the file's check read them, when it read the whole file just before; else null
-     */
-    private IntakeReceipt writeWhole(Delivery delivery, RowSpool spool, long batchId, int committed, long started) {
+    /** Writes the rest of a file into its batch, a chunk per transaction, and accepts the batch. */
+    private IntakeReceipt writeWhole(Delivery delivery, long batchId, int committed, long started) {
         try {
-            int chunks = write(delivery, spool, batchId, committed);
+            int chunks = write(delivery, batchId, committed);
             IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                     .finishChunked(batchId));
             // counts and times only: a log line never carries a row's content
@@ -141,21 +132,13 @@ final class ChunkedIntake {
         }
     }
 
-    /**
-     * Writes the file's rows after the first {@code committed}, a chunk per transaction, read back from {@code spool}
-     * when it kept them all, else read from the file again; returns the chunks written.
-     */
-    private int write(Delivery delivery, RowSpool spool, long batchId, int committed) {
+    /** Writes the file's rows after the first {@code committed}, a chunk per transaction; returns the chunks written. */
+    private int write(Delivery delivery, long batchId, int committed) {
         ReadAhead<FileChunks.Chunk> readAhead = new ReadAhead<>(readers);
         FileChunks chunks = new FileChunks(committed, rowsPerCommit, readAhead::handOver);
         int[] written = {committed, 0};
         KnownCustomers known = new KnownCustomers();
         QuarantinedRow refused = readAhead.run(() -> {
-            if (spool != null && spool.usable() && committed == 0) {
-                spool.readInto(chunks);
-                chunks.finish();
-                return null;
-            }
             QuarantinedRow refusal = delivery.read(chunks);
             if (refusal == null) {
                 chunks.finish();
@@ -183,8 +166,8 @@ final class ChunkedIntake {
      *
      * @throws DeliveryRejected when the file is refused partway
      */
-    private Start open(Delivery delivery, RowSpool spool) {
-        FileCheck checked = check(delivery, spool);
+    private Start open(Delivery delivery) {
+        FileCheck checked = check(delivery);
         return transactions.inNewTransaction(entityManager -> {
             BatchStore store = stores.apply(entityManager);
             IntakeReceipt duplicate = store.duplicateOrNull(delivery);
@@ -196,25 +179,13 @@ final class ChunkedIntake {
     }
 
     /**
-     * Reads the file to its end, storing nothing, and keeps its rows in {@code spool} for the writing.
+     * Reads the file to its end, storing nothing.
      *
      * @throws DeliveryRejected when the file is refused partway
      */
-    private FileCheck check(Delivery delivery, RowSpool spool) {
+    private FileCheck check(Delivery delivery) {
         FileCheck checked = new FileCheck(identifierKeyConfigured);
-        QuarantinedRow refused = delivery.read(new RecordSink() {
-            @Override
-            public void record(CanonicalRecord record) {
-                checked.record(record);
-                spool.record(record);
-            }
-
-            @Override
-            public void quarantine(QuarantinedRow row) {
-                checked.quarantine(row);
-                spool.quarantine(row);
-            }
-        });
+        QuarantinedRow refused = delivery.read(checked);
         if (refused != null) {
             throw new DeliveryRejected(refused);
         }

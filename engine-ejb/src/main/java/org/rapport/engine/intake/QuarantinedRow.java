@@ -1,7 +1,5 @@
 package org.rapport.engine.intake;
 
-import java.io.Serializable;
-
 /**
  * A row a format adapter could not map, with where and why.
  *
@@ -10,7 +8,7 @@ import java.io.Serializable;
  * @param reason  what is wrong, in words an integration engineer can act on
  * @param rawText the row as delivered
  */
-public record QuarantinedRow(long line, String field, String reason, String rawText) implements Serializable {
+public record QuarantinedRow(long line, String field, String reason, String rawText) {
 
     /** The field name used when the row as a whole is wrong (e.g. a wrong number of fields). */
     public static final String WHOLE_RECORD = "(record)";
