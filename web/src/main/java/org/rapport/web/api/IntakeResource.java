@@ -107,9 +107,8 @@ public class IntakeResource {
             audit.record(Caller.name(security), AuditAction.BATCH_REPLAYED, "batch " + batchId, null);
             return Response.ok(receipt).build();
         } catch (ReplayRefused refused) {
-            Response.Status status = refused.reason() == ReplayRefused.Reason.NO_SUCH_BATCH
-                    ? Response.Status.NOT_FOUND : Response.Status.CONFLICT;
-            return Response.status(status).entity(new Refusal(refused.reason().name(), refused.getMessage())).build();
+            return Refusal.answer(refused.reason() == ReplayRefused.Reason.NO_SUCH_BATCH, refused.reason(),
+                    refused.getMessage());
         }
     }
 
@@ -128,9 +127,8 @@ public class IntakeResource {
             audit.record(Caller.name(security), AuditAction.BATCH_DISCARDED, "batch " + batchId, null);
             return Response.ok(receipt).build();
         } catch (BatchNotDiscardable refused) {
-            Response.Status status = refused.reason() == BatchNotDiscardable.Reason.NO_SUCH_BATCH
-                    ? Response.Status.NOT_FOUND : Response.Status.CONFLICT;
-            return Response.status(status).entity(new Refusal(refused.reason().name(), refused.getMessage())).build();
+            return Refusal.answer(refused.reason() == BatchNotDiscardable.Reason.NO_SUCH_BATCH, refused.reason(),
+                    refused.getMessage());
         }
     }
 
@@ -138,7 +136,14 @@ public class IntakeResource {
         return Math.max(1, Math.min(limit, MAX_LIMIT));
     }
 
+    /** Why an action on a batch was not done: its reason's name and the message. */
     public record Refusal(String reason, String message) {
+
+        /** 404 when there is no such batch, else 409, with the refusal as the body. */
+        static Response answer(boolean noSuchBatch, Enum<?> reason, String message) {
+            return Response.status(noSuchBatch ? Response.Status.NOT_FOUND : Response.Status.CONFLICT)
+                    .entity(new Refusal(reason.name(), message)).build();
+        }
     }
 
     /**
