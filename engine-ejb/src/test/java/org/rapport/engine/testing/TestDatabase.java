@@ -36,6 +36,10 @@ public enum TestDatabase {
     };
 
     /** Child tables first, so deleting in this order never violates a foreign key. */
+    /** The tables a file is staged in (no entity maps them), the staging itself last. */
+    private static final List<String> STAGING_TABLES = List.of("staged_call_record", "staged_survey_response",
+            "staged_purchase", "staged_service_case", "staged_quarantine", "intake_staging");
+
     private static final List<String> ENTITIES_IN_DELETE_ORDER = List.of(
             "MonthMark", "QueuedMonth", "PackDelivery", "Recipient", "DistributionChange", "RuleSetActivation", "BoardPack", "ActionStatusChange",
             "ActionFollowUp", "Trigger", "RunRequestTheme", "KpiValue", "ActionExport", "CustomerActionRecord",
@@ -77,6 +81,8 @@ public enum TestDatabase {
             entityManager.createNativeQuery("delete from run_source_batch").executeUpdate();
             // a scoring stopped before its end leaves the calls it grouped (no entity maps them)
             entityManager.createNativeQuery("delete from call_profile").executeUpdate();
+            // nor do files left staged by an intake stopped between two parts
+            STAGING_TABLES.forEach(table -> entityManager.createNativeQuery("delete from " + table).executeUpdate());
             ENTITIES_IN_DELETE_ORDER.forEach(entity ->
                     entityManager.createQuery("delete from " + entity).executeUpdate());
         });
