@@ -10,8 +10,9 @@ import jakarta.persistence.LockModeType;
  * not come again under its name: it would otherwise hold its months' runs for ever, since only the same file (which
  * goes on with it) or a corrected file of the same name (which takes its place) ends it. Discarding it is what a
  * corrected file with no rows would do: every record it holds and its quarantined rows are deleted — records it had
- * taken over from earlier deliveries (rows that updated or repeated them) with it, as a replacement deletes a replaced
- * batch's; the receipt says how many, and replaying those deliveries stores them again — and it becomes
+ * taken over from earlier deliveries with it (those it updated, and those it repeated of an earlier file of its name
+ * that it was to replace), as a replacement deletes a replaced batch's; the receipt says how many, and replaying those
+ * deliveries stores them again; records it only repeated of other files stay theirs — and it becomes
  * {@link BatchStatus#DISCARDED}, counting for nothing. Its file delivered later is stored as a new batch.
  * <p>
  * Refused, with nothing changed, for a batch that is not half written, one an intake of this server is writing now,
