@@ -117,6 +117,39 @@ class BatchDiscardTest extends PersistenceSpec {
         assertThat(count(database, "Call")).isEqualTo(100);
     }
 
+    /**
+     * A corrected file of the same name, left half written, had taken over even the records it repeated of the file it
+     * was to replace: they go with it, the earlier file stays accepted, and its replay stores them again.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void aCorrectedFileLeftHalfWrittenTakesTheRecordsItRepeatedOfTheFileItWasToReplace(TestDatabase database) {
+        on(database);
+        Delivery earlier = Deliveries.calls("test-ivr", "calls-10.csv", checksum('i'),
+                Deliveries.calls(100, "C-1", "2026-10-02T09:00:00"), List.of());
+        long earlierBatch = intake(database).store(earlier).batchId();
+        List<CallRecord> corrected = new ArrayList<>(Deliveries.calls(100, "C-1", "2026-10-02T09:00:00"));
+        IntStream.range(0, CHUNK + 500).forEach(i -> corrected.add(Deliveries.call(i + 102, "N-" + i, "C-2",
+                LocalDateTime.parse("2026-10-03T09:00:00").plusSeconds(i))));
+        assertThatThrownBy(() -> stoppingAfter(database, 1).store(Deliveries.calls("test-ivr", "calls-10.csv",
+                checksum('j'), corrected, List.of()))).isInstanceOf(ProcessKilled.class);
+        long left = database.read(entityManager -> entityManager.createQuery(
+                "select b.id from SourceBatch b where b.status = :beingStored", Long.class)
+                .setParameter("beingStored", BatchStatus.BEING_STORED).getSingleResult());
+
+        IntakeReceipt discarded = intake(database).discard(left);
+
+        assertThat(discarded.changes()).isEqualTo(new IntakeReceipt.Changes(CHUNK - 100, 0, 100, CHUNK));
+        assertThat(discarded.message()).contains("100 of those records were earlier deliveries'");
+        assertThat(count(database, "Call")).isZero();
+        assertThat(batch(database, earlierBatch).getStatus()).as("the file it was to replace").isEqualTo(
+                BatchStatus.ACCEPTED);
+
+        intake(database).replay(earlierBatch, earlier);
+
+        assertThat(count(database, "Call")).isEqualTo(100);
+    }
+
     /** Customers are never deleted: a customers file given up leaves the customers it wrote, and its month free. */
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
