@@ -22,7 +22,7 @@ import org.rapport.engine.intake.SourceBatch;
 @Table(name = "call_record", indexes = {
         // by day, not time: a day's entries grow at one end as its calls arrive (V108, CallDays)
         @Index(name = "ix_call_started_on", columnList = "started_on"),
-        // no customer index (V107): scoring reads the calls grouped per customer (call_profile, V106)
+        // no customer index (V107): scoring reads the calls grouped per customer once a step (CallProfiles)
         // a corrected re-delivery or a replay deletes a batch's rows
         @Index(name = "ix_call_batch", columnList = "batch_id")})
 public class Call extends IngestedRecord {

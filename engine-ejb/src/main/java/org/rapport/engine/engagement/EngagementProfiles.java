@@ -95,10 +95,10 @@ public class EngagementProfiles {
 
     /**
      * Groups the calls {@code month}'s pages read under pass {@code pass} ({@link CallProfiles}), replacing what the
-     * pass held: pages read with that pass see the calls as they were now. Call before reading pages with it, and
-     * {@link #release} it after the last.
+     * pass held: pages read with that pass see the calls as they were now. Call before reading pages with it, in this
+     * process, and {@link #release} it after the last.
      *
-     * @return the pass's rows
+     * @return how many customers the pass holds calls of
      */
     public int prepare(ReportingMonth month, String pass) {
         Windows windows = new Windows(month, zone);
@@ -106,7 +106,7 @@ public class EngagementProfiles {
                 windows.endTime);
     }
 
-    /** Deletes what pass {@code pass} grouped. */
+    /** Lets go of what pass {@code pass} grouped. */
     public void release(String pass) {
         new CallProfiles(entityManager).drop(pass);
     }
@@ -157,7 +157,7 @@ public class EngagementProfiles {
         Range refs = new Range(after, profiles.keySet().stream().reduce((first, second) -> second).orElseThrow());
         products(windows, refs, profiles);
         purchases(windows, refs, profiles);
-        calls(pass, refs, profiles, contacts);
+        calls(pass, profiles, contacts);
         Map<String, LocalDateTime> latestResponse = surveys(windows, refs, profiles);
         serviceCases(windows, refs, profiles, latestResponse, contacts);
         if (previousRun != null) {
@@ -244,24 +244,16 @@ public class EngagementProfiles {
 
     /**
      * Self-service successes: calls in the 90 days completed in self-service by a caller who did not want an agent;
-     * and each customer's calls in the month answered or served by the IVR, by costing channel. Read from the page's
-     * range of the calls grouped for this pass ({@link #prepare}): one index range, whatever the month's size.
+     * and each customer's calls in the month answered or served by the IVR, by costing channel. Read from the calls
+     * grouped for this pass ({@link #prepare}), customer by customer of the page.
      */
-    private void calls(String pass, Range refs, Map<String, CustomerProfile> profiles,
-            Map<String, Map<String, Long>> contacts) {
-        new CallProfiles(entityManager).range(pass, refs.after(), refs.last())
-                .forEach(row -> onPage(profiles, row, profile -> {
-                    CallOutcome outcome = CallOutcome.valueOf((String) row[1]);
-                    boolean selfServed = outcome == CallOutcome.SELF_SERVED;
-                    if (selfServed && !((Boolean) row[2])) {
-                        profile.selfServiceSuccesses(profile.getSelfServiceSuccesses() + asInt(row[4]));
-                    }
-                    long inMonth = asLong(row[5]);
-                    if ((selfServed || outcome == CallOutcome.ANSWERED) && inMonth > 0) {
-                        contacts.computeIfAbsent((String) row[0], ref -> new HashMap<>())
-                                .merge(CostToServeMeasures.callCosting(selfServed, (String) row[3]), inMonth, Long::sum);
-                    }
-                }));
+    private void calls(String pass, Map<String, CustomerProfile> profiles, Map<String, Map<String, Long>> contacts) {
+        new CallProfiles(entityManager).forEach(pass, profiles.keySet(), (ref, calls) -> {
+            CustomerProfile profile = profiles.get(ref);
+            profile.selfServiceSuccesses(profile.getSelfServiceSuccesses() + calls.selfServiceSuccesses());
+            calls.contacts().forEach((costing, count) -> contacts.computeIfAbsent(ref, customer -> new HashMap<>())
+                    .merge(costing, count, Long::sum));
+        });
     }
 
     /**

@@ -76,6 +76,11 @@ public class EngagementScoring {
         new EngagementProfiles(entityManager, zone).release(pass(runId));
     }
 
+    /** Whether this process holds the calls run {@code runId}'s scoring grouped: from its start to its finish. */
+    public static boolean holdsGroupedCalls(long runId) {
+        return CallProfiles.holds(pass(runId));
+    }
+
     /** The pass a run's scoring groups its month's calls under ({@link EngagementProfiles#prepare}). */
     private static String pass(long runId) {
         return "run-" + runId;

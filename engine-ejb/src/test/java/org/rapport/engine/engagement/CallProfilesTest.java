@@ -1,8 +1,10 @@
 package org.rapport.engine.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,17 +41,29 @@ class CallProfilesTest extends PersistenceSpec {
             facts.call("A", "2026-11-01T00:00:00", CallOutcome.ANSWERED, "phone");           // after the month
         });
 
-        List<String> rows = database.read(entityManager -> {
+        List<String> grouped = database.read(entityManager -> {
             CallProfiles profiles = new CallProfiles(entityManager);
-            profiles.make("test", WINDOW_START, OCTOBER, NOVEMBER);
-            return profiles.range("test", "", "~").stream()
-                    .map(row -> "%s %s wanted=%s %s: %s, %s in the month".formatted(row[0], row[1], row[2], row[3],
-                            ((Number) row[4]).longValue(), ((Number) row[5]).longValue()))
-                    .sorted().toList();
+            int customers = profiles.make("test", WINDOW_START, OCTOBER, NOVEMBER);
+            assertThat(customers).as("B made only an abandoned call").isEqualTo(1);
+            List<String> found = new ArrayList<>();
+            profiles.forEach("test", List.of("A", "B", "C"), (ref, calls) -> found.add("%s: %d successes, %s"
+                    .formatted(ref, calls.selfServiceSuccesses(), calls.contacts())));
+            profiles.drop("test");
+            return found;
         });
 
-        assertThat(rows).containsExactly(
-                "A ANSWERED wanted=true phone: 2, 2 in the month",
-                "A SELF_SERVED wanted=false phone: 2, 1 in the month");
+        assertThat(grouped).containsExactly("A: 2 successes, {phone=2, self-service=1}");
+        assertThat(CallProfiles.holds("test")).as("dropped").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aPassIsReadOnlyWhileThisProcessHoldsIt(TestDatabase database) {
+        on(database);
+
+        assertThatThrownBy(() -> database.read(entityManager -> {
+            new CallProfiles(entityManager).forEach("never-made", List.of("A"), (ref, calls) -> { });
+            return null;
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("never-made");
     }
 }

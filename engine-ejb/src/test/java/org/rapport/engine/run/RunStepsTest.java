@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.rapport.engine.engagement.EngagementScoring;
 import org.rapport.engine.kpi.KpiCatalogue;
 import org.rapport.engine.kpi.KpiValue;
 import org.rapport.engine.ruleset.RuleEngine;
@@ -134,19 +135,13 @@ class RunStepsTest extends PersistenceSpec {
         database.write(entityManager -> steps(entityManager).measure(runId));
         boolean scoring = database.read(entityManager -> steps(entityManager).startScoring(runId));
         assertThat(scoring).isTrue();
-        assertThat(groupedCalls(runId)).as("the calls grouped for the pages").isPositive();
+        assertThat(EngagementScoring.holdsGroupedCalls(runId)).as("the calls grouped for the pages").isTrue();
 
         database.write(entityManager -> steps(entityManager).fail(runId, "SCORE: rules over their budget"));
 
-        assertThat(groupedCalls(runId)).isZero();
+        assertThat(EngagementScoring.holdsGroupedCalls(runId)).isFalse();
         RunStatus status = database.read(entityManager -> entityManager.find(Run.class, runId).getStatus());
         assertThat(status).isEqualTo(RunStatus.FAILED);
-    }
-
-    private long groupedCalls(long runId) {
-        return database.read(entityManager -> ((Number) entityManager.createNativeQuery(
-                "select count(*) from call_profile where pass = ?1").setParameter(1, "run-" + runId)
-                .getSingleResult()).longValue());
     }
 
     @ParameterizedTest

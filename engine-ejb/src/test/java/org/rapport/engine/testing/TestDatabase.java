@@ -79,8 +79,6 @@ public enum TestDatabase {
     public void clean() {
         write(entityManager -> {
             entityManager.createNativeQuery("delete from run_source_batch").executeUpdate();
-            // a scoring stopped before its end leaves the calls it grouped (no entity maps them)
-            entityManager.createNativeQuery("delete from call_profile").executeUpdate();
             // nor do files left staged by an intake stopped between two parts
             STAGING_TABLES.forEach(table -> entityManager.createNativeQuery("delete from " + table).executeUpdate());
             ENTITIES_IN_DELETE_ORDER.forEach(entity ->
