@@ -94,13 +94,7 @@ class BatchDiscardTest extends PersistenceSpec {
         List<CallRecord> overlapping = new ArrayList<>(Deliveries.calls(50, "C-1", "2026-10-02T09:00:00"));
         IntStream.range(50, 100).forEach(i -> overlapping.add(Deliveries.call(i + 2, "K-" + i, "C-3",
                 LocalDateTime.parse("2026-10-02T09:00:00").plusMinutes(i))));
-        IntStream.range(0, CHUNK + 500).forEach(i -> overlapping.add(Deliveries.call(i + 102, "N-" + i, "C-2",
-                LocalDateTime.parse("2026-10-03T09:00:00").plusSeconds(i))));
-        assertThatThrownBy(() -> stoppingAfter(database, 1).store(Deliveries.calls("test-ivr", "calls-10.csv",
-                checksum('c'), overlapping, List.of()))).isInstanceOf(ProcessKilled.class);
-        long left = database.read(entityManager -> entityManager.createQuery(
-                "select b.id from SourceBatch b where b.status = :beingStored", Long.class)
-                .setParameter("beingStored", BatchStatus.BEING_STORED).getSingleResult());
+        long left = leftAfterItsFirstChunk(database, "calls-10.csv", checksum('c'), overlapping);
 
         IntakeReceipt discarded = intake(database).discard(left);
 
@@ -128,14 +122,8 @@ class BatchDiscardTest extends PersistenceSpec {
         Delivery earlier = Deliveries.calls("test-ivr", "calls-10.csv", checksum('i'),
                 Deliveries.calls(100, "C-1", "2026-10-02T09:00:00"), List.of());
         long earlierBatch = intake(database).store(earlier).batchId();
-        List<CallRecord> corrected = new ArrayList<>(Deliveries.calls(100, "C-1", "2026-10-02T09:00:00"));
-        IntStream.range(0, CHUNK + 500).forEach(i -> corrected.add(Deliveries.call(i + 102, "N-" + i, "C-2",
-                LocalDateTime.parse("2026-10-03T09:00:00").plusSeconds(i))));
-        assertThatThrownBy(() -> stoppingAfter(database, 1).store(Deliveries.calls("test-ivr", "calls-10.csv",
-                checksum('j'), corrected, List.of()))).isInstanceOf(ProcessKilled.class);
-        long left = database.read(entityManager -> entityManager.createQuery(
-                "select b.id from SourceBatch b where b.status = :beingStored", Long.class)
-                .setParameter("beingStored", BatchStatus.BEING_STORED).getSingleResult());
+        long left = leftAfterItsFirstChunk(database, "calls-10.csv", checksum('j'),
+                Deliveries.calls(100, "C-1", "2026-10-02T09:00:00"));
 
         IntakeReceipt discarded = intake(database).discard(left);
 
@@ -250,6 +238,22 @@ class BatchDiscardTest extends PersistenceSpec {
         assertThat(batch(database, left).getStatus()).isEqualTo(BatchStatus.BEING_STORED);
         assertThat(count(database, "Call")).isEqualTo(written);
         assertThat(StreamingStoreTest.stagedCalls(database)).isPositive();
+    }
+
+    /**
+     * Delivers {@code leading} calls followed by a chunk and a half of calls of the file's own, stopped after its first
+     * chunk; returns the batch left half written.
+     */
+    private static long leftAfterItsFirstChunk(TestDatabase database, String fileName, String checksum,
+            List<CallRecord> leading) {
+        List<CallRecord> calls = new ArrayList<>(leading);
+        IntStream.range(0, CHUNK + 500).forEach(i -> calls.add(Deliveries.call(i + 102, "N-" + i, "C-2",
+                LocalDateTime.parse("2026-10-03T09:00:00").plusSeconds(i))));
+        assertThatThrownBy(() -> stoppingAfter(database, 1).store(Deliveries.calls("test-ivr", fileName, checksum,
+                calls, List.of()))).isInstanceOf(ProcessKilled.class);
+        return database.read(entityManager -> entityManager.createQuery(
+                "select b.id from SourceBatch b where b.status = :beingStored", Long.class)
+                .setParameter("beingStored", BatchStatus.BEING_STORED).getSingleResult());
     }
 
     private static Intake intake(TestDatabase database) {
