@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
 
+import com.carrotsearch.hppc.IntArrayList;
+
 import org.rapport.engine.contact.CallDays;
 import org.rapport.engine.contact.CallOutcome;
 import org.rapport.engine.contact.CallScan;
@@ -168,10 +170,10 @@ final class CallProfiles {
         static final class Builder {
 
             private final List<String> refs = new ArrayList<>();
-            private final IntList successes = new IntList();
-            private final IntList contactsFrom = new IntList();
-            private final IntList costing = new IntList();
-            private final IntList counts = new IntList();
+            private final IntArrayList successes = new IntArrayList();
+            private final IntArrayList contactsFrom = new IntArrayList();
+            private final IntArrayList costing = new IntArrayList();
+            private final IntArrayList counts = new IntArrayList();
             private final Map<String, Integer> costingNumbers = new LinkedHashMap<>();
             private String current;
 
@@ -184,7 +186,8 @@ final class CallProfiles {
                 }
                 boolean selfServed = outcome == CallOutcome.SELF_SERVED;
                 if (selfServed && !wantedAgent) {
-                    successes.addToLast(calls);
+                    int last = successes.size() - 1;
+                    successes.set(last, successes.get(last) + calls);
                 }
                 if ((selfServed || outcome == CallOutcome.ANSWERED) && inMonth > 0) {
                     String channelCosted = CostToServeMeasures.callCosting(selfServed, channel);
@@ -226,32 +229,6 @@ final class CallProfiles {
                 return new GroupedCalls(sortedRefs, sortedSuccesses, from, sortedCosting, sortedCounts,
                         costingNumbers.keySet().toArray(String[]::new));
             }
-        }
-    }
-
-    /** A growing list of ints, without a box for each. */
-    private static final class IntList {
-
-        private int[] values = new int[1024];
-        private int size;
-
-        void add(int value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        void addToLast(int value) {
-            values[size - 1] += value;
-        }
-
-        int get(int index) {
-            return values[index];
-        }
-
-        int size() {
-            return size;
         }
     }
 }
