@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import org.rapport.engine.contact.CallOutcome;
 import org.rapport.engine.kpi.CostToServeMeasures;
@@ -45,6 +46,10 @@ public class EngagementProfiles {
 
     /** Customers per page: one rule session's worth, and well under any database's IN-list limit. */
     public static final int PAGE_SIZE = 2_000;
+
+    /** A customer active at a month's end ({@code :end}, exclusive): there by then, and not gone before it. */
+    private static final String ACTIVE =
+            "(c.customerSince is null or c.customerSince < :end) and (c.churnedOn is null or c.churnedOn >= :end)";
 
     static final int WINDOW_MONTHS = 12;
     static final int RECENT_DAYS = 90;
@@ -121,7 +126,51 @@ public class EngagementProfiles {
 
     /** As {@link #page(ReportingMonth, String, String, int)}, with the month's contacts of the page's customers. */
     public Page pageWithContacts(ReportingMonth month, String pass, String after, int size) {
-        return page(month, pass, after, size, latestPublishedRun(month.previous()));
+        return pageWithContacts(month, pass, CustomerRange.ALL, after, size);
+    }
+
+    /**
+     * As {@link #pageWithContacts(ReportingMonth, String, String, int)}, the page's customers taken from
+     * {@code range} only.
+     */
+    public Page pageWithContacts(ReportingMonth month, String pass, CustomerRange range, String after, int size) {
+        return page(month, pass, range, after, size, latestPublishedRun(month.previous()));
+    }
+
+    /**
+     * The customers active at {@code month}'s end cut into at most {@code parts} consecutive ranges of about as many
+     * customers each, in external-id order, for their pages to be read side by side; fewer ranges when the month
+     * holds fewer than a page of customers a range, one when it holds none.
+     */
+    public List<CustomerRange> ranges(ReportingMonth month, int parts) {
+        return ranges(month, parts, PAGE_SIZE);
+    }
+
+    /** As {@link #ranges(ReportingMonth, int)}, a range holding at least {@code atLeast} customers. */
+    List<CustomerRange> ranges(ReportingMonth month, int parts, int atLeast) {
+        if (parts < 1) {
+            throw new IllegalArgumentException("At least one range, not " + parts);
+        }
+        Windows windows = new Windows(month, zone);
+        long active = entityManager.createQuery("select count(c) from Customer c where " + ACTIVE, Long.class)
+                .setParameter("end", windows.end)
+                .getSingleResult();
+        int ranges = (int) Math.max(1, Math.min(parts, active / atLeast));
+        List<CustomerRange> cut = new ArrayList<>();
+        String after = "";
+        for (int range = 1; range < ranges; range++) {
+            // the last customer of this range: found through the external-id index, not by reading the customers
+            String last = entityManager.createQuery("select c.externalId from Customer c where " + ACTIVE
+                            + " order by c.externalId", String.class)
+                    .setParameter("end", windows.end)
+                    .setFirstResult((int) (active * range / ranges) - 1)
+                    .setMaxResults(1)
+                    .getSingleResult();
+            cut.add(new CustomerRange(after, last));
+            after = last;
+        }
+        cut.add(new CustomerRange(after, null));
+        return cut;
     }
 
     /**
@@ -146,8 +195,13 @@ public class EngagementProfiles {
     }
 
     private Page page(ReportingMonth month, String pass, String after, int size, Long previousRun) {
+        return page(month, pass, CustomerRange.ALL, after, size, previousRun);
+    }
+
+    private Page page(ReportingMonth month, String pass, CustomerRange range, String after, int size,
+            Long previousRun) {
         Windows windows = new Windows(month, zone);
-        Map<String, CustomerProfile> profiles = customers(windows, after, size);
+        Map<String, CustomerProfile> profiles = customers(windows, range, after, size);
         if (profiles.isEmpty()) {
             return new Page(List.of(), Map.of());
         }
@@ -166,19 +220,21 @@ public class EngagementProfiles {
         return new Page(new ArrayList<>(profiles.values()), contacts);
     }
 
-    private Map<String, CustomerProfile> customers(Windows windows, String after, int size) {
-        List<Object[]> rows = entityManager.createQuery("""
+    private Map<String, CustomerProfile> customers(Windows windows, CustomerRange range, String after, int size) {
+        TypedQuery<Object[]> query = entityManager.createQuery("""
                         select c.externalId, c.segment, c.valueBand, c.consentToAnalytics, c.consentToContact,
                                c.customerSince
                         from Customer c
-                        where c.externalId > :after
-                          and (c.customerSince is null or c.customerSince < :end)
-                          and (c.churnedOn is null or c.churnedOn >= :end)
-                        order by c.externalId""", Object[].class)
+                        where c.externalId > :after and %s%s
+                        order by c.externalId""".formatted(ACTIVE,
+                        range.last() == null ? "" : " and c.externalId <= :last"), Object[].class)
                 .setParameter("after", after)
                 .setParameter("end", windows.end)
-                .setMaxResults(size)
-                .getResultList();
+                .setMaxResults(size);
+        if (range.last() != null) {
+            query.setParameter("last", range.last());
+        }
+        List<Object[]> rows = query.getResultList();
         Map<String, CustomerProfile> profiles = new LinkedHashMap<>();
         for (Object[] row : rows) {
             LocalDate since = (LocalDate) row[5];

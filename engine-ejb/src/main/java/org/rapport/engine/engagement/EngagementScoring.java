@@ -109,14 +109,27 @@ public class EngagementScoring {
     }
 
     /**
+     * Run {@code runId}'s customers cut into at most {@code parts} ranges of about as many customers each, whose pages
+     * can be scored side by side ({@link SideBySideScoring}); call after {@link #start}.
+     */
+    public List<CustomerRange> ranges(long runId, int parts) {
+        return new EngagementProfiles(entityManager, zone).ranges(ReportingMonth.of(run(runId).getMonth()), parts);
+    }
+
+    /**
      * Scores the next page of up to {@code size} customers after {@code after} (external-id order; "" for
      * the first) and stores their scores and actions; the persistence context is flushed and cleared.
      */
     public ScoredPage scorePage(long runId, RuleEngine engine, String after, int size) {
+        return scorePage(runId, engine, CustomerRange.ALL, after, size);
+    }
+
+    /** As {@link #scorePage(long, RuleEngine, String, int)}, the page's customers taken from {@code range} only. */
+    public ScoredPage scorePage(long runId, RuleEngine engine, CustomerRange range, String after, int size) {
         Run run = run(runId);
         RuleSetVersion version = run.getRuleSetVersion();
         EngagementProfiles.Page page = new EngagementProfiles(entityManager, zone)
-                .pageWithContacts(ReportingMonth.of(run.getMonth()), pass(runId), after, size);
+                .pageWithContacts(ReportingMonth.of(run.getMonth()), pass(runId), range, after, size);
         List<CustomerProfile> profiles = page.profiles();
         if (profiles.isEmpty()) {
             return new ScoredPage(after, 0, true, new EngagedContacts());

@@ -114,6 +114,14 @@ public class IntakeCatalog {
      * as a batch, but its rows are its replacement's; a discarded batch counts as a batch that brought no rows.
      */
     public List<SourceHealth> health() {
+        return health(false);
+    }
+
+    /**
+     * As {@link #health()}; with {@code heldAsLastCounted} the records held (and unmatched now) are those last
+     * counted rather than counted again when the ledger moved: for monitoring while the store is busy.
+     */
+    public List<SourceHealth> health(boolean heldAsLastCounted) {
         List<Object[]> totals = entityManager.createQuery("""
                 select b.source, b.kind, sum(case when b.status = :beingStored then 0 else 1 end),
                        sum(case when b.status in (:replaced, :beingStored, :discarded) then 0 else b.rowsAccepted end),
@@ -131,7 +139,8 @@ public class IntakeCatalog {
         // Read after the totals: batches are only ever added, so every source counted has its last batch
         // here even when another file is stored between the two queries.
         Map<SourceKey, SourceBatch> lastBatches = lastBatchOfEachSource();
-        Map<SourceKey, long[]> held = heldRecords.bySource(entityManager);
+        Map<SourceKey, long[]> held = heldAsLastCounted ? heldRecords.lastCounted(entityManager)
+                : heldRecords.bySource(entityManager);
         return totals.stream()
                 .map(row -> {
                     SourceKey key = new SourceKey((String) row[0], (SourceKind) row[1]);

@@ -17,6 +17,8 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import org.rapport.engine.concurrent.SideBySide;
+
 /**
  * Stores a delivery of contact records (calls, survey responses, purchases, service cases) without one
  * long transaction: its rows are staged a chunk per committed transaction while the file is read on a thread
@@ -181,7 +183,7 @@ final class StagedIntake {
         try {
             List<KeyBuckets.Part> toMerge = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                     .stagedParts(stagingId, owner, parts.records()));
-            new PartsSideBySide(readers, parts.sideBySide()).run(toMerge,
+            new SideBySide(readers, parts.sideBySide()).run(toMerge,
                     part -> transactions.inNewTransaction(entityManager -> {
                         stores.apply(entityManager).mergeStagedPart(stagingId, owner, part);
                         return null;

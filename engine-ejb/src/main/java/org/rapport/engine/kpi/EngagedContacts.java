@@ -42,6 +42,21 @@ public final class EngagedContacts {
                 contacts.computeIfAbsent(dimension, key -> new TreeMap<>()).merge(channel, count, Long::sum)));
     }
 
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof EngagedContacts counted && contacts.equals(counted.contacts);
+    }
+
+    @Override
+    public int hashCode() {
+        return contacts.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return contacts.toString();
+    }
+
     /** The counts, by engagement dimension and costing channel. */
     Map<String, Map<String, Long>> byDimension() {
         return contacts;

@@ -34,6 +34,13 @@ public class RunCatalog {
     @Inject
     private jakarta.enterprise.inject.Instance<PackRenderer> renderer;
 
+    /** Whether any run is working now: measuring, scoring, rendering or publishing. */
+    public boolean anyWorking() {
+        return entityManager.createQuery("select count(r) from Run r where r.status = :running", Long.class)
+                .setParameter("running", RunStatus.RUNNING)
+                .getSingleResult() > 0;
+    }
+
     /** Newest first. */
     public List<RunSummary> list() {
         Set<Long> published = Set.copyOf(entityManager.createQuery(

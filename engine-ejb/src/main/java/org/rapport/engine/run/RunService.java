@@ -11,13 +11,18 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.rapport.engine.config.RapportSettings;
+import org.rapport.engine.engagement.CustomerRange;
 import org.rapport.engine.engagement.EngagementScoring;
+import org.rapport.engine.engagement.SideBySideScoring;
 import org.rapport.engine.publish.DeliveryRetries;
 import org.rapport.engine.publish.PackDistributor;
 import org.rapport.engine.ruleset.RuleEngine;
@@ -61,6 +66,18 @@ public class RunService {
 
     @EJB
     private DeliveryRetries retries;
+
+    /** The container's threads, on which ranges of customers are scored side by side. */
+    @Resource
+    private ManagedThreadFactory threads;
+
+    /**
+     * Ranges of customers the scoring step scores at once, each on a thread and connection of its own: a page's
+     * reading and rules keep one core busy, so about as many as the server has cores for the run.
+     */
+    @Inject
+    @ConfigProperty(name = "rapport.run.scoring-side-by-side", defaultValue = "2")
+    int scoringSideBySide;
 
     /**
      * Records a new run, unless the month already has one in progress (running or waiting). With
@@ -164,25 +181,43 @@ public class RunService {
         if (!self.scoringToDo(runId)) {
             return;
         }
-        long scored = 0;
         // counted page by page as the pages read them; a step interrupted part-way starts again from its first page
-        EngagedContacts contacts = new EngagedContacts();
+        progress.scored(runId, 0);
+        SideBySideScoring.Scored scored = new SideBySideScoring.Scored(0, new EngagedContacts());
+        List<CustomerRange> ranges = List.of();
+        long started = System.nanoTime();
+        long grouped = started;
         if (self.startScoring(runId)) {
-            String after = "";
-            while (true) {
-                EngagementScoring.ScoredPage page = self.scorePage(runId, after);
-                scored += page.scores();
-                contacts.addAll(page.contacts());
-                progress.scored(runId, scored);
-                if (page.last()) {
-                    break;
-                }
-                after = page.lastCustomer();
-            }
+            grouped = System.nanoTime();
+            int sideBySide = scoringSideBySide();
+            ranges = self.scoringRanges(runId, sideBySide);
+            scored = new SideBySideScoring(threads, sideBySide).score(ranges,
+                    (range, after) -> self.scorePage(runId, range, after),
+                    customers -> progress.scored(runId, customers));
         }
-        self.finishScoring(runId, contacts);
-        long total = scored;
-        LOG.info(() -> "Run " + runId + " scored " + total + " customers");
+        long paged = System.nanoTime();
+        self.finishScoring(runId, scored.contacts());
+        long total = scored.scores();
+        int side = ranges.size();
+        long[] millis = {(grouped - started) / 1_000_000, (paged - grouped) / 1_000_000,
+                (System.nanoTime() - paged) / 1_000_000};
+        LOG.info(() -> "Run " + runId + " scored " + total + " customers: calls grouped in " + millis[0] + " ms, pages"
+                + " in " + side + " ranges side by side in " + millis[1] + " ms, engagement measured in " + millis[2]
+                + " ms");
+    }
+
+    private int scoringSideBySide() {
+        if (scoringSideBySide < 1) {
+            LOG.warning(() -> "rapport.run.scoring-side-by-side is " + scoringSideBySide + ": scoring one range at a"
+                    + " time (at least 1)");
+            return 1;
+        }
+        return scoringSideBySide;
+    }
+
+    /** The run's customers cut into at most {@code parts} ranges, to be scored side by side. */
+    public List<CustomerRange> scoringRanges(long runId, int parts) {
+        return steps().scoringRanges(runId, parts);
     }
 
     /** Whether the scoring step is still to do. */
@@ -195,8 +230,8 @@ public class RunService {
         return steps().startScoring(runId);
     }
 
-    public EngagementScoring.ScoredPage scorePage(long runId, String after) {
-        return steps().scorePage(runId, after);
+    public EngagementScoring.ScoredPage scorePage(long runId, CustomerRange range, String after) {
+        return steps().scorePage(runId, range, after);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.rapport.engine.action.ActionFollowUps;
 import org.rapport.engine.intake.SourceBatch;
 import org.rapport.engine.engagement.EngagementMeasures;
 import org.rapport.engine.engagement.EngagementProfiles;
+import org.rapport.engine.engagement.CustomerRange;
 import org.rapport.engine.engagement.EngagementScoring;
 import org.rapport.engine.kpi.Breakdown;
 import org.rapport.engine.kpi.ContactCosts;
@@ -180,7 +181,18 @@ public class RunSteps {
 
     /** Scores the page of customers after {@code after}; one transaction a page keeps a large month's short. */
     public EngagementScoring.ScoredPage scorePage(long runId, String after) {
-        return new EngagementScoring(entityManager).scorePage(runId, ruleEngine, after, EngagementProfiles.PAGE_SIZE);
+        return scorePage(runId, CustomerRange.ALL, after);
+    }
+
+    /** As {@link #scorePage(long, String)}, the page's customers taken from {@code range} only. */
+    public EngagementScoring.ScoredPage scorePage(long runId, CustomerRange range, String after) {
+        return new EngagementScoring(entityManager).scorePage(runId, ruleEngine, range, after,
+                EngagementProfiles.PAGE_SIZE);
+    }
+
+    /** The run's customers cut into at most {@code parts} ranges to be scored side by side. */
+    public List<CustomerRange> scoringRanges(long runId, int parts) {
+        return new EngagementScoring(entityManager).ranges(runId, parts);
     }
 
     /** The engagement KPIs and cost to serve by stage, from the run's stored scores. */

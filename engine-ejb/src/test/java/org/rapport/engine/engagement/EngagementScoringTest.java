@@ -1,16 +1,19 @@
 package org.rapport.engine.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.contact.CallOutcome;
+import org.rapport.engine.kpi.EngagedContacts;
 import org.rapport.engine.kpi.ReportingMonth;
 import org.rapport.engine.ruleset.RuleEngine;
 import org.rapport.engine.ruleset.RuleSetVersion;
@@ -26,6 +29,8 @@ import org.rapport.rules.facts.EngagementScore;
 class EngagementScoringTest extends PersistenceSpec {
 
     private static final RuleEngine ENGINE = new RuleEngine();
+
+    private static final ReportingMonth OCTOBER = ReportingMonth.of(YearMonth.of(2026, 10));
 
     /** Action records keep their run by id, not by foreign key: emptied here, before the shared clean-up. */
     @AfterEach
@@ -133,6 +138,71 @@ class EngagementScoringTest extends PersistenceSpec {
         assertThat(pageScores).as("a customer a page").hasSizeGreaterThan(2);
         assertThat(pageScores.stream().mapToInt(Integer::intValue).sum()).as("no score without consent").isEqualTo(2);
         assertThat(byPages).isNotEmpty().isEqualTo(storedScoresAndActions(database, runId));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void rangesOfCustomersScoredSideBySideStoreWhatOneRangeScoredPageByPageStores(TestDatabase database) {
+        on(database);
+        long runId = octoberOfFourCustomers(database);
+        database.read(em -> new EngagementScoring(em).start(runId, ENGINE));
+        SideBySideScoring.Scored oneRange = new SideBySideScoring(Executors.defaultThreadFactory(), 1)
+                .score(List.of(CustomerRange.ALL), pagesOfOne(database, runId), customers -> { });
+        List<String> byOneRange = storedScoresAndActions(database, runId);
+
+        database.read(em -> new EngagementScoring(em).start(runId, ENGINE));
+        List<CustomerRange> ranges = ranges(database, 2, 1);
+        List<Long> progress = new ArrayList<>();
+        SideBySideScoring.Scored sideBySide = new SideBySideScoring(Executors.defaultThreadFactory(), 2)
+                .score(ranges, pagesOfOne(database, runId), progress::add);
+        database.write(em -> new EngagementScoring(em).finish(runId));
+
+        assertThat(ranges).as("A, B and C are active at October's end; D left in October")
+                .containsExactly(new CustomerRange("", "A"), new CustomerRange("A", null));
+        assertThat(storedScoresAndActions(database, runId)).isNotEmpty().isEqualTo(byOneRange);
+        assertThat(sideBySide.scores()).isEqualTo(oneRange.scores()).isEqualTo(2);
+        assertThat(sideBySide.contacts()).as("A's self-served call and C's complaint, whichever range read them")
+                .isEqualTo(oneRange.contacts()).isNotEqualTo(new EngagedContacts());
+        assertThat(progress).as("the customers scored in both ranges, after each page").isSorted().endsWith(2L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aMonthsActiveCustomersAreCutIntoConsecutiveRangesOfAboutAsManyEach(TestDatabase database) {
+        on(database);
+        assertThat(ranges(database, 2, 1))
+                .as("no customers: one range").containsExactly(CustomerRange.ALL);
+        database.write(em -> {
+            EngagementFixtures f = new EngagementFixtures(em);
+            for (int customer = 0; customer < 10; customer++) {
+                f.customer("C0" + customer, "2020-01-01", null, "retail", "low", true);
+            }
+            f.customer("C05a", "2020-01-01", "2026-09-30", "retail", "low", true);  // gone before October
+            f.customer("C05b", "2026-11-02", null, "retail", "low", true);          // not there yet
+        });
+
+        assertThat(ranges(database, 3, 1))
+                .as("3, 3 and 4 of the 10 active customers").containsExactly(new CustomerRange("", "C02"),
+                        new CustomerRange("C02", "C05"), new CustomerRange("C05", null));
+        assertThat(ranges(database, 3, 4))
+                .as("at least 4 a range: two ranges").containsExactly(new CustomerRange("", "C04"),
+                        new CustomerRange("C04", null));
+        assertThat(ranges(database, 3, 11))
+                .as("fewer than a range's worth: one range").containsExactly(CustomerRange.ALL);
+        assertThat(database.<List<CustomerRange>>read(em -> new EngagementProfiles(em).ranges(OCTOBER, 3)))
+                .as("a page of customers at least, in the server").containsExactly(CustomerRange.ALL);
+        assertThatThrownBy(() -> database.read(em -> new EngagementProfiles(em).ranges(OCTOBER, 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<CustomerRange> ranges(TestDatabase database, int parts, int atLeast) {
+        return database.read(em -> new EngagementProfiles(em).ranges(OCTOBER, parts, atLeast));
+    }
+
+    /** Each page of one customer, in a transaction of its own, as the server scores a page. */
+    private static SideBySideScoring.Pages pagesOfOne(TestDatabase database, long runId) {
+        return (range, after) -> database.read(em -> new EngagementScoring(em).scorePage(runId, ENGINE, range, after,
+                1));
     }
 
     private static boolean groupedCalls(long runId) {

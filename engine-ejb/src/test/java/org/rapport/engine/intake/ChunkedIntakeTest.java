@@ -95,6 +95,41 @@ class ChunkedIntakeTest extends PersistenceSpec {
     }
 
     /**
+     * Monitoring while the store is busy takes the records held as last counted, though the ledger moved: a recount
+     * reads every record table, which the intake or the run would wait for. Asked for exact figures, the catalog
+     * counts again; asked for the last before any count, it counts.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void monitoringWhileTheStoreIsBusyTakesTheRecordsHeldAsLastCounted(TestDatabase database) {
+        on(database);
+        HeldRecordsMemo memo = new HeldRecordsMemo();
+        new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK, committed -> { })
+                .store(Deliveries.calls("test-ivr", "calls-10.csv", checksum('r'),
+                        Deliveries.calls(300, "C-1", "2026-10-02T09:00:00"), List.of()));
+        long firstCount = heldAsLastCounted(database, memo);
+
+        new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK, committed -> { })
+                .store(Deliveries.calls("test-ivr", "calls-11.csv", checksum('s'), IntStream.range(0, 200)
+                        .mapToObj(i -> Deliveries.call(i + 2, "L-" + i, "C-2",
+                                LocalDateTime.parse("2026-11-02T09:00:00").plusMinutes(i)))
+                        .toList(), List.of()));
+        long whileBusy = heldAsLastCounted(database, memo);
+        long exact = database.read(entityManager -> new IntakeCatalog(entityManager, memo).health()).get(0)
+                .recordsHeld();
+
+        assertThat(firstCount).as("no count made yet: counted").isEqualTo(300);
+        assertThat(whileBusy).as("as last counted, though a file was stored since").isEqualTo(300);
+        assertThat(exact).isEqualTo(500);
+        assertThat(heldAsLastCounted(database, memo)).as("the exact count is the last count now").isEqualTo(500);
+    }
+
+    private static long heldAsLastCounted(TestDatabase database, HeldRecordsMemo memo) {
+        return database.read(entityManager -> new IntakeCatalog(entityManager, memo).health(true)).get(0)
+                .recordsHeld();
+    }
+
+    /**
      * Calls the source gives no id are known by their content and occurrence: the file taken up after its first chunk
      * numbers its equal rows on from where the stopped process got to, so none is taken for one stored before.
      */

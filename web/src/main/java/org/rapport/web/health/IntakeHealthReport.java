@@ -47,12 +47,20 @@ public class IntakeHealthReport {
      * report is answered from memory rather than failing with the database.
      */
     public List<SourceIntake> sources() {
+        return sources(false);
+    }
+
+    /**
+     * As {@link #sources()}; with {@code heldAsLastCounted} the records held and unmatched now are those last counted
+     * ({@link IntakeCatalog#health(boolean)}).
+     */
+    public List<SourceIntake> sources(boolean heldAsLastCounted) {
         Map<String, SourceDefinition> defined = new LinkedHashMap<>();
         // as the running routes last saw the directory: no file is read again for a report
         integration.definedSources().forEach(definition -> defined.put(definition.name(), definition));
         Map<String, WaitingFiles.Waiting> waiting = new LinkedHashMap<>();
         integration.waitingFiles().forEach(file -> waiting.put(file.source(), file));
-        Ledger ledger = ledger();
+        Ledger ledger = ledger(heldAsLastCounted);
         List<SourceIntake> report = new ArrayList<>();
         for (SourceHealth health : ledger.sources()) {
             SourceDefinition definition = defined.remove(health.source());
@@ -77,9 +85,9 @@ public class IntakeHealthReport {
     }
 
     /** The ledger's figures now, or the last ones read when the database cannot be asked. */
-    private Ledger ledger() {
+    private Ledger ledger(boolean heldAsLastCounted) {
         try {
-            Ledger now = new Ledger(catalog.health(), null);
+            Ledger now = new Ledger(catalog.health(heldAsLastCounted), null);
             lastRead = new Ledger(now.sources(), clock.instant());
             return now;
         } catch (RuntimeException e) {

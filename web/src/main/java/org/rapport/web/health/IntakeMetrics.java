@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -16,13 +17,19 @@ import jakarta.inject.Inject;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
+import org.rapport.engine.intake.IntakeCatalog;
+import org.rapport.engine.run.RunCatalog;
+
 /**
  * The intake health as metrics (Prometheus format on the management port's {@code /metrics}), one
  * series per source: rows accepted, quarantined and unmatched (when stored, and now against the customers
  * known now), the records held, the lag behind the newest record, and
  * the fetches failed since the last good one. The figures are refreshed from the ledger every 30
  * seconds rather than read on each scrape, so a busy scraper never turns into database load; each
- * gauge is registered once and reads the latest figure (a source that goes away reads NaN).
+ * gauge is registered once and reads the latest figure (a source that goes away reads NaN). While a file is being
+ * stored or a run is working, the records held and unmatched now stay as last counted (a recount reads every record
+ * table, seconds of a core at a million calls, which the intake or the run would wait for); they are counted again
+ * at the first refresh after.
  */
 @Singleton
 @Startup
@@ -36,6 +43,12 @@ public class IntakeMetrics {
 
     @Inject
     private IntakeHealthReport report;
+
+    @EJB
+    private IntakeCatalog intake;
+
+    @EJB
+    private RunCatalog runs;
 
     /** The latest figure of each series, by metric name and tags. */
     private final Map<Series, Double> latest = new ConcurrentHashMap<>();
@@ -54,7 +67,8 @@ public class IntakeMetrics {
     void refresh() {
         Map<Series, Double> now = new ConcurrentHashMap<>();
         try {
-            for (IntakeHealthReport.SourceIntake source : report.sources()) {
+            boolean busy = !intake.filesBeingStored().isEmpty() || runs.anyWorking();
+            for (IntakeHealthReport.SourceIntake source : report.sources(busy)) {
                 Tags tags = Tags.of("source", source.source(), "kind", source.kind());
                 now.put(new Series("rapport.intake.rows", tags.and("state", "accepted")), (double) source.rowsAccepted());
                 now.put(new Series("rapport.intake.rows", tags.and("state", "quarantined")),

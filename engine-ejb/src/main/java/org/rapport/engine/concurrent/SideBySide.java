@@ -1,4 +1,4 @@
-package org.rapport.engine.intake;
+package org.rapport.engine.concurrent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,31 +13,36 @@ import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * Merges a file's parts a few at a time, each on a thread of its own (in the server, the container's managed
- * threads). Once a part fails no other part is begun; the parts begun are waited for, and the first failure is
- * thrown. One per file.
+ * Does a few parts of one piece of work at a time, each on a thread of its own (in the server, the container's managed
+ * threads): the parts of a staged file merged, the ranges of customers a run scores. Once a part fails no other part
+ * is begun; the parts begun are waited for, and the first failure is thrown as it was, so that an outage is still
+ * recognised as one. One per piece of work.
  */
-final class PartsSideBySide {
+public final class SideBySide {
 
     private final ThreadFactory threads;
     private final int sideBySide;
 
-    PartsSideBySide(ThreadFactory threads, int sideBySide) {
+    /** @param sideBySide how many parts at most are done at once; 1 does them one after the other on the caller's thread */
+    public SideBySide(ThreadFactory threads, int sideBySide) {
+        if (sideBySide < 1) {
+            throw new IllegalArgumentException("At least one part at a time, not " + sideBySide);
+        }
         this.threads = threads;
         this.sideBySide = sideBySide;
     }
 
     /**
-     * Calls {@code merge} for each part, then {@code afterEach} with how many parts are merged so far.
+     * Calls {@code work} for each part, then {@code afterEach} with how many parts are done so far.
      *
      * @throws RuntimeException or Error, the first a part failed with
      */
-    <P> void run(List<P> parts, Consumer<P> merge, IntConsumer afterEach) {
-        AtomicInteger merged = new AtomicInteger();
+    public <P> void run(List<P> parts, Consumer<P> work, IntConsumer afterEach) {
+        AtomicInteger done = new AtomicInteger();
         if (sideBySide == 1 || parts.size() <= 1) {
             for (P part : parts) {
-                merge.accept(part);
-                afterEach.accept(merged.incrementAndGet());
+                work.accept(part);
+                afterEach.accept(done.incrementAndGet());
             }
             return;
         }
@@ -51,8 +56,8 @@ final class PartsSideBySide {
                         return;
                     }
                     try {
-                        merge.accept(part);
-                        afterEach.accept(merged.incrementAndGet());
+                        work.accept(part);
+                        afterEach.accept(done.incrementAndGet());
                     } catch (RuntimeException | Error failure) {
                         failed.set(true);
                         throw failure;
@@ -76,11 +81,11 @@ final class PartsSideBySide {
                 throw error;
             }
             if (first != null) {
-                throw new IllegalStateException("A part could not be merged", first);
+                throw new IllegalStateException("A part could not be done", first);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while parts were merged", e);
+            throw new IllegalStateException("Interrupted while parts were done", e);
         } finally {
             pool.shutdownNow();
         }
