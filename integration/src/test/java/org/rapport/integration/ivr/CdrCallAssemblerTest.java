@@ -1,0 +1,110 @@
+package org.rapport.integration.ivr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.engine.intake.CallRecord;
+import org.rapport.engine.intake.CanonicalRecord;
+import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
+import org.rapport.integration.csv.BadFieldException;
+import org.rapport.integration.csv.BatchCollector;
+
+class CdrCallAssemblerTest {
+
+    private static final LocalDateTime NINE = LocalDateTime.parse("2026-10-02T09:00:00");
+
+    private final List<String> handedOn = new ArrayList<>();
+    private final CdrCallAssembler calls = new CdrCallAssembler(Duration.ofMinutes(10), new BatchCollector(
+            new RecordSink() {
+                @Override
+                public void record(CanonicalRecord record) {
+                    handedOn.add(((CallRecord) record).callRef());
+                }
+
+                @Override
+                public void quarantine(QuarantinedRow row) {
+                    handedOn.add("quarantined line " + row.line());
+                }
+            }));
+
+    @Test
+    void aCallIsHandedOnOnceTheFileHasMovedPastItsLastLegByTheWindow() throws BadFieldException {
+        calls.add(leg(1, "a", null, 0, 2));
+        calls.add(leg(2, "b", null, 1, 3));
+        calls.add(leg(3, "a", null, 5, 11));
+
+        assertThat(handedOn).as("a's second leg ends at 9:11, b at 9:03: not 10 minutes past either").isEmpty();
+
+        calls.add(leg(4, "c", null, 12, 14));
+        assertThat(handedOn).as("9:14 is past b's end by more than 10 minutes").containsExactly("b");
+
+        calls.add(leg(5, "c", null, 20, 22));
+        assertThat(handedOn).as("9:22: a ended 9:11").containsExactly("b", "a");
+
+        calls.finish();
+        assertThat(handedOn).containsExactly("b", "a", "c");
+    }
+
+    @Test
+    void callsCompleteTogetherAreHandedOnInTheOrderTheyBegan() throws BadFieldException {
+        calls.add(leg(1, "long", null, 0, 5));
+        calls.add(leg(2, "short", null, 1, 2));
+        calls.add(leg(3, "middle", null, 2, 4));
+
+        calls.add(leg(4, "late", null, 30, 31));
+
+        assertThat(handedOn).containsExactly("long", "short", "middle");
+    }
+
+    @Test
+    void aLegLinkedToAnotherCallJoinsItsLegsAndItsEnd() throws BadFieldException {
+        calls.add(leg(1, "b-leg", null, 0, 20));
+        calls.add(leg(2, "a-leg", "b-leg", 0, 1));
+
+        calls.add(leg(3, "x", null, 25, 26));
+        assertThat(handedOn).as("the joined call ends 9:20, its b-leg's end").isEmpty();
+
+        calls.add(leg(4, "y", null, 31, 32));
+        assertThat(handedOn).as("once, under the key it joined").containsExactly("a-leg");
+
+        calls.finish();
+        assertThat(handedOn).containsExactly("a-leg", "x", "y");
+    }
+
+    @Test
+    void aCallWhoseLegsComeLongerThanTheWindowApartIsQuarantinedTheSecondTime() throws BadFieldException {
+        calls.add(leg(1, "a", null, 0, 1));
+        calls.add(leg(2, "b", null, 15, 16));
+        calls.add(leg(3, "a", null, 17, 18));
+        calls.finish();
+
+        assertThat(handedOn).containsExactly("a", "b", "quarantined line 3");
+    }
+
+    @Test
+    void manyCallsOpenAtOnceAreEachHandedOnOnceInTheOrderTheyBegan() throws BadFieldException {
+        // a busy hour: calls a second apart, each 5 minutes long, so 300 are open at once
+        List<String> expected = new ArrayList<>();
+        for (int second = 0; second < 20_000; second++) {
+            String key = "call-" + second;
+            calls.add(new CallLeg(second + 1, () -> "row", key + "/1", "uniqueid", key, null, null, false,
+                    NINE.plusSeconds(second), null, NINE.plusSeconds(second + 300), false, false, null, false));
+            expected.add(key);
+        }
+        calls.finish();
+
+        assertThat(handedOn).containsExactlyElementsOf(expected);
+    }
+
+    /** A leg of call {@code key} from {@code from} to {@code to} minutes past nine. */
+    private static CallLeg leg(long line, String key, String linkKey, int from, int to) {
+        return new CallLeg(line, () -> "row " + line, key + "/" + line, "uniqueid", key, linkKey, null, false,
+                NINE.plusMinutes(from), null, NINE.plusMinutes(to), false, false, null, false);
+    }
+}
