@@ -16,17 +16,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.h2.jdbcx.JdbcDataSource;
-import org.rapport.engine.engagement.EngagementScoring;
+import org.rapport.engine.engagement.CustomerRange;
+import org.rapport.engine.engagement.SideBySideScoring;
 import org.rapport.engine.intake.SourceBatch;
 import org.rapport.engine.kpi.EngagedContacts;
 import org.rapport.engine.intake.SourceKind;
@@ -47,10 +50,11 @@ import org.rapport.engine.testing.ResourceLocalStore;
  * ./mvnw -B -o -q -pl engine-ejb -am test-compile dependency:build-classpath \
  *        -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
  * java -Xmx2g -cp "engine-ejb/target/test-classes:engine-ejb/target/classes:$(cat engine-ejb/target/test-classpath.txt)" \
- *      org.rapport.engine.run.ScoreEvaluateBench h2|postgresql CUSTOMERS WORK_DIR [ROUNDS]
+ *      org.rapport.engine.run.ScoreEvaluateBench h2|postgresql CUSTOMERS WORK_DIR [ROUNDS [SIDE_BY_SIDE]]
  * </pre>
  * Each round prints the step's parts: starting (the rules compiled when not yet, an earlier round's scores
- * removed), the pages, the engagement KPIs, and evaluating.
+ * removed), the pages, the engagement KPIs, and evaluating. With SIDE_BY_SIDE, odd rounds score that many ranges of
+ * customers side by side and even rounds one, to compare the two on the same database.
  */
 public final class ScoreEvaluateBench {
 
@@ -70,6 +74,8 @@ public final class ScoreEvaluateBench {
         int customers = Integer.parseInt(args[1]);
         Path work = Path.of(args[2]).toAbsolutePath();
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        // ranges of customers scored side by side in odd rounds, one range in even rounds: two figures from one database
+        int sideBySide = args.length > 4 ? Integer.parseInt(args[4]) : 1;
         Files.createDirectories(work);
         DataSource dataSource;
         Path folder = work.resolve(database + "-" + customers);
@@ -90,7 +96,7 @@ public final class ScoreEvaluateBench {
                     // going away
                 }
             }));
-            dataSource = oneConnection(postgres.getPostgresDatabase());
+            dataSource = connectionPerThread(postgres.getPostgresDatabase());
             fresh = !hasTable(dataSource);
         }
         if (fresh) {
@@ -121,36 +127,29 @@ public final class ScoreEvaluateBench {
                 System.out.printf(Locale.ROOT, "measured in %.1f s%n", seconds(started));
             }
             for (int round = 1; round <= rounds; round++) {
-                scoreAndEvaluate(store, engine, runId, round);
+                scoreAndEvaluate(store, engine, runId, round, round % 2 == 1 ? sideBySide : 1);
             }
         }
         System.exit(0);
     }
 
-    private static void scoreAndEvaluate(ResourceLocalStore store, RuleEngine engine, long runId, int round) {
+    private static void scoreAndEvaluate(ResourceLocalStore store, RuleEngine engine, long runId, int round,
+            int sideBySide) {
         long started = System.nanoTime();
         boolean any = store.inNewTransaction(em -> new RunSteps(em, engine, Clock.systemUTC()).startScoring(runId));
         double start = seconds(started);
         long pages = System.nanoTime();
-        long scored = 0;
-        double slowest = 0;
-        EngagedContacts contacts = new EngagedContacts();
+        SideBySideScoring.Scored scoredPages = new SideBySideScoring.Scored(0, new EngagedContacts());
+        List<CustomerRange> ranges = List.of();
         if (any) {
-            String after = "";
-            while (true) {
-                String from = after;
-                long page = System.nanoTime();
-                EngagementScoring.ScoredPage scoredPage = store.inNewTransaction(em ->
-                        new RunSteps(em, engine, Clock.systemUTC()).scorePage(runId, from));
-                slowest = Math.max(slowest, seconds(page));
-                scored += scoredPage.scores();
-                contacts.addAll(scoredPage.contacts());
-                if (scoredPage.last()) {
-                    break;
-                }
-                after = scoredPage.lastCustomer();
-            }
+            ranges = store.inNewTransaction(em -> new RunSteps(em, engine, Clock.systemUTC())
+                    .scoringRanges(runId, sideBySide));
+            scoredPages = new SideBySideScoring(Executors.defaultThreadFactory(), sideBySide).score(ranges,
+                    (range, after) -> store.inNewTransaction(em -> new RunSteps(em, engine, Clock.systemUTC())
+                            .scorePage(runId, range, after)), customers -> { });
         }
+        long scored = scoredPages.scores();
+        EngagedContacts contacts = scoredPages.contacts();
         double paging = seconds(pages);
         long finish = System.nanoTime();
         store.inNewTransaction(em -> {
@@ -164,9 +163,9 @@ public final class ScoreEvaluateBench {
             return null;
         });
         double evaluated = seconds(evaluate);
-        System.out.printf(Locale.ROOT, "round %d: %,d scored; start %.2f s, pages %.2f s (slowest %.2f s),"
+        System.out.printf(Locale.ROOT, "round %d: %,d scored; start %.2f s, pages in %d ranges side by side %.2f s,"
                         + " engagement KPIs %.2f s, evaluate %.2f s; score + evaluate %.2f s%n", round, scored, start,
-                paging, slowest, measures, evaluated, seconds(started));
+                ranges.size(), paging, measures, evaluated, seconds(started));
     }
 
     private static long load(ResourceLocalStore store, DataSource dataSource, int customers) throws SQLException {
@@ -310,12 +309,34 @@ public final class ScoreEvaluateBench {
     }
 
     /**
-     * One connection for every transaction, as the server's pool keeps its connections: without, each page would
-     * time opening a PostgreSQL connection. The driver is single-threaded, so one is enough.
+     * A connection a thread for every transaction of that thread, as the server's pool keeps its connections: without,
+     * each page would time opening a PostgreSQL connection. The driver is single-threaded; ranges scored side by side
+     * each have their thread.
      */
-    private static DataSource oneConnection(DataSource dataSource) throws SQLException {
-        Connection connection = dataSource.getConnection();
-        Connection kept = (Connection) Proxy.newProxyInstance(ScoreEvaluateBench.class.getClassLoader(),
+    private static DataSource connectionPerThread(DataSource dataSource) {
+        ThreadLocal<Connection> kept = ThreadLocal.withInitial(() -> {
+            try {
+                return kept(dataSource.getConnection());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return (DataSource) Proxy.newProxyInstance(ScoreEvaluateBench.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                    if (method.getName().equals("getConnection")) {
+                        return kept.get();
+                    }
+                    try {
+                        return method.invoke(dataSource, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** {@code connection}, which closing only rolls back and returns to auto-commit. */
+    private static Connection kept(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(ScoreEvaluateBench.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
                     if (method.getName().equals("close")) {
                         if (!connection.getAutoCommit()) {
@@ -326,17 +347,6 @@ public final class ScoreEvaluateBench {
                     }
                     try {
                         return method.invoke(connection, arguments);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        return (DataSource) Proxy.newProxyInstance(ScoreEvaluateBench.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
-                    if (method.getName().equals("getConnection")) {
-                        return kept;
-                    }
-                    try {
-                        return method.invoke(dataSource, arguments);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
