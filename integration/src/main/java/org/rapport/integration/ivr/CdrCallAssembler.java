@@ -3,11 +3,11 @@ package org.rapport.integration.ivr;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 import org.rapport.engine.intake.CallRecord;
 import org.rapport.engine.intake.QuarantinedRow;
@@ -28,14 +28,7 @@ final class CdrCallAssembler {
 
     private final Duration window;
     private final BatchCollector out;
-    private final Map<String, Group> open = new HashMap<>();
-    /**
-     * When each open call's last leg ended, soonest first: a call is found complete without looking at every call the
-     * window holds as each leg comes (thousands of them at a busy PBX's hour). An entry is out of date once its call
-     * has ended later, joined another or been handed on; such entries are passed over.
-     */
-    private final PriorityQueue<Ending> endings = new PriorityQueue<>(Comparator.comparing(Ending::lastEnd));
-    private long groupsMade;
+    private final Map<String, Group> open = new LinkedHashMap<>();
     /** A linked leg's key to the group it joined. */
     private final Map<String, String> joined = new HashMap<>();
     /** The calls given so far, by reference: a fingerprint and line each, so a long file is not held. */
@@ -57,9 +50,8 @@ final class CdrCallAssembler {
         if (leg.linkKey() != null && !leg.linkKey().equals(key)) {
             key = join(key, joined.getOrDefault(leg.linkKey(), leg.linkKey()));
         }
-        Group group = open.computeIfAbsent(key, this::newGroup);
+        Group group = open.computeIfAbsent(key, Group::new);
         group.add(leg);
-        endings.add(new Ending(group.lastEnd, group));
         if (latestEnd == null || leg.end().isAfter(latestEnd)) {
             latestEnd = leg.end();
             emitCallsEndedBefore(latestEnd.minus(window));
@@ -68,49 +60,32 @@ final class CdrCallAssembler {
 
     /** The file has ended: every call still held is complete. */
     void finish() {
-        List<Group> held = new ArrayList<>(open.values());
-        open.clear();
-        endings.clear();
-        emitInOrderBegun(held);
-    }
-
-    private Group newGroup(String key) {
-        return new Group(key, groupsMade++);
+        emitCallsEndedBefore(LocalDateTime.MAX);
     }
 
     /** Puts the legs of {@code other} (when held) into {@code key}'s group, and remembers the link. */
     private String join(String key, String other) {
         Group otherGroup = open.remove(other);
-        Group group = open.computeIfAbsent(key, this::newGroup);
+        Group group = open.computeIfAbsent(key, Group::new);
         if (otherGroup != null) {
             group.legs.addAll(otherGroup.legs);
             group.lineOfLeg.putAll(otherGroup.lineOfLeg);
             if (otherGroup.lastEnd != null && (group.lastEnd == null || otherGroup.lastEnd.isAfter(group.lastEnd))) {
                 group.lastEnd = otherGroup.lastEnd;
             }
-            endings.add(new Ending(group.lastEnd, group));
         }
         joined.put(other, key);
         return key;
     }
 
     private void emitCallsEndedBefore(LocalDateTime threshold) {
-        List<Group> ended = new ArrayList<>();
-        while (!endings.isEmpty() && endings.peek().lastEnd().isBefore(threshold)) {
-            Ending ending = endings.poll();
-            Group group = ending.group();
-            if (open.get(group.key) == group && group.lastEnd.equals(ending.lastEnd())) {
-                open.remove(group.key);
-                ended.add(group);
+        for (Iterator<Group> groups = open.values().iterator(); groups.hasNext();) {
+            Group group = groups.next();
+            if (group.lastEnd.isBefore(threshold)) {
+                groups.remove();
+                emit(group);
             }
         }
-        emitInOrderBegun(ended);
-    }
-
-    /** Calls that end at once are handed on in the order their first legs came, whatever their legs' times. */
-    private void emitInOrderBegun(List<Group> groups) {
-        groups.sort(Comparator.comparingLong(group -> group.made));
-        groups.forEach(this::emit);
     }
 
     private void emit(Group group) {
@@ -127,22 +102,15 @@ final class CdrCallAssembler {
         out.add(call);
     }
 
-    /** When a call's last leg ended, as it stood when the entry was made. */
-    private record Ending(LocalDateTime lastEnd, Group group) {
-    }
-
     /** The legs of one call held so far. */
     private static final class Group {
         private final String key;
-        /** Groups made before this one in the file. */
-        private final long made;
         private final List<CallLeg> legs = new ArrayList<>();
         private final Map<String, CallLeg> lineOfLeg = new HashMap<>();
         private LocalDateTime lastEnd;
 
-        Group(String key, long made) {
+        Group(String key) {
             this.key = key;
-            this.made = made;
         }
 
         void add(CallLeg leg) throws BadFieldException {
