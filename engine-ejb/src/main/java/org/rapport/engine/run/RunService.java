@@ -172,7 +172,8 @@ public class RunService {
 
     /**
      * The scoring step in parts: the earlier attempt's scores removed in one transaction, each page of
-     * customers scored in one of its own, the engagement KPIs and the step's checkpoint in one more. A step
+     * customers scored in one of its own — ranges of customers side by side ({@code rapport.run.scoring-side-by-side}),
+     * each range page after page — the engagement KPIs and the step's checkpoint in one more. A step
      * interrupted part-way starts again from its first page.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
