@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 
 import org.rapport.engine.intake.IntakeCatalog;
+import org.rapport.engine.outage.InfrastructureFault;
 import org.rapport.engine.run.RunCatalog;
 
 /**
@@ -67,8 +68,7 @@ public class IntakeMetrics {
     void refresh() {
         Map<Series, Double> now = new ConcurrentHashMap<>();
         try {
-            boolean busy = !intake.filesBeingStored().isEmpty() || runs.anyWorking();
-            for (IntakeHealthReport.SourceIntake source : report.sources(busy)) {
+            for (IntakeHealthReport.SourceIntake source : report.sources(storeBusy())) {
                 Tags tags = Tags.of("source", source.source(), "kind", source.kind());
                 now.put(new Series("rapport.intake.rows", tags.and("state", "accepted")), (double) source.rowsAccepted());
                 now.put(new Series("rapport.intake.rows", tags.and("state", "quarantined")),
@@ -99,6 +99,21 @@ public class IntakeMetrics {
                         figures -> figures.getOrDefault(series, Double.NaN));
             }
         });
+    }
+
+    /**
+     * Whether a file is being stored or a run is working. Unknown while the database is away, and then taken as busy:
+     * the report answers from its last figures, as for any outage, and nothing more is logged.
+     */
+    private boolean storeBusy() {
+        try {
+            return !intake.filesBeingStored().isEmpty() || runs.anyWorking();
+        } catch (RuntimeException e) {
+            if (InfrastructureFault.of(e).isEmpty()) {
+                throw e;
+            }
+            return true;
+        }
     }
 
     private record Series(String name, Tags tags) {
