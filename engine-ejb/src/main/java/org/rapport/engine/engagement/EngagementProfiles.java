@@ -124,14 +124,9 @@ public class EngagementProfiles {
         return page(month, pass, after, size, latestPublishedRun(month.previous())).profiles();
     }
 
-    /** As {@link #page(ReportingMonth, String, String, int)}, with the month's contacts of the page's customers. */
-    public Page pageWithContacts(ReportingMonth month, String pass, String after, int size) {
-        return pageWithContacts(month, pass, CustomerRange.ALL, after, size);
-    }
-
     /**
-     * As {@link #pageWithContacts(ReportingMonth, String, String, int)}, the page's customers taken from
-     * {@code range} only.
+     * As {@link #page(ReportingMonth, String, String, int)}, the page's customers taken from {@code range} only, with
+     * the month's contacts of the page's customers.
      */
     public Page pageWithContacts(ReportingMonth month, String pass, CustomerRange range, String after, int size) {
         return page(month, pass, range, after, size, latestPublishedRun(month.previous()));

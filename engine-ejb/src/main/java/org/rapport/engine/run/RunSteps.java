@@ -179,12 +179,10 @@ public class RunSteps {
         new EngagementScoring(entityManager).finish(runId);
     }
 
-    /** Scores the page of customers after {@code after}; one transaction a page keeps a large month's short. */
-    public EngagementScoring.ScoredPage scorePage(long runId, String after) {
-        return scorePage(runId, CustomerRange.ALL, after);
-    }
-
-    /** As {@link #scorePage(long, String)}, the page's customers taken from {@code range} only. */
+    /**
+     * Scores the page of customers of {@code range} after {@code after}; one transaction a page keeps a large month's
+     * short.
+     */
     public EngagementScoring.ScoredPage scorePage(long runId, CustomerRange range, String after) {
         return new EngagementScoring(entityManager).scorePage(runId, ruleEngine, range, after,
                 EngagementProfiles.PAGE_SIZE);
