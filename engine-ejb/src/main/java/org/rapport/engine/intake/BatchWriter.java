@@ -17,8 +17,8 @@ import org.rapport.engine.customer.IdentifierKey;
 import org.rapport.engine.customer.IdentifierKind;
 
 /**
- * Writes the rows of one batch as they are read, {@value #FLUSH_EVERY} at a time, so memory holds one
- * chunk, never the file. Each record is stored once by its key ({@link RecordKeys}, {@link RecordUpsert}):
+ * Writes the rows of one batch as they are read, as many at a time as the database takes best
+ * ({@link SqlDialect#recordsAtOnce()}), so memory holds one chunk, never the file. Each record is stored once by its key ({@link RecordKeys}, {@link RecordUpsert}):
  * a record delivered before is updated when it changed and left alone when it did not. Counts what it
  * wrote for the ledger: rows accepted, and of them new, updated and unchanged; rows quarantined; rows
  * unmatched (contact rows whose customer is blank or not known when they are stored); and the newest
@@ -26,14 +26,16 @@ import org.rapport.engine.customer.IdentifierKind;
  */
 final class BatchWriter implements RecordSink {
 
-    static final int FLUSH_EVERY = 1000;
+    /** The records H2's writer holds at once, and the fewest any writer holds. */
+    static final int FLUSH_EVERY = SqlDialect.H2.recordsAtOnce();
 
     private final EntityManager entityManager;
     private final long batchId;
     private final IdentifierKey identifierKey;
     private final RecordKeys keys = new RecordKeys();
     private final RecordUpsert upsert;
-    private final List<KeyedRow> records = new ArrayList<>(FLUSH_EVERY);
+    private final int flushEvery;
+    private final List<KeyedRow> records = new ArrayList<>();
     private final List<QuarantinedRow> quarantinedRows = new ArrayList<>();
     private int accepted;
     private int quarantined;
@@ -56,6 +58,7 @@ final class BatchWriter implements RecordSink {
         this.batchId = batch.getId();
         this.identifierKey = identifierKey;
         this.upsert = new RecordUpsert(batch.getSource(), batchId, replaced, replay);
+        this.flushEvery = entityManager.unwrap(Session.class).doReturningWork(SqlDialect::of).recordsAtOnce();
     }
 
     /** A writer of quarantined rows only (a rejected file). */
@@ -117,7 +120,7 @@ final class BatchWriter implements RecordSink {
     }
 
     private void writeWhenChunkIsFull() {
-        if (records.size() + quarantinedRows.size() >= FLUSH_EVERY) {
+        if (records.size() + quarantinedRows.size() >= flushEvery) {
             writeChunk();
         }
     }

@@ -184,11 +184,14 @@ final class ChunkedIntake {
      * @throws DeliveryRejected when the file is refused partway
      */
     private FileCheck check(Delivery delivery) {
+        long started = System.nanoTime();
         FileCheck checked = new FileCheck(identifierKeyConfigured);
         QuarantinedRow refused = delivery.read(checked);
         if (refused != null) {
             throw new DeliveryRejected(refused);
         }
+        LOG.fine(() -> String.format("File '%s': read and checked in %.1f s", delivery.fileName(),
+                (System.nanoTime() - started) / 1e9));
         return checked;
     }
 

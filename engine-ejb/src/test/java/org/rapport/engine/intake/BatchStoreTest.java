@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.rapport.engine.customer.Customer;
 import org.rapport.engine.customer.CustomerStatus;
+import org.rapport.engine.survey.SurveyResponse;
 import org.rapport.engine.testing.Facts;
 import org.rapport.engine.testing.PersistenceSpec;
 import org.rapport.engine.testing.TestDatabase;
@@ -20,7 +23,8 @@ class BatchStoreTest extends PersistenceSpec {
     @EnumSource(TestDatabase.class)
     void storesEveryRowOfAFileLargerThanOneFlushAlongsideItsQuarantinedRows(TestDatabase database) {
         on(database);
-        int rows = BatchStore.FLUSH_EVERY * 2 + 17;
+        // past the larger of the two databases' flushes: PostgreSQL writes ten times H2's records at once
+        int rows = SqlDialect.POSTGRESQL.recordsAtOnce() + BatchStore.FLUSH_EVERY * 2 + 17;
         IntakeBatch file = Facts.callsFile("a".repeat(64), rows);
         IntakeBatch withBadRow = new IntakeBatch(file.kind(), file.source(), file.fileName(), file.checksum(),
                 file.records(), List.of(new QuarantinedRow(9, "ivr_seconds", "'-5' is negative", "9,C1,...")), null);
@@ -37,6 +41,30 @@ class BatchStoreTest extends PersistenceSpec {
         assertThat(quarantined.getLine()).isEqualTo(9);
         assertThat(quarantined.getField()).isEqualTo("ivr_seconds");
         assertThat(quarantined.getBatch().getName()).isEqualTo("calls.csv");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void newRecordsKeepTabsLineBreaksBackslashesAndNullsAsDelivered(TestDatabase database) {
+        on(database);
+        // PostgreSQL takes new records through COPY's text format, where each of these means something
+        String comment = "waited\tlong\r\nthen C:\\help \\N was \"no\"";
+        List<CanonicalRecord> responses = IntStream.range(0, 12).<CanonicalRecord>mapToObj(i -> new SurveyResponseRecord(
+                i + 2L, "R-" + i, i % 2 == 0 ? null : "C-1", LocalDateTime.parse("2026-10-03T10:00:00").plusMinutes(i),
+                "relationship", "call", i % 11, null, null, i == 7 ? comment : null)).toList();
+        IntakeBatch file = new IntakeBatch(SourceKind.SURVEY_RESPONSES, "test-survey", "answers.csv", "t".repeat(64),
+                responses, List.of(), null);
+
+        database.read(entityManager -> Facts.store(entityManager).store(file));
+
+        SurveyResponse stored = database.read(entityManager -> entityManager.createQuery(
+                "select r from SurveyResponse r where r.responseRef = 'R-7'", SurveyResponse.class).getSingleResult());
+        long blank = database.read(entityManager -> entityManager.createQuery(
+                "select count(r) from SurveyResponse r where r.comment is null and r.customerRef is null"
+                        + " and r.csat is null", Long.class).getSingleResult());
+        assertThat(stored.getComment()).isEqualTo(comment);
+        assertThat(stored.getRespondedAt()).isEqualTo(LocalDateTime.parse("2026-10-03T10:07:00"));
+        assertThat(blank).as("nulls stay null").isEqualTo(6);
     }
 
     @ParameterizedTest
