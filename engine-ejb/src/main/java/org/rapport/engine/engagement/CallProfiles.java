@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -41,6 +44,9 @@ final class CallProfiles {
     /** The passes made in this process and not dropped yet, by name. */
     private static final Map<String, GroupedCalls> PASSES = new ConcurrentHashMap<>();
 
+    /** The passes grouped ahead of their use ({@link #makeAhead}), being made or made, and not taken yet. */
+    private static final Map<String, CompletableFuture<GroupedCalls>> AHEAD = new ConcurrentHashMap<>();
+
     private static final int FETCH_SIZE = 10_000;
 
     private final EntityManager entityManager;
@@ -55,6 +61,45 @@ final class CallProfiles {
      */
     int make(String pass, LocalDateTime from, LocalDateTime monthStart, LocalDateTime end) {
         drop(pass);
+        GroupedCalls made = group(from, monthStart, end);
+        PASSES.put(pass, made);
+        return made.customers();
+    }
+
+    /**
+     * Groups the calls of pass {@code pass} ahead of its use, on the caller's thread, for {@link #makeOrTakeAhead} to
+     * take: one use, and only by the first to ask. A failure is thrown, and leaves the pass to be made when it is asked for.
+     */
+    void makeAhead(String pass, LocalDateTime from, LocalDateTime monthStart, LocalDateTime end) {
+        CompletableFuture<GroupedCalls> making = new CompletableFuture<>();
+        AHEAD.put(pass, making);
+        try {
+            making.complete(group(from, monthStart, end));
+        } catch (RuntimeException | Error failure) {
+            making.completeExceptionally(failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * As {@link #make}, unless the pass was grouped ahead ({@link #makeAhead}): then it waits for that grouping to end
+     * and holds what it grouped, or, if it failed, makes the pass afresh.
+     */
+    int makeOrTakeAhead(String pass, LocalDateTime from, LocalDateTime monthStart, LocalDateTime end) {
+        CompletableFuture<GroupedCalls> ahead = AHEAD.remove(pass);
+        if (ahead != null) {
+            try {
+                GroupedCalls made = ahead.join();
+                PASSES.put(pass, made);
+                return made.customers();
+            } catch (CompletionException | CancellationException failed) {
+                // its failure was logged where it was grouped; grouped again here
+            }
+        }
+        return make(pass, from, monthStart, end);
+    }
+
+    private GroupedCalls group(LocalDateTime from, LocalDateTime monthStart, LocalDateTime end) {
         CallDays days = CallDays.between(from, end);
         GroupedCalls.Builder grouped = new GroupedCalls.Builder();
         try (Stream<?> rows = days.bind(entityManager.createNativeQuery("""
@@ -81,9 +126,7 @@ final class CallProfiles {
                         (String) columns[3], ((Number) columns[4]).intValue(), ((Number) columns[5]).longValue());
             });
         }
-        GroupedCalls made = grouped.build();
-        PASSES.put(pass, made);
-        return made.customers();
+        return grouped.build();
     }
 
     /**
@@ -101,11 +144,17 @@ final class CallProfiles {
 
     void drop(String pass) {
         PASSES.remove(pass);
+        AHEAD.remove(pass);
     }
 
-    /** How many passes this process holds: none once every scoring step has ended. */
+    /** How many passes this process holds, made or grouped ahead: none once every scoring step has ended. */
     static int passesHeld() {
-        return PASSES.size();
+        return PASSES.size() + AHEAD.size();
+    }
+
+    /** Whether pass {@code pass} was grouped ahead, or is being, and not taken yet. */
+    static boolean groupedAhead(String pass) {
+        return AHEAD.containsKey(pass);
     }
 
     /** Whether this process holds pass {@code pass}. */

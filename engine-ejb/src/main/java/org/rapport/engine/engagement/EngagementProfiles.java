@@ -111,7 +111,27 @@ public class EngagementProfiles {
                 windows.endTime);
     }
 
-    /** Lets go of what pass {@code pass} grouped. */
+    /**
+     * Groups, on the caller's thread, the calls {@code month}'s pages will read under pass {@code pass}, for the first
+     * {@link #prepareOrTakeAhead} of that pass to take (a run's measuring step groups them while it reads the month).
+     */
+    public void prepareAhead(ReportingMonth month, String pass) {
+        Windows windows = new Windows(month, zone);
+        new CallProfiles(entityManager).makeAhead(pass, windows.recentStart.atStartOfDay(), windows.monthStart,
+                windows.endTime);
+    }
+
+    /**
+     * As {@link #prepare}, unless the pass was grouped ahead ({@link #prepareAhead}): then waits for that grouping and
+     * takes what it grouped.
+     */
+    public int prepareOrTakeAhead(ReportingMonth month, String pass) {
+        Windows windows = new Windows(month, zone);
+        return new CallProfiles(entityManager).makeOrTakeAhead(pass, windows.recentStart.atStartOfDay(),
+                windows.monthStart, windows.endTime);
+    }
+
+    /** Lets go of what pass {@code pass} grouped, or is grouping ahead. */
     public void release(String pass) {
         new CallProfiles(entityManager).drop(pass);
     }

@@ -52,6 +52,9 @@ public class RunService {
     @EJB
     private RulesAhead rulesAhead;
 
+    @EJB
+    private CallsGroupedAhead callsAhead;
+
     @Inject
     private Instance<PackRenderer> renderer;
 
@@ -159,8 +162,9 @@ public class RunService {
         if (reading == null) {
             return;
         }
-        // the scoring step's rules, compiled on the other core while this step waits for the database
+        // the scoring step's rules compiled, and its calls grouped, on the other core while this step reads
         rulesAhead.compile(runId);
+        callsAhead.group(runId);
         for (MonthReading.Part part : reading.parts()) {
             long started = System.nanoTime();
             self.read(reading, part);
@@ -180,6 +184,8 @@ public class RunService {
     public void scoreInParts(long runId) {
         RunService self = context.getBusinessObject(RunService.class);
         if (!self.scoringToDo(runId)) {
+            // what the measuring step grouped ahead is not read
+            self.scoringDone(runId);
             return;
         }
         // counted page by page as the pages read them; a step interrupted part-way starts again from its first page
@@ -225,6 +231,11 @@ public class RunService {
     public boolean scoringToDo(long runId) {
         Run run = steps().run(runId);
         return !run.hasCompleted(RunStep.SCORE) && run.getStatus() != RunStatus.UNCHANGED;
+    }
+
+    /** Lets go of the calls grouped for the run's scoring. */
+    public void scoringDone(long runId) {
+        steps().scoringDone(runId);
     }
 
     public boolean startScoring(long runId) {

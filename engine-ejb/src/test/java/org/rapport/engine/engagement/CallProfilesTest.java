@@ -66,4 +66,86 @@ class CallProfilesTest extends PersistenceSpec {
             return null;
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("never-made");
     }
+
+    /**
+     * A run's measuring step groups the calls ahead of its scoring step: the scoring step takes the pass as it was
+     * grouped, once; asked again (a step started over) it groups afresh.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aPassGroupedAheadIsTakenOnceAsItWasGroupedAndThenMadeAfresh(TestDatabase database) {
+        on(database);
+        database.write(entityManager -> new Facts(entityManager).call("A", "2026-10-02T09:00:00",
+                CallOutcome.ANSWERED, "phone"));
+        database.write(entityManager -> new CallProfiles(entityManager).makeAhead("ahead", WINDOW_START, OCTOBER,
+                NOVEMBER));
+        assertThat(CallProfiles.groupedAhead("ahead")).isTrue();
+        assertThat(CallProfiles.holds("ahead")).as("not made until it is asked for").isFalse();
+        database.write(entityManager -> new Facts(entityManager).call("B", "2026-10-03T09:00:00",
+                CallOutcome.ANSWERED, "phone"));
+
+        int taken = database.read(entityManager -> new CallProfiles(entityManager).makeOrTakeAhead("ahead",
+                WINDOW_START, OCTOBER, NOVEMBER));
+        List<String> customers = customersHeld(database, "ahead");
+        int madeAgain = database.read(entityManager -> new CallProfiles(entityManager).makeOrTakeAhead("ahead",
+                WINDOW_START, OCTOBER, NOVEMBER));
+
+        assertThat(taken).as("as grouped ahead, before B's call").isEqualTo(1);
+        assertThat(customers).containsExactly("A");
+        assertThat(CallProfiles.groupedAhead("ahead")).as("taken once").isFalse();
+        assertThat(madeAgain).as("grouped afresh").isEqualTo(2);
+        assertThat(customersHeld(database, "ahead")).containsExactly("A", "B");
+        database.read(entityManager -> {
+            new CallProfiles(entityManager).drop("ahead");
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aPassWhoseGroupingAheadFailedIsGroupedWhenAskedFor(TestDatabase database) {
+        on(database);
+        database.write(entityManager -> new Facts(entityManager).call("A", "2026-10-02T09:00:00",
+                CallOutcome.ANSWERED, "phone"));
+
+        assertThatThrownBy(() -> database.read(entityManager -> {
+            new CallProfiles(entityManager).makeAhead("failed-ahead", null, OCTOBER, NOVEMBER);
+            return null;
+        })).isInstanceOf(RuntimeException.class);
+        int made = database.read(entityManager -> new CallProfiles(entityManager).makeOrTakeAhead("failed-ahead",
+                WINDOW_START, OCTOBER, NOVEMBER));
+
+        assertThat(made).isEqualTo(1);
+        assertThat(CallProfiles.holds("failed-ahead")).isTrue();
+        assertThat(CallProfiles.groupedAhead("failed-ahead")).isFalse();
+        database.read(entityManager -> {
+            new CallProfiles(entityManager).drop("failed-ahead");
+            return null;
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void droppingAPassLetsGoOfWhatWasGroupedAheadForIt(TestDatabase database) {
+        on(database);
+        int heldBefore = CallProfiles.passesHeld();
+        database.read(entityManager -> {
+            CallProfiles profiles = new CallProfiles(entityManager);
+            profiles.makeAhead("dropped-ahead", WINDOW_START, OCTOBER, NOVEMBER);
+            assertThat(CallProfiles.passesHeld()).isEqualTo(heldBefore + 1);
+            profiles.drop("dropped-ahead");
+            return null;
+        });
+
+        assertThat(CallProfiles.groupedAhead("dropped-ahead")).isFalse();
+        assertThat(CallProfiles.passesHeld()).isEqualTo(heldBefore);
+    }
+
+    private static List<String> customersHeld(TestDatabase database, String pass) {
+        return database.read(entityManager -> {
+            List<String> found = new ArrayList<>();
+            new CallProfiles(entityManager).forEach(pass, List.of("A", "B", "C"), (ref, calls) -> found.add(ref));
+            return found;
+        });
+    }
 }
