@@ -35,7 +35,8 @@ import org.rapport.engine.kpi.CostToServeMeasures;
  * (V106).
  * <p>
  * Held in memory rather than written to a table and deleted again (V106–V109 did, in {@code call_profile}): on H2 the
- * writing and the deleting cost about as much again as the grouping. A pass lives while one scoring step runs in this
+ * writing and the deleting cost about as much again as the grouping. A run's pass may be grouped ahead, while the run
+ * measures ({@link #makeAhead}), and is taken by its scoring step. A pass lives while one scoring step runs in this
  * process, which starts again from its first page after a restart and so groups afresh; about 20 bytes a customer
  * with calls, and the customer's reference. Thread-safe.
  */
@@ -68,7 +69,8 @@ final class CallProfiles {
 
     /**
      * Groups the calls of pass {@code pass} ahead of its use, on the caller's thread, for {@link #makeOrTakeAhead} to
-     * take: one use, and only by the first to ask. A failure is thrown, and leaves the pass to be made when it is asked for.
+     * take: one use, and only by the first to ask. A failure is thrown, and leaves the pass to be made when it is
+     * asked for.
      */
     void makeAhead(String pass, LocalDateTime from, LocalDateTime monthStart, LocalDateTime end) {
         CompletableFuture<GroupedCalls> making = new CompletableFuture<>();

@@ -18,7 +18,8 @@ enum SqlDialect {
 
     /**
      * Ten times H2's records at once: a statement costs PostgreSQL a round trip and a plan whatever its rows (a
-     * million new calls, written 1,000 at a time, took 1,000 look-ups and 1,000 {@code COPY}s, each with its batch check).
+     * million new calls, written 1,000 at a time, took 1,000 look-ups and 1,000 {@code COPY}s, each with its batch
+     * check).
      */
     POSTGRESQL(10_000) {
         @Override

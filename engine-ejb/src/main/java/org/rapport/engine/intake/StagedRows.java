@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Sends a chunk of rows into one table — a staging table, or a record table for new records ({@link RecordUpsert}) —
+ * Sends a chunk of rows into one table (a staging table, or a record table for new records, {@link RecordUpsert})
  * as few statements as each database takes best. PostgreSQL
  * gets them through {@code COPY} ({@link PostgresCopy}), or where the driver's copy interface cannot be
  * reached, one statement a chunk with each column bound as one array and unnested on the server (plain JDBC,

@@ -49,9 +49,10 @@ class BatchStoreTest extends PersistenceSpec {
         on(database);
         // PostgreSQL takes new records through COPY's text format, where each of these means something
         String comment = "waited\tlong\r\nthen C:\\help \\N was \"no\"";
-        List<CanonicalRecord> responses = IntStream.range(0, 12).<CanonicalRecord>mapToObj(i -> new SurveyResponseRecord(
-                i + 2L, "R-" + i, i % 2 == 0 ? null : "C-1", LocalDateTime.parse("2026-10-03T10:00:00").plusMinutes(i),
-                "relationship", "call", i % 11, null, null, i == 7 ? comment : null)).toList();
+        List<CanonicalRecord> responses = IntStream.range(0, 12).<CanonicalRecord>mapToObj(i ->
+                new SurveyResponseRecord(i + 2L, "R-" + i, i % 2 == 0 ? null : "C-1",
+                        LocalDateTime.parse("2026-10-03T10:00:00").plusMinutes(i), "relationship", "call", i % 11, null,
+                        null, i == 7 ? comment : null)).toList();
         IntakeBatch file = new IntakeBatch(SourceKind.SURVEY_RESPONSES, "test-survey", "answers.csv", "t".repeat(64),
                 responses, List.of(), null);
 
