@@ -20,10 +20,9 @@ import org.rapport.engine.customer.IdentifierKind;
  * Writes the rows of one batch as they are read, as many at a time as the database takes best
  * ({@link SqlDialect#recordsAtOnce()}), so memory holds one chunk, never the file. Each record is stored once by
  * its key ({@link RecordKeys}, {@link RecordUpsert}): a record delivered before is updated when it changed and left
- * alone when it did not. Counts what it
- * wrote for the ledger: rows accepted, and of them new, updated and unchanged; rows quarantined; rows
- * unmatched (contact rows whose customer is blank or not known when they are stored); and the newest
- * time a row states. Works in the caller's transaction. Not thread-safe: one per batch.
+ * alone when it did not. Counts what it wrote for the ledger: rows accepted, and of them new, updated and unchanged;
+ * rows quarantined; rows unmatched (contact rows whose customer is blank or not known when they are stored); and the
+ * newest time a row states. Works in the caller's transaction. Not thread-safe: one per batch.
  */
 final class BatchWriter implements RecordSink {
 
@@ -58,8 +57,9 @@ final class BatchWriter implements RecordSink {
         this.known = known;
         this.batchId = batch.getId();
         this.identifierKey = identifierKey;
-        this.upsert = new RecordUpsert(batch.getSource(), batchId, replaced, replay);
-        this.flushEvery = entityManager.unwrap(Session.class).doReturningWork(SqlDialect::of).recordsAtOnce();
+        SqlDialect dialect = entityManager.unwrap(Session.class).doReturningWork(SqlDialect::of);
+        this.upsert = new RecordUpsert(batch.getSource(), batchId, replaced, replay, dialect);
+        this.flushEvery = dialect.recordsAtOnce();
     }
 
     /** A writer of quarantined rows only (a rejected file). */

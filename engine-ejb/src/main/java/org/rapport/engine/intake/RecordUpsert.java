@@ -49,7 +49,7 @@ final class RecordUpsert {
     private final Set<Long> replaced;
     private final boolean replay;
     private final Map<RecordTable, List<StagedRows.Column>> insertColumns = new HashMap<>();
-    private SqlDialect dialect;
+    private final SqlDialect dialect;
     private int inserted;
     private int updated;
     private int unchanged;
@@ -59,9 +59,11 @@ final class RecordUpsert {
      *                 again is taken over by it, even unchanged, so that what remains of them afterwards is
      *                 exactly what this delivery no longer carries
      * @param replay   whether this reads a kept file again rather than a new delivery
+     * @param dialect  the database the caller's connection is to
      */
-    RecordUpsert(String source, long batchId, Set<Long> replaced, boolean replay) {
+    RecordUpsert(String source, long batchId, Set<Long> replaced, boolean replay, SqlDialect dialect) {
         this.source = source;
+        this.dialect = dialect;
         this.batchId = batchId;
         this.replaced = Set.copyOf(replaced);
         this.replay = replay;
@@ -128,7 +130,7 @@ final class RecordUpsert {
         }
         List<String> foundNow = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "select external_id from customer where external_id " + anyOf(connection))) {
+                "select external_id from customer where external_id " + anyOf())) {
             bindKeys(connection, statement, toLookUp.toArray());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -169,7 +171,7 @@ final class RecordUpsert {
             throws SQLException {
         Object[] keys = chunk.stream().map(KeyedRecord::key).distinct().toArray();
         Map<String, Stored> stored = new HashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(storedSql(connection, table))) {
+        try (PreparedStatement statement = connection.prepareStatement(storedSql(table))) {
             int next = bindKeys(connection, statement, keys);
             if (table.scopedBySource()) {
                 statement.setString(next, source);
@@ -213,7 +215,7 @@ final class RecordUpsert {
             }
             rows.add(row);
         }
-        StagedRows.insert(connection, dialect(connection), table.table(), columns, rows);
+        StagedRows.insert(connection, dialect, table.table(), columns, rows);
     }
 
     /** The columns a new record of {@code table} is inserted with, in the order {@link #insert} fills them. */
@@ -268,8 +270,7 @@ final class RecordUpsert {
 
     /** {@code count} ids from the table's sequence, in blocks as Hibernate's pooled optimiser takes them. */
     private long[] ids(Connection connection, RecordTable table, int count) throws SQLException {
-        return SequenceIds.next(connection, dialect(connection),
-                table.sequence(), count);
+        return SequenceIds.next(connection, dialect, table.sequence(), count);
     }
 
     static int bindValues(PreparedStatement statement, int first, RecordTable table, KeyedRecord record)
@@ -304,16 +305,16 @@ final class RecordUpsert {
      * of keys is looked for in all sixteen — or, past a few thousand, in a scan of the whole table (10,000 keys among
      * a million calls: 25–45 ms alone, 600–700 ms as a list).
      */
-    private String storedSql(Connection connection, RecordTable table) throws SQLException {
+    private String storedSql(RecordTable table) {
         String source = table.scopedBySource() ? " and source = ?" : "";
-        if (dialect(connection) == SqlDialect.POSTGRESQL) {
+        if (dialect == SqlDialect.POSTGRESQL) {
             return "select stored.id, stored." + table.keyColumn() + ", stored.content_hash, stored.batch_id"
                     + " from unnest(?) wanted(record_key) cross join lateral (select id, " + table.keyColumn()
                     + ", content_hash, batch_id from " + table.table() + " where " + table.keyColumn()
                     + " = wanted.record_key" + source + " limit 1) stored";
         }
         return "select id, " + table.keyColumn() + ", content_hash, batch_id from " + table.table() + " where "
-                + table.keyColumn() + " " + anyOf(connection) + source;
+                + table.keyColumn() + " " + anyOf() + source;
     }
 
     /**
@@ -321,8 +322,8 @@ final class RecordUpsert {
      * bound as one parameter; H2 filters row by row with an array, so it gets a list of {@value #KEYS_AT_ONCE}
      * parameters (the last key repeated to fill it), one statement text whatever the chunk's size.
      */
-    private String anyOf(Connection connection) throws SQLException {
-        if (dialect(connection) == SqlDialect.POSTGRESQL) {
+    private String anyOf() {
+        if (dialect == SqlDialect.POSTGRESQL) {
             return "= any(?)";
         }
         return "in (" + String.join(", ", java.util.Collections.nCopies(KEYS_AT_ONCE, "?")) + ")";
@@ -330,7 +331,7 @@ final class RecordUpsert {
 
     /** Binds the keys from the first parameter on; returns the next parameter's index. */
     private int bindKeys(Connection connection, PreparedStatement statement, Object[] keys) throws SQLException {
-        if (dialect(connection) == SqlDialect.POSTGRESQL) {
+        if (dialect == SqlDialect.POSTGRESQL) {
             statement.setArray(1, connection.createArrayOf("VARCHAR", keys));
             return 2;
         }
@@ -341,13 +342,6 @@ final class RecordUpsert {
             statement.setString(index + 1, (String) keys[Math.min(index, keys.length - 1)]);
         }
         return KEYS_AT_ONCE + 1;
-    }
-
-    private SqlDialect dialect(Connection connection) throws SQLException {
-        if (dialect == null) {
-            dialect = SqlDialect.of(connection);
-        }
-        return dialect;
     }
 
     private enum Action { INSERT, UPDATE, TAKE_OVER, KEEP }
