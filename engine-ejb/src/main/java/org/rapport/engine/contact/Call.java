@@ -20,8 +20,9 @@ import org.rapport.engine.intake.SourceBatch;
  */
 @Entity
 @Table(name = "call_record", indexes = {
-        // by day, not time: a day's entries grow at one end as its calls arrive (V108, CallDays)
-        @Index(name = "ix_call_started_on", columnList = "started_on"),
+        // by day, not time: a day's entries grow at one end as its calls arrive (V108, CallDays); with the batch,
+        // a month's batches are read a batch at a time (V111, CallBatches)
+        @Index(name = "ix_call_day_batch", columnList = "started_on, batch_id"),
         // no customer index (V107): scoring reads the calls grouped per customer once a step (CallProfiles)
         // a corrected re-delivery or a replay deletes a batch's rows
         @Index(name = "ix_call_batch", columnList = "batch_id")})

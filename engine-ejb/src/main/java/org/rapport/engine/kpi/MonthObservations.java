@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
+import org.rapport.engine.contact.CallBatches;
 import org.rapport.engine.contact.CallDays;
 import org.rapport.engine.intake.BatchStatus;
 import org.rapport.engine.intake.SourceKind;
@@ -144,23 +145,21 @@ public record MonthObservations(boolean customers, boolean calls, boolean respon
                 .setParameter("accepted", BatchStatus.ACCEPTED)
                 .setParameter("start", month.startTime().atZone(zone).toInstant())
                 .getResultList());
-        Map<String, Object> calls = callParameters(month);
-        calls.put("accepted", BatchStatus.ACCEPTED);
-        ids.addAll(batchIds(entityManager, "Call", "startedAt", " and " + CallDays.jpql("r"), calls));
-        ids.addAll(batchIds(entityManager, "SurveyResponse", "respondedAt", "", local));
-        ids.addAll(batchIds(entityManager, "Purchase", "purchasedOn", "", Map.of("start", month.firstDay(),
+        ids.addAll(new CallBatches(entityManager).startedBetween(month.startTime(), month.endTime()));
+        ids.addAll(batchIds(entityManager, "SurveyResponse", "respondedAt", local));
+        ids.addAll(batchIds(entityManager, "Purchase", "purchasedOn", Map.of("start", month.firstDay(),
                 "end", month.endExclusive(), "accepted", BatchStatus.ACCEPTED)));
-        ids.addAll(batchIds(entityManager, "ServiceCase", "openedAt", "", Map.of(
+        ids.addAll(batchIds(entityManager, "ServiceCase", "openedAt", Map.of(
                 "start", month.startTime().atZone(zone).toInstant(), "end", month.endTime().atZone(zone).toInstant(),
                 "accepted", BatchStatus.ACCEPTED)));
         return ids.stream().distinct().sorted().toList();
     }
 
-    /** Accepted batches of {@code entity} timed in [:start, :end) at {@code time}, and as {@code alsoWhere} says. */
-    private static List<Long> batchIds(EntityManager entityManager, String entity, String time, String alsoWhere,
+    /** Accepted batches of {@code entity} timed in [:start, :end) at {@code time}. */
+    private static List<Long> batchIds(EntityManager entityManager, String entity, String time,
             Map<String, Object> parameters) {
         var query = entityManager.createQuery("select distinct r.batch.id from " + entity + " r where r.batch.status"
-                + " = :accepted and r." + time + " >= :start and r." + time + " < :end" + alsoWhere, Long.class);
+                + " = :accepted and r." + time + " >= :start and r." + time + " < :end", Long.class);
         parameters.forEach(query::setParameter);
         return query.getResultList();
     }

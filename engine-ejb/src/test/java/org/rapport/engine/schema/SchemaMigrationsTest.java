@@ -77,6 +77,8 @@ class SchemaMigrationsTest {
         assertThat(indexedColumns(dataSource, "pack_delivery")).contains("run_id");
         assertThat(indexedColumns(dataSource, "rule_file")).contains("version_id");
         assertThat(indexedColumns(dataSource, "action_status_change")).contains("trigger_id");
+        assertThat(indexedColumns(dataSource, "call_record")).as("a month's batches read a batch a day at a time"
+                + " (CallBatches)").contains("started_on,batch_id").doesNotContain("started_on");
     }
 
     @ParameterizedTest

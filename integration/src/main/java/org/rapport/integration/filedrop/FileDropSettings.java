@@ -8,8 +8,8 @@ import java.time.Duration;
  *
  * @param intakeDir             the folder holding one sub-folder per {@link IntakeFolder}
  * @param pollInterval          how often each folder is looked at
- * @param readLockCheckInterval how long a file's size and time must stay unchanged before it is read,
- *                              so a file still being written is left alone
+ * @param readLockCheckInterval how long a file must have stayed unchanged before it is read, so a file
+ *                              still being written is left alone; one last changed longer ago is read at once
  * @param maximumRedeliveries   how many more times storing is tried after a fault that is not the
  *                              infrastructure's, before the file goes to {@value IntakeFolder#FAILED}
  * @param redeliveryDelay       the wait before the first retry; each further retry waits twice as long

@@ -105,6 +105,8 @@ public class IntakeRoutes extends RouteBuilder {
         return "file:" + settings.intakeDir().resolve(folder.name())
                 + "?readLock=changed"
                 + "&readLockCheckInterval=" + checkMillis
+                // a file last changed longer ago than that is taken at first sight, not looked at twice
+                + "&readLockMinAge=" + checkMillis
                 + "&readLockTimeout=" + 10 * checkMillis
                 // an empty file is delivered too, to be rejected visibly rather than wait forever
                 + "&readLockMinLength=0"

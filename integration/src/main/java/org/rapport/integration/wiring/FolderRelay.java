@@ -50,6 +50,8 @@ final class FolderRelay extends RouteBuilder {
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("readLock", "changed");
         options.put("readLockCheckInterval", poll);
+        // a file last changed longer ago than that is taken at first sight, not looked at twice
+        options.put("readLockMinAge", poll);
         options.put("readLockTimeout", 10 * poll);
         options.put("readLockMinLength", 0);
         options.put("delay", poll);
@@ -58,8 +60,10 @@ final class FolderRelay extends RouteBuilder {
         options.put("filter", "#" + filterName);
         from(EndpointUri.of("file:" + from, options))
                 .routeId(routeId(source))
+                // keeps the time the file last changed, so that the inbox takes it at first sight too: it appears
+                // there whole, renamed from its temporary name
                 .to(EndpointUri.of("file:" + inbox, Map.of("tempFileName", ".relaying-${file:onlyname}",
-                        "fileExist", "Fail")));
+                        "fileExist", "Fail", "keepLastModified", true)));
     }
 
     /**
