@@ -81,6 +81,11 @@ public class EngagementScoring {
         return CallProfiles.holds(pass(runId));
     }
 
+    /** Whether this process holds calls grouped ahead for run {@code runId}'s scoring ({@link #groupCallsAhead}). */
+    public static boolean holdsCallsGroupedAhead(long runId) {
+        return CallProfiles.groupedAhead(pass(runId));
+    }
+
     /** The pass a run's scoring groups its month's calls under ({@link EngagementProfiles#prepare}). */
     private static String pass(long runId) {
         return "run-" + runId;

@@ -34,14 +34,27 @@ public class CallsGroupedAhead {
             return;
         }
         long started = System.nanoTime();
+        EngagementScoring scoring = new EngagementScoring(entityManager);
         try {
-            new EngagementScoring(entityManager).groupCallsAhead(runId);
+            scoring.groupCallsAhead(runId);
             LOG.info(() -> "Run " + runId + " grouped its calls ahead of scoring in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
         } catch (RuntimeException e) {
             // one line: the scoring step groups them itself, and says so if it cannot either
             LOG.warning(() -> "Run " + runId + ": its calls could not be grouped ahead; the scoring step groups them"
                     + " itself (" + e + ")");
+        } finally {
+            // A run that failed after the look above may have let go of its grouped calls before these were held:
+            // nothing would take them. Asked of the database, not of the run read above.
+            if (!stillRunning(runId)) {
+                scoring.finish(runId);
+            }
         }
+    }
+
+    private boolean stillRunning(long runId) {
+        return entityManager.createQuery("select r.status from Run r where r.id = :run", RunStatus.class)
+                .setParameter("run", runId)
+                .getResultStream().findFirst().orElse(null) == RunStatus.RUNNING;
     }
 }
