@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -39,14 +38,6 @@ class SettledFilesTest extends CamelTestSupport {
     protected RoutesBuilder createRouteBuilder() {
         return new IntakeRoutes(new FileDropSettings(intakeDir, Duration.ofMillis(50), STILL_FOR, 2,
                 Duration.ofMillis(10)), IntakeFolder.canonical(), intake);
-    }
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        // the customers' reader is still waiting for its file to settle when the test ends
-        context.getShutdownStrategy().setTimeout(1);
-        return context;
     }
 
     @Test
