@@ -182,15 +182,15 @@ public class BatchStore {
     }
 
     /**
-     * The parts of a staged delivery still to be merged, at most about {@code recordsPerPart} records each.
+     * The parts of a staged delivery still to be merged, cut as {@code cut} says ({@link MergeParts#recordsPerPart}).
      *
      * @throws IllegalStateException when {@code owner} no longer owns the staging
      */
-    List<KeyBuckets.Part> stagedParts(long stagingId, String owner, long recordsPerPart) {
+    List<KeyBuckets.Part> stagedParts(long stagingId, String owner, MergeParts cut) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             StagingArea.MergeProgress progress = StagingArea.progress(connection, stagingId, owner);
             long records = StagingArea.extent(connection, stagingId).records();
-            return KeyBuckets.parts(records, recordsPerPart, progress.mergedBuckets());
+            return KeyBuckets.parts(records, cut.recordsPerPart(records), progress.mergedBuckets());
         });
     }
 

@@ -182,7 +182,7 @@ final class StagedIntake {
     private IntakeReceipt merge(String fileName, long stagingId, long started) {
         try {
             List<KeyBuckets.Part> toMerge = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
-                    .stagedParts(stagingId, owner, parts.records()));
+                    .stagedParts(stagingId, owner, parts));
             new SideBySide(readers, parts.sideBySide()).run(toMerge,
                     part -> transactions.inNewTransaction(entityManager -> {
                         stores.apply(entityManager).mergeStagedPart(stagingId, owner, part);
