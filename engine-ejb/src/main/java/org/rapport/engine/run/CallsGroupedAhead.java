@@ -52,9 +52,14 @@ public class CallsGroupedAhead {
         }
     }
 
+    /** Whether the run is still running; taken to be when the database cannot say (its own step lets go then). */
     private boolean stillRunning(long runId) {
-        return entityManager.createQuery("select r.status from Run r where r.id = :run", RunStatus.class)
-                .setParameter("run", runId)
-                .getResultStream().findFirst().orElse(null) == RunStatus.RUNNING;
+        try {
+            return entityManager.createQuery("select r.status from Run r where r.id = :run", RunStatus.class)
+                    .setParameter("run", runId)
+                    .getResultStream().findFirst().orElse(null) == RunStatus.RUNNING;
+        } catch (RuntimeException databaseAway) {
+            return true;
+        }
     }
 }
