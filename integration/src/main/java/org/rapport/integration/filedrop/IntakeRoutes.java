@@ -9,6 +9,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.rapport.engine.intake.Intake;
+import org.rapport.integration.SettledFiles;
 
 /**
  * One route per intake folder: a file that has stopped changing is streamed through the folder's
@@ -101,15 +102,8 @@ public class IntakeRoutes extends RouteBuilder {
 
     /** The file endpoint of a folder; the only place its options are chosen. */
     String inboxUri(IntakeFolder folder) {
-        long checkMillis = settings.readLockCheckInterval().toMillis();
         return "file:" + settings.intakeDir().resolve(folder.name())
-                + "?readLock=changed"
-                + "&readLockCheckInterval=" + checkMillis
-                // a file last changed longer ago than that is taken at first sight, not looked at twice
-                + "&readLockMinAge=" + checkMillis
-                + "&readLockTimeout=" + 10 * checkMillis
-                // an empty file is delivered too, to be rejected visibly rather than wait forever
-                + "&readLockMinLength=0"
+                + "?" + SettledFiles.readLockQuery(settings.readLockCheckInterval())
                 + "&delay=" + settings.pollInterval().toMillis()
                 + "&sortBy=file:name"
                 // a link is not followed out of the folder

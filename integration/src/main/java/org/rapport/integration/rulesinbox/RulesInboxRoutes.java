@@ -9,6 +9,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.rapport.engine.ruleset.RuleInbox;
 import org.rapport.engine.ruleset.RuleSetSubmission;
+import org.rapport.integration.SettledFiles;
 import org.rapport.rules.engine.RuleFileSource;
 
 /**
@@ -37,12 +38,9 @@ public class RulesInboxRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        long checkMillis = settings.readLockCheckInterval().toMillis();
         from("file:" + settings.inbox()
                 + "?include=" + RULE_FILES
-                + "&readLock=changed&readLockCheckInterval=" + checkMillis
-                + "&readLockTimeout=" + 10 * checkMillis
-                + "&readLockMinLength=0"
+                + "&" + SettledFiles.readLockQuery(settings.readLockCheckInterval())
                 + "&delay=" + settings.pollInterval().toMillis()
                 + "&sortBy=file:name"
                 // a timestamp keeps every file handed in, even one dropped again under the same name

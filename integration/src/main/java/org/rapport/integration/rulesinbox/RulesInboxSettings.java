@@ -11,7 +11,8 @@ import java.util.function.Function;
  *
  * @param inbox                 the folder rule files are dropped into
  * @param pollInterval          how often it is looked at
- * @param readLockCheckInterval how long a file must stay unchanged before it is read
+ * @param readLockCheckInterval how long a file must stay unchanged before it is read (one last changed longer ago is
+ *                              read at once, {@link org.rapport.integration.SettledFiles})
  * @param activateWhenValid     whether a valid draft is activated at once (audited as the rules inbox);
  *                              off by default: activation stays an explicit act over the API
  * @param maximumRedeliveries   how many more times a draft is tried after a technical fault (database down)

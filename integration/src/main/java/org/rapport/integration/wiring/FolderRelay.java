@@ -13,6 +13,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
 import org.rapport.integration.EndpointUri;
+import org.rapport.integration.SettledFiles;
 
 /**
  * Moves the files a {@code file} source drops into a folder of its own choosing over to the source's
@@ -47,13 +48,7 @@ final class FolderRelay extends RouteBuilder {
         String filterName = "rapport-relay-filter-" + source;
         getContext().getRegistry().bind(filterName, new RelayedFiles(include));
         long poll = pollInterval.toMillis();
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("readLock", "changed");
-        options.put("readLockCheckInterval", poll);
-        // a file last changed longer ago than that is taken at first sight, not looked at twice
-        options.put("readLockMinAge", poll);
-        options.put("readLockTimeout", 10 * poll);
-        options.put("readLockMinLength", 0);
+        Map<String, Object> options = new LinkedHashMap<>(SettledFiles.readLock(pollInterval));
         options.put("delay", poll);
         options.put("sortBy", "file:name");
         options.put("delete", true);
