@@ -1,6 +1,6 @@
 package org.rapport.engine.intake;
 
-import java.io.StringReader;
+import java.io.Reader;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.sql.Connection;
@@ -23,18 +23,18 @@ final class PostgresCopy {
     }
 
     /**
-     * Copies {@code text} (COPY's text format) with {@code copySql} (ours, never user-written).
+     * Copies {@code text} (COPY's text format, sent as it is read) with {@code copySql} (ours, never user-written).
      *
      * @return false when the driver's copy interface cannot be reached on this connection; nothing was sent
      */
-    static boolean copyIn(Connection connection, String copySql, String text) throws SQLException {
+    static boolean copyIn(Connection connection, String copySql, Reader text) throws SQLException {
         Object copyManager = copyManager(connection);
         if (copyManager == null) {
             return false;
         }
         try {
             copyManager.getClass().getMethod("copyIn", String.class, java.io.Reader.class)
-                    .invoke(copyManager, copySql, new StringReader(text));
+                    .invoke(copyManager, copySql, text);
             return true;
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof SQLException failure) {
