@@ -148,7 +148,7 @@ public final class ConfiguredSources {
             }
             if (definition.transport() instanceof Transport.File file && !isInbox(file.directory(), inbox)) {
                 camel.addRoutes(new FolderRelay(name, file.directory(), file.include(), inbox,
-                        settings.pollInterval()));
+                        settings.pollInterval(), settings.readLockCheckInterval()));
                 routeIds.add(FolderRelay.routeId(name));
             }
             running.put(name, new Running(definition, folder, fetch, routeIds));

@@ -29,13 +29,20 @@ final class FolderRelay extends RouteBuilder {
     private final String include;
     private final Path inbox;
     private final Duration pollInterval;
+    private final Duration stillFor;
 
-    FolderRelay(String source, Path from, String include, Path inbox, Duration pollInterval) {
+    /**
+     * @param pollInterval how often the folder is looked at
+     * @param stillFor     how long a file must have stayed unchanged before it is moved: the intake folders' own
+     *                     setting, so that a dropped file waits no longer here than it would dropped into the inbox
+     */
+    FolderRelay(String source, Path from, String include, Path inbox, Duration pollInterval, Duration stillFor) {
         this.source = source;
         this.from = from;
         this.include = include;
         this.inbox = inbox;
         this.pollInterval = pollInterval;
+        this.stillFor = stillFor;
     }
 
     static String routeId(String source) {
@@ -48,7 +55,7 @@ final class FolderRelay extends RouteBuilder {
         String filterName = "rapport-relay-filter-" + source;
         getContext().getRegistry().bind(filterName, new RelayedFiles(include));
         long poll = pollInterval.toMillis();
-        Map<String, Object> options = new LinkedHashMap<>(SettledFiles.readLock(pollInterval));
+        Map<String, Object> options = new LinkedHashMap<>(SettledFiles.readLock(stillFor));
         options.put("delay", poll);
         options.put("sortBy", "file:name");
         options.put("delete", true);

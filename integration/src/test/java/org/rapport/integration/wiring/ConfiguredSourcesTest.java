@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,9 @@ class ConfiguredSourcesTest extends PersistenceSpec {
         Files.createDirectories(root.resolve("drops/billing"));
         Files.createDirectories(root.resolve("sources"));
         camel = new DefaultCamelContext();
+        // a reader waiting for a file to settle sleeps through its check interval: stopped, it is interrupted at
+        // once rather than waited for
+        camel.getShutdownStrategy().setTimeout(1);
         camel.start();
     }
 
@@ -93,6 +97,25 @@ class ConfiguredSourcesTest extends PersistenceSpec {
         assertThat(batch.keptAs()).isEqualTo("billing/.done/purchases-2026-10.csv");
         await("the file to be kept", () -> Files.exists(root.resolve("intake/billing/.done/purchases-2026-10.csv")));
         assertThat(root.resolve("drops/billing")).isEmptyDirectory();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "H2")
+    void aSourcesFolderLeavesAFileJustWrittenAsLongAsTheInboxWouldAndMovesASettledOneAtOnce(TestDatabase database)
+            throws Exception {
+        // files must be still for half a minute, far longer than the test waits; the folders are looked at often
+        start(database, Duration.ofSeconds(30));
+        write("billing.json", BILLING);
+        sources.reconcile();
+
+        Path fresh = drop(root.resolve("drops/billing"), "purchases-2026-11.csv", PURCHASES);
+        Path settled = drop(root.resolve("drops/billing"), "purchases-2026-10.csv", PURCHASES);
+        Files.setLastModifiedTime(settled, FileTime.from(Instant.now().minus(Duration.ofMinutes(1))));
+
+        await("the settled file to be stored", () -> batches(database).size() == 1);
+        assertThat(batches(database).get(0).fileName()).isEqualTo("purchases-2026-10.csv");
+        assertThat(fresh).as("the file just written, still where it was dropped").exists();
+        assertThat(root.resolve("intake/billing/purchases-2026-11.csv")).doesNotExist();
     }
 
     @ParameterizedTest
@@ -160,9 +183,13 @@ class ConfiguredSourcesTest extends PersistenceSpec {
     }
 
     private void start(TestDatabase database) {
+        start(database, Duration.ofMillis(100));
+    }
+
+    private void start(TestDatabase database, Duration stillFor) {
         Intake intake = new TransactionalIntake(on(database)::read, Clock.systemUTC());
         FileDropSettings settings = new FileDropSettings(root.resolve("intake"), Duration.ofMillis(50),
-                Duration.ofMillis(100), 2, Duration.ofMillis(10));
+                stillFor, 2, Duration.ofMillis(10));
         // the billing system's drops are a file root; the PBX's host is allowed, its credential bound to it
         SourceBoundaries boundaries = SourceBoundaries.closed(root).withFileRoots(root.resolve("drops"))
                 .withAllowedHosts("127.0.0.1").withCredentialHosts(Map.of("pbx-sftp", Set.of("127.0.0.1")));
