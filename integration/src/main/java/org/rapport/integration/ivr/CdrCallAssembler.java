@@ -20,19 +20,23 @@ import org.rapport.integration.mapping.ReferenceLines;
  * call's legs as they end, so they arrive close together but not always next to each other (two
  * calls ending at once interleave). A call counts as complete once the file has moved on past its
  * last leg's end by the correlation window; memory thus holds the calls of one window, not the
- * file. A leg that repeats one already held is a duplicate and is refused; a call whose reference
- * was already given (its legs further apart than the window, or the file repeating itself) is
- * quarantined rather than counted twice. Not thread-safe: one per file.
+ * file: of a call handed on, only fingerprints of its keys are kept ({@link ReferenceLines}). A leg that
+ * repeats one already held is a duplicate and is refused; a call whose reference was already given (its
+ * legs further apart than the window, or the file repeating itself) is quarantined rather than counted
+ * twice, and so is a late leg that joins a call already given through a linked key. Not thread-safe: one
+ * per file.
  */
 final class CdrCallAssembler {
 
     private final Duration window;
     private final BatchCollector out;
     private final Map<String, Group> open = new LinkedHashMap<>();
-    /** A linked leg's key to the group it joined. */
+    /** A linked leg's key to the group it joined, while that group is held. */
     private final Map<String, String> joined = new HashMap<>();
     /** The calls given so far, by reference: a fingerprint and line each, so a long file is not held. */
     private final ReferenceLines givenCalls = new ReferenceLines();
+    /** The keys that joined the calls given so far, with the line of the call each joined. */
+    private final ReferenceLines givenLinks = new ReferenceLines();
     private LocalDateTime latestEnd;
 
     CdrCallAssembler(Duration window, BatchCollector out) {
@@ -46,6 +50,13 @@ final class CdrCallAssembler {
      * @throws BadFieldException when the leg repeats one already taken
      */
     void add(CallLeg leg) throws BadFieldException {
+        long given = lineOfCallGivenThroughLink(leg);
+        if (given >= 0) {
+            out.quarantine(new QuarantinedRow(leg.line(), leg.legKeyField(), "the leg joins a call already given by the"
+                    + " legs from line " + given + ": a call is counted once (are its legs more than "
+                    + window.toMinutes() + " minutes apart, or is the file repeated?)", leg.text()));
+            return;
+        }
         String key = joined.getOrDefault(leg.groupKey(), leg.groupKey());
         if (leg.linkKey() != null && !leg.linkKey().equals(key)) {
             key = join(key, joined.getOrDefault(leg.linkKey(), leg.linkKey()));
@@ -63,6 +74,30 @@ final class CdrCallAssembler {
         emitCallsEndedBefore(LocalDateTime.MAX);
     }
 
+    /**
+     * The line of the call given already that {@code leg} would join through a link: its own key linked into that
+     * call, or the key it links to being that call's or linked into it; -1 when none. A leg whose own key is a given
+     * call's is left to {@link #emit}, which quarantines the call it makes.
+     */
+    private long lineOfCallGivenThroughLink(CallLeg leg) {
+        if (!isHeld(leg.groupKey())) {
+            long line = givenLinks.lineOf(leg.groupKey());
+            if (line >= 0) {
+                return line;
+            }
+        }
+        String link = leg.linkKey();
+        if (link == null || link.equals(leg.groupKey()) || isHeld(link)) {
+            return -1;
+        }
+        long line = givenLinks.lineOf(link);
+        return line >= 0 ? line : givenCalls.lineOf(link);
+    }
+
+    private boolean isHeld(String key) {
+        return open.containsKey(key) || joined.containsKey(key);
+    }
+
     /** Puts the legs of {@code other} (when held) into {@code key}'s group, and remembers the link. */
     private String join(String key, String other) {
         Group otherGroup = open.remove(other);
@@ -73,8 +108,14 @@ final class CdrCallAssembler {
             if (otherGroup.lastEnd != null && (group.lastEnd == null || otherGroup.lastEnd.isAfter(group.lastEnd))) {
                 group.lastEnd = otherGroup.lastEnd;
             }
+            // keys that had joined the other group now lead to this one
+            for (String link : otherGroup.links) {
+                joined.put(link, key);
+                group.links.add(link);
+            }
         }
         joined.put(other, key);
+        group.links.add(other);
         return key;
     }
 
@@ -91,6 +132,10 @@ final class CdrCallAssembler {
     private void emit(Group group) {
         CallRecord call = CdrCall.derive(group.key, group.legs);
         long earlier = givenCalls.putIfAbsent(call.callRef(), call.line());
+        for (String link : group.links) {
+            joined.remove(link);
+            givenLinks.putIfAbsent(link, earlier >= 0 ? earlier : call.line());
+        }
         if (earlier >= 0) {
             CallLeg first = group.legs.get(0);
             out.quarantine(new QuarantinedRow(call.line(), first.legKeyField(), "call '" + call.callRef()
@@ -102,11 +147,18 @@ final class CdrCallAssembler {
         out.add(call);
     }
 
+    /** How many linked keys are held, for tests: those of the calls held, not of the calls given. */
+    int linksHeld() {
+        return joined.size();
+    }
+
     /** The legs of one call held so far. */
     private static final class Group {
         private final String key;
         private final List<CallLeg> legs = new ArrayList<>();
         private final Map<String, CallLeg> lineOfLeg = new HashMap<>();
+        /** The other keys that joined this call. */
+        private final List<String> links = new ArrayList<>();
         private LocalDateTime lastEnd;
 
         Group(String key) {

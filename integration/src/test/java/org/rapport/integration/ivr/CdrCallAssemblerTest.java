@@ -88,6 +88,36 @@ class CdrCallAssemblerTest {
     }
 
     @Test
+    void aLateLegJoiningACallAlreadyGivenThroughALinkIsQuarantinedNotCountedAsAnotherCall() throws BadFieldException {
+        calls.add(leg(1, "b-leg", null, 0, 2));
+        calls.add(leg(2, "a-leg", "b-leg", 0, 1));
+        calls.add(leg(3, "x", null, 15, 16));
+        assertThat(handedOn).containsExactly("a-leg");
+
+        // a transfer leg linking to the call given, and a leg under the key that joined it, both too late
+        calls.add(leg(4, "c-leg", "a-leg", 17, 18));
+        calls.add(leg(5, "b-leg", null, 18, 19));
+        calls.finish();
+
+        assertThat(handedOn).containsExactly("a-leg", "quarantined line 4", "quarantined line 5", "x");
+    }
+
+    @Test
+    void theLinksOfCallsGivenAreNotHeldSoALongFileIsNot() throws BadFieldException {
+        // a day of transferred calls a minute apart, each an a-leg and a b-leg linked to it
+        for (int minute = 0; minute < 10_000; minute++) {
+            calls.add(leg(2L * minute + 1, "b-" + minute, null, minute, minute + 2));
+            calls.add(leg(2L * minute + 2, "a-" + minute, "b-" + minute, minute, minute + 1));
+        }
+
+        assertThat(calls.linksHeld()).as("the calls of the last window, not of the file").isLessThanOrEqualTo(15);
+        calls.finish();
+        assertThat(handedOn).hasSize(10_000).doesNotContain("quarantined line 2").startsWith("a-0", "a-1")
+                .endsWith("a-9999");
+        assertThat(calls.linksHeld()).isZero();
+    }
+
+    @Test
     void manyCallsOpenAtOnceAreEachHandedOnOnceInTheOrderTheyBegan() throws BadFieldException {
         // a busy hour: calls a second apart, each 5 minutes long, so 300 are open at once
         List<String> expected = new ArrayList<>();
