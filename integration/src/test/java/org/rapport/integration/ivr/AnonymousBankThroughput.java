@@ -30,8 +30,7 @@ public final class AnonymousBankThroughput {
         try {
             write(file, lines);
             IntakeFormat format = TestSources.format("""
-                    {"name": "bank", "kind": "calls", "format": "anonymous-bank", "timeZone": "Asia/Jerusalem",
-                     "transport": {"type": "file", "directory": "."}}
+                    {"name": "bank", "kind": "calls", "format": "anonymous-bank", "timeZone": "Asia/Jerusalem"}
                     """);
             long started = System.nanoTime();
             IntakeBatch batch;
