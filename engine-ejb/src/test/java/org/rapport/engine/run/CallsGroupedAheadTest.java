@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
 
@@ -34,12 +35,7 @@ class CallsGroupedAheadTest extends PersistenceSpec {
     void aRunStillRunningFindsItsCallsGroupedForItsScoringStep(TestDatabase database) throws Exception {
         runId = runningRunWithCalls(on(database));
 
-        EntityManager entityManager = database.factory().createEntityManager();
-        try {
-            bean(entityManager).group(runId);
-        } finally {
-            entityManager.close();
-        }
+        groupAhead(database, entityManager -> entityManager.find(Run.class, runId));
 
         assertThat(EngagementScoring.holdsCallsGroupedAhead(runId)).isTrue();
     }
@@ -48,17 +44,13 @@ class CallsGroupedAheadTest extends PersistenceSpec {
     @EnumSource(TestDatabase.class)
     void aRunThatFailsWhileItsCallsAreGroupedLetsGoOfThem(TestDatabase database) throws Exception {
         runId = runningRunWithCalls(on(database));
-        EntityManager entityManager = database.factory().createEntityManager();
-        try {
-            // the bean's first look finds the run running; it fails, and lets go of its grouped calls, before the
-            // grouping holds them
+
+        // the bean's first look finds the run running; it fails, and lets go of its grouped calls, before the
+        // grouping holds them
+        groupAhead(database, entityManager -> {
             entityManager.find(Run.class, runId);
             database.write(other -> new RunSteps(other, null, java.time.Clock.systemUTC()).fail(runId, "stopped"));
-
-            bean(entityManager).group(runId);
-        } finally {
-            entityManager.close();
-        }
+        });
 
         RunStatus status = database.read(other -> other.find(Run.class, runId).getStatus());
         assertThat(status).isEqualTo(RunStatus.FAILED);
@@ -76,6 +68,17 @@ class CallsGroupedAheadTest extends PersistenceSpec {
             id[0] = run.getId();
         });
         return id[0];
+    }
+
+    /** Runs the bean for this run on an entity manager of its own, after {@code before} on the same one. */
+    private void groupAhead(TestDatabase database, Consumer<EntityManager> before) throws ReflectiveOperationException {
+        EntityManager entityManager = database.factory().createEntityManager();
+        try {
+            before.accept(entityManager);
+            bean(entityManager).group(runId);
+        } finally {
+            entityManager.close();
+        }
     }
 
     private static CallsGroupedAhead bean(EntityManager entityManager) throws ReflectiveOperationException {
