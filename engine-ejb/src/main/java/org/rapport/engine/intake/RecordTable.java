@@ -116,4 +116,18 @@ record RecordTable(String table, String keyColumn, boolean scopedBySource, boole
     String sequence() {
         return table + "_seq";
     }
+
+    /**
+     * A table is its name: a delivery's rows are grouped by table a row at a time, and a record's own hash went over
+     * every column description each time (4 % of reading a call file, sampled).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RecordTable that && table.equals(that.table);
+    }
+
+    @Override
+    public int hashCode() {
+        return table.hashCode();
+    }
 }

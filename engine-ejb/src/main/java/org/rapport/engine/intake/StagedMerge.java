@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  * customer is blank or unknown are counted unmatched.
  * <p>
  * Merges one part of the file, the rows whose keys fall in a range of buckets ({@link KeyBuckets}), in the caller's
- * transaction: a file is merged a part a transaction ({@link StagedIntake}). Every row of a key is in one part, so
+ * transaction, and deletes the part's staged rows with it: a file is merged a part a transaction
+ * ({@link StagedIntake}). Every row of a key is in one part, so
  * the rules hold within a part as they did for the whole file, and parts may be merged side by side. PostgreSQL
  * only: H2 answers these joins over a million staged rows by reading pages at random (see {@link StagedIntake}).
  * Not for customers or replays. Not thread-safe: one per part.
@@ -169,6 +170,9 @@ final class StagedMerge {
         unmatched += count(connection, "select count(*) from " + staged + " s where s.staging_id = ?"
                 + " and (s.customer_ref is null or not exists"
                 + " (select 1 from customer c where c.external_id = s.customer_ref))");
+        // the bucket's staged rows go with its merge, in the part's transaction, so both parts delete side by side:
+        // deleted whole when the file ended, a million staged rows were 0.4 s on one core while the other idled
+        update(connection, "delete from " + staged + " where staging_id = ?", stagingId);
     }
 
     /** Makes the rows quarantined in staging {@code stagingId} those of batch {@code batchId}. */

@@ -210,7 +210,10 @@ final class StagingArea {
         }
     }
 
-    /** The tables staging {@code stagingId} holds records for, and how many records it holds. */
+    /**
+     * The tables staging {@code stagingId} holds records for, and how many records it holds: the last place among
+     * them, which for a file part merged (whose merged buckets' rows are gone) is still about the file's size.
+     */
     static StagedExtent extent(Connection connection, long stagingId) throws SQLException {
         List<RecordTable> tables = new ArrayList<>();
         long records = 0;

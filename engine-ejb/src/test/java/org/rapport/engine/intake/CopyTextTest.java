@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +30,19 @@ class CopyTextTest {
 
         assertThat(text).isEqualTo("1\ttab\\there\t\\N\tANSWERED\n"
                 + "2\tback\\\\slash and\\r\\nbreak\ttrue\t\\N\n");
+    }
+
+    @Test
+    void writesNumbersFlagsAndTimesAsTheDatabaseReadsThemBackAndEscapesAtEitherEndOfAText() throws IOException {
+        LocalDateTime startedAt = LocalDateTime.of(2026, 10, 2, 9, 0);
+        List<Object[]> rows = List.<Object[]>of(new Object[] {42, 7_000_000_000L, false, startedAt, "\\key\t",
+            "plain"});
+
+        String text = readAll(new StagedRows.CopyText(rows), 8192);
+
+        String utcWallTime = startedAt.atZone(ZoneId.systemDefault()).withZoneSameInstant(ZoneOffset.UTC)
+                .toLocalDateTime().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        assertThat(text).isEqualTo("42\t7000000000\tfalse\t" + utcWallTime + "\t\\\\key\\t\tplain\n");
     }
 
     @Test
