@@ -35,8 +35,9 @@ public final class PostgresCallIndexCost {
         int batches = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         List<String> dropped = args.length > 2 && !args[2].equals("none") ? List.of(args[2].split(",")) : List.of();
         DataSource postgres = EmbeddedPostgresServer.newDatabase("call_index_cost");
-        try (ResourceLocalStore store = ResourceLocalStore.freshSchema(postgres);
-                Connection connection = postgres.getConnection();
+        // the schema as the migrations make it; the statements below need no entity manager
+        ResourceLocalStore.freshSchema(postgres).close();
+        try (Connection connection = postgres.getConnection();
                 Statement statement = connection.createStatement()) {
             for (String index : dropped) {
                 // names from the command line of whoever runs the benchmark, checked against the schema's
