@@ -117,9 +117,10 @@ final class StagedRows {
     }
 
     /**
-     * A value as {@link #postgresText} gives it, written straight into the row's text: numbers, times and keys
-     * without a string of their own each, which was most of what the staging thread did (a million calls: 1.5 s
-     * of the staging thread's 2.2 s went into escaping a character at a time).
+     * A value as {@link #postgresText} gives it, written straight into the row's text: numbers, flags and times
+     * without a string of their own, a text copied whole unless it has something to escape (JFR over three files of
+     * a million calls: 157 of the 215 samples the staging thread spent writing COPY's text were in escaping a
+     * character at a time).
      */
     private static void appendValue(StringBuilder text, Object value) {
         if (value == null) {

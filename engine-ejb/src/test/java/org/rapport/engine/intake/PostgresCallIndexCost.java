@@ -14,7 +14,7 @@ import org.rapport.engine.testing.ResourceLocalStore;
  * A benchmark, not a test: what each of the calls' indexes costs PostgreSQL when a file's new calls are made their
  * batch, as the staged merge's insert does it ({@code insert … select} from an unlogged table, one backend), on
  * embedded PostgreSQL with the real schema, the indexes named dropped first. The calls are generated in SQL, keyed
- * as the Anonymous Bank log keys them ({@code AA1000/0}, {@code AA1001/1}, …), and written as {@code files}
+ * as the Anonymous Bank log keys them ({@code AA1000/0}, {@code AA1001/1}, …), and written as {@code batches}
  * successive batches of {@code calls} each, so that the later ones go into a table that already holds the earlier.
  * The batch-check triggers (V100, about 0.6 s a million calls) are disabled: they check a statement, not a row.
  * <p>
