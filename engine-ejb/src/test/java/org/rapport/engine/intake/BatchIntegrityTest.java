@@ -6,24 +6,33 @@ import static org.rapport.engine.intake.Deliveries.calls;
 import static org.rapport.engine.intake.Deliveries.checksum;
 import static org.rapport.engine.intake.Deliveries.customer;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rapport.engine.servicecase.ServiceCaseKind;
 import org.rapport.engine.testing.PersistenceSpec;
 import org.rapport.engine.testing.TestDatabase;
 
 /**
- * A call, and a customer, always belongs to a batch the ledger holds (a customer stored before batches were kept, to
- * none): on H2 by foreign keys, on PostgreSQL by triggers that check each statement's rows at once (V100 for calls,
- * V112 for customers), so that a million records are not each looked up with their batch.
+ * Every stored record — call, customer, survey answer, purchase, service case — belongs to a batch the ledger holds
+ * (a customer stored before batches were kept, to none): on H2 by foreign keys, on PostgreSQL by triggers that check
+ * each statement's rows at once (V100 for calls, V112 for customers, V113 for the others), so that a million records
+ * are not each looked up with their batch.
  */
 class BatchIntegrityTest extends PersistenceSpec {
 
@@ -38,7 +47,21 @@ class BatchIntegrityTest extends PersistenceSpec {
                 + " version, status) values (?1, ?2, ?3, true, true, 0, 'ACTIVE')",
                 intake -> intake.store(Deliveries.customers("customers.csv", checksum('c'), List.of(
                         customer(2, "C-1", "consumer"), customer(3, "C-2", "consumer"),
-                        customer(4, "C-3", "consumer")))));
+                        customer(4, "C-3", "consumer"))))),
+        SURVEY_RESPONSES("survey_response", "insert into survey_response (batch_id, id, record_key, source,"
+                + " responded_at) values (?1, ?2, ?3, 'test-survey', timestamp '2026-10-03 10:00:00')",
+                intake -> intake.store(contacts(SourceKind.SURVEY_RESPONSES, line -> new SurveyResponseRecord(line,
+                        "R-" + line, "C-1", LocalDateTime.parse("2026-10-03T10:00:00"), "relationship", "call", 9,
+                        null, null, null)))),
+        PURCHASES("purchase", "insert into purchase (batch_id, id, record_key, source, amount, purchased_on)"
+                + " values (?1, ?2, ?3, 'test-shop', 12.50, date '2026-10-03')",
+                intake -> intake.store(contacts(SourceKind.PURCHASES, line -> new PurchaseRecord(line, "P-" + line,
+                        "C-1", LocalDate.parse("2026-10-03"), new BigDecimal("12.50"), "broadband")))),
+        SERVICE_CASES("service_case", "insert into service_case (batch_id, id, record_key, source, opened_at, kind)"
+                + " values (?1, ?2, ?3, 'test-desk', timestamp with time zone '2026-10-05 09:00:00+00', 'COMPLAINT')",
+                intake -> intake.store(contacts(SourceKind.SERVICE_CASES, line -> new ServiceCaseRecord(line,
+                        "S-" + line, "C-1", Instant.parse("2026-10-05T09:00:00Z"), null, "email",
+                        ServiceCaseKind.COMPLAINT, "billing", "a complaint"))));
 
         private final String table;
         private final String insert;
@@ -49,6 +72,15 @@ class BatchIntegrityTest extends PersistenceSpec {
             this.insert = insert;
             this.threeRecords = threeRecords;
         }
+    }
+
+    /** A file of three records of {@code kind}, on lines 2 to 4. */
+    private static Delivery contacts(SourceKind kind, LongFunction<CanonicalRecord> record) {
+        return new Delivery(kind, "test-" + kind.name().toLowerCase(Locale.ROOT), "contacts.csv", checksum('k'),
+                "contacts/.done/contacts.csv", sink -> {
+                    LongStream.rangeClosed(2, 4).mapToObj(record).forEach(sink::record);
+                    return null;
+                });
     }
 
     static Stream<Arguments> tablesOnEachDatabase() {
