@@ -10,18 +10,19 @@ alter table survey_response drop constraint fkf3md4dtcg824um36fawafxi9f;
 alter table purchase drop constraint fkrx8eb1evum71l8vw9offbgtix;
 alter table service_case drop constraint fkesfvc7o55pdp5gacr0q79n7sa;
 
-create trigger survey_response_batch_on_insert after insert on survey_response
-    referencing new table as written_rows for each statement execute function written_rows_batches_exist();
-create trigger survey_response_batch_on_update after update on survey_response
-    referencing new table as written_rows for each statement execute function written_rows_batches_exist();
-create trigger purchase_batch_on_insert after insert on purchase
-    referencing new table as written_rows for each statement execute function written_rows_batches_exist();
-create trigger purchase_batch_on_update after update on purchase
-    referencing new table as written_rows for each statement execute function written_rows_batches_exist();
-create trigger service_case_batch_on_insert after insert on service_case
-    referencing new table as written_rows for each statement execute function written_rows_batches_exist();
-create trigger service_case_batch_on_update after update on service_case
-    referencing new table as written_rows for each statement execute function written_rows_batches_exist();
+do $$
+declare
+    contacts text;
+begin
+    foreach contacts in array array['survey_response', 'purchase', 'service_case'] loop
+        execute format('create trigger %I after insert on %I referencing new table as written_rows'
+            || ' for each statement execute function written_rows_batches_exist()', contacts || '_batch_on_insert',
+            contacts);
+        execute format('create trigger %I after update on %I referencing new table as written_rows'
+            || ' for each statement execute function written_rows_batches_exist()', contacts || '_batch_on_update',
+            contacts);
+    end loop;
+end $$;
 
 create function source_batch_keeps_its_contacts() returns trigger language plpgsql as $$
 begin
