@@ -183,6 +183,45 @@ class StagedIntakeTest extends PersistenceSpec {
      * A file left part merged and not delivered again (its inbox emptied by hand) is finished from its staging once
      * no intake has touched it for a while; until then it is left to whichever intake may be merging it.
      */
+    /**
+     * A process stopped after its last part, before the batch was accepted, leaves every call written and no staged
+     * call (each part took its own with it), only the quarantined rows and the staging's progress: the file's next
+     * delivery merges nothing again and finishes the batch, each row counted once.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void aProcessStoppedAfterItsLastPartLeavesNothingToMergeAndTheNextDeliveryFinishesTheBatch(
+            TestDatabase database) {
+        on(database);
+        int rows = 25_000;
+        Delivery delivery = Deliveries.calls("test-ivr", "calls.csv", checksum('l'),
+                calls(rows, "C-1", "2026-10-02T09:00:00"), List.of(Deliveries.badRow(7)));
+        List<Integer> partsMergedAfterRestart = new ArrayList<>();
+        assertThatThrownBy(() -> new TransactionalIntake(database::read, Clock.systemUTC(), "process-killed",
+                new MergeParts(10_000, 1, parts -> {
+                    if (parts == 3) {
+                        throw new ProcessKilled();
+                    }
+                })).store(delivery)).isInstanceOf(ProcessKilled.class);
+
+        assertThat(count(database, "Call")).as("every part written").isEqualTo(rows);
+        assertThat(stagedCalls(database)).as("no staged call left").isZero();
+        assertThat(count(database, "QuarantinedRecord")).as("quarantined when the batch is finished").isZero();
+        assertThat(filesBeingStored(database)).containsExactly("test-ivr calls.csv");
+
+        IntakeReceipt again = new TransactionalIntake(database::read, Clock.systemUTC(), "process-restarted",
+                new MergeParts(10_000, 1, partsMergedAfterRestart::add)).store(delivery);
+
+        assertThat(partsMergedAfterRestart).as("no part merged twice").isEmpty();
+        assertThat(again.status()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(again.rowsAccepted()).isEqualTo(rows);
+        assertThat(again.rowsQuarantined()).isEqualTo(1);
+        assertThat(again.changes()).as("each call counted once").isEqualTo(new IntakeReceipt.Changes(rows, 0, 0, 0));
+        assertThat(count(database, "Call")).isEqualTo(rows);
+        assertThat(count(database, "QuarantinedRecord")).isEqualTo(1);
+        assertThat(filesBeingStored(database)).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
     void aFileLeftPartMergedIsFinishedFromItsStagingOnceNoIntakeHasTouchedItForAWhile(TestDatabase database) {
