@@ -136,18 +136,11 @@ class StagedIntakeTest extends PersistenceSpec {
     void aProcessStoppedBetweenPartsLeavesItsBatchBeingStoredAndTheNextDeliveryGoesOnFromThere(
             TestDatabase database) {
         on(database);
-        int rows = 25_000;
-        Delivery delivery = Deliveries.calls("test-ivr", "calls.csv", checksum('p'),
-                calls(rows, "C-1", "2026-10-02T09:00:00"), List.of(Deliveries.badRow(7)));
+        int rows = PARTED_ROWS;
+        Delivery delivery = partedCalls('p');
         List<Integer> partsMergedAfterRestart = new ArrayList<>();
-        Intake stopsAfterTwoParts = new TransactionalIntake(database::read, Clock.systemUTC(), "process-killed",
-                new MergeParts(10_000, 1, parts -> {
-                    if (parts == 2) {
-                        throw new ProcessKilled();
-                    }
-                }));
 
-        assertThatThrownBy(() -> stopsAfterTwoParts.store(delivery)).isInstanceOf(ProcessKilled.class);
+        storeInAProcessKilledAfter(2, database, delivery);
 
         SourceBatch left = database.read(entityManager -> entityManager.createQuery("select b from SourceBatch b",
                 SourceBatch.class).getSingleResult());
@@ -193,16 +186,10 @@ class StagedIntakeTest extends PersistenceSpec {
     void aProcessStoppedAfterItsLastPartLeavesNothingToMergeAndTheNextDeliveryFinishesTheBatch(
             TestDatabase database) {
         on(database);
-        int rows = 25_000;
-        Delivery delivery = Deliveries.calls("test-ivr", "calls.csv", checksum('l'),
-                calls(rows, "C-1", "2026-10-02T09:00:00"), List.of(Deliveries.badRow(7)));
+        int rows = PARTED_ROWS;
+        Delivery delivery = partedCalls('l');
         List<Integer> partsMergedAfterRestart = new ArrayList<>();
-        assertThatThrownBy(() -> new TransactionalIntake(database::read, Clock.systemUTC(), "process-killed",
-                new MergeParts(10_000, 1, parts -> {
-                    if (parts == 3) {
-                        throw new ProcessKilled();
-                    }
-                })).store(delivery)).isInstanceOf(ProcessKilled.class);
+        storeInAProcessKilledAfter(3, database, delivery);
 
         assertThat(count(database, "Call")).as("every part written").isEqualTo(rows);
         assertThat(stagedCalls(database)).as("no staged call left").isZero();
@@ -226,16 +213,10 @@ class StagedIntakeTest extends PersistenceSpec {
     @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
     void aFileLeftPartMergedIsFinishedFromItsStagingOnceNoIntakeHasTouchedItForAWhile(TestDatabase database) {
         on(database);
-        int rows = 25_000;
+        int rows = PARTED_ROWS;
         Duration untouchedFor = Duration.ofMinutes(15);
-        Delivery delivery = Deliveries.calls("test-ivr", "calls.csv", checksum('h'),
-                calls(rows, "C-1", "2026-10-02T09:00:00"), List.of(Deliveries.badRow(7)));
-        assertThatThrownBy(() -> new TransactionalIntake(database::read, Clock.systemUTC(), "process-killed",
-                new MergeParts(10_000, 1, parts -> {
-                    if (parts == 2) {
-                        throw new ProcessKilled();
-                    }
-                })).store(delivery)).isInstanceOf(ProcessKilled.class);
+        Delivery delivery = partedCalls('h');
+        storeInAProcessKilledAfter(2, database, delivery);
         long written = count(database, "Call");
         long batchId = database.read(entityManager -> entityManager.createQuery("select b.id from SourceBatch b",
                 Long.class).getSingleResult());
@@ -434,6 +415,25 @@ class StagedIntakeTest extends PersistenceSpec {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A file of calls merged in three parts of 10,000 records: 25,000 calls and a quarantined row. */
+    private static final int PARTED_ROWS = 25_000;
+
+    private static Delivery partedCalls(char checksumLetter) {
+        return Deliveries.calls("test-ivr", "calls.csv", checksum(checksumLetter),
+                calls(PARTED_ROWS, "C-1", "2026-10-02T09:00:00"), List.of(Deliveries.badRow(7)));
+    }
+
+    /** Stores {@code delivery} a part of 10,000 records at a time in a process killed once {@code parts} are merged. */
+    private static void storeInAProcessKilledAfter(int parts, TestDatabase database, Delivery delivery) {
+        Intake killed = new TransactionalIntake(database::read, Clock.systemUTC(), "process-killed",
+                new MergeParts(10_000, 1, merged -> {
+                    if (merged == parts) {
+                        throw new ProcessKilled();
+                    }
+                }));
+        assertThatThrownBy(() -> killed.store(delivery)).isInstanceOf(ProcessKilled.class);
     }
 
     /** What a process stopped mid-file amounts to for the intake: it never comes back to its staging. */
