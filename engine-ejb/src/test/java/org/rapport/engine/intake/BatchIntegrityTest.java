@@ -31,7 +31,7 @@ import org.rapport.engine.testing.TestDatabase;
 /**
  * Every stored record — call, customer, survey answer, purchase, service case — belongs to a batch the ledger holds
  * (a customer stored before batches were kept, to none): on H2 by foreign keys, on PostgreSQL by triggers that check
- * each statement's rows at once (V100 for calls, V112 for customers, V113 for the others), so that a million records
+ * each statement's rows at once (V100 for calls, V112 for the others), so that a million records
  * are not each looked up with their batch.
  */
 class BatchIntegrityTest extends PersistenceSpec {

@@ -1,3 +1,0 @@
--- On PostgreSQL a customer's batch is checked once a statement by triggers instead of its foreign key, so that a
--- million customers are not each looked up with their batch (see postgresql/V112). H2 keeps its foreign key: nothing
--- changes here.

@@ -1,2 +1,0 @@
--- On PostgreSQL the survey answers', purchases' and service cases' batches are checked once a statement by triggers
--- instead of their foreign keys (see postgresql/V113). H2 keeps its foreign keys: nothing changes here.
