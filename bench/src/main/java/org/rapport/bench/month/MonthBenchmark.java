@@ -131,11 +131,15 @@ public final class MonthBenchmark {
         List<Figure> floor = outcome.floor();
         ServerMonth.Result result = outcome.result();
         OUT.println();
-        OUT.printf(Locale.ROOT, "%-34s %12s %10s %12s %10s%n", "intake (drop → stored)", "rows", "quarant.", "s", "rows/s");
+        OUT.printf(Locale.ROOT, "%-28s %10s %10s %9s %8s %9s | %8s %9s %10s%n", "intake", "lines", "rows",
+                "quarant.", "drop → stored s", "rows/s", "storing s", "rows/s", "lines/s");
         for (ServerMonth.Intake intake : result.intake()) {
-            OUT.printf(Locale.ROOT, "%-34s %,12d %,10d %12.1f %,10.0f  %s%n", intake.source(), intake.rows(),
-                    intake.quarantined(), intake.millis() / 1e3, intake.rowsPerSecond(), intake.status());
+            OUT.printf(Locale.ROOT, "%-28s %,10d %,10d %,9d %15.1f %,9.0f | %9s %,9.0f %,10.0f  %s%n", intake.source(),
+                    intake.lines(), intake.rows(), intake.quarantined(), intake.millis() / 1e3, intake.rowsPerSecond(),
+                    intake.storingMillis() < 0 ? "—" : String.format(Locale.ROOT, "%.1f", intake.storingMillis() / 1e3),
+                    intake.rowsPerSecondStoring(), intake.linesPerSecondStoring(), intake.status());
         }
+        OUT.println("(storing: from the first poll that saw the file stored rather than waiting its turn, 0.25 s apart)");
         OUT.printf(Locale.ROOT, "%-34s %12s %10s %12.1f%n", "all files stored", "", "", result.intakeMillis() / 1e3);
         OUT.printf(Locale.ROOT, "run %d: %s%s%n", result.runId(), result.status(),
                 result.failure() == null ? "" : " — " + result.failure());

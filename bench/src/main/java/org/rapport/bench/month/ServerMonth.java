@@ -1,6 +1,7 @@
 package org.rapport.bench.month;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +32,27 @@ public final class ServerMonth {
     /** The zone the sources' local times are read in: the server's own, so no time moves. */
     private static final String ZONE = java.time.ZoneId.systemDefault().getId();
 
-    /** One delivered file: where it goes, how long until stored, what the ledger said. */
-    public record Intake(String source, String file, long rows, long quarantined, String status, long millis) {
+    /**
+     * One delivered file: where it goes, what the ledger said, how long from the drop until stored and how long it
+     * was being stored (from when the month's readiness first listed it as stored rather than waiting its turn, to
+     * within a poll; -1 when it went in between two polls).
+     *
+     * @param lines the file's lines (a header's included): a CDR file has a line per leg, several a call
+     */
+    public record Intake(String source, String file, long lines, long rows, long quarantined, String status,
+            long millis, long storingMillis) {
         public double rowsPerSecond() {
             return millis == 0 ? 0 : rows * 1000.0 / millis;
+        }
+
+        /** Rows stored a second while the file was being stored, or NaN when that was not seen. */
+        public double rowsPerSecondStoring() {
+            return storingMillis <= 0 ? Double.NaN : rows * 1000.0 / storingMillis;
+        }
+
+        /** The file's lines read a second while it was being stored, or NaN. */
+        public double linesPerSecondStoring() {
+            return storingMillis <= 0 ? Double.NaN : lines * 1000.0 / storingMillis;
         }
     }
 
@@ -110,7 +129,9 @@ public final class ServerMonth {
         targets.put(files.qualtrics(), drops().resolve(SyntheticMonth.QUALTRICS));
         // Copied under hidden names first (the folders' readers skip dot files), then all moved into place at once.
         List<Path[]> moves = new ArrayList<>();
+        Map<String, Long> lines = new LinkedHashMap<>();
         for (Map.Entry<Path, Path> target : targets.entrySet()) {
+            lines.put(target.getKey().getFileName().toString(), linesOf(target.getKey()));
             Path folder = Files.createDirectories(target.getValue());
             String name = target.getKey().getFileName().toString();
             Path hidden = folder.resolve("." + name + ".part");
@@ -121,8 +142,7 @@ public final class ServerMonth {
         for (Path[] move : moves) {
             Files.move(move[0], move[1], StandardCopyOption.ATOMIC_MOVE);
         }
-        List<Intake> intake = awaitStored(server, dropped, targets.keySet().stream()
-                .map(file -> file.getFileName().toString()).toList());
+        List<Intake> intake = awaitStored(server, dropped, lines);
         // The ledger lists a file as stored a moment before the intake lets go of it; a run asked for in between
         // would wait for it (readiness: "being stored now"), so the intake ends when nothing is being stored.
         long settled = awaitNothingBeingStored(server, dropped);
@@ -185,30 +205,58 @@ public final class ServerMonth {
         }
     }
 
-    private List<Intake> awaitStored(RapportServer server, long dropped, List<String> names)
+    private List<Intake> awaitStored(RapportServer server, long dropped, Map<String, Long> lines)
             throws IOException, InterruptedException {
         Map<String, Intake> stored = new LinkedHashMap<>();
+        Map<String, Long> storingSince = new HashMap<>();
         long deadline = dropped + patience.toNanos();
-        while (stored.size() < names.size()) {
+        while (stored.size() < lines.size()) {
             long now = System.nanoTime();
+            // "source file", or "source file (waiting its turn)"
+            for (JsonNode delivery : server.get("readiness/" + month).path("beingStored")) {
+                String[] sourceAndFile = delivery.asText().split(" ", 2);
+                if (sourceAndFile.length == 2 && lines.containsKey(sourceAndFile[1])) {
+                    storingSince.putIfAbsent(sourceAndFile[1], now);
+                }
+            }
             for (JsonNode batch : server.get("intake/batches?limit=100")) {
                 String name = batch.get("fileName").asText();
                 // a large file is listed while its parts are merged: it is stored once it is no longer being stored
-                if (names.contains(name) && !stored.containsKey(name)
+                if (lines.containsKey(name) && !stored.containsKey(name)
                         && !"BEING_STORED".equals(batch.get("status").asText())) {
-                    stored.put(name, new Intake(batch.get("source").asText(), name, batch.get("rowsAccepted").asLong(),
-                            batch.get("rowsQuarantined").asLong(), batch.get("status").asText(),
-                            (now - dropped) / 1_000_000));
+                    Long since = storingSince.get(name);
+                    stored.put(name, new Intake(batch.get("source").asText(), name, lines.get(name),
+                            batch.get("rowsAccepted").asLong(), batch.get("rowsQuarantined").asLong(),
+                            batch.get("status").asText(), (now - dropped) / 1_000_000,
+                            since == null ? -1 : (now - since) / 1_000_000));
                 }
             }
             if (System.nanoTime() > deadline) {
                 throw new IOException("Not every file was stored within " + patience + ": stored " + stored.keySet());
             }
-            if (stored.size() < names.size()) {
+            if (stored.size() < lines.size()) {
                 Thread.sleep(POLL.toMillis());
             }
         }
         return new ArrayList<>(stored.values());
+    }
+
+    /** Counts a file's line ends (a last line without one counted too). */
+    static long linesOf(Path file) throws IOException {
+        long lines = 0;
+        int last = '\n';
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int read = in.read(buffer); read > 0; read = in.read(buffer)) {
+                for (int i = 0; i < read; i++) {
+                    if (buffer[i] == '\n') {
+                        lines++;
+                    }
+                }
+                last = buffer[read - 1];
+            }
+        }
+        return last == '\n' ? lines : lines + 1;
     }
 
     /** Polls the run until it is no longer running, noting when each step completed. */

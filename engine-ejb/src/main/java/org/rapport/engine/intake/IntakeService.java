@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.rapport.engine.customer.InstallationKeys;
 
 /**
- * The intake as an EJB: each delivered file is stored in JTA transactions of its own
- * ({@link IntakeTransaction}), never in the caller's, and {@link BatchStored} is fired once it committed.
+ * The intake as an EJB: each delivered file waits for its turn ({@link IntakeTurns}), is stored in JTA transactions
+ * of its own ({@link IntakeTransaction}), never in the caller's, and {@link BatchStored} is fired once it committed.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -42,6 +42,9 @@ public class IntakeService implements Intake {
     @Inject
     private Event<DeliveryInProgress> inProgress;
 
+    @Inject
+    private IntakeTurns turns;
+
     /** A smaller chunk bounds a transaction and the heap a file takes more tightly; a commit costs H2 ~0.5 s. */
     @Inject
     @ConfigProperty(name = "rapport.intake.rows-per-commit", defaultValue = "100000")
@@ -58,18 +61,18 @@ public class IntakeService implements Intake {
 
     @Override
     public IntakeReceipt store(Delivery delivery) {
-        inProgress.fire(new DeliveryInProgress(delivery.source(), delivery.kind(), delivery.fileName(), false));
-        try {
-            return stored(delivery.kind(), delivery.fileName(), delivery.checksum(), intake().store(delivery));
-        } finally {
-            inProgress.fire(new DeliveryInProgress(delivery.source(), delivery.kind(), delivery.fileName(), true));
-        }
+        return turns.store(delivery, inProgress::fire, () -> stored(delivery.kind(), delivery.fileName(),
+                delivery.checksum(), intake().store(delivery)));
     }
 
     @Override
     public IntakeReceipt replay(long batchId, Delivery delivery) {
-        LOG.info(() -> "Replaying batch " + batchId + ", file '" + delivery.fileName() + "'");
-        return stored(delivery.kind(), delivery.fileName(), delivery.checksum(), intake().replay(batchId, delivery));
+        IntakeTurns.Turn turn = turns.take(delivery.fileName());
+        try (turn) {
+            LOG.info(() -> "Replaying batch " + batchId + ", file '" + delivery.fileName() + "'");
+            return stored(delivery.kind(), delivery.fileName(), delivery.checksum(),
+                    intake().replay(batchId, delivery));
+        }
     }
 
     @Override

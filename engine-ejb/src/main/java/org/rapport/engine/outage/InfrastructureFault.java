@@ -54,6 +54,10 @@ public record InfrastructureFault(String reason, String operatorFix) {
         if (cause instanceof SQLException sql) {
             return ofSql(sql);
         }
+        if (cause instanceof WorkInterrupted) {
+            return Optional.of(new InfrastructureFault("the server is stopping",
+                    "nothing to do: the work is taken up again when the server starts"));
+        }
         String type = cause.getClass().getName();
         if (type.equals("org.hibernate.exception.JDBCConnectionException")) {
             return database("the database connection failed");
