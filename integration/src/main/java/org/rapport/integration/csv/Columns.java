@@ -3,6 +3,8 @@ package org.rapport.integration.csv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 /**
  * The columns of a delivered file, found by reference: {@code #7} is the seventh column; a name is
@@ -17,6 +19,8 @@ public final class Columns {
 
     private final List<List<String>> headerRows;
     private final int width;
+    /** Where each reference asked for was found: telephony formats ask for the same dozen names on every row. */
+    private final Map<String, Integer> found = new ConcurrentHashMap<>();
 
     private Columns(List<List<String>> headerRows, int width) {
         this.headerRows = headerRows;
@@ -78,6 +82,10 @@ public final class Columns {
 
     /** The index, or {@link #NONE} or {@link #TWICE}; cheap, as telephony formats ask for every row. */
     private int find(String reference) {
+        return found.computeIfAbsent(reference, this::locate);
+    }
+
+    private int locate(String reference) {
         if (isPosition(reference)) {
             int position = Integer.parseInt(reference.substring(1));
             return position >= 1 && position <= width ? position - 1 : NONE;

@@ -6,8 +6,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
@@ -91,6 +93,7 @@ public final class DelimitedReader {
         private final BatchCollector out;
         private QuarantinedRow rejection;
         private Columns columns;
+        private final Map<Integer, Columns> fixedColumns = new HashMap<>();
         private PendingRow pending;
         /** The line where the row being read starts. */
         private long line = 1;
@@ -194,8 +197,9 @@ public final class DelimitedReader {
             if (columns != null) {
                 return columns;
             }
-            List<String> names = layout.fixedColumns().get(layout.minFields() > 0 ? layout.minFields() : row.size());
-            return Columns.fixed(names);
+            int width = layout.minFields() > 0 ? layout.minFields() : row.size();
+            // a file without a header has a few widths at most: each named once, not on every row
+            return fixedColumns.computeIfAbsent(width, fields -> Columns.fixed(layout.fixedColumns().get(fields)));
         }
 
         /** Not text rejects the file; text the parser cannot follow quarantines the rest; the rest is a fault. */

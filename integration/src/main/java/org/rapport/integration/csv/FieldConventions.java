@@ -66,13 +66,24 @@ public record FieldConventions(Patterns date, Patterns dateTime, ZoneId zone, Ma
     /**
      * Date or date-time patterns a field may be written in.
      *
-     * @param description how the pattern is shown in messages, e.g. {@code yyyy-MM-dd}
-     * @param formatters  tried in order; the first that parses wins
+     * @param description    how the pattern is shown in messages, e.g. {@code yyyy-MM-dd}
+     * @param formatters     tried in order; the first that parses wins
+     * @param plainSeparator when the first pattern is {@code yyyy-MM-dd HH:mm:ss} (' ') or ISO's
+     *                       {@code yyyy-MM-ddTHH:mm:ss} ('T'), the character between date and time: such values are read
+     *                       by {@link PlainDateTime} first; otherwise 0
      */
-    public record Patterns(String description, List<DateTimeFormatter> formatters) {
+    public record Patterns(String description, List<DateTimeFormatter> formatters, char plainSeparator) {
+
+        private static final String PLAIN = "yyyy-MM-dd HH:mm:ss";
 
         public Patterns {
             formatters = List.copyOf(formatters);
+        }
+
+        /** Patterns of the given formatters; ISO's local date-time read by {@link PlainDateTime} first. */
+        public Patterns(String description, List<DateTimeFormatter> formatters) {
+            this(description, formatters, !formatters.isEmpty()
+                    && formatters.get(0) == DateTimeFormatter.ISO_LOCAL_DATE_TIME ? 'T' : 0);
         }
 
         /**
@@ -80,12 +91,14 @@ public record FieldConventions(Patterns date, Patterns dateTime, ZoneId zone, Ma
          * that 30 February is refused rather than moved to the 28th.
          */
         public static Patterns of(String pattern) {
-            return new Patterns(pattern, List.of(strict(pattern)));
+            return of(List.of(pattern));
         }
 
         /** Several patterns, tried in order; shown in messages joined by " or ". */
         public static Patterns of(List<String> patterns) {
-            return new Patterns(String.join(" or ", patterns), patterns.stream().map(Patterns::strict).toList());
+            boolean plainFirst = !patterns.isEmpty() && patterns.get(0).replace('u', 'y').equals(PLAIN);
+            return new Patterns(String.join(" or ", patterns), patterns.stream().map(Patterns::strict).toList(),
+                    plainFirst ? ' ' : 0);
         }
 
         /** Strict resolving needs the proleptic year ({@code u}) where people write the year of era ({@code y}). */

@@ -115,7 +115,18 @@ public abstract class FieldRow {
 
     /** A local date-time in the source's date-time pattern, or null when blank. */
     public LocalDateTime optionalDateTime(String field) throws BadFieldException {
-        return parse(field, conventions.dateTime(), LocalDateTime::from, "a date and time");
+        FieldConventions.Patterns patterns = conventions.dateTime();
+        if (patterns.plainSeparator() != 0) {
+            String value = value(field);
+            if (value == null) {
+                return null;
+            }
+            LocalDateTime plain = PlainDateTime.parse(value, patterns.plainSeparator());
+            if (plain != null) {
+                return plain;
+            }
+        }
+        return parse(field, patterns, LocalDateTime::from, "a date and time");
     }
 
     /** A local date-time of the source's time zone, as an instant, or null when blank. */

@@ -2,8 +2,9 @@ package org.rapport.integration.ivr;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.rapport.engine.contact.CallOutcome;
 import org.rapport.engine.intake.CallRecord;
@@ -37,30 +38,73 @@ final class CdrCall {
     }
 
     static CallRecord derive(String callRef, List<CallLeg> legs) {
-        CallLeg first = legs.stream().min(Comparator.comparing(CallLeg::line)).orElseThrow();
-        CallLeg caller = legs.stream().filter(leg -> !leg.local())
-                .min(Comparator.comparing(CallLeg::start).thenComparing(CallLeg::line)).orElse(first);
-        LocalDateTime start = legs.stream().map(CallLeg::start).min(Comparator.naturalOrder()).orElseThrow();
-        List<CallLeg> ringing = legs.stream().filter(CallLeg::ringsAgent).toList();
-        if (ringing.isEmpty()) {
-            CallLeg last = legs.stream().max(Comparator.comparing(CallLeg::end).thenComparing(CallLeg::line)).orElseThrow();
-            return new CallRecord(first.line(), callRef, caller.customerRef(), start, seconds(start, last.end()), 0, 0,
+        // one pass over the legs (a call is derived for every two lines of a month's CDRs)
+        CallLeg first = null;
+        CallLeg caller = null;
+        CallLeg last = null;
+        LocalDateTime start = null;
+        LocalDateTime firstRing = null;
+        LocalDateTime lastRing = null;
+        LocalDateTime firstAnswer = null;
+        LocalDateTime lastEnd = null;
+        Set<String> people = new HashSet<>(2);
+        for (CallLeg leg : legs) {
+            if (first == null || leg.line() < first.line()) {
+                first = leg;
+            }
+            if (!leg.local() && (caller == null || startsBefore(leg, caller))) {
+                caller = leg;
+            }
+            if (last == null || endsAfter(leg, last)) {
+                last = leg;
+            }
+            start = earlier(start, leg.start());
+            if (leg.ringsAgent()) {
+                firstRing = earlier(firstRing, leg.start());
+                lastRing = later(lastRing, leg.end());
+                if (leg.answered()) {
+                    firstAnswer = earlier(firstAnswer, leg.answer());
+                    lastEnd = later(lastEnd, leg.end());
+                    people.add(leg.agentChannel());
+                }
+            }
+        }
+        if (first == null) {
+            throw new IllegalArgumentException("call '" + callRef + "' has no legs");
+        }
+        String customerRef = (caller == null ? first : caller).customerRef();
+        if (firstRing == null) {
+            return new CallRecord(first.line(), callRef, customerRef, start, seconds(start, last.end()), 0, 0,
                     last.endedByPbx() ? CallOutcome.SELF_SERVED : CallOutcome.ABANDONED_IN_IVR, false, 0, 0, null,
                     CHANNEL);
         }
-        LocalDateTime firstRing = ringing.stream().map(CallLeg::start).min(Comparator.naturalOrder()).orElseThrow();
-        List<CallLeg> answered = ringing.stream().filter(CallLeg::answered).toList();
-        if (answered.isEmpty()) {
-            LocalDateTime lastRing = ringing.stream().map(CallLeg::end).max(Comparator.naturalOrder()).orElseThrow();
-            return new CallRecord(first.line(), callRef, caller.customerRef(), start, seconds(start, firstRing),
+        if (firstAnswer == null) {
+            return new CallRecord(first.line(), callRef, customerRef, start, seconds(start, firstRing),
                     seconds(firstRing, lastRing), 0, CallOutcome.ABANDONED_IN_QUEUE, true, 0, 0, null, CHANNEL);
         }
-        LocalDateTime firstAnswer = answered.stream().map(CallLeg::answer).min(Comparator.naturalOrder()).orElseThrow();
-        LocalDateTime lastEnd = answered.stream().map(CallLeg::end).max(Comparator.naturalOrder()).orElseThrow();
-        int people = (int) answered.stream().map(CallLeg::agentChannel).distinct().count();
-        return new CallRecord(first.line(), callRef, caller.customerRef(), start, seconds(start, firstRing),
-                seconds(firstRing, firstAnswer), seconds(firstAnswer, lastEnd), CallOutcome.ANSWERED, true, people - 1, 0,
-                null, CHANNEL);
+        return new CallRecord(first.line(), callRef, customerRef, start, seconds(start, firstRing),
+                seconds(firstRing, firstAnswer), seconds(firstAnswer, lastEnd), CallOutcome.ANSWERED, true,
+                people.size() - 1, 0, null, CHANNEL);
+    }
+
+    /** Started before, or at the same time on an earlier line. */
+    private static boolean startsBefore(CallLeg leg, CallLeg other) {
+        int byStart = leg.start().compareTo(other.start());
+        return byStart < 0 || byStart == 0 && leg.line() < other.line();
+    }
+
+    /** Ended after, or at the same time on a later line. */
+    private static boolean endsAfter(CallLeg leg, CallLeg other) {
+        int byEnd = leg.end().compareTo(other.end());
+        return byEnd > 0 || byEnd == 0 && leg.line() > other.line();
+    }
+
+    private static LocalDateTime earlier(LocalDateTime so, LocalDateTime time) {
+        return so == null || time.isBefore(so) ? time : so;
+    }
+
+    private static LocalDateTime later(LocalDateTime so, LocalDateTime time) {
+        return so == null || time.isAfter(so) ? time : so;
     }
 
     private static int seconds(LocalDateTime from, LocalDateTime to) {
