@@ -1,0 +1,37 @@
+package org.rapport.integration.ivr;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.rapport.engine.intake.Delivery;
+import org.rapport.engine.intake.IntakeReceipt;
+import org.rapport.engine.intake.TransactionalIntake;
+import org.rapport.engine.testing.EmbeddedPostgresServer;
+import org.rapport.engine.testing.ResourceLocalStore;
+import org.rapport.integration.DeliveredFile;
+import org.rapport.integration.IntakeFormat;
+import org.rapport.integration.support.TestSources;
+
+/**
+ * A benchmark, not a test: stores an Asterisk {@code Master.csv} (as for {@link CdrReadThroughput}) into a fresh
+ * embedded PostgreSQL as the file drop does — hashed, read ahead, staged, merged in parts — and prints calls a second.
+ * With {@code -Djava.util.logging.config.file=} setting {@code org.rapport.engine.intake.level=FINE}, each statement's
+ * rows and seconds. Argument: the file.
+ */
+public final class CdrStoreThroughput {
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args[0]);
+        IntakeFormat format = TestSources.format("""
+                {"name": "pbx-cdr", "kind": "calls", "format": "asterisk-cdr-csv", "timeZone": "Europe/London",
+                 "fields": {"customer_id": "accountcode"}}
+                """);
+        try (ResourceLocalStore store = ResourceLocalStore.freshSchema(EmbeddedPostgresServer.newDatabase("cdr"))) {
+            TransactionalIntake intake = new TransactionalIntake(store, Clock.systemUTC());
+            long started = System.nanoTime();
+            Delivery delivery = DeliveredFile.delivery(format, file, file.getFileName().toString(), null);
+            IntakeReceipt receipt = intake.store(delivery);
+            double s = (System.nanoTime() - started) / 1e9;
+            System.out.printf("%,d calls stored in %.1f s: %,.0f a second%n", receipt.rowsAccepted(), s, receipt.rowsAccepted() / s);
+        }
+    }
+}
