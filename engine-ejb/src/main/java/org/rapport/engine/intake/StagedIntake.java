@@ -48,6 +48,8 @@ final class StagedIntake {
 
     /** The stagings being written or merged in this process now, which are not left behind. */
     private static final Set<Long> LIVE = ConcurrentHashMap.newKeySet();
+    /** How long emptying the staging tables waits for them: autovacuum, holding one, gives way after a second. */
+    private static final Duration STAGING_LOCK_TIMEOUT = Duration.ofSeconds(5);
 
     private final TransactionRunner transactions;
     private final Clock clock;
@@ -192,6 +194,7 @@ final class StagedIntake {
                     .finishStaged(stagingId, owner));
             LOG.info(() -> String.format("File '%s': made batch %d in %d parts, %.1f s", fileName,
                     receipt.batchId(), toMerge.size(), (System.nanoTime() - started) / 1e9));
+            emptyStagingWhenUnused();
             return receipt;
         } finally {
             LIVE.remove(stagingId);
@@ -231,6 +234,23 @@ final class StagedIntake {
             }
         }
         return taken;
+    }
+
+    /**
+     * Once a file is stored: the staging tables emptied whole if no other staging is in them. The file is stored
+     * whatever happens here; a failure leaves the tables to autovacuum, as before.
+     */
+    private void emptyStagingWhenUnused() {
+        long started = System.nanoTime();
+        try {
+            boolean emptied = transactions.inNewTransaction(entityManager -> work(entityManager,
+                    connection -> StagingArea.emptyWhenUnused(connection, STAGING_LOCK_TIMEOUT)));
+            LOG.fine(() -> String.format("Staging tables %s in %.2f s", emptied ? "emptied" : "left to autovacuum,"
+                    + " another staging is in them", (System.nanoTime() - started) / 1e9));
+        } catch (RuntimeException e) {
+            // one line, not a trace: nothing was lost
+            LOG.info(() -> "Staging tables left to autovacuum: " + e);
+        }
     }
 
     /** Deletes a staging that will not be finished; if that fails, the next delivery finds it left behind. */

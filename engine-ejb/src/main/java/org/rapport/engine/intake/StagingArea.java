@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -250,6 +251,34 @@ final class StagingArea {
         try (PreparedStatement delete = connection.prepareStatement("delete from intake_staging where id = ?")) {
             delete.setLong(1, stagingId);
             delete.executeUpdate();
+        }
+    }
+
+    /**
+     * Empties the staging tables whole when no staging is left in them, and says whether it did. A file's rows are
+     * deleted from the staging as its parts are merged; what they leave behind is autovacuum's to clear, and it did
+     * so while the next file was staged, holding every partition in turn against that file's analysis (the PBX
+     * file's staging at 1,000,000 customers: 25 s, against 12 s on a database just made). Truncated, nothing is
+     * left to clear. Waits {@code lockTimeout} at most for the tables (autovacuum gives way after a second): then, or
+     * while any staging is registered (another file being staged or merged, one left half merged to be finished),
+     * nothing is touched, and autovacuum clears up as before. A staging registers before it stages a row, and cannot
+     * register while this holds the register.
+     */
+    static boolean emptyWhenUnused(Connection connection, Duration lockTimeout) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("set local lock_timeout = " + lockTimeout.toMillis());
+            statement.execute("lock table intake_staging in exclusive mode");
+            try (ResultSet rows = statement.executeQuery("select exists (select 1 from intake_staging)")) {
+                rows.next();
+                if (rows.getBoolean(1)) {
+                    return false;
+                }
+            }
+            List<String> tables = new ArrayList<>();
+            RecordTable.CONTACTS.forEach(table -> tables.add(stagedTable(table)));
+            tables.add("staged_quarantine");
+            statement.execute("truncate " + String.join(", ", tables));
+            return true;
         }
     }
 

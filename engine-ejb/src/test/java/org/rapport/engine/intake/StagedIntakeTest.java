@@ -392,6 +392,61 @@ class StagedIntakeTest extends PersistenceSpec {
                 .setParameter("key", "K-" + i).getSingleResult());
     }
 
+    /**
+     * A file's staged rows are deleted as its parts are merged; once it is stored and no other file is staged, the
+     * staging tables are emptied whole, leaving autovacuum nothing to clear while the next file is staged.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void aFileStoredWhileNoOtherIsStagedLeavesTheStagingTablesEmptiedWhole(TestDatabase database) {
+        on(database);
+
+        IntakeReceipt stored = new TransactionalIntake(database::read, Clock.systemUTC(), "process",
+                new MergeParts(10_000, 1, MergeParts.PartHook.NONE)).store(partedCalls('e'));
+
+        assertThat(stored.rowsAccepted()).isEqualTo(PARTED_ROWS);
+        assertThat(stagedCalls(database)).isZero();
+        assertThat(stagingBytes(database)).as("no page of deleted rows left behind").isZero();
+    }
+
+    /**
+     * A staging left half merged by a stopped process is still in the staging tables when another file is stored:
+     * they are not emptied, and it is finished later with each of its rows counted once.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void aFileStoredBesideAStagingLeftHalfMergedLeavesItWhereItIsToBeFinishedLater(TestDatabase database) {
+        on(database);
+        Duration untouchedFor = Duration.ofMinutes(15);
+        storeInAProcessKilledAfter(2, database, partedCalls('k'));
+        long stagedLeft = stagedCalls(database);
+        assertThat(stagedLeft).as("the part not merged").isPositive();
+
+        IntakeReceipt other = intake(database).store(Deliveries.calls("other-ivr", "other.csv", checksum('o'),
+                Deliveries.calls(500, "C-2", "2026-10-03T09:00:00"), List.of()));
+
+        assertThat(other.rowsAccepted()).isEqualTo(500);
+        assertThat(stagedCalls(database)).as("the half-merged file's staging untouched").isEqualTo(stagedLeft);
+        List<IntakeReceipt> finished = new TransactionalIntake(database::read,
+                Clock.offset(Clock.systemUTC(), untouchedFor.plusMinutes(1)), "another-process",
+                new MergeParts(10_000, 1, MergeParts.PartHook.NONE)).finishHalfStored(untouchedFor);
+        assertThat(finished).singleElement().satisfies(receipt -> {
+            assertThat(receipt.status()).isEqualTo(BatchStatus.ACCEPTED);
+            assertThat(receipt.rowsAccepted()).isEqualTo(PARTED_ROWS);
+            assertThat(receipt.changes()).as("each call counted once")
+                    .isEqualTo(new IntakeReceipt.Changes(PARTED_ROWS, 0, 0, 0));
+        });
+        assertThat(count(database, "Call")).isEqualTo(PARTED_ROWS + 500L);
+        assertThat(stagingBytes(database)).as("emptied once the last staging was finished").isZero();
+    }
+
+    /** What the staging tables and their partitions take on disk, deleted rows' pages included. */
+    private static long stagingBytes(TestDatabase database) {
+        return database.read(entityManager -> ((Number) entityManager.createNativeQuery("""
+                select coalesce(sum(pg_relation_size(c.oid)), 0) from pg_class c
+                where c.relkind = 'r' and c.relname like 'staged\\_%'""").getSingleResult()).longValue());
+    }
+
     private static long batchOf(TestDatabase database, int i) {
         return database.read(entityManager -> entityManager.createQuery(
                 "select c.batch.id from Call c where c.recordKey = :key", Long.class)
