@@ -440,6 +440,28 @@ class StagedIntakeTest extends PersistenceSpec {
         assertThat(stagingBytes(database)).as("emptied once the last staging was finished").isZero();
     }
 
+    /**
+     * Rows of no customer held are counted once each, however the file is cut into parts: a customer not (yet) held
+     * and a row naming none alike.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void rowsOfNoCustomerHeldAreCountedOnceEachAcrossAFilesParts(TestDatabase database) {
+        on(database);
+        intake(database).store(Deliveries.customers("customers.csv", checksum('c'),
+                List.of(Deliveries.customer(2, "C-0", "monthly"), Deliveries.customer(3, "C-1", "monthly"))));
+        String[] customers = {"C-0", "C-1", "C-2", null};
+        List<CallRecord> calls = IntStream.range(0, PARTED_ROWS).mapToObj(i -> call(i + 2, "K-" + i, customers[i % 4],
+                LocalDateTime.parse("2026-10-02T09:00:00").plusMinutes(i))).toList();
+
+        IntakeReceipt stored = new TransactionalIntake(database::read, Clock.systemUTC(), "process",
+                new MergeParts(10_000, 1, MergeParts.PartHook.NONE))
+                .store(Deliveries.calls("test-ivr", "calls.csv", checksum('u'), calls, List.of()));
+
+        assertThat(stored.rowsAccepted()).isEqualTo(PARTED_ROWS);
+        assertThat(stored.rowsUnmatched()).as("C-2's calls and the unknown callers'").isEqualTo(PARTED_ROWS / 2);
+    }
+
     /** What the staging tables and their partitions take on disk, deleted rows' pages included. */
     private static long stagingBytes(TestDatabase database) {
         return database.read(entityManager -> ((Number) entityManager.createNativeQuery("""
