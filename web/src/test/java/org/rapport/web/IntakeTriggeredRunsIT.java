@@ -33,7 +33,7 @@ class IntakeTriggeredRunsIT {
 
     private static final String CALLS_HEADER = "call_id,customer_id,started_at,ivr_seconds,queue_seconds,talk_seconds,"
             + "outcome,wanted_agent,transfers,times_reidentified,agent_saw_history,channel\n";
-    /** Large enough that storing it outlasts the quiet period (3 s) after a small file stored beside it. */
+    /** Large enough that a file delivered after it is taken while it is still being stored. */
     private static final int LARGE_FILE_CALLS = 150_000;
 
     @ArquillianResource
@@ -44,31 +44,38 @@ class IntakeTriggeredRunsIT {
         return RapportWar.importBuilt();
     }
 
+    /**
+     * Files are stored one at a time (rapport.intake.files-at-once): one delivered while a large one is stored waits
+     * its turn, listed as such by the month's readiness, and no run starts until both are stored.
+     */
     @Test
-    void aSmallFileStoredWhileALargeOneIsStillBeingStoredStartsNoRunUntilTheLargeOneIsStored() throws Exception {
+    void aSmallFileDeliveredWhileALargeOneIsStoredWaitsItsTurnAndTheMonthsFirstRunReadsBoth() throws Exception {
         YearMonth june = YearMonth.of(2018, 6);
         ApiClient api = new ApiClient(application);
         MonthRuns runs = new MonthRuns(api, june.toString());
 
         Path large = written("race-calls.csv", june, LARGE_FILE_CALLS);
         deliver("calls", large);
-        Poll.until(MonthRuns.TIMEOUT, () -> beingStored(api, june), stored -> String.join(" ", stored).contains("race-calls.csv"));
+        Poll.until(MonthRuns.TIMEOUT, () -> beingStored(api, june),
+                stored -> stored.stream().anyMatch(file -> file.endsWith(" race-calls.csv")));
         deliver("survey-responses", surveyAnswer("race-survey.csv", june));
-        JsonObject survey = Poll.until(MonthRuns.TIMEOUT, () -> batch(api, "race-survey.csv"), batch -> batch != null);
-        // the race the test is about: the small file's quiet period starts while the large one is stored
-        assertThat(batch(api, "race-calls.csv")).as("the large file, when the small one was stored (%s)", survey)
-                .isNull();
+        Poll.until(MonthRuns.TIMEOUT, () -> beingStored(api, june),
+                stored -> stored.stream().anyMatch(file -> file.endsWith(" race-survey.csv (waiting its turn)")));
+        // the race the test is about: the small file arrives while the large one is stored
+        assertThat(batch(api, "race-calls.csv")).as("the large file, when the small one was waiting").isNull();
+        assertThat(batch(api, "race-survey.csv")).isNull();
 
         JsonObject first = runs.finishedAfter(0);
 
         assertThat(first.getString("status")).isEqualTo("PUBLISHED");
         JsonObject lineage = api.json("api/runs/" + first.getInt("id")).asJsonObject();
-        assertThat(lineage.getJsonArray("sourceBatches").getValuesAs(JsonObject.class))
-                .as("the month's first run read the whole calls file")
-                .anySatisfy(batch -> {
-                    assertThat(batch.getString("fileName")).isEqualTo("race-calls.csv");
-                    assertThat(batch.getInt("rowsAccepted")).isEqualTo(LARGE_FILE_CALLS);
-                });
+        List<JsonObject> read = lineage.getJsonArray("sourceBatches").getValuesAs(JsonObject.class);
+        assertThat(read).as("the month's first run read the whole calls file").anySatisfy(batch -> {
+            assertThat(batch.getString("fileName")).isEqualTo("race-calls.csv");
+            assertThat(batch.getInt("rowsAccepted")).isEqualTo(LARGE_FILE_CALLS);
+        });
+        assertThat(batch(api, "race-survey.csv").getInt("id")).as("stored in its turn, after the large file")
+                .isGreaterThan(batch(api, "race-calls.csv").getInt("id"));
     }
 
     @Test
