@@ -10,22 +10,26 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rapport.engine.intake.BatchEntry;
+import org.rapport.engine.intake.CanonicalRecord;
 import org.rapport.engine.intake.Delivery;
 import org.rapport.engine.intake.IntakeCatalog;
 import org.rapport.engine.intake.IntakeReceipt;
+import org.rapport.engine.intake.QuarantinedRow;
+import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.TransactionalIntake;
 import org.rapport.engine.testing.ResourceLocalStore;
 import org.rapport.engine.testing.StoppablePostgres;
@@ -68,11 +72,13 @@ class FileDropOutageTest {
         postgres = StoppablePostgres.start(root.resolve("pgdata"));
         store = ResourceLocalStore.freshSchema(postgres.dataSource());
         AtomicInteger storesBegun = new AtomicInteger();
+        CountDownLatch halfRead = new CountDownLatch(1);
+        CountDownLatch databaseStopped = new CountDownLatch(1);
         ForwardingIntake intake = new ForwardingIntake(new TransactionalIntake(store, Clock.systemUTC())) {
             @Override
             public IntakeReceipt store(Delivery delivery) {
                 storesBegun.incrementAndGet();
-                return super.store(delivery);
+                return super.store(pausedAfter(CALLS / 2, delivery, halfRead, databaseStopped));
             }
         };
         Path intakeDir = root.resolve("intake");
@@ -81,9 +87,11 @@ class FileDropOutageTest {
                 IntakeFolder.canonical(), intake);
 
         writeCalls(intakeDir.resolve("calls/calls-2026-10.csv"));
-        awaitUntil("the file to be streaming into the database", WAIT,
-                () -> storesBegun.get() == 1 && insertingCalls());
+        // mid-file for certain: the first half read and handed on, the rest read once the database is gone
+        awaitUntil("the file to be half read", WAIT, () -> halfRead.getCount() == 0);
+        assertThat(storesBegun).hasValue(1);
         postgres.stop();
+        databaseStopped.countDown();
         awaitUntil("the file to have waited through two more attempts", WAIT, () -> fileDrop.waitingFiles()
                 .of("file-drop/calls").filter(waiting -> waiting.attempts() >= 2).isPresent());
         assertThat(filesIn(intakeDir.resolve("calls"))).contains("calls-2026-10.csv");
@@ -141,15 +149,36 @@ class FileDropOutageTest {
     }
 
     /** Whether an insert of the file's rows is going on in the database (seen from another connection). */
-    private boolean insertingCalls() {
-        try (Connection connection = postgres.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select count(*) from pg_stat_activity"
-                        + " where pid <> pg_backend_pid() and query ilike 'insert into call%'")) {
-            return rows.next() && rows.getLong(1) > 0;
-        } catch (SQLException e) {
-            return false;
-        }
+    /**
+     * The delivery, its reading held after {@code rows} rows (the first time only) until {@code resume} is let go,
+     * {@code paused} let go meanwhile.
+     */
+    private static Delivery pausedAfter(int rows, Delivery delivery, CountDownLatch paused, CountDownLatch resume) {
+        return new Delivery(delivery.kind(), delivery.source(), delivery.fileName(), delivery.checksum(),
+                delivery.keptAs(), sink -> delivery.content().readInto(new RecordSink() {
+                    private int read;
+
+                    @Override
+                    public void record(CanonicalRecord record) {
+                        if (++read == rows + 1 && paused.getCount() > 0) {
+                            paused.countDown();
+                            try {
+                                if (!resume.await(3, TimeUnit.MINUTES)) {
+                                    throw new IllegalStateException("the test never stopped the database");
+                                }
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                        sink.record(record);
+                    }
+
+                    @Override
+                    public void quarantine(QuarantinedRow row) {
+                        sink.quarantine(row);
+                    }
+                }));
     }
 
     private long count(String query) {
