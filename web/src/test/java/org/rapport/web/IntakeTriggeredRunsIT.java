@@ -45,8 +45,9 @@ class IntakeTriggeredRunsIT {
     }
 
     /**
-     * Files are stored one at a time (rapport.intake.files-at-once): one delivered while a large one is stored waits
-     * its turn, listed as such by the month's readiness, and no run starts until both are stored.
+     * Files stored one at a time (rapport.intake.files-at-once, 1 on the suite's server whatever the cores: its
+     * default on two): one delivered while a large one is stored waits its turn, listed as such by the month's
+     * readiness, and no run starts until both are stored.
      */
     @Test
     void aSmallFileDeliveredWhileALargeOneIsStoredWaitsItsTurnAndTheMonthsFirstRunReadsBoth() throws Exception {

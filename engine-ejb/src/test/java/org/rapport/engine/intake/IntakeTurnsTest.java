@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -128,6 +129,17 @@ class IntakeTurnsTest {
         assertThat(turns.waiting()).isZero();
         first.close();
         assertThat(turns.free()).as("the interrupted file holds no turn").isEqualTo(1);
+    }
+
+    @Test
+    void unconfiguredAFileIsLetInForEveryTwoCoresAndAlwaysOne() {
+        assertThat(IntakeTurns.forCores(1)).isEqualTo(1);
+        assertThat(IntakeTurns.forCores(2)).isEqualTo(1);
+        assertThat(IntakeTurns.forCores(3)).isEqualTo(1);
+        assertThat(IntakeTurns.forCores(8)).isEqualTo(4);
+        assertThat(new IntakeTurns(Optional.empty()).free())
+                .isEqualTo(IntakeTurns.forCores(Runtime.getRuntime().availableProcessors()));
+        assertThat(new IntakeTurns(Optional.of(3)).free()).as("as configured").isEqualTo(3);
     }
 
     @Test
