@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.persistence.EntityManager;
@@ -261,8 +260,9 @@ final class StagedIntake {
                 return null;
             }));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Staging " + stagingId + " could not be deleted now; it will be with the next"
-                    + " delivery", e);
+            // one line, not a trace: the fault that stopped the file (a database gone) is reported where it is met
+            LOG.warning(() -> "Staging " + stagingId + " could not be deleted now; it will be with the next delivery: "
+                    + e);
         } finally {
             LIVE.remove(stagingId);
         }

@@ -33,6 +33,7 @@ import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.TransactionalIntake;
 import org.rapport.engine.testing.ResourceLocalStore;
 import org.rapport.engine.testing.StoppablePostgres;
+import org.rapport.integration.support.RecordedLog;
 
 /**
  * The issue-15 outage for real: PostgreSQL stopped (fast shutdown) while a large calls file is being stored,
@@ -86,6 +87,7 @@ class FileDropOutageTest {
                 2, Duration.ofMillis(100), Duration.ofHours(1), Duration.ofSeconds(1)), Optional.empty(),
                 IntakeFolder.canonical(), intake);
 
+        RecordedLog intakeLog = new RecordedLog("org.rapport.engine.intake");
         writeCalls(intakeDir.resolve("calls/calls-2026-10.csv"));
         // mid-file for certain: the first half read and handed on, the rest read once the database is gone
         awaitUntil("the file to be half read", WAIT, () -> halfRead.getCount() == 0);
@@ -109,6 +111,8 @@ class FileDropOutageTest {
         assertThat(count("select count(distinct c.callRef) from Call c")).as("each call once").isEqualTo(CALLS);
         assertThat(filesIn(intakeDir.resolve("calls/.failed"))).isEmpty();
         assertThat(fileDrop.waitingFiles().all()).isEmpty();
+        intakeLog.close();
+        assertThat(intakeLog.messagesWithTraces()).as("the intake's lines about the outage, one each").isEmpty();
     }
 
     @Test

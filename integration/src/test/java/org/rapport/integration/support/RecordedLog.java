@@ -47,6 +47,12 @@ public final class RecordedLog extends Handler implements AutoCloseable {
                 + (logRecord.getThrown() == null ? "" : " " + logRecord.getThrown())).toList();
     }
 
+    /** The messages logged with a stack trace. */
+    public List<String> messagesWithTraces() {
+        return records.stream().filter(logRecord -> logRecord.getThrown() != null).map(LogRecord::getMessage)
+                .toList();
+    }
+
     @Override
     public void flush() {
         // nothing buffered
