@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -104,13 +103,19 @@ final class StagedMerge {
         for (int bucket = part.first(); bucket <= part.last(); bucket++) {
             mergeBucket(connection, table, bucket);
         }
-        countUnmatched(connection, table);
+        List<String> staged = stagedPartitions(table);
+        countUnmatched(connection, staged);
         // the part's staged rows go with its merge, in the part's transaction, so both parts delete side by side:
         // deleted whole when the file ended, a million staged rows were 0.4 s on one core while the other idled
-        for (int bucket = part.first(); bucket <= part.last(); bucket++) {
-            update(connection, "delete from " + KeyBuckets.partition(StagingArea.stagedTable(table), bucket)
-                    + " where staging_id = ?", stagingId);
+        for (String partition : staged) {
+            update(connection, "delete from " + partition + " where staging_id = ?", stagingId);
         }
+    }
+
+    /** The staging's partitions this part merges: its buckets. */
+    private List<String> stagedPartitions(RecordTable table) {
+        return IntStream.rangeClosed(part.first(), part.last())
+                .mapToObj(bucket -> KeyBuckets.partition(StagingArea.stagedTable(table), bucket)).toList();
     }
 
     /**
@@ -120,16 +125,12 @@ final class StagedMerge {
      * A row of no customer matches none (null equals nothing): no "customer_ref is null or", with which
      * PostgreSQL cannot plan an anti-join at all.
      */
-    private void countUnmatched(Connection connection, RecordTable table) throws SQLException {
-        String staged = StagingArea.stagedTable(table);
-        List<String> buckets = new ArrayList<>();
-        for (int bucket = part.first(); bucket <= part.last(); bucket++) {
-            buckets.add("select customer_ref from " + KeyBuckets.partition(staged, bucket) + " where staging_id = ?");
-        }
+    private void countUnmatched(Connection connection, List<String> staged) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select count(*) from ("
-                + String.join(" union all ", buckets) + ") s"
+                + staged.stream().map(partition -> "select customer_ref from " + partition + " where staging_id = ?")
+                        .collect(Collectors.joining(" union all ")) + ") s"
                 + " where not exists (select 1 from customer c where c.external_id = s.customer_ref)")) {
-            for (int parameter = 1; parameter <= buckets.size(); parameter++) {
+            for (int parameter = 1; parameter <= staged.size(); parameter++) {
                 statement.setLong(parameter, stagingId);
             }
             try (ResultSet rows = statement.executeQuery()) {

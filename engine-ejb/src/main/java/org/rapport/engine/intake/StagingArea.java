@@ -238,10 +238,7 @@ final class StagingArea {
 
     /** Deletes a staging and everything staged under it. */
     static void discard(Connection connection, long stagingId) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        RecordTable.CONTACTS.forEach(table -> tables.add(stagedTable(table)));
-        tables.add("staged_quarantine");
-        for (String table : tables) {
+        for (String table : stagingTables()) {
             try (PreparedStatement delete = connection.prepareStatement("delete from " + table
                     + " where staging_id = ?")) {
                 delete.setLong(1, stagingId);
@@ -274,12 +271,17 @@ final class StagingArea {
                     return false;
                 }
             }
-            List<String> tables = new ArrayList<>();
-            RecordTable.CONTACTS.forEach(table -> tables.add(stagedTable(table)));
-            tables.add("staged_quarantine");
-            statement.execute("truncate " + String.join(", ", tables));
+            statement.execute("truncate " + String.join(", ", stagingTables()));
             return true;
         }
+    }
+
+    /** Every staging table: the contact tables' and the quarantined rows'. */
+    private static List<String> stagingTables() {
+        List<String> tables = new ArrayList<>();
+        RecordTable.CONTACTS.forEach(table -> tables.add(stagedTable(table)));
+        tables.add("staged_quarantine");
+        return tables;
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -5,8 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
 import org.rapport.engine.intake.DeliveryInProgress;
 import org.rapport.engine.intake.DeliveryInProgress.Phase;
 

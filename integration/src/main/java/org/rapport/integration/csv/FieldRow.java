@@ -104,7 +104,7 @@ public abstract class FieldRow {
 
     /** A date in the source's date pattern, or null when blank. */
     public LocalDate optionalDate(String field) throws BadFieldException {
-        return parse(field, conventions.date(), LocalDate::from, "a date");
+        return parse(field, value(field), conventions.date(), LocalDate::from, "a date");
     }
 
     /** A local date-time in the source's date-time pattern. */
@@ -115,18 +115,11 @@ public abstract class FieldRow {
 
     /** A local date-time in the source's date-time pattern, or null when blank. */
     public LocalDateTime optionalDateTime(String field) throws BadFieldException {
+        String value = value(field);
         FieldConventions.Patterns patterns = conventions.dateTime();
-        if (patterns.plainSeparator() != 0) {
-            String value = value(field);
-            if (value == null) {
-                return null;
-            }
-            LocalDateTime plain = PlainDateTime.parse(value, patterns.plainSeparator());
-            if (plain != null) {
-                return plain;
-            }
-        }
-        return parse(field, patterns, LocalDateTime::from, "a date and time");
+        LocalDateTime plain = value == null || patterns.plainSeparator() == 0 ? null
+                : PlainDateTime.parse(value, patterns.plainSeparator());
+        return plain != null ? plain : parse(field, value, patterns, LocalDateTime::from, "a date and time");
     }
 
     /** A local date-time of the source's time zone, as an instant, or null when blank. */
@@ -215,9 +208,9 @@ public abstract class FieldRow {
         return conventions.mapped(field, value).strip();
     }
 
-    private <T> T parse(String field, FieldConventions.Patterns patterns, TemporalQuery<T> query, String what)
-            throws BadFieldException {
-        String value = value(field);
+    /** {@code value}, the field's as {@link #value} gives it, in one of {@code patterns}; null when it is null. */
+    private <T> T parse(String field, String value, FieldConventions.Patterns patterns, TemporalQuery<T> query,
+            String what) throws BadFieldException {
         if (value == null) {
             return null;
         }
