@@ -16,9 +16,16 @@ class MergePartsTest {
     }
 
     @Test
+    void aSurveyExportOfAFewTensOfThousandsOfAnswersIsMergedInTwoParts() {
+        assertThat(TWO_AT_ONCE.recordsPerPart(90_344)).isEqualTo(45_172);
+        assertThat(KeyBuckets.parts(90_344, TWO_AT_ONCE.recordsPerPart(90_344), 0)).hasSize(2);
+        assertThat(KeyBuckets.parts(50_000, TWO_AT_ONCE.recordsPerPart(50_000), 0)).hasSize(2);
+    }
+
+    @Test
     void aSmallFileStaysOnePart() {
-        assertThat(TWO_AT_ONCE.recordsPerPart(199_998)).isEqualTo(1_000_000);
-        assertThat(KeyBuckets.parts(199_998, TWO_AT_ONCE.recordsPerPart(199_998), 0)).hasSize(1);
+        assertThat(TWO_AT_ONCE.recordsPerPart(49_998)).isEqualTo(1_000_000);
+        assertThat(KeyBuckets.parts(49_998, TWO_AT_ONCE.recordsPerPart(49_998), 0)).hasSize(1);
         assertThat(TWO_AT_ONCE.recordsPerPart(0)).isEqualTo(1_000_000);
     }
 
