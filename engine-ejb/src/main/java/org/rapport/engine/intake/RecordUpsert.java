@@ -129,8 +129,7 @@ final class RecordUpsert {
             return found;
         }
         List<String> foundNow = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select external_id from customer where external_id " + anyOf())) {
+        try (PreparedStatement statement = connection.prepareStatement(knownCustomersSql())) {
             bindKeys(connection, statement, toLookUp.toArray());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -141,6 +140,19 @@ final class RecordUpsert {
         known.remember(foundNow);
         found.addAll(foundNow);
         return found;
+    }
+
+    /**
+     * Which of a chunk's customer references the store holds. PostgreSQL looks each up on its own ({@code lateral}):
+     * given them as one list of 10,000, it scanned the whole customers table for every chunk (1,000,000 customers:
+     * a survey file's 209,656 answers written in 5.0 s, the backend busy in the scan's hashed list).
+     */
+    private String knownCustomersSql() {
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return "select held.external_id from unnest(?) wanted(external_id) cross join lateral"
+                    + " (select external_id from customer where external_id = wanted.external_id limit 1) held";
+        }
+        return "select external_id from customer where external_id " + anyOf();
     }
 
     private Target firstInChunk(KeyedRecord record, Stored stored) {

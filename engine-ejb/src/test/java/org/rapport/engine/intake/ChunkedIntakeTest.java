@@ -303,6 +303,38 @@ class ChunkedIntakeTest extends PersistenceSpec {
     }
 
     /**
+     * A replay counts the rows of no customer held as a file's first storing does, on either database: the chunk's
+     * customers are looked up in the customers table (on PostgreSQL one by one, not as one list, which it answered with
+     * a scan of the whole table).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aReplayCountsTheRowsOfNoCustomerHeldAcrossItsChunks(TestDatabase database) {
+        on(database);
+        new TransactionalIntake(database::read, Clock.systemUTC()).store(Deliveries.customers("customers.csv",
+                checksum('c'), IntStream.range(0, 300).mapToObj(i -> customer(i + 2, "C-" + i, "one-year")).toList()));
+        List<CallRecord> calls = new ArrayList<>();
+        for (int i = 0; i < CHUNK + 600; i++) {
+            // callers C-0 … C-599: the first 300 held, the others not; every tenth call of no caller at all
+            String caller = i % 10 == 9 ? null : "C-" + (i % 600);
+            calls.add(call(i + 2, "K-" + i, caller, LocalDateTime.parse("2026-10-02T09:00:00").plusSeconds(i)));
+        }
+        long noCustomer = calls.stream().filter(call -> call.customerRef() == null
+                || Integer.parseInt(call.customerRef().substring(2)) >= 300).count();
+        IntakeReceipt stored = new TransactionalIntake(database::read, Clock.systemUTC()).store(Deliveries.calls(
+                "test-ivr", "calls-10.csv", checksum('k'), calls, List.of()));
+
+        IntakeReceipt replayed = new TransactionalIntake(database::read, Clock.systemUTC(), CHUNK, chunks -> { })
+                .replay(stored.batchId(), Deliveries.calls("test-ivr", "calls-10.csv", checksum('k'), calls,
+                        List.of()));
+
+        assertThat(noCustomer).as("the file as made").isEqualTo(5_740);
+        assertThat(stored.rowsUnmatched()).isEqualTo(noCustomer);
+        assertThat(replayed.status()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(replayed.rowsUnmatched()).as("counted across the replay's two chunks").isEqualTo(noCustomer);
+    }
+
+    /**
      * A replay stopped between chunks leaves the batch it replays accepted and counting (a delivery of the same file
      * is still its duplicate); replaying that batch again goes on from the next row.
      */
