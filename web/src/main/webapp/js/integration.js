@@ -401,17 +401,42 @@ async function drawLedger() {
     });
 }
 
+// A replay waits its turn while other files are stored and a large one takes minutes: the server answers 202 when it
+// is not done within a short wait, and the ledger, drawn again every few seconds, shows it until the batch is replaced.
+const REPLAY_LOOK_EVERY_MS = 2000;
+const REPLAY_LOOKS = 300;
+
 async function replay(batch) {
+    document.querySelectorAll("button.replay[data-batch='" + batch.id + "']").forEach(button => { button.disabled = true; });
+    say(notice, 'Replaying batch ' + batch.id + ' (' + batch.fileName + ')…', 'info');
     const answer = await intake.replay(batch.id);
     if (!answer.ok) {
         say(notice, 'Batch ' + batch.id + ' was not replayed: ' + reason(answer), 'problem');
+        await drawLedger();
         return;
     }
-    const after = answer.data;
-    say(notice, 'Batch ' + batch.id + ' (' + batch.fileName + ') replayed as batch ' + after.batchId + ': before '
-        + batch.rowsAccepted + ' accepted, ' + batch.rowsQuarantined + ' quarantined; after ' + after.rowsAccepted
-        + ' accepted, ' + after.rowsQuarantined + ' quarantined.', 'ok');
+    const after = answer.status === 202 ? await replacementOf(batch, answer.data.message) : answer.data;
+    if (after) {
+        say(notice, 'Batch ' + batch.id + ' (' + batch.fileName + ') replayed as batch ' + after.batchId + ': before '
+            + batch.rowsAccepted + ' accepted, ' + batch.rowsQuarantined + ' quarantined; after ' + after.rowsAccepted
+            + ' accepted, ' + after.rowsQuarantined + ' quarantined.', 'ok');
+    }
     await Promise.all([drawLedger(), drawHealth(), drawQuarantine()]);
+}
+
+// The batch that replaced the one replayed, looked for in the ledger until it is there; null if it is not in time.
+async function replacementOf(batch, underWay) {
+    say(notice, underWay, 'info');
+    for (let look = 0; look < REPLAY_LOOKS; look++) {
+        await new Promise(resolve => setTimeout(resolve, REPLAY_LOOK_EVERY_MS));
+        await drawLedger();
+        const replaced = batches.find(entry => entry.id === batch.id);
+        if (replaced && replaced.replacedBy) {
+            const by = batches.find(entry => entry.id === replaced.replacedBy);
+            return by ? {batchId: by.id, rowsAccepted: by.rowsAccepted, rowsQuarantined: by.rowsQuarantined} : null;
+        }
+    }
+    return null;
 }
 
 // A file left half written holds its months' runs until the same file comes again; when it never will, the

@@ -29,7 +29,6 @@ import org.rapport.engine.config.RapportSettings;
 import org.rapport.engine.customer.CustomerLookup;
 import org.rapport.engine.engagement.CustomerActionExports;
 import org.rapport.engine.intake.Intake;
-import org.rapport.engine.intake.IntakeReceipt;
 import org.rapport.engine.readiness.DeclaredCompleteness;
 import org.rapport.engine.ruleset.RuleInbox;
 import org.rapport.integration.crmexport.CrmExport;
@@ -207,16 +206,17 @@ public class IntegrationRuntime {
     }
 
     /**
-     * Replays a stored batch after its mapping was fixed (see {@link IntakeReplay}), with the formats the
-     * built-in folders and the configured sources have now. Runs outside any transaction of the caller's:
-     * the intake stores the replay in one of its own.
+     * A replay of a stored batch after its mapping was fixed, checked and ready to run (see {@link IntakeReplay}), with
+     * the formats the built-in folders and the configured sources have now. Runs outside any transaction of the
+     * caller's, as the replay it returns does: the intake stores it in transactions of its own. Its caller may run it
+     * on a thread of its own.
      */
     @Lock(LockType.READ)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public IntakeReceipt replay(long batchId) throws ReplayRefused, IOException {
+    public IntakeReplay.Prepared prepareReplay(long batchId) throws ReplayRefused, IOException {
         List<IntakeFolder> folders = new ArrayList<>(IntakeFolder.canonical());
         folders.addAll(configured.folders());
-        return new IntakeReplay(intakeDir, folders, intake).replay(batchId);
+        return new IntakeReplay(intakeDir, folders, intake).prepare(batchId);
     }
 
     @PreDestroy

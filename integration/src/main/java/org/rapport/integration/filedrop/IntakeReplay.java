@@ -46,6 +46,17 @@ public final class IntakeReplay {
      * @throws IOException   when the kept file cannot be read
      */
     public IntakeReceipt replay(long batchId) throws ReplayRefused, IOException {
+        return prepare(batchId).run();
+    }
+
+    /**
+     * Checks that {@code batchId} can be replayed — accepted, its source defined, its kept file there and unchanged —
+     * without replaying it yet: a caller that runs the replay elsewhere answers a refusal at once.
+     *
+     * @throws ReplayRefused when there is nothing to replay: see {@link ReplayRefused.Reason}
+     * @throws IOException   when the kept file cannot be read
+     */
+    public Prepared prepare(long batchId) throws ReplayRefused, IOException {
         BatchEntry batch = intake.find(batchId)
                 .orElseThrow(() -> new ReplayRefused(Reason.NO_SUCH_BATCH, "there is no batch " + batchId));
         if (!BatchStatus.ACCEPTED.name().equals(batch.status())) {
@@ -63,12 +74,45 @@ public final class IntakeReplay {
             throw new ReplayRefused(Reason.FILE_CHANGED, "the file kept as " + batch.keptAs() + " is no longer the"
                     + " one batch " + batchId + " stored (its SHA-256 differs)");
         }
-        LOG.info(() -> "Replaying batch " + batchId + " from " + batch.keptAs() + " with the current format of "
-                + batch.source());
-        try {
-            return intake.replay(batchId, delivery);
-        } catch (BatchNotReplayable e) {
-            throw new ReplayRefused(Reason.NOT_ACCEPTED, e.getMessage());
+        return new Prepared(batch, delivery, intake);
+    }
+
+    /** A replay checked and ready to run: the batch, and its kept file read with the source's current format. */
+    public static final class Prepared {
+
+        private final BatchEntry batch;
+        private final Delivery delivery;
+        private final Intake intake;
+
+        private Prepared(BatchEntry batch, Delivery delivery, Intake intake) {
+            this.batch = batch;
+            this.delivery = delivery;
+            this.intake = intake;
+        }
+
+        public long batchId() {
+            return batch.id();
+        }
+
+        public String fileName() {
+            return batch.fileName();
+        }
+
+        /**
+         * Stores the kept file in place of the batch, once the intake gives it its turn.
+         *
+         * @return the new batch; {@code replaced} names the old one. A file the current format now refuses
+         *         comes back rejected, and the old batch stays as it was
+         * @throws ReplayRefused when the batch was replayed or replaced meanwhile
+         */
+        public IntakeReceipt run() throws ReplayRefused {
+            LOG.info(() -> "Replaying batch " + batch.id() + " from " + batch.keptAs() + " with the current format of "
+                    + batch.source());
+            try {
+                return intake.replay(batch.id(), delivery);
+            } catch (BatchNotReplayable e) {
+                throw new ReplayRefused(Reason.NOT_ACCEPTED, e.getMessage());
+            }
         }
     }
 

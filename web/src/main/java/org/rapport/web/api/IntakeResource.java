@@ -1,9 +1,12 @@
 package org.rapport.web.api;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -18,6 +21,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.rapport.engine.audit.AuditAction;
 import org.rapport.engine.audit.AuditTrail;
 import org.rapport.web.security.Caller;
@@ -30,6 +35,7 @@ import org.rapport.engine.intake.IntakeReceipt;
 import org.rapport.engine.intake.QuarantineEntry;
 import org.rapport.engine.intake.SourceHealth;
 import org.rapport.integration.IntegrationRuntime;
+import org.rapport.integration.filedrop.IntakeReplay;
 import org.rapport.integration.filedrop.ReplayRefused;
 import org.rapport.integration.filedrop.WaitingFiles;
 import org.rapport.integration.transport.FetchStatus;
@@ -64,6 +70,15 @@ public class IntakeResource {
     @Inject
     private IntakeHealthReport health;
 
+    /** The container's default: a replay runs with the application's context on a thread of its own. */
+    @Resource
+    private ManagedThreadFactory threads;
+
+    /** How long a replay's request waits for it before it is answered that the replay is under way. */
+    @Inject
+    @ConfigProperty(name = "rapport.intake.replay-answer-seconds", defaultValue = "20")
+    int replayAnswerSeconds;
+
     @GET
     @Path("batches")
     @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
@@ -96,16 +111,27 @@ public class IntakeResource {
 
     /**
      * Reads the kept file of a stored batch again with its source's current mapping and stores it in
-     * place of the batch: rows first quarantined count once the mapping takes them.
+     * place of the batch: rows first quarantined count once the mapping takes them. Answered with the new batch's
+     * receipt when the replay is done within {@code rapport.intake.replay-answer-seconds}; otherwise 202, the replay
+     * under way (waiting its turn while other files are stored, or being written), the ledger showing it as it goes.
+     * A batch that cannot be replayed is refused at once (404, 409), nothing changed.
      */
     @POST
     @Path("batches/{id}/replay")
     @RolesAllowed(Roles.INTEGRATION)
     public Response replay(@PathParam("id") long batchId) throws IOException {
         try {
-            IntakeReceipt receipt = integration.replay(batchId);
-            audit.record(Caller.name(security), AuditAction.BATCH_REPLAYED, "batch " + batchId, null);
-            return Response.ok(receipt).build();
+            IntakeReplay.Prepared replay = integration.prepareReplay(batchId);
+            String caller = Caller.name(security);
+            ReplayInBackground.Answer answer = new ReplayInBackground(threads,
+                    Duration.ofSeconds(replayAnswerSeconds)).start(batchId, replay.fileName(), replay::run,
+                            receipt -> audit.record(caller, AuditAction.BATCH_REPLAYED, "batch " + batchId, null));
+            if (answer.done()) {
+                return Response.ok(answer.receipt()).build();
+            }
+            return Response.accepted(new ReplayUnderWay(batchId, replay.fileName(), "Batch " + batchId + " ("
+                    + replay.fileName() + ") is being replayed: it waits its turn while other files are stored, then"
+                    + " is written; the ledger shows it as it goes.")).build();
         } catch (ReplayRefused refused) {
             return Refusal.answer(refused.reason() == ReplayRefused.Reason.NO_SUCH_BATCH, refused.reason(),
                     refused.getMessage());
@@ -134,6 +160,10 @@ public class IntakeResource {
 
     private static int bounded(int limit) {
         return Math.max(1, Math.min(limit, MAX_LIMIT));
+    }
+
+    /** A replay started and not yet done: the batch it replaces, its file, and what to expect. */
+    public record ReplayUnderWay(long replayOf, String fileName, String message) {
     }
 
     /** Why an action on a batch was not done: its reason's name and the message. */
