@@ -11,6 +11,8 @@ const UNSAVED_KEY = 'rapport.integration.definition';
 
 /** The ledger as last read, newest first. */
 let batches = [];
+/** The batches this page asked to replay and has not seen replaced: their button says so and is not offered again. */
+const replaying = new Set();
 /** The server's guide to what a definition can say, read once. */
 let guide = null;
 /** The form view of the definition being edited, when the guide could be read. */
@@ -389,7 +391,8 @@ async function drawLedger() {
                     batch.rowsQuarantined > 0 ? el('button', {type: 'button', className: 'secondary show-quarantine',
                         attrs: {'data-batch': batch.id}, on: {click: () => drawQuarantine(batch.source, batch.id)}}, 'Quarantine') : null,
                     batch.status === 'ACCEPTED' ? el('button', {type: 'button', className: 'secondary replay',
-                        attrs: {'data-batch': batch.id}, on: {click: () => replay(batch)}}, 'Replay') : null,
+                        disabled: replaying.has(batch.id), attrs: {'data-batch': batch.id},
+                        on: {click: () => replay(batch)}}, replaying.has(batch.id) ? 'Replaying…' : 'Replay') : null,
                     batch.status === 'BEING_STORED' ? el('button', {type: 'button', className: 'secondary discard',
                         attrs: {'data-batch': batch.id}, on: {click: () => discard(batch)}}, 'Discard') : null)]
         }));
@@ -407,15 +410,21 @@ const REPLAY_LOOK_EVERY_MS = 2000;
 const REPLAY_LOOKS = 300;
 
 async function replay(batch) {
-    document.querySelectorAll("button.replay[data-batch='" + batch.id + "']").forEach(button => { button.disabled = true; });
+    replaying.add(batch.id);
+    document.querySelectorAll("button.replay[data-batch='" + batch.id + "']").forEach(button => {
+        button.disabled = true;
+        button.textContent = 'Replaying…';
+    });
     say(notice, 'Replaying batch ' + batch.id + ' (' + batch.fileName + ')…', 'info');
     const answer = await intake.replay(batch.id);
     if (!answer.ok) {
+        replaying.delete(batch.id);
         say(notice, 'Batch ' + batch.id + ' was not replayed: ' + reason(answer), 'problem');
         await drawLedger();
         return;
     }
     const after = answer.status === 202 ? await replacementOf(batch, answer.data.message) : answer.data;
+    replaying.delete(batch.id);
     if (after) {
         say(notice, 'Batch ' + batch.id + ' (' + batch.fileName + ') replayed as batch ' + after.batchId + ': before '
             + batch.rowsAccepted + ' accepted, ' + batch.rowsQuarantined + ' quarantined; after ' + after.rowsAccepted

@@ -133,6 +133,11 @@ class IntegrationScreenIT {
             browser.screenshot("integration-5-quarantine");
 
             click(browser, "button.replay[data-batch='" + batchId + "']");
+            // this server answers a replay at once, under way (202): the page follows it in the ledger, a look every
+            // two seconds, and does not offer the batch's replay again meanwhile
+            WebElement replaying = browser.driver.findElement(By.cssSelector("button.replay[data-batch='" + batchId + "']"));
+            assertThat(replaying.getText()).isEqualTo("Replaying…");
+            assertThat(replaying.isEnabled()).isFalse();
             browser.waitForText(By.id("notice"), "before 2 accepted, 1 quarantined; after 2 accepted, 1 quarantined");
             browser.until.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("#ledger tr[data-batch='" + batchId + "']"), "REPLACED"));
