@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -262,7 +263,7 @@ final class StagingArea {
      * register while this holds the register.
      */
     static boolean emptyWhenUnused(Connection connection, Duration lockTimeout) throws SQLException {
-        try (java.sql.Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("set local lock_timeout = " + lockTimeout.toMillis());
             statement.execute("lock table intake_staging in exclusive mode");
             try (ResultSet rows = statement.executeQuery("select exists (select 1 from intake_staging)")) {

@@ -90,10 +90,6 @@ public final class IntakeReplay {
             this.intake = intake;
         }
 
-        public long batchId() {
-            return batch.id();
-        }
-
         public String fileName() {
             return batch.fileName();
         }

@@ -3,14 +3,12 @@ package org.rapport.integration.ivr;
 import java.nio.file.Path;
 import java.time.Clock;
 
-import org.rapport.engine.intake.Delivery;
-import org.rapport.engine.intake.IntakeReceipt;
 import org.rapport.engine.intake.TransactionalIntake;
 import org.rapport.engine.testing.EmbeddedPostgresServer;
 import org.rapport.engine.testing.ResourceLocalStore;
-import org.rapport.integration.DeliveredFile;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.support.TestSources;
+import org.rapport.integration.support.TimedStore;
 
 /**
  * A benchmark, not a test: stores an Asterisk {@code Master.csv} (as for {@link CdrReadThroughput}) into a fresh
@@ -27,11 +25,7 @@ public final class CdrStoreThroughput {
                 """);
         try (ResourceLocalStore store = ResourceLocalStore.freshSchema(EmbeddedPostgresServer.newDatabase("cdr"))) {
             TransactionalIntake intake = new TransactionalIntake(store, Clock.systemUTC());
-            long started = System.nanoTime();
-            Delivery delivery = DeliveredFile.delivery(format, file, file.getFileName().toString(), null);
-            IntakeReceipt receipt = intake.store(delivery);
-            double s = (System.nanoTime() - started) / 1e9;
-            System.out.printf("%,d calls stored in %.1f s: %,.0f a second%n", receipt.rowsAccepted(), s, receipt.rowsAccepted() / s);
+            TimedStore.store(intake, format, file);
         }
     }
 }

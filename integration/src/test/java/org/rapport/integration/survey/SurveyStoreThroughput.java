@@ -2,16 +2,13 @@ package org.rapport.integration.survey;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Locale;
 
-import org.rapport.engine.intake.Delivery;
-import org.rapport.engine.intake.IntakeReceipt;
 import org.rapport.engine.intake.TransactionalIntake;
 import org.rapport.engine.testing.EmbeddedPostgresServer;
 import org.rapport.engine.testing.ResourceLocalStore;
-import org.rapport.integration.DeliveredFile;
 import org.rapport.integration.IntakeFormat;
 import org.rapport.integration.support.TestSources;
+import org.rapport.integration.support.TimedStore;
 
 /**
  * A benchmark, not a test: stores a month benchmark's customers, then its two survey files (canonical and Qualtrics),
@@ -28,8 +25,7 @@ public final class SurveyStoreThroughput {
 
     public static void main(String[] args) throws Exception {
         Path month = Path.of(args[0]);
-        IntakeFormat customers = TestSources.format("""
-                {"name": "customers", "kind": "customers", "format": "canonical-csv", "timeZone": "UTC"}""");
+        IntakeFormat customers = TestSources.format(TimedStore.CANONICAL_CUSTOMERS);
         IntakeFormat surveys = TestSources.format("""
                 {"name": "survey-responses", "kind": "survey-responses", "format": "canonical-csv",
                  "timeZone": "UTC"}""");
@@ -39,18 +35,9 @@ public final class SurveyStoreThroughput {
                             "survey": {"constant": "relationship-nps"}, "touchpoint": {"constant": "email"}}}""");
         try (ResourceLocalStore store = ResourceLocalStore.freshSchema(EmbeddedPostgresServer.newDatabase("surveys"))) {
             TransactionalIntake intake = new TransactionalIntake(store, Clock.systemUTC());
-            store(intake, customers, month.resolve("customers/customers-2026-10.csv"));
-            store(intake, surveys, month.resolve("survey-responses/survey-responses-2026-10.csv"));
-            store(intake, qualtrics, month.resolve("qualtrics/qualtrics_2026-10.csv"));
+            TimedStore.store(intake, customers, month.resolve("customers/customers-2026-10.csv"));
+            TimedStore.store(intake, surveys, month.resolve("survey-responses/survey-responses-2026-10.csv"));
+            TimedStore.store(intake, qualtrics, month.resolve("qualtrics/qualtrics_2026-10.csv"));
         }
-    }
-
-    private static void store(TransactionalIntake intake, IntakeFormat format, Path file) throws Exception {
-        long started = System.nanoTime();
-        Delivery delivery = DeliveredFile.delivery(format, file, file.getFileName().toString(), null);
-        IntakeReceipt receipt = intake.store(delivery);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "%s: %,d rows in %.1f s: %,.0f a second%n", file.getFileName(),
-                receipt.rowsAccepted(), seconds, receipt.rowsAccepted() / seconds);
     }
 }

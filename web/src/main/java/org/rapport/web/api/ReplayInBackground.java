@@ -53,65 +53,69 @@ final class ReplayInBackground {
      */
     Answer start(long batchId, String fileName, Replay replay, Consumer<IntakeReceipt> replayed)
             throws ReplayRefused {
-        // which side tells of a failure: the request while it waits, the log once it has stopped waiting; set once
+        // who tells of the replay's end, set once: the request, if the replay ends while it waits; else the log
         AtomicReference<Side> told = new AtomicReference<>();
         FutureTask<IntakeReceipt> running = new FutureTask<>(() -> {
-            try {
-                IntakeReceipt receipt = replay.run();
-                replayed.accept(receipt);
-                told.compareAndSet(null, Side.REQUEST);
-                return receipt;
-            } catch (ReplayRefused | RuntimeException | Error failure) {
+            IntakeReceipt receipt = replay.run();
+            replayed.accept(receipt);
+            return receipt;
+        }) {
+            @Override
+            protected void done() {
                 if (!told.compareAndSet(null, Side.REQUEST)) {
-                    // one line, not a trace: the ledger shows what the replay left (its batch being written, if any)
-                    LOG.warning(() -> "Replay of batch " + batchId + " ('" + fileName
-                            + "') failed after its request was answered: " + failure);
+                    logFailure(this, batchId, fileName);
                 }
-                throw failure;
             }
-        });
+        };
         threads.newThread(running).start();
         try {
-            return new Answer(running.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (TimeoutException stillRunning) {
-            if (told.compareAndSet(null, Side.LOG)) {
-                return new Answer(null);
-            }
-            // done between the wait and now: its outcome is this request's after all
-            return outcome(running);
+            running.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException ended) {
+            // under way, or ended (with a failure, read below)
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            told.compareAndSet(null, Side.LOG);
-            return new Answer(null);
-        } catch (ExecutionException failed) {
-            throw unwrapped(failed);
         }
+        if (!running.isDone() && told.compareAndSet(null, Side.LOG)) {
+            return new Answer(null);
+        }
+        // ended while the request waited, or between the wait and now: its end is the request's
+        return new Answer(outcome(running));
     }
 
-    private static Answer outcome(FutureTask<IntakeReceipt> done) throws ReplayRefused {
+    /** What a replay that has ended came to: its receipt, or its failure thrown as it was. */
+    private static IntakeReceipt outcome(FutureTask<IntakeReceipt> ended) throws ReplayRefused {
         try {
-            return new Answer(done.get());
+            return ended.get();
         } catch (InterruptedException e) {
+            // an ended task does not wait
             Thread.currentThread().interrupt();
-            return new Answer(null);
+            throw new IllegalStateException("Interrupted reading a replay that had ended", e);
         } catch (ExecutionException failed) {
-            throw unwrapped(failed);
+            Throwable cause = failed.getCause();
+            if (cause instanceof ReplayRefused refused) {
+                throw refused;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                // as it was thrown: an outage is still answered as one
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("The replay failed", cause);
         }
     }
 
-    private static ReplayRefused unwrapped(ExecutionException failed) {
-        Throwable cause = failed.getCause();
-        if (cause instanceof ReplayRefused refused) {
-            return refused;
+    /** One line, not a trace: the ledger shows what a replay no request waits for left (its batch being written). */
+    private static void logFailure(FutureTask<IntakeReceipt> ended, long batchId, String fileName) {
+        try {
+            ended.get();
+        } catch (ExecutionException failed) {
+            LOG.warning(() -> "Replay of batch " + batchId + " ('" + fileName
+                    + "') failed after its request was answered: " + failed.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        if (cause instanceof RuntimeException runtime) {
-            // as it was thrown: an outage is still answered as one
-            throw runtime;
-        }
-        if (cause instanceof Error error) {
-            throw error;
-        }
-        throw new IllegalStateException("The replay failed", cause);
     }
 
     /** A replay checked and ready ({@link IntakeReplay.Prepared#run}). */

@@ -1,0 +1,49 @@
+package org.rapport.integration.support;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.rapport.engine.intake.IntakeReceipt;
+import org.rapport.engine.intake.TransactionalIntake;
+import org.rapport.integration.DeliveredFile;
+import org.rapport.integration.IntakeFormat;
+
+/**
+ * For the intake's benchmark {@code main}s: stores or replays a file as the file drop does (a hashing pass, then the
+ * file streamed through its format into the intake) and prints its rows a second.
+ */
+public final class TimedStore {
+
+    /** A month benchmark's customers file, canonical CSV. */
+    public static final String CANONICAL_CUSTOMERS = """
+            {"name": "customers", "kind": "customers", "format": "canonical-csv", "timeZone": "UTC"}""";
+
+    private TimedStore() {
+    }
+
+    /** Stores {@code file} as a delivery of {@code format}'s source and prints its rows a second. */
+    public static IntakeReceipt store(TransactionalIntake intake, IntakeFormat format, Path file) throws IOException {
+        long started = System.nanoTime();
+        IntakeReceipt receipt = intake.store(DeliveredFile.delivery(format, file, file.getFileName().toString(),
+                null));
+        report(file.getFileName() + " stored", receipt, started);
+        return receipt;
+    }
+
+    /** Replays batch {@code batchId}, whose kept file is {@code file}, and prints its rows a second. */
+    public static IntakeReceipt replay(TransactionalIntake intake, IntakeFormat format, Path file, long batchId)
+            throws IOException {
+        long started = System.nanoTime();
+        IntakeReceipt receipt = intake.replay(batchId, DeliveredFile.delivery(format, file,
+                file.getFileName().toString(), null));
+        report(file.getFileName() + " replayed", receipt, started);
+        return receipt;
+    }
+
+    private static void report(String what, IntakeReceipt receipt, long started) {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf(Locale.ROOT, "%s as batch %d (%s): %,d rows in %.1f s, %,.0f a second%n", what,
+                receipt.batchId(), receipt.status(), receipt.rowsAccepted(), seconds, receipt.rowsAccepted() / seconds);
+    }
+}
