@@ -26,7 +26,7 @@ public class IntakeActivity {
     private final Map<Phase, Map<String, Integer>> deliveries = new EnumMap<>(Map.of(
             Phase.WAITING, new ConcurrentHashMap<>(), Phase.STORING, new ConcurrentHashMap<>()));
 
-    void onDelivery(@Observes DeliveryInProgress delivery) {
+    public void onDelivery(@Observes DeliveryInProgress delivery) {
         String key = delivery.source() + " " + delivery.fileName();
         Map<String, Integer> inPhase = deliveries.get(delivery.phase());
         if (delivery.finished()) {
