@@ -80,18 +80,26 @@ public class SourceTextReader extends FilterReader {
     }
 
     private void inspect(char[] buffer, int offset, int count) throws NotTextException {
-        for (int index = offset; index < offset + count; index++) {
+        int end = offset + count;
+        for (int index = offset; index < end; index++) {
             char character = buffer[index];
+            if (character >= ' ') {
+                // printable text, nearly every character: one test more only to count what could not be decoded
+                if (character == REPLACEMENT) {
+                    replaced++;
+                }
+                continue;
+            }
             if (character == '\n') {
                 line++;
-            } else if (character == REPLACEMENT) {
-                replaced++;
-            } else if (character < ' ' && character != '\t' && character != '\r' && character != '\f') {
+            } else if (character != '\t' && character != '\r' && character != '\f') {
                 throw new NotTextException(line, character == 0 ? "a NUL character (binary data)"
                         : String.format("the control character U+%04X (binary data)", (int) character));
             }
-            if (onlyWhitespace && !Character.isWhitespace(character)) {
-                onlyWhitespace = false;
+        }
+        if (onlyWhitespace) {
+            for (int index = offset; index < end && onlyWhitespace; index++) {
+                onlyWhitespace = Character.isWhitespace(buffer[index]);
             }
         }
     }
