@@ -410,6 +410,28 @@ class StagedIntakeTest extends PersistenceSpec {
     }
 
     /**
+     * Autovacuum leaves the staging to the intake, which analyses what it stages and empties the tables itself: it
+     * neither analyses them nor vacuums them for rows copied in (a truncate at the end of a file waited for it, a
+     * second a partition), and vacuums them for deleted rows only once they pile up (stagings without a moment
+     * between them). Every staging table, each partition of the staged records included, says so.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void autovacuumLeavesTheStagingTablesToTheIntake(TestDatabase database) {
+        on(database);
+
+        List<?> settings = database.read(entityManager -> entityManager.createNativeQuery("""
+                select c.relname, array_to_string(c.reloptions, ',') from pg_class c
+                where c.relkind = 'r' and (c.relname like 'staged\\_%' or c.relname = 'intake_staged_key')
+                order by c.relname""").getResultList());
+
+        assertThat(settings).hasSize(4 * KeyBuckets.COUNT + 2);
+        assertThat(settings).allSatisfy(row -> assertThat((String) ((Object[]) row)[1]).as((String) ((Object[]) row)[0])
+                .contains("autovacuum_vacuum_insert_threshold=-1", "autovacuum_analyze_threshold=2147483647",
+                        "autovacuum_vacuum_threshold=1000000", "autovacuum_vacuum_scale_factor=0"));
+    }
+
+    /**
      * A staging left half merged by a stopped process is still in the staging tables when another file is stored:
      * they are not emptied, and it is finished later with each of its rows counted once.
      */
