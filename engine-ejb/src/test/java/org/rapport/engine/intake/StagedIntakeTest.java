@@ -411,9 +411,9 @@ class StagedIntakeTest extends PersistenceSpec {
 
     /**
      * Autovacuum leaves the staging to the intake, which analyses what it stages and empties the tables itself: it
-     * neither analyses them nor vacuums them for rows copied in (a truncate at the end of a file waited for it, a
-     * second a partition), and vacuums them for deleted rows only once they pile up (stagings without a moment
-     * between them). Every staging table, each partition of the staged records included, says so.
+     * never analyses them, and vacuums them for deleted rows only once they pile up (stagings without a moment between
+     * them), not after each file (the truncate at the end of a file waited for it, a second a partition). Every
+     * staging table, each partition of the staged records included, says so.
      */
     @ParameterizedTest
     @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
@@ -427,7 +427,7 @@ class StagedIntakeTest extends PersistenceSpec {
 
         assertThat(settings).hasSize(4 * KeyBuckets.COUNT + 2);
         assertThat(settings).allSatisfy(row -> assertThat((String) ((Object[]) row)[1]).as((String) ((Object[]) row)[0])
-                .contains("autovacuum_vacuum_insert_threshold=-1", "autovacuum_analyze_threshold=2147483647",
+                .contains("autovacuum_analyze_threshold=2147483647",
                         "autovacuum_vacuum_threshold=1000000", "autovacuum_vacuum_scale_factor=0"));
     }
 
