@@ -107,9 +107,9 @@ public class IntakeMetrics {
 
     /**
      * Whether a file is in hand (waiting its turn or being stored here, or left half stored in the ledger) or a run is
-     * working. A file waiting its turn counts: between two files of a month no batch is being stored for a moment,
-     * and a recount begun then (a join of every call with the customers, seconds of both cores at 10,000,000 calls)
-     * ran beside the next file's reading (bench/README.md). Unknown while the database is away, and then taken as
+     * working. The ledger alone does not tell: a staged file's batch opens only once the file is staged, and a file
+     * waiting its turn has none, so a recount begun then (every call joined to the customers, seconds of both cores at
+     * 10,000,000 calls) ran beside that file's reading (bench/README.md). Unknown while the database is away, and then taken as
      * busy: the report answers from its last figures, as for any outage, and nothing more is logged.
      */
     boolean storeBusy() {
