@@ -109,6 +109,16 @@ public class IntakeCatalog {
     }
 
     /**
+     * Whether any file is in the staging now: being staged or merged, by any node, or left half merged to be finished.
+     * A file being staged is in no batch of the ledger yet ({@link #filesBeingStored()} does not list it).
+     */
+    public boolean anyFileStaged() {
+        Number stagings = (Number) entityManager.createNativeQuery("select count(*) from intake_staging")
+                .getSingleResult();
+        return stagings.longValue() > 0;
+    }
+
+    /**
      * Each source's batches and the rows they brought, as the ledger counts them. A batch still being stored counts
      * for nothing yet (its counts are not final), though it may be the source's last batch; a replaced batch counts
      * as a batch, but its rows are its replacement's; a discarded batch counts as a batch that brought no rows.

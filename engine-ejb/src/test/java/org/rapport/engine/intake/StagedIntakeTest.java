@@ -410,6 +410,31 @@ class StagedIntakeTest extends PersistenceSpec {
     }
 
     /**
+     * A file being staged is in no batch of the ledger yet; the catalog still tells that a file is in the staging (so
+     * that the intake metrics of every node hold their recount meanwhile), and no longer once the file is stored.
+     */
+    @ParameterizedTest
+    @EnumSource(value = TestDatabase.class, names = "POSTGRESQL")
+    void aFileBeingStagedIsSeenInTheStagingBeforeAnyBatchHoldsIt(TestDatabase database) {
+        on(database);
+        List<String> seenAfterEachChunk = new ArrayList<>();
+        Intake intake = new TransactionalIntake(database::read, Clock.systemUTC(), null, "process",
+                chunks -> seenAfterEachChunk.add(database.read(entityManager -> {
+                    IntakeCatalog catalog = new IntakeCatalog(entityManager);
+                    return "staged " + catalog.anyFileStaged() + ", batches being stored "
+                            + catalog.filesBeingStored();
+                })));
+        assertThat(anyFileStaged(database)).as("before").isFalse();
+
+        IntakeReceipt stored = intake.store(Deliveries.calls("test-ivr", "calls.csv", checksum('g'),
+                calls(CHUNK * 2 + 500, "C-1", "2026-10-02T09:00:00"), List.of()));
+
+        assertThat(stored.status()).isEqualTo(BatchStatus.ACCEPTED);
+        assertThat(seenAfterEachChunk).hasSize(3).containsOnly("staged true, batches being stored []");
+        assertThat(anyFileStaged(database)).as("once stored").isFalse();
+    }
+
+    /**
      * Autovacuum leaves the staging to the intake, which analyses what it stages and empties the tables itself: it
      * never analyses them, and vacuums them for deleted rows only once they pile up (stagings without a moment between
      * them), not after each file (the truncate at the end of a file waited for it, a second a partition). Every
@@ -495,6 +520,10 @@ class StagedIntakeTest extends PersistenceSpec {
         return database.read(entityManager -> entityManager.createQuery(
                 "select c.batch.id from Call c where c.recordKey = :key", Long.class)
                 .setParameter("key", "K-" + i).getSingleResult());
+    }
+
+    private static boolean anyFileStaged(TestDatabase database) {
+        return database.<Boolean>read(entityManager -> new IntakeCatalog(entityManager).anyFileStaged());
     }
 
     private static List<String> filesBeingStored(TestDatabase database) {

@@ -106,10 +106,10 @@ public class IntakeMetrics {
     }
 
     /**
-     * Whether a file is in hand (waiting its turn or being stored here, or left half stored in the ledger) or a run is
-     * working. The ledger alone does not tell: a staged file's batch opens only once the file is staged, and a file
-     * waiting its turn has none, so a recount begun then (every call joined to the customers, seconds of both cores at
-     * 10,000,000 calls) ran beside that file's reading (bench/README.md). Unknown while the database is away, and then taken as
+     * Whether a file is in hand (waiting its turn or being stored here, in the staging on any node, or left half stored
+     * in the ledger) or a run is working. The ledger's batches alone do not tell: a staged file's batch opens only once
+     * the file is staged, and a file waiting its turn has none, so a recount begun then (every call joined to the
+     * customers, seconds of both cores at 10,000,000 calls) ran beside that file's reading (bench/README.md). Unknown while the database is away, and then taken as
      * busy: the report answers from its last figures, as for any outage, and nothing more is logged.
      */
     boolean storeBusy() {
@@ -117,7 +117,7 @@ public class IntakeMetrics {
             return true;
         }
         try {
-            return !intake.filesBeingStored().isEmpty() || runs.anyWorking();
+            return intake.anyFileStaged() || !intake.filesBeingStored().isEmpty() || runs.anyWorking();
         } catch (RuntimeException e) {
             if (InfrastructureFault.of(e).isEmpty()) {
                 throw e;

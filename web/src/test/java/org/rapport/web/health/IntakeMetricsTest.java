@@ -41,27 +41,35 @@ class IntakeMetricsTest {
     }
 
     @Test
-    void withNoFileInHandTheLedgerAndTheRunsDecide() {
+    void withNoFileInHandHereTheStagingTheLedgerAndTheRunsDecide() {
         deliveries.onDelivery(new DeliveryInProgress("bank-ivr", SourceKind.CALLS, "bank.tsv", Phase.STORING, false));
         deliveries.onDelivery(new DeliveryInProgress("bank-ivr", SourceKind.CALLS, "bank.tsv", Phase.STORING, true));
-        metrics.intake = ledgerStoring(List.of());
+        metrics.intake = ledger(false, List.of());
         metrics.runs = runsWorking(false);
-        assertThat(metrics.storeBusy()).as("nothing in hand, nothing half stored, no run").isFalse();
+        assertThat(metrics.storeBusy()).as("nothing in hand, nothing staged or half stored, no run").isFalse();
 
-        metrics.intake = ledgerStoring(List.of("bank-ivr bank.tsv"));
+        metrics.intake = ledger(true, List.of());
+        assertThat(metrics.storeBusy()).as("a file in the staging (another node's, its batch not yet open)").isTrue();
+
+        metrics.intake = ledger(false, List.of("bank-ivr bank.tsv"));
         assertThat(metrics.storeBusy()).as("a batch left half stored (another node, or a stopped process)").isTrue();
 
-        metrics.intake = ledgerStoring(List.of());
+        metrics.intake = ledger(false, List.of());
         metrics.runs = runsWorking(true);
         assertThat(metrics.storeBusy()).as("a run working").isTrue();
     }
 
-    /** The ledger's answer about batches being stored, without a database. */
-    private static IntakeCatalog ledgerStoring(List<String> files) {
+    /** The ledger's answers about files in hand, without a database. */
+    private static IntakeCatalog ledger(boolean staged, List<String> beingStored) {
         return new IntakeCatalog() {
             @Override
+            public boolean anyFileStaged() {
+                return staged;
+            }
+
+            @Override
             public List<String> filesBeingStored() {
-                return files;
+                return beingStored;
             }
         };
     }
