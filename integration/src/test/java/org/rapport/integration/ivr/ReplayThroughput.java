@@ -24,15 +24,13 @@ public final class ReplayThroughput {
 
     public static void main(String[] args) throws Exception {
         Path month = Path.of(args[0]);
-        IntakeFormat customers = TestSources.format(TimedStore.CANONICAL_CUSTOMERS);
         IntakeFormat bank = TestSources.format("""
                 {"name": "bank-ivr", "kind": "calls", "format": "anonymous-bank", "charset": "US-ASCII",
                  "timeZone": "Europe/London"}""");
-        Path customersFile = month.resolve("customers/customers-2026-10.csv");
         Path bankFile = month.resolve("bank-ivr/anonymous_bank_2026-10.tsv");
         try (ResourceLocalStore store = ResourceLocalStore.freshSchema(EmbeddedPostgresServer.newDatabase("replay"))) {
             TransactionalIntake intake = new TransactionalIntake(store, Clock.systemUTC());
-            TimedStore.store(intake, customers, customersFile);
+            TimedStore.storeCustomers(intake, month);
             IntakeReceipt stored = TimedStore.store(intake, bank, bankFile);
             TimedStore.replay(intake, bank, bankFile, stored.batchId());
         }

@@ -16,7 +16,7 @@ import org.rapport.integration.IntakeFormat;
 public final class TimedStore {
 
     /** A month benchmark's customers file, canonical CSV. */
-    public static final String CANONICAL_CUSTOMERS = """
+    private static final String CANONICAL_CUSTOMERS = """
             {"name": "customers", "kind": "customers", "format": "canonical-csv", "timeZone": "UTC"}""";
 
     private TimedStore() {
@@ -29,6 +29,14 @@ public final class TimedStore {
                 null));
         report(file.getFileName() + " stored", receipt, started);
         return receipt;
+    }
+
+    /**
+     * Stores the customers of a month's files, as {@code MonthBenchmark} writes them, so that the files stored after
+     * are matched against a company of the month's size, as in the server.
+     */
+    public static IntakeReceipt storeCustomers(TransactionalIntake intake, Path month) throws IOException {
+        return store(intake, TestSources.format(CANONICAL_CUSTOMERS), month.resolve("customers/customers-2026-10.csv"));
     }
 
     /** Replays batch {@code batchId}, whose kept file is {@code file}, and prints its rows a second. */

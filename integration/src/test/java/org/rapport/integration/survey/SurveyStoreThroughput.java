@@ -25,7 +25,6 @@ public final class SurveyStoreThroughput {
 
     public static void main(String[] args) throws Exception {
         Path month = Path.of(args[0]);
-        IntakeFormat customers = TestSources.format(TimedStore.CANONICAL_CUSTOMERS);
         IntakeFormat surveys = TestSources.format("""
                 {"name": "survey-responses", "kind": "survey-responses", "format": "canonical-csv",
                  "timeZone": "UTC"}""");
@@ -35,7 +34,7 @@ public final class SurveyStoreThroughput {
                             "survey": {"constant": "relationship-nps"}, "touchpoint": {"constant": "email"}}}""");
         try (ResourceLocalStore store = ResourceLocalStore.freshSchema(EmbeddedPostgresServer.newDatabase("surveys"))) {
             TransactionalIntake intake = new TransactionalIntake(store, Clock.systemUTC());
-            TimedStore.store(intake, customers, month.resolve("customers/customers-2026-10.csv"));
+            TimedStore.storeCustomers(intake, month);
             TimedStore.store(intake, surveys, month.resolve("survey-responses/survey-responses-2026-10.csv"));
             TimedStore.store(intake, qualtrics, month.resolve("qualtrics/qualtrics_2026-10.csv"));
         }
