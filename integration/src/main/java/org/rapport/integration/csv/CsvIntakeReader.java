@@ -5,19 +5,16 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.rapport.engine.intake.CanonicalRecord;
 import org.rapport.engine.intake.QuarantinedRow;
 import org.rapport.engine.intake.RecordSink;
 import org.rapport.engine.intake.SourceKind;
+import org.rapport.integration.csv.DelimitedText.MalformedTextException;
+import org.rapport.integration.csv.DelimitedText.Row;
 
 /**
  * The one way a delivered CSV file is read: UTF-8 text (a byte-order mark tolerated), RFC 4180
@@ -31,7 +28,6 @@ import org.rapport.engine.intake.SourceKind;
  */
 public class CsvIntakeReader<R extends CanonicalRecord> {
 
-    private static final CSVFormat RFC_4180 = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
     private static final String WHOLE_RECORD = QuarantinedRow.WHOLE_RECORD;
 
     private final SourceKind kind;
@@ -64,10 +60,6 @@ public class CsvIntakeReader<R extends CanonicalRecord> {
         return reading.rejection;
     }
 
-    private static boolean isBlank(CSVRecord record) {
-        return record.stream().allMatch(String::isBlank);
-    }
-
     /** One file being read: what it has given so far. */
     private final class Reading {
         private final StrictUtf8Reader text;
@@ -89,12 +81,11 @@ public class CsvIntakeReader<R extends CanonicalRecord> {
 
         void parse() throws IOException {
             try {
-                // Not closed: closing the parser would close the caller's stream.
-                CSVParser parser = CSVParser.builder().setReader(transcript).setFormat(RFC_4180).get();
-                Iterator<CSVRecord> rows = parser.iterator();
-                Map<String, Integer> columns = rows.hasNext() ? columns(rows.next()) : rejectAsEmpty();
+                DelimitedText rows = DelimitedText.rfc4180(transcript);
+                Row header = rows.next();
+                Map<String, Integer> columns = header != null ? columns(header) : rejectAsEmpty();
                 if (rejection == null) {
-                    readRows(parser, rows, columns);
+                    readRows(rows, columns);
                 }
             } catch (UncheckedIOException e) {
                 rejectUnreadable(e.getCause());
@@ -103,37 +94,37 @@ public class CsvIntakeReader<R extends CanonicalRecord> {
             }
         }
 
-        private void readRows(CSVParser parser, Iterator<CSVRecord> rows, Map<String, Integer> columns) {
+        private void readRows(DelimitedText rows, Map<String, Integer> columns) throws IOException {
             while (true) {
-                // Lines, not records: a quoted field may span several lines.
-                line = parser.getCurrentLineNumber() + 1;
-                if (!rows.hasNext()) {
+                // Known before the row is read: text the parser cannot follow is placed here.
+                line = rows.nextLine();
+                Row row = rows.next();
+                if (row == null) {
                     settlePending(-1);
                     return;
                 }
-                CSVRecord row = rows.next();
-                settlePending(row.getCharacterPosition());
-                transcript.forgetBefore(row.getCharacterPosition());
-                if (isBlank(row)) {
+                settlePending(row.position());
+                transcript.forgetBefore(row.position());
+                if (row.isBlank()) {
                     continue;
                 }
                 if (row.size() != fieldCount) {
                     pending = new PendingRow(line, WHOLE_RECORD,
-                            "expected " + fieldCount + " fields, found " + row.size(), row.getCharacterPosition());
+                            "expected " + fieldCount + " fields, found " + row.size(), row.position());
                     continue;
                 }
                 try {
                     sink.record(mapper.map(new CsvRow(row, line, columns)));
                 } catch (BadFieldException e) {
-                    pending = new PendingRow(line, e.field(), e.reason(), row.getCharacterPosition());
+                    pending = new PendingRow(line, e.field(), e.reason(), row.position());
                 }
             }
         }
 
         /** Column name (lower case) to index; rejects the file when a required column is missing or repeated. */
-        private Map<String, Integer> columns(CSVRecord header) throws IOException {
+        private Map<String, Integer> columns(Row header) throws IOException {
             Map<String, Integer> columns = new HashMap<>();
-            if (isBlank(header)) {
+            if (header.isBlank()) {
                 text.readToEnd();
                 return text.onlyWhitespaceSoFar() ? rejectAsEmpty() : reject(WHOLE_RECORD, "the header row is blank");
             }
@@ -168,7 +159,7 @@ public class CsvIntakeReader<R extends CanonicalRecord> {
         private void rejectUnreadable(IOException failure) throws IOException {
             if (failure instanceof NotTextException notText) {
                 rejection = new QuarantinedRow(notText.line(), WHOLE_RECORD, notText.getMessage(), "");
-            } else if (failure instanceof CSVException) {
+            } else if (failure instanceof MalformedTextException) {
                 // The parser cannot resynchronise after broken quoting: keeping only the rows before it
                 // would store part of a file that, once fixed and delivered again, counts as new content.
                 rejection = new QuarantinedRow(line, WHOLE_RECORD,

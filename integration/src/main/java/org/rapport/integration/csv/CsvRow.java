@@ -3,7 +3,7 @@ package org.rapport.integration.csv;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVRecord;
+import org.rapport.integration.csv.DelimitedText.Row;
 
 /**
  * One data row of a canonical CSV file, read by column name with the {@linkplain FieldConventions#CANONICAL
@@ -12,10 +12,10 @@ import org.apache.commons.csv.CSVRecord;
  */
 public class CsvRow extends FieldRow {
 
-    private final CSVRecord record;
+    private final Row record;
     private final Map<String, Integer> columns;
 
-    CsvRow(CSVRecord record, long line, Map<String, Integer> columns) {
+    CsvRow(Row record, long line, Map<String, Integer> columns) {
         super(line, FieldConventions.CANONICAL);
         this.record = record;
         this.columns = columns;

@@ -7,21 +7,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
-import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.rapport.engine.intake.QuarantinedRow;
 import org.rapport.engine.intake.RecordSink;
+import org.rapport.integration.csv.DelimitedText.MalformedTextException;
+import org.rapport.integration.csv.DelimitedText.Row;
 
 /**
- * Reads a source's delimited text (Commons CSV) row by row into a {@link RowSink}, in the source's
+ * Reads a source's delimited text ({@link DelimitedText}) row by row into a {@link RowSink}, in the source's
  * character set and {@link DelimitedLayout}. A row that does not fit — too many or too few fields,
  * a field its format refuses — is quarantined with its line, field, reason and text as delivered,
  * and the next row is read. Text that cannot be parsed any further (e.g. a quote never closed) quarantines
@@ -41,6 +39,7 @@ public final class DelimitedReader {
     private final Charset charset;
     private final DelimitedLayout layout;
     private final UnaryOperator<String> naming;
+    /** How a row is written back when its exact text is no longer at hand. */
     private final CSVFormat format;
 
     /** @param naming turns a header cell into the name a column is known by (Qualtrics import ids) */
@@ -111,13 +110,11 @@ public final class DelimitedReader {
 
         void run() throws IOException {
             try {
-                // Not closed: closing the parser would close the caller's stream.
-                CSVParser parser = CSVParser.builder().setReader(transcript).setFormat(format).get();
-                Iterator<CSVRecord> rows = parser.iterator();
-                if (layout.headerRows() > 0 && !header(parser, rows)) {
+                DelimitedText rows = DelimitedText.of(transcript, layout.delimiter(), layout.quoted());
+                if (layout.headerRows() > 0 && !header(rows)) {
                     return;
                 }
-                readRows(parser, rows);
+                readRows(rows);
             } catch (UncheckedIOException e) {
                 unreadable(e.getCause());
             } catch (IOException e) {
@@ -131,16 +128,16 @@ public final class DelimitedReader {
             }
         }
 
-        private boolean header(CSVParser parser, Iterator<CSVRecord> rows) throws IOException {
+        private boolean header(DelimitedText rows) throws IOException {
             List<List<String>> headerRows = new ArrayList<>();
             while (headerRows.size() < layout.headerRows()) {
-                if (!rows.hasNext()) {
+                Row header = rows.next();
+                if (header == null) {
                     reject(1, WHOLE_RECORD, headerRows.isEmpty() ? "file is empty: no header row"
                             : "the file ends inside its " + layout.headerRows() + " header rows");
                     return false;
                 }
-                CSVRecord header = rows.next();
-                if (headerRows.isEmpty() && isBlank(header)) {
+                if (headerRows.isEmpty() && header.isBlank()) {
                     readToEnd();
                     reject(1, WHOLE_RECORD, text.onlyWhitespaceSoFar() ? "file is empty: no header row"
                             : "the header row is blank");
@@ -158,11 +155,12 @@ public final class DelimitedReader {
             return true;
         }
 
-        private void readRows(CSVParser parser, Iterator<CSVRecord> rows) {
+        private void readRows(DelimitedText rows) throws IOException {
             while (true) {
-                // Lines, not records: a quoted field may span several lines.
-                line = parser.getCurrentLineNumber() + 1;
-                if (!rows.hasNext()) {
+                // Known before the row is read: text the parser cannot follow is placed from here.
+                line = rows.nextLine();
+                Row row = rows.next();
+                if (row == null) {
                     if (pending != null && !text.endsWithLineBreak()) {
                         cutOff(pending.line(), pending.reason(), transcript.from(pending.position()));
                         return;
@@ -170,30 +168,28 @@ public final class DelimitedReader {
                     settlePending(-1);
                     return;
                 }
-                CSVRecord row = rows.next();
-                settlePending(row.getCharacterPosition());
-                transcript.forgetBefore(row.getCharacterPosition());
-                lastPosition = row.getCharacterPosition();
+                settlePending(row.position());
+                transcript.forgetBefore(row.position());
+                lastPosition = row.position();
                 lastLine = line;
-                if (isBlank(row)) {
+                if (row.isBlank()) {
                     continue;
                 }
                 anyRow = true;
                 String misfit = layout.misfit(row.size(), columns == null ? 0 : columns.width());
                 if (misfit != null) {
-                    pending = new PendingRow(line, WHOLE_RECORD, misfit + delimiterHint(row.toList()),
-                            row.getCharacterPosition());
+                    pending = new PendingRow(line, WHOLE_RECORD, misfit + delimiterHint(row.toList()), row.position());
                     continue;
                 }
                 try {
                     sink.row(new DelimitedRow(row, line, columnsOf(row), format), out);
                 } catch (BadFieldException e) {
-                    pending = new PendingRow(line, e.field(), e.reason(), row.getCharacterPosition());
+                    pending = new PendingRow(line, e.field(), e.reason(), row.position());
                 }
             }
         }
 
-        private Columns columnsOf(CSVRecord row) {
+        private Columns columnsOf(Row row) {
             if (columns != null) {
                 return columns;
             }
@@ -206,9 +202,9 @@ public final class DelimitedReader {
         private void unreadable(IOException failure) throws IOException {
             if (failure instanceof NotTextException notText) {
                 rejection = new QuarantinedRow(notText.line(), WHOLE_RECORD, notText.getMessage(), "");
-            } else if (failure instanceof CSVException && layout.headerRows() > 0 && columns == null) {
+            } else if (failure instanceof MalformedTextException && layout.headerRows() > 0 && columns == null) {
                 reject(1, WHOLE_RECORD, "the header is not valid CSV: " + failure.getMessage());
-            } else if (failure instanceof CSVException) {
+            } else if (failure instanceof MalformedTextException) {
                 settlePending(transcript.afterLines(lastPosition, line - lastLine));
                 quarantineRest(failure.getMessage());
             } else {
@@ -290,10 +286,6 @@ public final class DelimitedReader {
 
     private static String printable(char delimiter) {
         return delimiter == '\t' ? "\\t" : String.valueOf(delimiter);
-    }
-
-    private static boolean isBlank(CSVRecord record) {
-        return record.stream().allMatch(String::isBlank);
     }
 
     /** A bad row whose text is not known yet: it ends where the next row starts. */

@@ -3,17 +3,17 @@ package org.rapport.integration.csv;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
+import org.rapport.integration.csv.DelimitedText.Row;
 
 /** One data row of a delivered delimited file: its line, its fields, and the columns they belong to. */
 public final class DelimitedRow {
 
-    private final CSVRecord record;
+    private final Row record;
     private final long line;
     private final Columns columns;
     private final CSVFormat format;
 
-    DelimitedRow(CSVRecord record, long line, Columns columns, CSVFormat format) {
+    DelimitedRow(Row record, long line, Columns columns, CSVFormat format) {
         this.record = record;
         this.line = line;
         this.columns = columns;
@@ -52,6 +52,6 @@ public final class DelimitedRow {
      * (a call assembled from several events), when its exact text is no longer at hand.
      */
     public String text() {
-        return format.format(record.values()).strip();
+        return format.format((Object[]) record.fields()).strip();
     }
 }
