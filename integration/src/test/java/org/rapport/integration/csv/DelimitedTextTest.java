@@ -88,6 +88,11 @@ class DelimitedTextTest {
     }
 
     @Test
+    void blanksAfterAClosingQuoteArePassedOver() throws IOException {
+        assertThat(rows("\"a\" ,\"b\"\t\n", ',', true)).extracting(Row::toList).containsExactly(List.of("a", "b"));
+    }
+
+    @Test
     void theReaderIsLeftOpenForTheCallerToReadToItsEnd() throws IOException {
         StringReader reader = new StringReader("a,b\n");
         DelimitedText text = DelimitedText.rfc4180(reader);
