@@ -17,8 +17,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  * Delimited text split into rows by Jackson's CSV parser, each row with the character position and line where it
  * starts, so a refused row can be quoted exactly as delivered. Blank lines are rows of one empty field; a quoted
  * field may span lines, and lines, not rows, are counted; blanks between a closing quote and the delimiter are passed
- * over. Text the parser cannot follow (a quote never closed, other text after a closing quote) ends the reading with a
- * {@link MalformedTextException}. The reader is never closed here:
+ * over. Text the parser cannot follow (a quote never closed, other text after a closing quote, a field longer than
+ * Jackson's bound of 20,000,000 characters) ends the reading with a {@link MalformedTextException}: a quote never
+ * closed near the start of a large file is given up on at that bound, not held to the file's end. The reader is never closed here:
  * the caller reads its stream to the end after the rows. Not thread-safe.
  */
 final class DelimitedText {

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.rapport.integration.csv.DelimitedText.MalformedTextException;
 import org.rapport.integration.csv.DelimitedText.Row;
 
@@ -78,6 +81,32 @@ class DelimitedTextTest {
         assertThatThrownBy(text::next).isInstanceOf(MalformedTextException.class)
                 .hasMessageContaining("closing quote").hasMessageNotContaining("Source:");
         assertThat(text.nextLine()).isEqualTo(2);
+    }
+
+    @Test
+    @Timeout(60)
+    void aQuoteNeverClosedIsGivenUpOnAfterABoundedFieldNotAtTheEndOfAnEndlessText() throws IOException {
+        Reader endless = new Reader() {
+            private boolean quoted;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                Arrays.fill(buffer, offset, offset + length, 'x');
+                if (!quoted && length > 0) {
+                    buffer[offset] = '"';
+                    quoted = true;
+                }
+                return length;
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
+
+        assertThatThrownBy(() -> DelimitedText.rfc4180(endless).next()).isInstanceOf(MalformedTextException.class)
+                .hasMessageContaining("length");
     }
 
     @Test
