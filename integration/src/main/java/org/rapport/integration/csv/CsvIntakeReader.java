@@ -18,7 +18,7 @@ import org.rapport.integration.csv.DelimitedText.Row;
 
 /**
  * The one way a delivered CSV file is read: UTF-8 text (a byte-order mark tolerated), RFC 4180
- * quoting, a header row naming the columns in any order and letter case. Extra columns are
+ * quoting ({@link DelimitedText}), a header row naming the columns in any order and letter case. Extra columns are
  * ignored; a missing required column, an empty file, text that is not UTF-8 or CSV that cannot be
  * parsed rejects the file. Each data row goes through the format's {@link RowMapper}: rows that do
  * not map are quarantined with their line, field, reason and text as delivered, and the good rows
