@@ -3,7 +3,6 @@ package org.rapport.integration.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,8 +86,6 @@ public class CsvIntakeReader<R extends CanonicalRecord> {
                 if (rejection == null) {
                     readRows(rows, columns);
                 }
-            } catch (UncheckedIOException e) {
-                rejectUnreadable(e.getCause());
             } catch (IOException e) {
                 rejectUnreadable(e);
             }
@@ -114,7 +111,7 @@ public class CsvIntakeReader<R extends CanonicalRecord> {
                     continue;
                 }
                 try {
-                    sink.record(mapper.map(new CsvRow(row, line, columns)));
+                    sink.record(mapper.map(new CsvRow(row, columns)));
                 } catch (BadFieldException e) {
                     pending = new PendingRow(line, e.field(), e.reason(), row.position());
                 }

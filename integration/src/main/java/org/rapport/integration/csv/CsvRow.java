@@ -15,8 +15,8 @@ public class CsvRow extends FieldRow {
     private final Row record;
     private final Map<String, Integer> columns;
 
-    CsvRow(Row record, long line, Map<String, Integer> columns) {
-        super(line, FieldConventions.CANONICAL);
+    CsvRow(Row record, Map<String, Integer> columns) {
+        super(record.line(), FieldConventions.CANONICAL);
         this.record = record;
         this.columns = columns;
     }

@@ -3,7 +3,6 @@ package org.rapport.integration.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,8 +114,6 @@ public final class DelimitedReader {
                     return;
                 }
                 readRows(rows);
-            } catch (UncheckedIOException e) {
-                unreadable(e.getCause());
             } catch (IOException e) {
                 unreadable(e);
             }
@@ -182,7 +179,7 @@ public final class DelimitedReader {
                     continue;
                 }
                 try {
-                    sink.row(new DelimitedRow(row, line, columnsOf(row), format), out);
+                    sink.row(new DelimitedRow(row, columnsOf(row), format), out);
                 } catch (BadFieldException e) {
                     pending = new PendingRow(line, e.field(), e.reason(), row.position());
                 }

@@ -9,20 +9,18 @@ import org.rapport.integration.csv.DelimitedText.Row;
 public final class DelimitedRow {
 
     private final Row record;
-    private final long line;
     private final Columns columns;
     private final CSVFormat format;
 
-    DelimitedRow(Row record, long line, Columns columns, CSVFormat format) {
+    DelimitedRow(Row record, Columns columns, CSVFormat format) {
         this.record = record;
-        this.line = line;
         this.columns = columns;
         this.format = format;
     }
 
     /** The file line (1-based) where the row starts. */
     public long line() {
-        return line;
+        return record.line();
     }
 
     public int size() {

@@ -7,8 +7,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -19,8 +19,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
  * field may span lines, and lines, not rows, are counted; blanks between a closing quote and the delimiter are passed
  * over. Text the parser cannot follow (a quote never closed, other text after a closing quote, a field longer than
  * Jackson's bound of 20,000,000 characters) ends the reading with a {@link MalformedTextException}: a quote never
- * closed near the start of a large file is given up on at that bound, not held to the file's end. The reader is never closed here:
- * the caller reads its stream to the end after the rows. Not thread-safe.
+ * closed near the start of a large file is given up on at that bound, not held to the file's end. The reader is
+ * never closed here: the caller reads its stream to the end after the rows. Not thread-safe.
  */
 final class DelimitedText {
 
