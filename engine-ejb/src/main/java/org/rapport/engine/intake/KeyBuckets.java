@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * The {@value #COUNT} buckets a staged file's keys are spread over, and the parts a file is merged in: a part is a
  * range of buckets, so every row of a key is in one part, parts share no key, and parts are merged side by side
- * in any order. On PostgreSQL a bucket is a hash partition of the record key (V103): the staged tables and the calls
- * table are partitioned alike, {@value #COUNT} ways by the hash of {@code record_key}, so a key's staged rows and its
- * stored call are in partitions of the same number ({@link #partition}), and a part reads and writes only its own
+ * in any order. On PostgreSQL a bucket is a hash partition of the record key (V103): the staged tables, the calls
+ * and the survey answers (V114) are partitioned alike, {@value #COUNT} ways by the hash of {@code record_key}, so a
+ * key's staged rows and its stored record are in partitions of the same number ({@link #partition}), and a part
+ * reads and writes only its own
  * partitions, whose indexes are a {@value #COUNT}th of the table's. PostgreSQL, not this class, hashes the keys.
  * Stateless.
  */

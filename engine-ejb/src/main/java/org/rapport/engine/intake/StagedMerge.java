@@ -49,8 +49,11 @@ final class StagedMerge {
     /** The staging's statistics target when it is analysed: a sample of 300 times this many rows a partition. */
     static final int STAGING_STATISTICS_TARGET = 10;
 
-    /** The tables partitioned by key like the staging (V103): a part looks its keys up in their partitions. */
-    private static final Set<RecordTable> PARTITIONED = Set.of(RecordTable.CALLS);
+    /**
+     * The tables partitioned by key like the staging (calls V103, survey answers V114): a part looks its keys up in
+     * their partitions.
+     */
+    private static final Set<RecordTable> PARTITIONED = Set.of(RecordTable.CALLS, RecordTable.SURVEY_RESPONSES);
 
     private final long stagingId;
     private final long batchId;
@@ -142,8 +145,8 @@ final class StagedMerge {
 
     private void mergeBucket(Connection connection, RecordTable table, int bucket) throws SQLException {
         String staged = KeyBuckets.partition(StagingArea.stagedTable(table), bucket);
-        // a key is looked up where it is stored: in the calls table's partition of the same number (the same hash of
-        // the same key), whose indexes are a sixteenth of the table's; the other tables are not partitioned
+        // a key is looked up where it is stored: in the calls' or answers' partition of the same number (the same hash
+        // of the same key), whose indexes are a sixteenth of the table's; the other tables are not partitioned
         String stored = PARTITIONED.contains(table) ? KeyBuckets.partition(table.table(), bucket) : table.table();
         update(connection, "truncate " + KEYS);
         // each key is looked up in the store's key index on its own (a lateral subquery with a limit, which the planner

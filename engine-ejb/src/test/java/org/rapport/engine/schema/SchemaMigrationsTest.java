@@ -147,6 +147,55 @@ class SchemaMigrationsTest {
     }
 
     /**
+     * The survey answers are partitioned by key like the calls (V114): answers stored before the upgrade are all there,
+     * each in the partition of its key's bucket, and the table keeps what its keys and batch checks guaranteed.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FreshDatabase.class, names = "POSTGRESQL")
+    void surveyAnswersStoredBeforeTheirPartitioningAreKeptAndStillChecked(FreshDatabase database) {
+        DataSource dataSource = database.create();
+        SchemaMigrations.on(dataSource).migrateTo(MigrationVersion.fromVersion("113"));
+        FreshDatabase.execute(dataSource, "insert into source_batch (id, received_at, checksum, source, name, kind,"
+                        + " status, rows_accepted, rows_quarantined) values (1, current_timestamp, 'abc', 'surveys',"
+                        + " 'answers.csv', 'SURVEY_RESPONSES', 'ACCEPTED', 3, 0)",
+                answer(1, 1, "r-1"), answer(2, 1, "r-2"), answer(3, 1, "r-3"));
+
+        SchemaMigrations.on(dataSource).migrate();
+
+        assertThat(count(dataSource, "pg_inherits where inhparent = 'survey_response'::regclass")).isEqualTo(16);
+        assertThat(count(dataSource, "survey_response where batch_id = 1")).isEqualTo(3);
+        for (String key : List.of("r-1", "r-2", "r-3")) {
+            assertThat(count(dataSource, "survey_response_p" + String.format(Locale.ROOT, "%02d", bucketOf(
+                    dataSource, key)) + " where record_key = '" + key + "'")).as(key).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> FreshDatabase.execute(dataSource, answer(4, 1, "r-1")))
+                .as("a key is stored once a source").hasStackTraceContaining("Key (record_key, source)=(r-1, surveys) already exists");
+        assertThatThrownBy(() -> FreshDatabase.execute(dataSource, answer(5, 99, "r-5")))
+                .as("an answer's batch exists").hasStackTraceContaining("refers to no source_batch");
+        assertThatThrownBy(() -> FreshDatabase.execute(dataSource, "delete from source_batch where id = 1"))
+                .as("a batch goes only with its answers").hasStackTraceContaining("still referred to");
+        assertThat(count(dataSource, "survey_response")).isEqualTo(3);
+        assertThat(count(dataSource, "source_batch")).isEqualTo(1);
+    }
+
+    private static String answer(long id, long batch, String key) {
+        return "insert into survey_response (id, batch_id, responded_at, nps, source, record_key, response_ref)"
+                + " values (" + id + ", " + batch + ", timestamp '2026-10-15 10:00:00', 9, 'surveys', '" + key + "', '"
+                + key + "')";
+    }
+
+    /** The bucket (hash partition) PostgreSQL puts {@code key} in, as the staging's partitions of 16 do. */
+    private static long bucketOf(DataSource dataSource, String key) {
+        for (int bucket = 0; bucket < 16; bucket++) {
+            if (count(dataSource, "(select satisfies_hash_partition('staged_survey_response'::regclass, 16, " + bucket
+                    + ", '" + key + "'::varchar) as in_bucket) b where in_bucket") == 1) {
+                return bucket;
+            }
+        }
+        throw new IllegalStateException("no bucket holds " + key);
+    }
+
+    /**
      * The calls' partitioning (V103) cuts a staged file into buckets of another kind than the release before: a file
      * that release left part merged would be merged wrongly, so the upgrade stops, changes nothing, and says why.
      */

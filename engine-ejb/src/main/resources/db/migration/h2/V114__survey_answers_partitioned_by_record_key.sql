@@ -1,0 +1,3 @@
+-- On PostgreSQL the survey answers are partitioned by the hash of the record key, as the calls are, so that a part of a
+-- staged survey file writes partitions a sixteenth of the table's size (see postgresql/V114). H2 stores a file in one
+-- transaction and stages nothing: nothing changes here.
