@@ -1,5 +1,6 @@
 package org.rapport.integration.crmexport;
 
+import java.util.Map;
 import java.util.logging.Logger;
 
 import org.apache.camel.Exchange;
@@ -8,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.model.ProcessorDefinition;
 import org.rapport.engine.engagement.ActionExportDestination;
+import org.rapport.integration.EndpointUri;
 import org.rapport.engine.engagement.ActionList;
 import org.rapport.engine.engagement.CustomerActionExports;
 
@@ -49,7 +51,8 @@ public class CrmExportRoutes extends RouteBuilder {
                     exchange.getIn().setHeader(Exchange.FILE_NAME, ActionListCsv.fileName(list));
                     exchange.setProperty(TARGET, settings.outbox().resolve(ActionListCsv.fileName(list)).toString());
                 })
-                .to("file:" + settings.outbox() + "?tempFileName=.${file:name}.tmp&charset=UTF-8")
+                .to(EndpointUri.of(EndpointUri.folder(settings.outbox()),
+                        Map.of("tempFileName", ".${file:name}.tmp", "charset", "UTF-8")))
                 .process(exchange -> delivered(exchange, ActionExportDestination.FILE));
 
         settings.endpoint().ifPresent(endpoint -> {
@@ -66,7 +69,7 @@ public class CrmExportRoutes extends RouteBuilder {
                         exchange.getIn().setHeader(Exchange.CONTENT_TYPE, "application/json");
                         exchange.setProperty(TARGET, endpoint.toString());
                     })
-                    .to(endpoint.toString())
+                    .to(EndpointUri.of(endpoint.toString(), Map.of()))
                     .process(exchange -> delivered(exchange, ActionExportDestination.REST));
         });
     }

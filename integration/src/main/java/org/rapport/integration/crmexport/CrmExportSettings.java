@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.rapport.integration.EndpointUri;
+
 /**
  * Where and how often customer actions go to the CRM.
  *
@@ -22,9 +24,19 @@ public record CrmExportSettings(Path outbox, Optional<URI> endpoint, Duration po
     public CrmExportSettings {
         Objects.requireNonNull(outbox, "outbox");
         Objects.requireNonNull(endpoint, "endpoint");
+        try {
+            EndpointUri.folder(outbox);
+        } catch (IllegalArgumentException refused) {
+            throw new IllegalArgumentException("The CRM outbox (rapport.crm.outbox): " + refused.getMessage(), refused);
+        }
         endpoint.ifPresent(uri -> {
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
                 throw new IllegalArgumentException("The CRM endpoint must be an http or https URL, not " + uri);
+            }
+            // the URL is recorded with every export, and Camel would take a query's names for its own options
+            if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("The CRM endpoint (rapport.crm.url) carries no user, password,"
+                        + " query or fragment: " + uri.getScheme() + "://" + uri.getHost() + " …");
             }
         });
     }

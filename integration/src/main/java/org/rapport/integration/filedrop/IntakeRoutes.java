@@ -9,6 +9,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.rapport.engine.intake.Intake;
+import org.rapport.integration.EndpointUri;
 import org.rapport.integration.SettledFiles;
 
 /**
@@ -102,7 +103,7 @@ public class IntakeRoutes extends RouteBuilder {
 
     /** The file endpoint of a folder; the only place its options are chosen. */
     String inboxUri(IntakeFolder folder) {
-        return "file:" + settings.intakeDir().resolve(folder.name())
+        return EndpointUri.folder(settings.intakeDir().resolve(folder.name()))
                 + "?" + SettledFiles.readLockQuery(settings.readLockCheckInterval())
                 + "&delay=" + settings.pollInterval().toMillis()
                 + "&sortBy=file:name"

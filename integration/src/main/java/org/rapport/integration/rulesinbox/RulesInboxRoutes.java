@@ -9,6 +9,7 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.rapport.engine.ruleset.RuleInbox;
 import org.rapport.engine.ruleset.RuleSetSubmission;
+import org.rapport.integration.EndpointUri;
 import org.rapport.integration.SettledFiles;
 import org.rapport.rules.engine.RuleFileSource;
 
@@ -38,7 +39,7 @@ public class RulesInboxRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("file:" + settings.inbox()
+        from(EndpointUri.folder(settings.inbox())
                 + "?include=" + RULE_FILES
                 + "&" + SettledFiles.readLockQuery(settings.readLockCheckInterval())
                 + "&delay=" + settings.pollInterval().toMillis()

@@ -20,6 +20,8 @@ import java.util.regex.PatternSyntaxException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.rapport.integration.EndpointUri;
+
 /** Reads the {@code transport} object of a definition; each type has its own settings. */
 final class TransportParser {
 
@@ -180,6 +182,12 @@ final class TransportParser {
                 return null;
             }
             Path directory = baseDir.resolve(value).toAbsolutePath().normalize();
+            try {
+                EndpointUri.folder(directory);
+            } catch (IllegalArgumentException refused) {
+                reader.problem(field, refused.getMessage());
+                return null;
+            }
             if (!boundaries.mayHoldFile(directory)) {
                 reader.problem(field, outsideRoots(value, directory));
                 return null;

@@ -71,7 +71,7 @@ final class SftpFetchRoutes extends FetchRoutes {
         remote.setFilter(new RemoteFileFilter<>(sftp.include(), settings().remoteFileMinAge(), clock()));
         login.applyTo(remote.getConfiguration());
 
-        Endpoint landed = getContext().getEndpoint(EndpointUri.of("file:" + landing().dir(), Map.of(
+        Endpoint landed = getContext().getEndpoint(EndpointUri.of(EndpointUri.folder(landing().dir()), Map.of(
                 "tempPrefix", LandingFolder.UNFINISHED_PREFIX, "fileExist", "Override")));
         route.process(new RemoteFolderDrain(remote, landed));
     }

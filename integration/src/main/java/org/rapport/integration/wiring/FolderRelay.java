@@ -60,11 +60,11 @@ final class FolderRelay extends RouteBuilder {
         options.put("sortBy", "file:name");
         options.put("delete", true);
         options.put("filter", "#" + filterName);
-        from(EndpointUri.of("file:" + from, options))
+        from(EndpointUri.of(EndpointUri.folder(from), options))
                 .routeId(routeId(source))
                 // keeps the time the file last changed, so that the inbox takes it at first sight too: it appears
                 // there whole, renamed from its temporary name
-                .to(EndpointUri.of("file:" + inbox, Map.of("tempFileName", ".relaying-${file:onlyname}",
+                .to(EndpointUri.of(EndpointUri.folder(inbox), Map.of("tempFileName", ".relaying-${file:onlyname}",
                         "fileExist", "Fail", "keepLastModified", true)));
     }
 

@@ -46,4 +46,26 @@ class CrmExportSettingsTest {
         assertThatThrownBy(() -> CrmExportSettings.fromConfig(DATA, name -> name.equals("rapport.crm.url")
                 ? Optional.of("ftp://crm.example/") : Optional.empty())).hasMessageContaining("http or https");
     }
+
+    @Test
+    void anOutboxCamelWouldReadOptionsOrExpressionsFromIsRefusedNamingTheSetting() {
+        for (String outbox : java.util.List.of("/mnt/crm/in?fileExist=Append", "/mnt/crm/{{env:HOME}}",
+                "/mnt/crm/${date:now}")) {
+            assertThatThrownBy(() -> CrmExportSettings.fromConfig(DATA, name -> name.equals("rapport.crm.outbox")
+                    ? Optional.of(outbox) : Optional.empty())).as(outbox)
+                    .hasMessageContaining("rapport.crm.outbox").hasMessageContaining("letters, digits, spaces");
+        }
+    }
+
+    @Test
+    void aCrmUrlWithCredentialsOrAQueryIsRefusedWithoutRepeatingThem() {
+        for (String url : java.util.List.of("https://robot:s3cret@crm.example/api/actions",
+                "https://crm.example/api/actions?api-key=s3cret", "https://crm.example/api/actions?throwExceptionOnFailure=false",
+                "https://crm.example/api/actions#s3cret")) {
+            assertThatThrownBy(() -> CrmExportSettings.fromConfig(DATA, name -> name.equals("rapport.crm.url")
+                    ? Optional.of(url) : Optional.empty())).as(url)
+                    .hasMessageContaining("rapport.crm.url").hasMessageContaining("no user, password, query or fragment")
+                    .hasMessageNotContaining("s3cret").hasMessageNotContaining("throwExceptionOnFailure");
+        }
+    }
 }

@@ -129,6 +129,36 @@ class CrmExportTest {
                 .isEmpty();
     }
 
+    @Test
+    void anOutboxWithASpaceInItsNameGetsTheList() throws Exception {
+        Path spaced = outbox.resolve("crm outbox");
+        export = CrmExport.start(new CrmExportSettings(spaced, Optional.empty(), Duration.ofMillis(100), 0,
+                Duration.ofMillis(20)), exports);
+
+        exports.published(OCTOBER);
+
+        exports.awaitExport(ActionExportDestination.FILE, WAIT);
+        assertThat(spaced.resolve("rapport-actions-2026-10-run-42.csv")).exists();
+    }
+
+    @Test
+    void anOutboxThatWouldBeReadAsCamelOptionsStartsNoExportAndWritesNothing() throws Exception {
+        Path optioned = Path.of(outbox + "/in?fileName=..%2Fescaped.csv");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CrmExport.start(new CrmExportSettings(optioned,
+                Optional.empty(), Duration.ofMillis(100), 0, Duration.ofMillis(20)), exports))
+                .hasMessageContaining("letters, digits, spaces");
+        exports.published(OCTOBER);
+
+        assertThat(exports.runsAwaitingExport(ActionExportDestination.FILE)).as("still waiting, nothing exported")
+                .containsExactly(42L);
+        try (var written = Files.walk(outbox)) {
+            assertThat(written.filter(Files::isRegularFile).map(Path::toString))
+                    .noneMatch(name -> name.endsWith(".csv"));
+        }
+        assertThat(exports.recorded()).isEmpty();
+    }
+
     private CrmExportSettings settings(Optional<URI> endpoint, int retries) {
         return new CrmExportSettings(outbox, endpoint, Duration.ofMillis(100), retries, Duration.ofMillis(20));
     }

@@ -78,6 +78,18 @@ class SourceConfinementTest {
     }
 
     @Test
+    void aFileSourceWhoseFolderNameCamelWouldReadAsOptionsIsRefusedEvenInsideARoot() throws IOException {
+        for (String folder : List.of("in?delete=false", "in{{env:HOME}}", "in${date:now}", "in%2e%2e")) {
+            Files.createDirectories(root.resolve("drops").resolve(folder));
+
+            DefinitionProblem problem = refused("billing", fileSource("../drops/" + folder));
+
+            assertThat(problem.field()).as(folder).isEqualTo("transport.directory");
+            assertThat(problem.message()).as(folder).contains("letters, digits, spaces and");
+        }
+    }
+
+    @Test
     void aFileSourceThroughALinkThatLeavesItsRootIsRefused() throws IOException {
         Files.createSymbolicLink(root.resolve("drops/escape"), root.resolve("outside"));
 
