@@ -5,6 +5,8 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
 import org.rapport.engine.customer.ChurnReason;
 
 /**
@@ -37,6 +39,22 @@ final class CustomerMonth {
     private static final String ACTIVE_AT_END_WHEN =
             "(c.customerSince is null or c.customerSince < :end) and (c.churnedOn is null or c.churnedOn >= :end)";
 
+    /**
+     * Whether a customer answered in the window, as each database answers it fastest for every customer at once.
+     * PostgreSQL: membership of the window's answerers, which it reads once and hashes; a correlated {@code exists}
+     * looked each customer up in the answers' customer index, in each of its sixteen partitions since V114
+     * (1,000,000 customers, 209,656 answers: 2.7 s unpartitioned, 30 s partitioned, 0.4 s either way by membership).
+     * H2: that lookup, which it makes once a customer in its one index, where membership cost it about 2 s more of
+     * the 100,000-customer month's measuring.
+     */
+    private static final String ANSWERED_BY_MEMBERSHIP = """
+            c.externalId in (select r.customerRef from SurveyResponse r
+                             where r.respondedAt >= :from and r.respondedAt < :endTime)""";
+
+    private static final String ANSWERED_BY_LOOKUP = """
+            exists (select 1 from SurveyResponse r where r.customerRef = c.externalId
+                    and r.respondedAt >= :from and r.respondedAt < :endTime)""";
+
     private static final String AGGREGATES = """
             sum(case when %1$s then 1 else 0 end),
             sum(case when %2$s then 1 else 0 end),
@@ -45,15 +63,15 @@ final class CustomerMonth {
             sum(case when %2$s and c.churnReason is not null and c.churnReason <> :unknown then 1 else 0 end),
             sum(case when %2$s and c.churnReason in (:treatment, :product) then 1 else 0 end),
             sum(case when %3$s then 1 else 0 end),
-            sum(case when %3$s and exists (select 1 from SurveyResponse r where r.customerRef = c.externalId
-                      and r.respondedAt >= :from and r.respondedAt < :endTime) then 1 else 0 end)"""
-            .formatted(ACTIVE_AT_START_WHEN, LOST_WHEN, ACTIVE_AT_END_WHEN);
+            sum(case when %3$s and %4$s then 1 else 0 end)""";
 
     private CustomerMonth() {
     }
 
     static SliceTotals of(EntityManager entityManager, ReportingMonth month) {
-        return new SlicedQuery(entityManager, SliceSource.jpqlWithCustomer("Customer c", "c", null), AGGREGATES,
+        String aggregates = AGGREGATES.formatted(ACTIVE_AT_START_WHEN, LOST_WHEN, ACTIVE_AT_END_WHEN,
+                onH2(entityManager) ? ANSWERED_BY_LOOKUP : ANSWERED_BY_MEMBERSHIP);
+        return new SlicedQuery(entityManager, SliceSource.jpqlWithCustomer("Customer c", "c", null), aggregates,
                 "(" + ACTIVE_AT_START_WHEN + ") or (" + LOST_WHEN + ") or (" + ACTIVE_AT_END_WHEN + ")",
                 Map.of("start", month.firstDay(), "end", month.endExclusive(),
                         "defaultValue", RetentionMeasures.DEFAULT_ANNUAL_VALUE, "unknown", ChurnReason.UNKNOWN,
@@ -61,6 +79,11 @@ final class CustomerMonth {
                         "from", month.month().minusMonths(REACH_WINDOW_MONTHS - 1L).atDay(1).atStartOfDay(),
                         "endTime", month.endTime()))
                 .totals();
+    }
+
+    private static boolean onH2(EntityManager entityManager) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection ->
+                connection.getMetaData().getDatabaseProductName().startsWith("H2"));
     }
 
     /** Overall and each breakdown's slices in which {@code present} counted a customer. */

@@ -37,6 +37,10 @@ class ReachAndReasonsTest extends PersistenceSpec {
             facts.response("H1", "2026-10-02T10:00:00", 9, null);
             facts.response("H2", "2026-03-02T10:00:00", 9, null);
             facts.response("L1", "2026-10-02T10:00:00", 3, null);
+            // reaches nobody, and hides nobody's reach: an answer of no customer among the window's
+            facts.response(null, "2026-10-05T10:00:00", 10, null);
+            // a day before the twelve months up to October's end
+            facts.response("L2", "2025-10-31T23:59:59", 9, null);
         });
 
         List<Measurement> byBand = database.read(entityManager ->
