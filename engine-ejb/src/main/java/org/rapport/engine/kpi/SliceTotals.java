@@ -57,6 +57,31 @@ final class SliceTotals {
     }
 
     /**
+     * These groups' sums followed by {@code more}'s for the same group, as one query would have given them side by
+     * side: a count {@code more} has no group for is 0 (it counted no row of it), as a {@code sum(case …)} of
+     * the group's rows would be.
+     */
+    SliceTotals besides(SliceTotals more) {
+        SliceTotals both = new SliceTotals(width + more.width);
+        groups.forEach((key, sums) -> {
+            Number[] others = more.groups.get(key);
+            Object[] together = Arrays.copyOf(sums, width + more.width, Object[].class);
+            for (int index = 0; index < more.width; index++) {
+                together[width + index] = others == null ? Long.valueOf(0) : others[index];
+            }
+            both.add(key.get(SEGMENT), key.get(VALUE_BAND), key.get(CHANNEL), together);
+        });
+        more.groups.forEach((key, others) -> {
+            if (!groups.containsKey(key)) {
+                Object[] together = new Object[width + more.width];
+                System.arraycopy(others, 0, together, width, more.width);
+                both.add(key.get(SEGMENT), key.get(VALUE_BAND), key.get(CHANNEL), together);
+            }
+        });
+        return both;
+    }
+
+    /**
      * The company-wide slice first (always there, its sums null over no rows), then each breakdown's slices in
      * key order. A breakdown's slice is there only when {@code present} (an index of a count) is above 0 for it:
      * the rows its KPI counts, so that a query widened to several KPIs lists no slice a KPI's own query would
