@@ -109,9 +109,7 @@ class SchemaMigrationsTest {
     void callsStoredBeforeTheDayIndexAreFoundByTheirDay(FreshDatabase database) {
         DataSource dataSource = database.create();
         SchemaMigrations.on(dataSource).migrateTo(MigrationVersion.fromVersion("107"));
-        FreshDatabase.execute(dataSource, "insert into source_batch (id, received_at, checksum, source, name, kind,"
-                        + " status, rows_accepted, rows_quarantined) values (1, current_timestamp, 'abc', 'bank-ivr',"
-                        + " 'calls.tsv', 'CALLS', 'ACCEPTED', 2, 0)",
+        FreshDatabase.execute(dataSource, acceptedBatch("bank-ivr", "calls.tsv", "CALLS"),
                 call(1, "timestamp '2026-10-31 23:59:59.999999'"), call(2, "timestamp '2026-11-01 00:00:00'"));
 
         SchemaMigrations.on(dataSource).migrate();
@@ -155,9 +153,7 @@ class SchemaMigrationsTest {
     void surveyAnswersStoredBeforeTheirPartitioningAreKeptAndStillChecked(FreshDatabase database) {
         DataSource dataSource = database.create();
         SchemaMigrations.on(dataSource).migrateTo(MigrationVersion.fromVersion("113"));
-        FreshDatabase.execute(dataSource, "insert into source_batch (id, received_at, checksum, source, name, kind,"
-                        + " status, rows_accepted, rows_quarantined) values (1, current_timestamp, 'abc', 'surveys',"
-                        + " 'answers.csv', 'SURVEY_RESPONSES', 'ACCEPTED', 3, 0)",
+        FreshDatabase.execute(dataSource, acceptedBatch("surveys", "answers.csv", "SURVEY_RESPONSES"),
                 answer(1, 1, "r-1"), answer(2, 1, "r-2"), answer(3, 1, "r-3"));
 
         SchemaMigrations.on(dataSource).migrate();
@@ -176,6 +172,13 @@ class SchemaMigrationsTest {
                 .as("a batch goes only with its answers").hasStackTraceContaining("still referred to");
         assertThat(count(dataSource, "survey_response")).isEqualTo(3);
         assertThat(count(dataSource, "source_batch")).isEqualTo(1);
+    }
+
+    /** Batch 1, accepted: what the records an upgrade test stores refer to. */
+    private static String acceptedBatch(String source, String name, String kind) {
+        return "insert into source_batch (id, received_at, checksum, source, name, kind, status, rows_accepted,"
+                + " rows_quarantined) values (1, current_timestamp, 'abc', '" + source + "', '" + name + "', '" + kind
+                + "', 'ACCEPTED', 0, 0)";
     }
 
     private static String answer(long id, long batch, String key) {
