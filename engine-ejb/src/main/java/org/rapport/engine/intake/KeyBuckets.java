@@ -9,8 +9,8 @@ import java.util.List;
  * in any order. On PostgreSQL a bucket is a hash partition of the record key (V103): the staged tables, the calls
  * and the survey answers (V114) are partitioned alike, {@value #COUNT} ways by the hash of {@code record_key}, so a
  * key's staged rows and its stored record are in partitions of the same number ({@link #partition}), and a part
- * reads and writes only its own
- * partitions, whose indexes are a {@value #COUNT}th of the table's. PostgreSQL, not this class, hashes the keys.
+ * reads and writes only its own partitions, whose indexes are a {@value #COUNT}th of the table's. PostgreSQL, not
+ * this class, hashes the keys.
  * Stateless.
  */
 final class KeyBuckets {

@@ -9,9 +9,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.model.ProcessorDefinition;
 import org.rapport.engine.engagement.ActionExportDestination;
-import org.rapport.integration.EndpointUri;
 import org.rapport.engine.engagement.ActionList;
 import org.rapport.engine.engagement.CustomerActionExports;
+import org.rapport.integration.EndpointUri;
 
 /**
  * Two routes per destination: a timer that asks the engine which published runs were not exported there
