@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import jakarta.persistence.EntityManager;
@@ -42,11 +38,8 @@ import org.rapport.engine.kpi.CostToServeMeasures;
  */
 final class CallProfiles {
 
-    /** The passes made in this process and not dropped yet, by name. */
-    private static final Map<String, GroupedCalls> PASSES = new ConcurrentHashMap<>();
-
-    /** The passes grouped ahead of their use ({@link #makeAhead}), being made or made, and not taken yet. */
-    private static final Map<String, CompletableFuture<GroupedCalls>> AHEAD = new ConcurrentHashMap<>();
+    /** The passes made in this process, or grouped ahead, and not dropped yet. */
+    private static final HeldPasses<GroupedCalls> PASSES = new HeldPasses<>();
 
     private static final int FETCH_SIZE = 10_000;
 
@@ -61,10 +54,7 @@ final class CallProfiles {
      * it holds calls of.
      */
     int make(String pass, LocalDateTime from, LocalDateTime monthStart, LocalDateTime end) {
-        drop(pass);
-        GroupedCalls made = group(from, monthStart, end);
-        PASSES.put(pass, made);
-        return made.customers();
+        return PASSES.make(pass, () -> group(from, monthStart, end)).customers();
     }
 
     /**
@@ -73,14 +63,7 @@ final class CallProfiles {
      * asked for.
      */
     void makeAhead(String pass, LocalDateTime from, LocalDateTime monthStart, LocalDateTime end) {
-        CompletableFuture<GroupedCalls> making = new CompletableFuture<>();
-        AHEAD.put(pass, making);
-        try {
-            making.complete(group(from, monthStart, end));
-        } catch (RuntimeException | Error failure) {
-            making.completeExceptionally(failure);
-            throw failure;
-        }
+        PASSES.makeAhead(pass, () -> group(from, monthStart, end));
     }
 
     /**
@@ -88,17 +71,7 @@ final class CallProfiles {
      * and holds what it grouped, or, if it failed, makes the pass afresh.
      */
     int makeOrTakeAhead(String pass, LocalDateTime from, LocalDateTime monthStart, LocalDateTime end) {
-        CompletableFuture<GroupedCalls> ahead = AHEAD.remove(pass);
-        if (ahead != null) {
-            try {
-                GroupedCalls made = ahead.join();
-                PASSES.put(pass, made);
-                return made.customers();
-            } catch (CompletionException | CancellationException failed) {
-                // its failure was logged where it was grouped; grouped again here
-            }
-        }
-        return make(pass, from, monthStart, end);
+        return PASSES.makeOrTakeAhead(pass, () -> group(from, monthStart, end)).customers();
     }
 
     private GroupedCalls group(LocalDateTime from, LocalDateTime monthStart, LocalDateTime end) {
@@ -137,31 +110,28 @@ final class CallProfiles {
      * @throws IllegalStateException when this process holds no such pass: it was not made, or was dropped
      */
     void forEach(String pass, Collection<String> customers, CustomerCalls.Consumer calls) {
-        GroupedCalls grouped = PASSES.get(pass);
-        if (grouped == null) {
-            throw new IllegalStateException("The calls of pass " + pass + " are not grouped in this process");
-        }
+        GroupedCalls grouped = PASSES.held(pass).orElseThrow(
+                () -> new IllegalStateException("The calls of pass " + pass + " are not grouped in this process"));
         customers.forEach(ref -> grouped.of(ref).ifPresent(found -> calls.accept(ref, found)));
     }
 
     void drop(String pass) {
-        PASSES.remove(pass);
-        AHEAD.remove(pass);
+        PASSES.drop(pass);
     }
 
     /** How many passes this process holds, made or grouped ahead: none once every scoring step has ended. */
     static int passesHeld() {
-        return PASSES.size() + AHEAD.size();
+        return PASSES.size();
     }
 
     /** Whether pass {@code pass} was grouped ahead, or is being, and not taken yet. */
     static boolean groupedAhead(String pass) {
-        return AHEAD.containsKey(pass);
+        return PASSES.groupedAhead(pass);
     }
 
     /** Whether this process holds pass {@code pass}. */
     static boolean holds(String pass) {
-        return PASSES.containsKey(pass);
+        return PASSES.holds(pass);
     }
 
     /**

@@ -99,26 +99,29 @@ public class EngagementProfiles {
     }
 
     /**
-     * Groups the calls {@code month}'s pages read under pass {@code pass} ({@link CallProfiles}), replacing what the
-     * pass held: pages read with that pass see the calls as they were now. Call before reading pages with it, in this
-     * process, and {@link #release} it after the last.
+     * Groups the calls and survey answers {@code month}'s pages read under pass {@code pass} ({@link CallProfiles},
+     * {@link SurveyProfiles}), replacing what the pass held: pages read with that pass see them as they were now. Call
+     * before reading pages with it, in this process, and {@link #release} it after the last.
      *
      * @return how many customers the pass holds calls of
      */
     public int prepare(ReportingMonth month, String pass) {
         Windows windows = new Windows(month, zone);
+        new SurveyProfiles(entityManager).make(pass, windows.surveysFrom(), windows.endTime);
         return new CallProfiles(entityManager).make(pass, windows.recentStart.atStartOfDay(), windows.monthStart,
                 windows.endTime);
     }
 
     /**
-     * Groups, on the caller's thread, the calls {@code month}'s pages will read under pass {@code pass}, for the first
-     * {@link #prepareOrTakeAhead} of that pass to take (a run's measuring step groups them while it reads the month).
+     * Groups, on the caller's thread, the calls and survey answers {@code month}'s pages will read under pass
+     * {@code pass}, for the first {@link #prepareOrTakeAhead} of that pass to take (a run's measuring step groups them
+     * while it reads the month).
      */
     public void prepareAhead(ReportingMonth month, String pass) {
         Windows windows = new Windows(month, zone);
         new CallProfiles(entityManager).makeAhead(pass, windows.recentStart.atStartOfDay(), windows.monthStart,
                 windows.endTime);
+        new SurveyProfiles(entityManager).makeAhead(pass, windows.surveysFrom(), windows.endTime);
     }
 
     /**
@@ -127,6 +130,7 @@ public class EngagementProfiles {
      */
     public int prepareOrTakeAhead(ReportingMonth month, String pass) {
         Windows windows = new Windows(month, zone);
+        new SurveyProfiles(entityManager).makeOrTakeAhead(pass, windows.surveysFrom(), windows.endTime);
         return new CallProfiles(entityManager).makeOrTakeAhead(pass, windows.recentStart.atStartOfDay(),
                 windows.monthStart, windows.endTime);
     }
@@ -134,6 +138,7 @@ public class EngagementProfiles {
     /** Lets go of what pass {@code pass} grouped, or is grouping ahead. */
     public void release(String pass) {
         new CallProfiles(entityManager).drop(pass);
+        new SurveyProfiles(entityManager).drop(pass);
     }
 
     /**
@@ -227,7 +232,7 @@ public class EngagementProfiles {
         products(windows, refs, profiles);
         purchases(windows, refs, profiles);
         calls(pass, profiles, contacts);
-        Map<String, LocalDateTime> latestResponse = surveys(windows, refs, profiles);
+        Map<String, LocalDateTime> latestResponse = surveys(windows, pass, profiles);
         serviceCases(windows, refs, profiles, latestResponse, contacts);
         if (previousRun != null) {
             previousScores(previousRun, refs, profiles);
@@ -328,36 +333,22 @@ public class EngagementProfiles {
     }
 
     /**
-     * The latest response in the 12 months (its NPS, CSAT and effort; ties on the time go to the last
-     * stored) and the responses with a comment in the 12 months, from one pass over the page's responses
-     * in the 12 months in time order.
+     * The latest response in the 12 months (its NPS, CSAT and effort; ties on the time go to the last stored) and the
+     * responses with a comment in the 12 months, read from the answers grouped for this pass ({@link #prepare}).
      *
      * @return each surveyed customer's latest response time
      */
-    private Map<String, LocalDateTime> surveys(Windows windows, Range refs, Map<String, CustomerProfile> profiles) {
+    private Map<String, LocalDateTime> surveys(Windows windows, String pass, Map<String, CustomerProfile> profiles) {
         Map<String, LocalDateTime> latest = new HashMap<>();
-        entityManager.createQuery("""
-                        select r.customerRef, r.respondedAt, r.nps, r.csat, r.effort,
-                               case when r.comment is not null and length(trim(r.comment)) > 0 then 1 else 0 end
-                        from SurveyResponse r
-                        where r.customerRef > :after and r.customerRef <= :last
-                          and r.respondedAt >= :from and r.respondedAt < :end
-                        order by r.customerRef, r.respondedAt, r.id""", Object[].class)
-                .setParameter("after", refs.after())
-                .setParameter("last", refs.last())
-                .setParameter("from", windows.yearStart.atStartOfDay())
-                .setParameter("end", windows.endTime)
-                .getResultList()
-                .forEach(row -> onPage(profiles, row, profile -> {
-                    // in time order, so the last row of a customer is their latest response
-                    LocalDateTime at = (LocalDateTime) row[1];
-                    latest.put((String) row[0], at);
-                    profile.latestNps((Integer) row[2])
-                            .latestCsat((Integer) row[3])
-                            .latestEffort((Integer) row[4])
-                            .daysSinceLatestSurvey(daysTo(at.toLocalDate(), windows.lastDay))
-                            .feedbackGiven(profile.getFeedbackGiven() + asInt(row[5]));
-                }));
+        new SurveyProfiles(entityManager).forEach(pass, profiles.keySet(), (ref, surveys) -> {
+            latest.put(ref, surveys.latestAt());
+            CustomerProfile profile = profiles.get(ref);
+            profile.latestNps(surveys.nps())
+                    .latestCsat(surveys.csat())
+                    .latestEffort(surveys.effort())
+                    .daysSinceLatestSurvey(daysTo(surveys.latestAt().toLocalDate(), windows.lastDay))
+                    .feedbackGiven(profile.getFeedbackGiven() + surveys.withComment());
+        });
         return latest;
     }
 
@@ -506,6 +497,11 @@ public class EngagementProfiles {
             this.yearStart = month.month().minusMonths(WINDOW_MONTHS - 1L).atDay(1);
             this.recentStart = end.minusDays(RECENT_DAYS);
             this.beforeRecentStart = recentStart.minusDays(RECENT_DAYS);
+        }
+
+        /** Where the survey answers scoring reads begin: the 12 months' first day. */
+        LocalDateTime surveysFrom() {
+            return yearStart.atStartOfDay();
         }
     }
 }

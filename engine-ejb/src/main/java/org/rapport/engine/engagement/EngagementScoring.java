@@ -108,15 +108,15 @@ public class EngagementScoring {
         }
         // compiled (or found) once, before the pages
         engine.score(run.getRuleSetVersion(), List.of());
-        // the calls grouped once for every page, or taken from the measuring step that grouped them ahead; an
-        // interrupted step starting again groups them afresh
+        // the calls and survey answers grouped once for every page, or taken from the measuring step that grouped
+        // them ahead; an interrupted step starting again groups them afresh
         new EngagementProfiles(entityManager, zone).prepareOrTakeAhead(ReportingMonth.of(run.getMonth()), pass(runId));
         return true;
     }
 
     /**
-     * Groups, on the caller's thread, the calls the scoring of run {@code runId} will read, for its {@link #start} to
-     * take: the measuring step does it while it reads the month.
+     * Groups, on the caller's thread, the calls and survey answers the scoring of run {@code runId} will read, for its
+     * {@link #start} to take: the measuring step does it while it reads the month.
      */
     public void groupCallsAhead(long runId) {
         new EngagementProfiles(entityManager, zone).prepareAhead(ReportingMonth.of(run(runId).getMonth()), pass(runId));

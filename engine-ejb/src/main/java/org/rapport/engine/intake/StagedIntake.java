@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -133,7 +134,7 @@ final class StagedIntake {
                 return duplicateNow;
             }
             // counts and times only: a log line never carries a row's content
-            LOG.info(() -> String.format("File '%s': %d rows staged in %.1f s", delivery.fileName(),
+            LOG.info(() -> String.format(Locale.ROOT, "File '%s': %d rows staged in %.2f s", delivery.fileName(),
                     sink.accepted() + sink.quarantined(), (System.nanoTime() - started) / 1e9));
         } catch (RuntimeException | Error failure) {
             discard(stagingId);
@@ -191,7 +192,7 @@ final class StagedIntake {
                     }), merged -> parts.afterEach().merged(merged));
             IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                     .finishStaged(stagingId, owner));
-            LOG.info(() -> String.format("File '%s': made batch %d in %d parts, %.1f s", fileName,
+            LOG.info(() -> String.format(Locale.ROOT, "File '%s': made batch %d in %d parts, %.2f s", fileName,
                     receipt.batchId(), toMerge.size(), (System.nanoTime() - started) / 1e9));
             emptyStagingWhenUnused();
             return receipt;

@@ -17,7 +17,6 @@ import org.rapport.engine.intake.SourceBatch;
 @Entity
 @Table(name = "survey_response", indexes = {
         @Index(name = "ix_survey_responded", columnList = "responded_at"),
-        @Index(name = "ix_survey_customer", columnList = "customer_ref, responded_at"),
         // a corrected re-delivery or a replay deletes a batch's rows
         @Index(name = "ix_survey_batch", columnList = "batch_id")})
 public class SurveyResponse extends IngestedRecord {

@@ -81,6 +81,7 @@ class EngagementProfilesTest extends PersistenceSpec {
         });
 
         int passesBefore = CallProfiles.passesHeld();
+        int surveyPassesBefore = SurveyProfiles.passesHeld();
         List<CustomerProfile> profiles = database.read(em -> {
             List<CustomerProfile> all = new ArrayList<>();
             long built = new EngagementProfiles(em).forEachPage(OCTOBER, all::addAll);
@@ -91,6 +92,8 @@ class EngagementProfilesTest extends PersistenceSpec {
         assertThat(profiles).extracting(CustomerProfile::getCustomerRef).containsExactly("A", "B", "E");
         assertThat(CallProfiles.passesHeld()).as("the calls grouped for the pages, let go after them")
                 .isEqualTo(passesBefore);
+        assertThat(SurveyProfiles.passesHeld()).as("the survey answers grouped for the pages, let go after them")
+                .isEqualTo(surveyPassesBefore);
         CustomerProfile a = profiles.get(0);
         assertThat(a.getSegment()).isEqualTo("retail");
         assertThat(a.getValueBand()).isEqualTo("high");
