@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -51,7 +52,8 @@ public final class MonthBenchmark {
     }
 
     /** What one month gave: DuckDB's figures and times, and the server's stages and figures. */
-    record Outcome(SyntheticMonth.MonthFiles files, DuckDbKpis duckDb, List<Figure> floor, ServerMonth.Result result) {
+    record Outcome(SyntheticMonth.MonthFiles files, DuckDbKpis duckDb, List<Figure> floor, ServerMonth.Result result,
+            ServerFileTimes serverTimes) {
 
         boolean published() {
             return "PUBLISHED".equals(result.status());
@@ -122,7 +124,7 @@ public final class MonthBenchmark {
                 postgres.close();
             }
         }
-        return new Outcome(files, duckDb, floor, result);
+        return new Outcome(files, duckDb, floor, result, ServerFileTimes.read(dataDir.resolve("server.log")));
     }
 
     /** Prints each stage's time, memory, both sets of figures side by side and the time ratio. */
@@ -131,15 +133,24 @@ public final class MonthBenchmark {
         List<Figure> floor = outcome.floor();
         ServerMonth.Result result = outcome.result();
         OUT.println();
-        OUT.printf(Locale.ROOT, "%-28s %10s %10s %9s %8s %9s | %8s %9s %10s%n", "intake", "lines", "rows",
-                "quarant.", "drop → stored s", "rows/s", "storing s", "rows/s", "lines/s");
+        OUT.printf(Locale.ROOT, "%-28s %10s %10s %9s %8s %9s | %8s %9s %10s | %16s %9s%n", "intake", "lines", "rows",
+                "quarant.", "drop → stored s", "rows/s", "storing s", "rows/s", "lines/s", "server: staged+merged s",
+                "rows/s");
         for (ServerMonth.Intake intake : result.intake()) {
-            OUT.printf(Locale.ROOT, "%-28s %,10d %,10d %,9d %15.1f %,9.0f | %9s %,9.0f %,10.0f  %s%n", intake.source(),
-                    intake.lines(), intake.rows(), intake.quarantined(), intake.millis() / 1e3, intake.rowsPerSecond(),
+            Optional<ServerFileTimes.Times> server = outcome.serverTimes().of(intake.file());
+            OUT.printf(Locale.ROOT, "%-28s %,10d %,10d %,9d %15.1f %,9.0f | %9s %,9.0f %,10.0f | %23s %9s  %s%n",
+                    intake.source(), intake.lines(), intake.rows(), intake.quarantined(), intake.millis() / 1e3,
+                    intake.rowsPerSecond(),
                     intake.storingMillis() < 0 ? "—" : String.format(Locale.ROOT, "%.1f", intake.storingMillis() / 1e3),
-                    intake.rowsPerSecondStoring(), intake.linesPerSecondStoring(), intake.status());
+                    intake.rowsPerSecondStoring(), intake.linesPerSecondStoring(),
+                    server.map(times -> String.format(Locale.ROOT, "%.2f + %.2f", times.staged(), times.merged()))
+                            .orElse("—"),
+                    server.map(times -> String.format(Locale.ROOT, "%,.0f", intake.rows() / times.total()))
+                            .orElse("—"),
+                    intake.status());
         }
-        OUT.println("(storing: from the first poll that saw the file stored rather than waiting its turn, 0.25 s apart)");
+        OUT.println("(storing: from the first poll that saw the file stored rather than waiting its turn, 0.25 s apart;"
+                + " server: the times its log gives a staged file, PostgreSQL only)");
         OUT.printf(Locale.ROOT, "%-34s %12s %10s %12.1f%n", "all files stored", "", "", result.intakeMillis() / 1e3);
         OUT.printf(Locale.ROOT, "run %d: %s%s%n", result.runId(), result.status(),
                 result.failure() == null ? "" : " — " + result.failure());
