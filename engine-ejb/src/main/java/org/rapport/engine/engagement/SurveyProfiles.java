@@ -68,6 +68,7 @@ final class SurveyProfiles {
             rows.forEach(row -> grouped.add((String) row[0], (LocalDateTime) row[1], (Long) row[2], (Integer) row[3],
                     (Integer) row[4], (Integer) row[5], ((Number) row[6]).intValue()));
         }
+        grouped.trim();
         return grouped;
     }
 
@@ -166,6 +167,17 @@ final class SurveyProfiles {
             }
             int byNano = Integer.compare(nano, latestNano.get(number));
             return byNano != 0 ? byNano > 0 : id > latestId.get(number);
+        }
+
+        /** Lets go of the room the lists grew into and will not use: a pass is held while its pages are read. */
+        void trim() {
+            latestSecond.trimToSize();
+            latestNano.trimToSize();
+            latestId.trimToSize();
+            nps.trimToSize();
+            csat.trimToSize();
+            effort.trimToSize();
+            withComment.trimToSize();
         }
 
         int customers() {
