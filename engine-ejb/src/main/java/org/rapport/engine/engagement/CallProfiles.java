@@ -110,8 +110,7 @@ final class CallProfiles {
      * @throws IllegalStateException when this process holds no such pass: it was not made, or was dropped
      */
     void forEach(String pass, Collection<String> customers, CustomerCalls.Consumer calls) {
-        GroupedCalls grouped = PASSES.held(pass).orElseThrow(
-                () -> new IllegalStateException("The calls of pass " + pass + " are not grouped in this process"));
+        GroupedCalls grouped = PASSES.held(pass, "calls");
         customers.forEach(ref -> grouped.of(ref).ifPresent(found -> calls.accept(ref, found)));
     }
 

@@ -1,7 +1,6 @@
 package org.rapport.engine.engagement;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -65,8 +64,18 @@ final class HeldPasses<T> {
         return make(pass, grouping);
     }
 
-    Optional<T> held(String pass) {
-        return Optional.ofNullable(made.get(pass));
+    /**
+     * What pass {@code pass} holds.
+     *
+     * @param what what the passes hold, for the refusal: "calls"
+     * @throws IllegalStateException when this process holds no such pass: it was not made, or was dropped
+     */
+    T held(String pass, String what) {
+        T grouped = made.get(pass);
+        if (grouped == null) {
+            throw new IllegalStateException("The " + what + " of pass " + pass + " are not grouped in this process");
+        }
+        return grouped;
     }
 
     void drop(String pass) {

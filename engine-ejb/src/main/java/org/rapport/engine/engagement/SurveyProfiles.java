@@ -78,8 +78,7 @@ final class SurveyProfiles {
      * @throws IllegalStateException when this process holds no such pass: it was not made, or was dropped
      */
     void forEach(String pass, Collection<String> customers, CustomerSurveys.Consumer surveys) {
-        GroupedSurveys grouped = PASSES.held(pass).orElseThrow(() -> new IllegalStateException(
-                "The survey answers of pass " + pass + " are not grouped in this process"));
+        GroupedSurveys grouped = PASSES.held(pass, "survey answers");
         customers.forEach(ref -> grouped.of(ref).ifPresent(found -> surveys.accept(ref, found)));
     }
 
