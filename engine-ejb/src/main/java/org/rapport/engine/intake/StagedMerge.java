@@ -92,6 +92,7 @@ final class StagedMerge {
 
     /** Merges the part's rows staged for {@code table}, a bucket (a partition, see {@link KeyBuckets}) at a time. */
     void merge(Connection connection, RecordTable table) throws SQLException {
+        long started = System.nanoTime();
         // this transaction's grouping and joins over a file's keys in memory: with the default 4 MB, a million keys
         // were grouped and joined in batches written to disk and read back
         update(connection, "set local work_mem = '" + WORK_MEMORY + "'");
@@ -113,6 +114,8 @@ final class StagedMerge {
         for (String partition : staged) {
             update(connection, "delete from " + partition + " where staging_id = ?", stagingId);
         }
+        LOG.fine(() -> String.format("Buckets %d-%d of %s merged in %.2f s", part.first(), part.last(), table.table(),
+                (System.nanoTime() - started) / 1e9));
     }
 
     /** The staging's partitions this part merges: its buckets. */
@@ -129,6 +132,7 @@ final class StagedMerge {
      * PostgreSQL cannot plan an anti-join at all.
      */
     private void countUnmatched(Connection connection, List<String> staged) throws SQLException {
+        long started = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement("select count(*) from ("
                 + staged.stream().map(partition -> "select customer_ref from " + partition + " where staging_id = ?")
                         .collect(Collectors.joining(" union all ")) + ") s"
@@ -138,7 +142,10 @@ final class StagedMerge {
             }
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                unmatched += rows.getInt(1);
+                int counted = rows.getInt(1);
+                unmatched += counted;
+                LOG.fine(() -> String.format("%,d rows of no customer counted in %.2f s", counted,
+                        (System.nanoTime() - started) / 1e9));
             }
         }
     }
