@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -107,9 +108,11 @@ public class EngagementProfiles {
      */
     public int prepare(ReportingMonth month, String pass) {
         Windows windows = new Windows(month, zone);
-        new SurveyProfiles(entityManager).make(pass, windows.surveysFrom(), windows.endTime);
-        return new CallProfiles(entityManager).make(pass, windows.recentStart.atStartOfDay(), windows.monthStart,
-                windows.endTime);
+        return wholeOrNone(pass, () -> {
+            new SurveyProfiles(entityManager).make(pass, windows.surveysFrom(), windows.endTime);
+            return new CallProfiles(entityManager).make(pass, windows.recentStart.atStartOfDay(), windows.monthStart,
+                    windows.endTime);
+        });
     }
 
     /**
@@ -130,9 +133,24 @@ public class EngagementProfiles {
      */
     public int prepareOrTakeAhead(ReportingMonth month, String pass) {
         Windows windows = new Windows(month, zone);
-        new SurveyProfiles(entityManager).makeOrTakeAhead(pass, windows.surveysFrom(), windows.endTime);
-        return new CallProfiles(entityManager).makeOrTakeAhead(pass, windows.recentStart.atStartOfDay(),
-                windows.monthStart, windows.endTime);
+        return wholeOrNone(pass, () -> {
+            new SurveyProfiles(entityManager).makeOrTakeAhead(pass, windows.surveysFrom(), windows.endTime);
+            return new CallProfiles(entityManager).makeOrTakeAhead(pass, windows.recentStart.atStartOfDay(),
+                    windows.monthStart, windows.endTime);
+        });
+    }
+
+    /**
+     * Makes pass {@code pass} by {@code making}, or, when that fails, lets go of whatever half of it was made: the
+     * caller that failed to prepare a pass does not release it, and a pass's name may never be asked for again.
+     */
+    private int wholeOrNone(String pass, IntSupplier making) {
+        try {
+            return making.getAsInt();
+        } catch (RuntimeException | Error failure) {
+            release(pass);
+            throw failure;
+        }
     }
 
     /** Lets go of what pass {@code pass} grouped, or is grouping ahead. */

@@ -1,6 +1,7 @@
 package org.rapport.engine.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -24,6 +25,32 @@ class EngagementProfilesTest extends PersistenceSpec {
 
     // Windows for October 2026: 12 months from 2025-11-01, the 90 days from 2026-08-03, the 90 before from
     // 2026-05-05; month end is 2026-11-01 (last day 2026-10-31).
+
+    /**
+     * A pass whose calls cannot be grouped keeps none of its survey answers either: whoever asked for it does not let
+     * go of a pass it failed to get, and nothing else would.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aPassThatCannotBeMadeWholeKeepsNothing(TestDatabase database) {
+        on(database);
+        database.write(em -> new EngagementFixtures(em).response("A", "2026-10-20T10:00:00", 9, null, null, null));
+        int callPasses = CallProfiles.passesHeld();
+        int surveyPasses = SurveyProfiles.passesHeld();
+
+        database.write(em -> em.createNativeQuery("alter table call_record rename to call_record_away").executeUpdate());
+        try {
+            assertThatThrownBy(() -> database.read(em -> new EngagementProfiles(em).prepare(OCTOBER, "half-made")))
+                    .isInstanceOf(RuntimeException.class);
+        } finally {
+            database.write(em -> em.createNativeQuery("alter table call_record_away rename to call_record")
+                    .executeUpdate());
+        }
+
+        assertThat(SurveyProfiles.holds("half-made")).as("the survey answers grouped before the calls failed").isFalse();
+        assertThat(SurveyProfiles.passesHeld()).isEqualTo(surveyPasses);
+        assertThat(CallProfiles.passesHeld()).isEqualTo(callPasses);
+    }
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
