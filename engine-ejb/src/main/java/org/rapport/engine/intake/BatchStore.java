@@ -172,7 +172,7 @@ public class BatchStore {
         }
         SourceBatch batch = newBatch(delivery);
         batch.keptAs(delivery.keptAs());
-        batch.beingStored(staged.accepted(), staged.quarantined(), staged.newestRecordAt());
+        batch.beingStored(staged.accepted(), staged.quarantined(), staged.unmatched(), staged.newestRecordAt());
         entityManager.persist(batch);
         entityManager.flush();
         long batchId = batch.getId();
@@ -218,12 +218,11 @@ public class BatchStore {
             // added in the database, not to the entity: parts merged side by side would overwrite each other's counts
             try (PreparedStatement counts = connection.prepareStatement("update source_batch"
                     + " set rows_new = rows_new + ?, rows_updated = rows_updated + ?,"
-                    + " rows_unchanged = rows_unchanged + ?, rows_unmatched = rows_unmatched + ? where id = ?")) {
+                    + " rows_unchanged = rows_unchanged + ? where id = ?")) {
                 counts.setInt(1, merge.inserted());
                 counts.setInt(2, merge.updated());
                 counts.setInt(3, merge.unchanged());
-                counts.setInt(4, merge.unmatched());
-                counts.setLong(5, progress.batchId());
+                counts.setLong(4, progress.batchId());
                 counts.executeUpdate();
             }
             StagingArea.merged(connection, stagingId, owner, part, clock.instant());
@@ -272,7 +271,8 @@ public class BatchStore {
     private long openBeingStored(Delivery delivery, FileCheck checked, Long replayed) {
         SourceBatch batch = newBatch(delivery);
         batch.keptAs(delivery.keptAs());
-        batch.beingStored(checked.accepted(), checked.quarantined(), checked.newestRecordAt());
+        // its rows of no customer are counted as its chunks are written (writeChunk)
+        batch.beingStored(checked.accepted(), checked.quarantined(), 0, checked.newestRecordAt());
         if (replayed != null) {
             batch.replayOf(replayed);
         }

@@ -2,7 +2,6 @@ package org.rapport.engine.intake;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +40,7 @@ final class BatchWriter implements RecordSink {
     private int quarantined;
     private int unmatched;
     private final KnownCustomers known;
+    private final SqlDialect dialect;
     private LocalDateTime newestRecordAt;
 
     /**
@@ -57,7 +57,7 @@ final class BatchWriter implements RecordSink {
         this.known = known;
         this.batchId = batch.getId();
         this.identifierKey = identifierKey;
-        SqlDialect dialect = entityManager.unwrap(Session.class).doReturningWork(SqlDialect::of);
+        this.dialect = entityManager.unwrap(Session.class).doReturningWork(SqlDialect::of);
         this.upsert = new RecordUpsert(batch.getSource(), batchId, replaced, replay, dialect);
         this.flushEvery = dialect.recordsAtOnce();
     }
@@ -133,17 +133,12 @@ final class BatchWriter implements RecordSink {
         // customers first, so that a contact in the same chunk as its customer is matched
         Map<RecordTable, List<KeyedRecord>> byTable = new LinkedHashMap<>();
         byTable.put(RecordTable.CUSTOMERS, new ArrayList<>());
-        Set<String> customerRefs = new HashSet<>();
         List<String> contactRefs = new ArrayList<>();
         for (KeyedRow row : records) {
             KeyedRecord keyed = row.keyed();
             byTable.computeIfAbsent(keyed.table(), table -> new ArrayList<>()).add(keyed);
             if (keyed.table() != RecordTable.CUSTOMERS) {
-                String customerRef = (String) keyed.values()[0];
-                contactRefs.add(customerRef);
-                if (customerRef != null) {
-                    customerRefs.add(customerRef);
-                }
+                contactRefs.add(keyed.customerRef());
             }
             newestRecordAt = RecordTimes.later(newestRecordAt, RecordTimes.of(row.record()));
             accepted++;
@@ -152,7 +147,7 @@ final class BatchWriter implements RecordSink {
             for (Map.Entry<RecordTable, List<KeyedRecord>> table : byTable.entrySet()) {
                 upsert.write(connection, table.getKey(), table.getValue());
             }
-            countUnmatched(contactRefs, upsert.knownCustomers(connection, customerRefs, known));
+            unmatched += known.unmatched(connection, dialect, contactRefs);
         });
         rememberIdentifiers();
         if (!quarantinedRows.isEmpty()) {
@@ -168,14 +163,6 @@ final class BatchWriter implements RecordSink {
         // Sends what JPA holds of the chunk as JDBC batches and forgets it, so memory stays flat.
         entityManager.flush();
         entityManager.clear();
-    }
-
-    private void countUnmatched(List<String> contactRefs, Set<String> known) {
-        for (String customerRef : contactRefs) {
-            if (customerRef == null || !known.contains(customerRef)) {
-                unmatched++;
-            }
-        }
     }
 
     /** The account and telephone numbers the chunk's customers came with, as keyed hashes only. */

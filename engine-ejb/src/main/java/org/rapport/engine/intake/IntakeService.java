@@ -45,6 +45,9 @@ public class IntakeService implements Intake {
     @Inject
     private IntakeTurns turns;
 
+    @Inject
+    private CompanyCustomers company;
+
     /** A smaller chunk bounds a transaction and the heap a file takes more tightly; a commit costs H2 ~0.5 s. */
     @Inject
     @ConfigProperty(name = "rapport.intake.rows-per-commit", defaultValue = "100000")
@@ -101,7 +104,8 @@ public class IntakeService implements Intake {
     }
 
     private TransactionalIntake intake() {
-        return new TransactionalIntake(transaction, Clock.systemUTC(), keys.identifierKey(), readers, rowsPerCommit);
+        return new TransactionalIntake(transaction, Clock.systemUTC(), keys.identifierKey(), readers, rowsPerCommit,
+                company);
     }
 
     private IntakeReceipt stored(SourceKind kind, String fileName, String checksum, IntakeReceipt receipt) {

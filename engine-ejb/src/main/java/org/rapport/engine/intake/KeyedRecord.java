@@ -9,4 +9,12 @@ package org.rapport.engine.intake;
  * @param values      its values in the order of the table's columns
  */
 record KeyedRecord(RecordTable table, String key, long fingerprint, Object[] values) {
+
+    /** The customer a contact record names (its table's first column), null when it names none. */
+    String customerRef() {
+        if (table == RecordTable.CUSTOMERS) {
+            throw new IllegalStateException("A customer names no customer: it is one");
+        }
+        return (String) values[0];
+    }
 }

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,46 +116,6 @@ final class RecordUpsert {
         }
         update(connection, table, updates);
         takeOver(connection, table, takenOver);
-    }
-
-    /**
-     * The customers among {@code refs} that the store knows: those {@code known} holds, and of the others those one
-     * query finds now, which {@code known} then remembers.
-     */
-    Set<String> knownCustomers(Connection connection, Set<String> refs, KnownCustomers known) throws SQLException {
-        Set<String> found = new HashSet<>();
-        Set<String> toLookUp = new HashSet<>();
-        for (String ref : refs) {
-            (known.knows(ref) ? found : toLookUp).add(ref);
-        }
-        if (toLookUp.isEmpty()) {
-            return found;
-        }
-        List<String> foundNow = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(knownCustomersSql())) {
-            bindKeys(connection, statement, toLookUp.toArray());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    foundNow.add(rows.getString(1));
-                }
-            }
-        }
-        known.remember(foundNow);
-        found.addAll(foundNow);
-        return found;
-    }
-
-    /**
-     * Which of a chunk's customer references the store holds. PostgreSQL looks each up on its own ({@code lateral}):
-     * given them as one list of 10,000, it scanned the whole customers table for every chunk (1,000,000 customers:
-     * a survey file's 209,656 answers written in 5.0 s, the backend busy in the scan's hashed list).
-     */
-    private String knownCustomersSql() {
-        if (dialect == SqlDialect.POSTGRESQL) {
-            return "select held.external_id from unnest(?) wanted(external_id) cross join lateral"
-                    + " (select external_id from customer where external_id = wanted.external_id limit 1) held";
-        }
-        return "select external_id from customer where external_id " + anyOf();
     }
 
     private Target firstInChunk(KeyedRecord record, Stored stored) {
@@ -385,6 +344,11 @@ final class RecordUpsert {
      * parameters (the last key repeated to fill it), one statement text whatever the chunk's size.
      */
     private String anyOf() {
+        return anyOf(dialect);
+    }
+
+    /** {@link #anyOf()} on {@code dialect}'s database: for a caller that looks keys up without an upsert. */
+    static String anyOf(SqlDialect dialect) {
         if (dialect == SqlDialect.POSTGRESQL) {
             return "= any(?)";
         }
@@ -393,6 +357,12 @@ final class RecordUpsert {
 
     /** Binds the keys from the first parameter on; returns the next parameter's index. */
     private int bindKeys(Connection connection, PreparedStatement statement, Object[] keys) throws SQLException {
+        return bindKeys(dialect, connection, statement, keys);
+    }
+
+    /** {@link #bindKeys(Connection, PreparedStatement, Object[])} on {@code dialect}'s database. */
+    static int bindKeys(SqlDialect dialect, Connection connection, PreparedStatement statement, Object[] keys)
+            throws SQLException {
         if (dialect == SqlDialect.POSTGRESQL) {
             statement.setArray(1, connection.createArrayOf("VARCHAR", keys));
             return 2;

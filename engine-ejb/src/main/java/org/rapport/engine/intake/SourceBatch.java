@@ -239,10 +239,11 @@ public class SourceBatch {
     }
 
     /** A file whose rows are made this batch a part at a time: counted for nothing until {@link #storedWhole}. */
-    void beingStored(int accepted, int quarantined, LocalDateTime newest) {
+    void beingStored(int accepted, int quarantined, int unmatched, LocalDateTime newest) {
         this.status = BatchStatus.BEING_STORED;
         this.rowsAccepted = accepted;
         this.rowsQuarantined = quarantined;
+        this.rowsUnmatched = unmatched;
         this.newestRecordAt = newest;
     }
 

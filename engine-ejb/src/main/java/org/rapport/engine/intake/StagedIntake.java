@@ -58,11 +58,13 @@ final class StagedIntake {
     private final StagingSink.ChunkHook chunkHook;
     private final MergeParts parts;
     private final ThreadFactory readers;
+    private final CompanyCustomers company;
     private volatile Boolean postgres;
 
     StagedIntake(TransactionRunner transactions, Clock clock, Function<EntityManager, BatchStore> stores, String owner,
-            StagingSink.ChunkHook chunkHook, MergeParts parts, ThreadFactory readers) {
+            StagingSink.ChunkHook chunkHook, MergeParts parts, ThreadFactory readers, CompanyCustomers company) {
         this.readers = readers;
+        this.company = company;
         this.transactions = transactions;
         this.clock = clock;
         this.stores = stores;
@@ -110,7 +112,8 @@ final class StagedIntake {
                 return null;
             }));
             ReadAhead<StagingSink.Chunk> readAhead = new ReadAhead<>(readers);
-            StagingSink sink = new StagingSink(transactions, stagingId, chunkHook, readAhead::handOver);
+            StagingSink sink = new StagingSink(transactions, stagingId, chunkHook, readAhead::handOver,
+                    company);
             QuarantinedRow rejection = readAhead.run(() -> {
                 QuarantinedRow refused = delivery.read(sink);
                 if (refused == null) {

@@ -18,8 +18,8 @@ import java.util.stream.IntStream;
  * holds and otherwise left with the batch that set it, or taken over by the new batch when that batch is
  * one the new one replaces; a key given more than once in the file is one record with its last values.
  * Counted per row, as the ledger has always counted: a key's first row is new, updated or unchanged
- * against the store, each later row updated or unchanged against the row before it. Contact rows whose
- * customer is blank or unknown are counted unmatched.
+ * against the store, each later row updated or unchanged against the row before it. (Contact rows whose
+ * customer is blank or unknown were counted unmatched as the file was staged, {@link StagingSink}.)
  * <p>
  * Merges one part of the file, the rows whose keys fall in a range of buckets ({@link KeyBuckets}), in the caller's
  * transaction, and deletes the part's staged rows with it: a file is merged a part a transaction
@@ -63,7 +63,6 @@ final class StagedMerge {
     private int inserted;
     private int updated;
     private int unchanged;
-    private int unmatched;
 
     /** Merges the staged rows whose keys fall in {@code part}'s buckets. */
     StagedMerge(long stagingId, long batchId, String source, Set<Long> replaced, KeyBuckets.Part part) {
@@ -86,10 +85,6 @@ final class StagedMerge {
         return unchanged;
     }
 
-    int unmatched() {
-        return unmatched;
-    }
-
     /** Merges the part's rows staged for {@code table}, a bucket (a partition, see {@link KeyBuckets}) at a time. */
     void merge(Connection connection, RecordTable table) throws SQLException {
         long started = System.nanoTime();
@@ -107,11 +102,9 @@ final class StagedMerge {
         for (int bucket = part.first(); bucket <= part.last(); bucket++) {
             mergeBucket(connection, table, bucket);
         }
-        List<String> staged = stagedPartitions(table);
-        countUnmatched(connection, staged);
         // the part's staged rows go with its merge, in the part's transaction, so both parts delete side by side:
         // deleted whole when the file ended, a million staged rows were 0.4 s on one core while the other idled
-        for (String partition : staged) {
+        for (String partition : stagedPartitions(table)) {
             update(connection, "delete from " + partition + " where staging_id = ?", stagingId);
         }
         LOG.fine(() -> String.format("Buckets %d-%d of %s merged in %.2f s", part.first(), part.last(), table.table(),
@@ -122,32 +115,6 @@ final class StagedMerge {
     private List<String> stagedPartitions(RecordTable table) {
         return IntStream.rangeClosed(part.first(), part.last())
                 .mapToObj(bucket -> KeyBuckets.partition(StagingArea.stagedTable(table), bucket)).toList();
-    }
-
-    /**
-     * Counts the part's staged rows of no customer held, in one statement over its buckets: whether PostgreSQL
-     * hashes every customer's id or looks each row's up, it does so once a part, not once a bucket (a bucket of a
-     * 90,000-answer file holds 5,600; hashing 1,000,000 customers' ids for each took 0.12-0.3 s, 2-5 s a file).
-     * A row of no customer matches none (null equals nothing): no "customer_ref is null or", with which
-     * PostgreSQL cannot plan an anti-join at all.
-     */
-    private void countUnmatched(Connection connection, List<String> staged) throws SQLException {
-        long started = System.nanoTime();
-        try (PreparedStatement statement = connection.prepareStatement("select count(*) from ("
-                + staged.stream().map(partition -> "select customer_ref from " + partition + " where staging_id = ?")
-                        .collect(Collectors.joining(" union all ")) + ") s"
-                + " where not exists (select 1 from customer c where c.external_id = s.customer_ref)")) {
-            for (int parameter = 1; parameter <= staged.size(); parameter++) {
-                statement.setLong(parameter, stagingId);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                int counted = rows.getInt(1);
-                unmatched += counted;
-                LOG.fine(() -> String.format("%,d rows of no customer counted in %.2f s", counted,
-                        (System.nanoTime() - started) / 1e9));
-            }
-        }
     }
 
     private void mergeBucket(Connection connection, RecordTable table, int bucket) throws SQLException {

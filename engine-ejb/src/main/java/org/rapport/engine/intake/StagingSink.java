@@ -16,7 +16,8 @@ import org.hibernate.Session;
  * Stages a delivered file's rows as they are read, {@value #STAGE_EVERY} rows a committed transaction, so
  * no transaction lasts longer than one chunk and memory holds a few chunks, never the file. Keys each record
  * ({@link RecordKeys}) on the way and counts what the ledger wants of the file as a whole: rows accepted and
- * quarantined, and the newest time a row states. The file is read on a thread of its own ({@link ReadAhead})
+ * quarantined, the newest time a row states, and, as each chunk is staged, its rows of no customer held
+ * ({@link KnownCustomers}). The file is read on a thread of its own ({@link ReadAhead})
  * while the thread that stores it stages the chunks read before: the sink's {@link RecordSink} side is called
  * from the reading thread, {@link #stage} from the storing one; {@link #accepted()} and the other counts are
  * read once reading has ended. One per delivery.
@@ -30,15 +31,22 @@ final class StagingSink implements RecordSink {
     private final ChunkHook chunkHook;
     private final Consumer<Chunk> handOver;
     private final RecordKeys keys = new RecordKeys();
+    private final KnownCustomers known;
     private final Set<RecordTable> tables = new LinkedHashSet<>();
     private Chunk filling = new Chunk(1);
     private long accepted;
     private long quarantined;
+    private long unmatched;
     private int chunks;
     private LocalDateTime newestRecordAt;
 
-    /** @param handOver where a full chunk goes, on the reading thread: to the thread that stages it */
-    StagingSink(TransactionRunner transactions, long stagingId, ChunkHook chunkHook, Consumer<Chunk> handOver) {
+    /**
+     * @param handOver where a full chunk goes, on the reading thread: to the thread that stages it
+     * @param company  the customers the chunks' rows are matched to first
+     */
+    StagingSink(TransactionRunner transactions, long stagingId, ChunkHook chunkHook, Consumer<Chunk> handOver,
+            CompanyCustomers company) {
+        this.known = new KnownCustomers(company);
         this.transactions = transactions;
         this.stagingId = stagingId;
         this.chunkHook = chunkHook;
@@ -73,8 +81,8 @@ final class StagingSink implements RecordSink {
 
     /** Stages a chunk the reader handed over, in a transaction of its own; chunks in the order handed over. */
     void stage(Chunk chunk) {
-        transactions.inNewTransaction(entityManager -> {
-            entityManager.unwrap(Session.class).doWork(connection -> {
+        int unmatchedInChunk = transactions.inNewTransaction(entityManager ->
+            entityManager.unwrap(Session.class).doReturningWork(connection -> {
                 SqlDialect dialect = SqlDialect.of(connection);
                 if (dialect == SqlDialect.POSTGRESQL) {
                     // a chunk's commit need not wait for the disk: its rows are in unlogged tables, which a crash
@@ -83,14 +91,20 @@ final class StagingSink implements RecordSink {
                         statement.execute("set local synchronous_commit = off");
                     }
                 }
+                List<String> contactRefs = new ArrayList<>(chunk.size());
                 for (Map.Entry<RecordTable, List<StagingArea.StagedRecord>> table : chunk.records.entrySet()) {
                     StagingArea.stage(connection, dialect, stagingId, table.getKey(), table.getValue());
+                    table.getValue().forEach(staged -> contactRefs.add(staged.record().customerRef()));
                 }
+                // counted here, a chunk at a time while the next is read, against the company's customers in memory
+                // (the first chunk's transaction reads them when they are not held already)
+                int counted = known.unmatched(connection, dialect, contactRefs);
                 StagingArea.stageQuarantined(connection, dialect, stagingId, chunk.firstQuarantined,
                         chunk.quarantined);
-            });
-            return null;
-        });
+                return counted;
+            }));
+        // added once the chunk is committed: a chunk whose transaction is tried again is counted once
+        unmatched += unmatchedInChunk;
         chunkHook.staged(++chunks);
     }
 
@@ -104,6 +118,11 @@ final class StagingSink implements RecordSink {
 
     int quarantined() {
         return Math.toIntExact(quarantined);
+    }
+
+    /** The staged rows that named no customer the store held when their chunk was staged. */
+    int unmatched() {
+        return Math.toIntExact(unmatched);
     }
 
     LocalDateTime newestRecordAt() {

@@ -57,8 +57,17 @@ public final class TransactionalIntake implements Intake {
      */
     public TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey,
             ThreadFactory readers, int rowsPerCommit) {
+        this(transactions, clock, identifierKey, readers, rowsPerCommit, new CompanyCustomers());
+    }
+
+    /**
+     * @param company the company's customers as this process keeps them between files (in the server, the
+     *                application's {@link CompanyCustomers})
+     */
+    public TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey,
+            ThreadFactory readers, int rowsPerCommit, CompanyCustomers company) {
         this(transactions, clock, identifierKey, StagedIntake.THIS_PROCESS, StagingSink.ChunkHook.NONE,
-                MergeParts.DEFAULT, rowsPerCommit, readers);
+                MergeParts.DEFAULT, rowsPerCommit, readers, company);
     }
 
     /**
@@ -68,7 +77,7 @@ public final class TransactionalIntake implements Intake {
     TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey, String owner,
             StagingSink.ChunkHook chunkHook) {
         this(transactions, clock, identifierKey, owner, chunkHook, MergeParts.DEFAULT, ChunkedIntake.COMMIT_EVERY,
-                ReadAhead.plainThreads());
+                ReadAhead.plainThreads(), new CompanyCustomers());
     }
 
     /**
@@ -78,7 +87,7 @@ public final class TransactionalIntake implements Intake {
     TransactionalIntake(TransactionRunner transactions, Clock clock, int rowsPerCommit,
             StagingSink.ChunkHook chunkHook) {
         this(transactions, clock, null, StagedIntake.THIS_PROCESS, chunkHook, MergeParts.DEFAULT, rowsPerCommit,
-                ReadAhead.plainThreads());
+                ReadAhead.plainThreads(), new CompanyCustomers());
     }
 
     /**
@@ -87,15 +96,17 @@ public final class TransactionalIntake implements Intake {
      */
     TransactionalIntake(TransactionRunner transactions, Clock clock, String owner, MergeParts parts) {
         this(transactions, clock, null, owner, StagingSink.ChunkHook.NONE, parts, ChunkedIntake.COMMIT_EVERY,
-                ReadAhead.plainThreads());
+                ReadAhead.plainThreads(), new CompanyCustomers());
     }
 
     private TransactionalIntake(TransactionRunner transactions, Clock clock, IdentifierKey identifierKey, String owner,
-            StagingSink.ChunkHook chunkHook, MergeParts parts, int rowsPerCommit, ThreadFactory readers) {
+            StagingSink.ChunkHook chunkHook, MergeParts parts, int rowsPerCommit, ThreadFactory readers,
+            CompanyCustomers company) {
         this.transactions = transactions;
         this.clock = clock;
         this.identifierKey = identifierKey;
-        this.staged = new StagedIntake(transactions, clock, this::store, owner, chunkHook, parts, readers);
+        this.staged = new StagedIntake(transactions, clock, this::store, owner, chunkHook, parts, readers,
+                company);
         this.chunked = new ChunkedIntake(transactions, this::store, identifierKey != null, rowsPerCommit, chunkHook,
                 readers);
     }

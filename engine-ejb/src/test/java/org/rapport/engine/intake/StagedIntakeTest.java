@@ -162,6 +162,8 @@ class StagedIntakeTest extends PersistenceSpec {
         assertThat(again.rowsAccepted()).isEqualTo(rows);
         assertThat(again.rowsQuarantined()).isEqualTo(1);
         assertThat(again.changes()).as("each call counted once").isEqualTo(new IntakeReceipt.Changes(rows, 0, 0, 0));
+        assertThat(again.rowsUnmatched()).as("each call of no customer held counted once, when it was staged")
+                .isEqualTo(rows);
         assertThat(count(database, "Call")).isEqualTo(rows);
         assertThat(count(database, "QuarantinedRecord")).isEqualTo(1);
         assertThat(count(database, "SourceBatch")).isEqualTo(1);
@@ -204,6 +206,8 @@ class StagedIntakeTest extends PersistenceSpec {
         assertThat(again.rowsAccepted()).isEqualTo(rows);
         assertThat(again.rowsQuarantined()).isEqualTo(1);
         assertThat(again.changes()).as("each call counted once").isEqualTo(new IntakeReceipt.Changes(rows, 0, 0, 0));
+        assertThat(again.rowsUnmatched()).as("each call of no customer held counted once, when it was staged")
+                .isEqualTo(rows);
         assertThat(count(database, "Call")).isEqualTo(rows);
         assertThat(count(database, "QuarantinedRecord")).isEqualTo(1);
         assertThat(filesBeingStored(database)).isEmpty();
