@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import com.carrotsearch.hppc.ObjectHashSet;
  * <p>
  * Customers are never deleted (they are upserts by their reference, see {@link BatchReplacement}), so a reference read
  * once stays true: a snapshot can only miss customers stored since, and it is read again when the store holds more
- * customers than it does; a reference it misses is looked up in the database before it is counted unmatched. Kept
+ * customers than it does, or grown by a customers file as it is stored ({@link #grown}: a company's monthly customers
+ * file, then, costs no reading); a reference it misses is looked up in the database before it is counted unmatched. Kept
  * softly: under memory pressure the snapshot (about 56 bytes a customer) is let go and read again when next needed.
  * Thread-safe.
  */
@@ -36,7 +38,9 @@ public class CompanyCustomers {
 
     /** The customers the store holds now, as a snapshot read when this process last found it short of them. */
     Snapshot now(Connection connection) throws SQLException {
+        long started = System.nanoTime();
         long count = count(connection);
+        LOG.fine(() -> String.format("%,d customers counted in %.2f s", count, (System.nanoTime() - started) / 1e9));
         Snapshot kept = held.get();
         if (kept != null && kept.size() == count) {
             return kept;
@@ -48,6 +52,40 @@ public class CompanyCustomers {
                 held = new SoftReference<>(kept);
             }
             return kept;
+        }
+    }
+
+    /**
+     * The snapshot held now if it is every customer the store holds, for a customers file about to be written to
+     * grow ({@link #grown}) instead of its being read again; null when it is not, and on a database whose files are
+     * not staged (H2), which never reads it.
+     */
+    Snapshot whole(Connection connection) throws SQLException {
+        if (SqlDialect.of(connection) != SqlDialect.POSTGRESQL) {
+            return null;
+        }
+        long count = count(connection);
+        Snapshot kept = held.get();
+        if (kept != null && kept.size() == count) {
+            return kept;
+        }
+        return count == 0 ? Snapshot.NONE : null;
+    }
+
+    /**
+     * Keeps {@code base} grown by the customers a file wrote, once its batch is accepted, unless another snapshot was
+     * read meanwhile. Whether it is then whole is checked as always when it is next used ({@link #now}).
+     */
+    void grown(Snapshot base, Collection<String> written) {
+        synchronized (reading) {
+            Snapshot kept = held.get();
+            if (kept != null && kept != base) {
+                return;
+            }
+            ObjectHashSet<String> references = new ObjectHashSet<>(base.size() + written.size());
+            references.addAll(base.references);
+            written.forEach(references::add);
+            held = new SoftReference<>(new Snapshot(references));
         }
     }
 

@@ -73,6 +73,15 @@ final class FileChunks implements RecordSink {
             return records.size() + quarantined.size();
         }
 
+        /** Adds the references of the customers among the chunk's records to {@code references}. */
+        void addCustomersTo(java.util.Collection<String> references) {
+            for (BatchWriter.KeyedRow row : records) {
+                if (row.record() instanceof CustomerRecord customer) {
+                    references.add(customer.externalId());
+                }
+            }
+        }
+
         /** Hands the chunk's rows to {@code writer}. */
         void writeTo(BatchWriter writer) {
             records.forEach(writer::record);

@@ -4,17 +4,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * The customers a file's contacts name that the store was found to know, kept while the file is written or staged,
  * and the file's contact rows of no customer counted with them. A staged file matches them in the company's customers
- * first ({@link CompanyCustomers}), read whole; a file written a chunk at a time (H2, customers, replays) looks them up
- * as they come: a customer calls many times a month, and looking
+ * first ({@link CompanyCustomers}), read whole beside the file's first chunks; a file written a chunk at a time (H2,
+ * customers, replays) looks them up as they come: a customer calls many times a month, and looking
  * every one up again in each 1,000 rows was 14 % of the intake's CPU on H2 (bench/README). A customer found once
  * counts as known for the rest of the file (one withdrawn meanwhile still matches: the unmatched count is the file's
  * as it was stored); customers not found are looked up again, as a customers file stored meanwhile may bring them. At
@@ -26,18 +29,25 @@ final class KnownCustomers {
     static final int LIMIT = 250_000;
 
     private final Set<String> known = new HashSet<>();
-    private final CompanyCustomers company;
+    private final Future<CompanyCustomers.Snapshot> coming;
+    private final int holdBackAtMost;
+    private final List<String> heldBack = new ArrayList<>();
     private CompanyCustomers.Snapshot snapshot;
 
     /** Customers looked up as the file names them. */
     KnownCustomers() {
-        this.company = null;
+        this.coming = null;
+        this.holdBackAtMost = 0;
         this.snapshot = CompanyCustomers.Snapshot.NONE;
     }
 
-    /** Customers matched in {@code company}'s snapshot first, taken when the file's first rows are counted. */
-    KnownCustomers(CompanyCustomers company) {
-        this.company = company;
+    /**
+     * Customers matched in the company's customers first, read beside the file ({@code coming}); until they have been
+     * read, at most {@code holdBackAtMost} rows are held back uncounted, and past that counting waits for them.
+     */
+    KnownCustomers(Future<CompanyCustomers.Snapshot> coming, int holdBackAtMost) {
+        this.coming = coming;
+        this.holdBackAtMost = holdBackAtMost;
     }
 
     boolean knows(String customerRef) {
@@ -61,11 +71,31 @@ final class KnownCustomers {
     /**
      * How many of a chunk's contact rows name no customer the store holds: {@code contactRefs} has a row's customer
      * reference for each row, null for a row that names none (which matches nothing). Looks up, on the caller's
-     * connection, the customers not known yet, and remembers those found.
+     * connection, the customers not known yet, and remembers those found. While the company's customers are still
+     * being read, the chunk's rows are held back and count 0 here; they are counted with the first chunk after, or by
+     * {@link #unmatchedHeldBack}.
      */
     int unmatched(Connection connection, SqlDialect dialect, List<String> contactRefs) throws SQLException {
+        return count(connection, dialect, contactRefs, false);
+    }
+
+    /** How many of the rows held back name no customer the store holds: waits for the company's customers. */
+    int unmatchedHeldBack(Connection connection, SqlDialect dialect) throws SQLException {
+        return count(connection, dialect, List.of(), true);
+    }
+
+    private int count(Connection connection, SqlDialect dialect, List<String> chunk, boolean waiting)
+            throws SQLException {
+        List<String> contactRefs = chunk;
         if (snapshot == null) {
-            snapshot = company.now(connection);
+            if (!waiting && !coming.isDone() && heldBack.size() + chunk.size() <= holdBackAtMost) {
+                heldBack.addAll(chunk);
+                return 0;
+            }
+            snapshot = arrived();
+            contactRefs = new ArrayList<>(heldBack);
+            contactRefs.addAll(chunk);
+            heldBack.clear();
         }
         Set<String> toLookUp = new HashSet<>();
         for (String ref : contactRefs) {
@@ -82,6 +112,24 @@ final class KnownCustomers {
             }
         }
         return unmatched;
+    }
+
+    /** The company's customers, waited for. */
+    private CompanyCustomers.Snapshot arrived() throws SQLException {
+        try {
+            return coming.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while the company's customers were read", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException("The company's customers could not be read", e.getCause());
+        }
     }
 
     /** Which of {@code refs} the store holds, in as few statements as the database takes a list of keys in. */

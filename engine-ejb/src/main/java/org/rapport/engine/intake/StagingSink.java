@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.hibernate.Session;
@@ -26,6 +27,12 @@ final class StagingSink implements RecordSink {
 
     static final int STAGE_EVERY = 10_000;
 
+    /**
+     * The most rows staged uncounted while the company's customers are read beside them (references only: a few
+     * megabytes); past that, staging waits for them.
+     */
+    static final int HOLD_BACK_AT_MOST = 500_000;
+
     private final TransactionRunner transactions;
     private final long stagingId;
     private final ChunkHook chunkHook;
@@ -42,11 +49,11 @@ final class StagingSink implements RecordSink {
 
     /**
      * @param handOver where a full chunk goes, on the reading thread: to the thread that stages it
-     * @param company  the customers the chunks' rows are matched to first
+     * @param company  the customers the chunks' rows are matched to first, being read beside the file
      */
     StagingSink(TransactionRunner transactions, long stagingId, ChunkHook chunkHook, Consumer<Chunk> handOver,
-            CompanyCustomers company) {
-        this.known = new KnownCustomers(company);
+            Future<CompanyCustomers.Snapshot> company) {
+        this.known = new KnownCustomers(company, HOLD_BACK_AT_MOST);
         this.transactions = transactions;
         this.stagingId = stagingId;
         this.chunkHook = chunkHook;
@@ -96,8 +103,8 @@ final class StagingSink implements RecordSink {
                     StagingArea.stage(connection, dialect, stagingId, table.getKey(), table.getValue());
                     table.getValue().forEach(staged -> contactRefs.add(staged.record().customerRef()));
                 }
-                // counted here, a chunk at a time while the next is read, against the company's customers in memory
-                // (the first chunk's transaction reads them when they are not held already)
+                // counted here, a chunk at a time while the next is read, against the company's customers in memory,
+                // not when the file is merged, where every part's count read all of them (1,000,000: a second a part)
                 int counted = known.unmatched(connection, dialect, contactRefs);
                 StagingArea.stageQuarantined(connection, dialect, stagingId, chunk.firstQuarantined,
                         chunk.quarantined);
@@ -106,6 +113,15 @@ final class StagingSink implements RecordSink {
         // added once the chunk is committed: a chunk whose transaction is tried again is counted once
         unmatched += unmatchedInChunk;
         chunkHook.staged(++chunks);
+    }
+
+    /**
+     * Counts the rows staged while the company's customers were still being read, in a transaction of its own, once
+     * they have been; call on the storing thread once every chunk is staged.
+     */
+    void countHeldBack() {
+        unmatched += transactions.inNewTransaction(entityManager -> entityManager.unwrap(Session.class)
+                .doReturningWork(connection -> known.unmatchedHeldBack(connection, SqlDialect.of(connection))));
     }
 
     Set<RecordTable> tables() {

@@ -108,7 +108,7 @@ public final class TransactionalIntake implements Intake {
         this.staged = new StagedIntake(transactions, clock, this::store, owner, chunkHook, parts, readers,
                 company);
         this.chunked = new ChunkedIntake(transactions, this::store, identifierKey != null, rowsPerCommit, chunkHook,
-                readers);
+                readers, company);
     }
 
     @Override

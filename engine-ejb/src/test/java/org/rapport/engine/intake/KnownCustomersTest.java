@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import org.hibernate.Session;
@@ -79,7 +80,7 @@ class KnownCustomersTest extends PersistenceSpec {
 
     /**
      * A staged file matches its rows in the company's customers read whole; a customer stored since they were read is
-     * looked up before its rows are counted unmatched, and the next file reads them again.
+     * looked up before its rows are counted unmatched.
      */
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
@@ -87,17 +88,58 @@ class KnownCustomersTest extends PersistenceSpec {
         on(database);
         storeCustomers(database, "d", "C-1", "C-2");
         CompanyCustomers company = new CompanyCustomers();
-        KnownCustomers known = new KnownCustomers(company);
+        KnownCustomers known = new KnownCustomers(CompletableFuture.completedFuture(snapshot(database, company)), 0);
         assertThat(unmatched(database, known, "C-1", "C-3")).isOne();
-        CompanyCustomers.Snapshot first = snapshot(database, company);
-        assertThat(first.size()).isEqualTo(2);
-        assertThat(snapshot(database, company)).as("kept while the store holds as many").isSameAs(first);
 
         storeCustomers(database, "e", "C-3");
 
         assertThat(unmatched(database, known, "C-2", "C-3")).as("C-3 looked up, not in the file's snapshot").isZero();
-        assertThat(snapshot(database, company)).as("read again for the next file").isNotSameAs(first)
-                .satisfies(again -> assertThat(again.holds("C-3")).isTrue());
+    }
+
+    /**
+     * While the company's customers are still being read beside the file, its chunks' rows are held back, then
+     * counted with the first chunk after they have been; past the most it holds back, counting waits for them.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void rowsStagedWhileTheCompanysCustomersAreReadAreCountedOnceTheyHaveBeen(TestDatabase database) {
+        on(database);
+        storeCustomers(database, "f", "C-1");
+        CompletableFuture<CompanyCustomers.Snapshot> coming = new CompletableFuture<>();
+        KnownCustomers known = new KnownCustomers(coming, 3);
+
+        assertThat(unmatched(database, known, "C-1", "C-2")).as("held back").isZero();
+        coming.complete(snapshot(database, new CompanyCustomers()));
+
+        assertThat(unmatched(database, known, (String) null)).as("the held back C-2, and the row naming none").isEqualTo(2);
+        assertThat(heldBack(database, known)).as("none left").isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void rowsHeldBackAreCountedWhenTheFileEndsAndCountingWaitsPastTheMostItHoldsBack(TestDatabase database) {
+        on(database);
+        storeCustomers(database, "g", "C-1");
+        CompletableFuture<CompanyCustomers.Snapshot> coming = new CompletableFuture<>();
+        KnownCustomers known = new KnownCustomers(coming, 3);
+        assertThat(unmatched(database, known, "C-9", "C-1")).isZero();
+        CompletableFuture<Integer> pastTheMost = CompletableFuture.supplyAsync(() -> unmatched(database, known,
+                "C-8", "C-1"));
+        assertThat(pastTheMost).as("waits for the company's customers").isNotDone();
+
+        coming.complete(snapshot(database, new CompanyCustomers()));
+
+        assertThat(pastTheMost.join()).as("C-9 held back and C-8").isEqualTo(2);
+        CompletableFuture<CompanyCustomers.Snapshot> comingAgain = new CompletableFuture<>();
+        KnownCustomers another = new KnownCustomers(comingAgain, 10);
+        assertThat(unmatched(database, another, "C-7")).isZero();
+        comingAgain.complete(snapshot(database, new CompanyCustomers()));
+        assertThat(heldBack(database, another)).as("counted when the file ends").isOne();
+    }
+
+    private static int heldBack(TestDatabase database, KnownCustomers known) {
+        return database.read(entityManager -> entityManager.unwrap(Session.class).doReturningWork(connection ->
+                known.unmatchedHeldBack(connection, SqlDialect.of(connection))));
     }
 
     private static CompanyCustomers.Snapshot snapshot(TestDatabase database, CompanyCustomers company) {
