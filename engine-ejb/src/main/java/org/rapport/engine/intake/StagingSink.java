@@ -110,7 +110,7 @@ final class StagingSink implements RecordSink {
                         chunk.quarantined);
                 return counted;
             }));
-        // added once the chunk is committed: a chunk whose transaction is tried again is counted once
+        // added once the chunk is committed: a chunk that fails to commit fails its file, staged again from the start
         unmatched += unmatchedInChunk;
         chunkHook.staged(++chunks);
     }
