@@ -134,8 +134,8 @@ final class ChunkedIntake {
                     ? transactions.inNewTransaction(entityManager -> entityManager.unwrap(Session.class)
                             .doReturningWork(company::whole))
                     : null;
-            List<String> customers = new ArrayList<>();
-            int chunks = write(delivery, batchId, committed, whole == null ? null : customers);
+            List<String> customers = whole == null ? null : new ArrayList<>();
+            int chunks = write(delivery, batchId, committed, customers);
             IntakeReceipt receipt = transactions.inNewTransaction(entityManager -> stores.apply(entityManager)
                     .finishChunked(batchId));
             if (whole != null && receipt.status() == BatchStatus.ACCEPTED) {

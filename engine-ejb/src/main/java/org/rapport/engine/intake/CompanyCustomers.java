@@ -41,13 +41,13 @@ public class CompanyCustomers {
         long started = System.nanoTime();
         long count = count(connection);
         LOG.fine(() -> String.format("%,d customers counted in %.2f s", count, (System.nanoTime() - started) / 1e9));
-        Snapshot kept = held.get();
-        if (kept != null && kept.size() == count) {
+        Snapshot kept = keptIfWhole(count);
+        if (kept != null) {
             return kept;
         }
         synchronized (reading) {
-            kept = held.get();
-            if (kept == null || kept.size() != count) {
+            kept = keptIfWhole(count);
+            if (kept == null) {
                 kept = read(connection);
                 held = new SoftReference<>(kept);
             }
@@ -65,11 +65,20 @@ public class CompanyCustomers {
             return null;
         }
         long count = count(connection);
-        Snapshot kept = held.get();
-        if (kept != null && kept.size() == count) {
-            return kept;
+        Snapshot kept = keptIfWhole(count);
+        if (kept == null && count == 0) {
+            return Snapshot.NONE;
         }
-        return count == 0 ? Snapshot.NONE : null;
+        return kept;
+    }
+
+    /**
+     * The snapshot held, if it holds as many customers as the store's {@code count}: then it holds every one (a
+     * reference read once stays true, as customers are never deleted); null otherwise.
+     */
+    private Snapshot keptIfWhole(long count) {
+        Snapshot kept = held.get();
+        return kept != null && kept.size() == count ? kept : null;
     }
 
     /**

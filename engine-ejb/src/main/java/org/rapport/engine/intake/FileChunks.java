@@ -1,6 +1,7 @@
 package org.rapport.engine.intake;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -74,7 +75,7 @@ final class FileChunks implements RecordSink {
         }
 
         /** Adds the references of the customers among the chunk's records to {@code references}. */
-        void addCustomersTo(java.util.Collection<String> references) {
+        void addCustomersTo(Collection<String> references) {
             for (BatchWriter.KeyedRow row : records) {
                 if (row.record() instanceof CustomerRecord customer) {
                     references.add(customer.externalId());
