@@ -21,9 +21,11 @@ import com.carrotsearch.hppc.ObjectHashSet;
  * Customers are never deleted (they are upserts by their reference, see {@link BatchReplacement}), so a reference read
  * once stays true: a snapshot can only miss customers stored since, and it is read again when the store holds more
  * customers than it does, or grown by a customers file as it is stored ({@link #grown}: a company's monthly customers
- * file, then, costs no reading); a reference it misses is looked up in the database before it is counted unmatched. Kept
- * softly: under memory pressure the snapshot (about 56 bytes a customer) is let go and read again when next needed.
- * Thread-safe.
+ * file, then, costs no reading); a reference it misses is looked up in the database before it is counted unmatched.
+ * What Rapport never does, an administrator may: a database restored, or its customers emptied and loaded again, under
+ * a running server. So a snapshot is also kept only while the customers table is the one it was read from ({@link
+ * Census}). Kept softly: under memory pressure the snapshot (about 56 bytes a customer) is let go and read again when
+ * next needed. Thread-safe.
  */
 @ApplicationScoped
 public class CompanyCustomers {
@@ -39,16 +41,17 @@ public class CompanyCustomers {
     /** The customers the store holds now, as a snapshot read when this process last found it short of them. */
     Snapshot now(Connection connection) throws SQLException {
         long started = System.nanoTime();
-        long count = count(connection);
-        LOG.fine(() -> String.format("%,d customers counted in %.2f s", count, (System.nanoTime() - started) / 1e9));
-        Snapshot kept = keptIfWhole(count);
+        Census census = Census.of(connection);
+        LOG.fine(() -> String.format("%,d customers counted in %.2f s", census.customers(),
+                (System.nanoTime() - started) / 1e9));
+        Snapshot kept = keptIfWhole(census);
         if (kept != null) {
             return kept;
         }
         synchronized (reading) {
-            kept = keptIfWhole(count);
+            kept = keptIfWhole(census);
             if (kept == null) {
-                kept = read(connection);
+                kept = read(connection, census.table());
                 held = new SoftReference<>(kept);
             }
             return kept;
@@ -64,21 +67,22 @@ public class CompanyCustomers {
         if (SqlDialect.of(connection) != SqlDialect.POSTGRESQL) {
             return null;
         }
-        long count = count(connection);
-        Snapshot kept = keptIfWhole(count);
-        if (kept == null && count == 0) {
-            return Snapshot.NONE;
+        Census census = Census.of(connection);
+        Snapshot kept = keptIfWhole(census);
+        if (kept == null && census.customers() == 0) {
+            return new Snapshot(new ObjectHashSet<>(), census.table());
         }
         return kept;
     }
 
     /**
-     * The snapshot held, if it holds as many customers as the store's {@code count}: then it holds every one (a
-     * reference read once stays true, as customers are never deleted); null otherwise.
+     * The snapshot held, if it was read from the customers table the store has now and holds as many customers as
+     * it does: then it holds every one (a reference read once stays true, as customers are never deleted); null
+     * otherwise.
      */
-    private Snapshot keptIfWhole(long count) {
+    private Snapshot keptIfWhole(Census census) {
         Snapshot kept = held.get();
-        return kept != null && kept.size() == count ? kept : null;
+        return kept != null && kept.table.equals(census.table()) && kept.size() == census.customers() ? kept : null;
     }
 
     /**
@@ -94,19 +98,11 @@ public class CompanyCustomers {
             ObjectHashSet<String> references = new ObjectHashSet<>(base.size() + written.size());
             references.addAll(base.references);
             written.forEach(references::add);
-            held = new SoftReference<>(new Snapshot(references));
+            held = new SoftReference<>(new Snapshot(references, base.table));
         }
     }
 
-    private static long count(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select count(*) from customer");
-                ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static Snapshot read(Connection connection) throws SQLException {
+    private static Snapshot read(Connection connection, String table) throws SQLException {
         long started = System.nanoTime();
         ObjectHashSet<String> references = new ObjectHashSet<>();
         try (PreparedStatement statement = connection.prepareStatement("select external_id from customer")) {
@@ -119,18 +115,43 @@ public class CompanyCustomers {
         }
         LOG.fine(() -> String.format("%,d customers' references read in %.2f s", references.size(),
                 (System.nanoTime() - started) / 1e9));
-        return new Snapshot(references);
+        return new Snapshot(references, table);
+    }
+
+    /**
+     * How many customers the store holds, and which customers table holds them. On PostgreSQL the table is named by
+     * its database and the file its rows are in, which a restore, a truncate or a table made anew changes (so does a
+     * {@code VACUUM FULL}: the snapshot is then read again for nothing); on H2, whose files are never staged, by its
+     * highest id, which grows whenever customers are loaded again.
+     */
+    record Census(long customers, String table) {
+
+        static Census of(Connection connection) throws SQLException {
+            String sql = SqlDialect.of(connection) == SqlDialect.POSTGRESQL
+                    ? "select (select count(*) from customer), (select oid from pg_database"
+                            + " where datname = current_database()) || ':' || pg_relation_filenode('customer')"
+                    : "select count(*), cast(coalesce(max(id), 0) as varchar) from customer";
+            try (PreparedStatement statement = connection.prepareStatement(sql);
+                    ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return new Census(rows.getLong(1), rows.getString(2));
+            }
+        }
     }
 
     /** The customers' references as they were read: never changed once read. */
     static final class Snapshot {
 
-        static final Snapshot NONE = new Snapshot(new ObjectHashSet<>());
+        /** No customers: what a file is matched against where no snapshot is kept (H2). */
+        static final Snapshot NONE = new Snapshot(new ObjectHashSet<>(), "");
 
         private final ObjectHashSet<String> references;
+        /** The customers table it was read from ({@link Census#table()}). */
+        private final String table;
 
-        private Snapshot(ObjectHashSet<String> references) {
+        private Snapshot(ObjectHashSet<String> references, String table) {
             this.references = references;
+            this.table = table;
         }
 
         boolean holds(String customerRef) {

@@ -66,6 +66,33 @@ class CompanyCustomersTest extends PersistenceSpec {
                 .satisfies(again -> assertThat(again.holds("C-2")).isTrue());
     }
 
+    /**
+     * A restore under a running server: the customers emptied (truncated on PostgreSQL, as a restore makes the table
+     * anew; deleted on H2) and as many others loaded, which their count alone would not tell.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void customersReplacedByAsManyOthersHaveTheSnapshotReadAgain(TestDatabase database) {
+        on(database);
+        CompanyCustomers company = new CompanyCustomers();
+        new TransactionalIntake(database::read, Clock.systemUTC()).store(Deliveries.customers("customers.csv",
+                checksum('e'), List.of(Deliveries.customer(2, "C-1", "monthly"), Deliveries.customer(3, "C-2",
+                        "monthly"))));
+        CompanyCustomers.Snapshot before = snapshot(database, company);
+        assertThat(before.holds("C-1")).isTrue();
+
+        database.write(entityManager -> entityManager.createNativeQuery(database == TestDatabase.POSTGRESQL
+                ? "truncate table customer" : "delete from customer").executeUpdate());
+        new TransactionalIntake(database::read, Clock.systemUTC()).store(Deliveries.customers("restored.csv",
+                checksum('f'), List.of(Deliveries.customer(2, "R-1", "monthly"), Deliveries.customer(3, "R-2",
+                        "monthly"))));
+
+        CompanyCustomers.Snapshot after = snapshot(database, company);
+        assertThat(after.size()).isEqualTo(before.size());
+        assertThat(List.of("R-1", "R-2")).as("read from the restored table").allMatch(after::holds);
+        assertThat(after.holds("C-1")).isFalse();
+    }
+
     private static CompanyCustomers.Snapshot snapshot(TestDatabase database, CompanyCustomers company) {
         return database.read(entityManager -> entityManager.unwrap(Session.class).doReturningWork(company::now));
     }
