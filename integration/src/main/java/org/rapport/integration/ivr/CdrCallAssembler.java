@@ -2,9 +2,10 @@ package org.rapport.integration.ivr;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,33 @@ final class CdrCallAssembler {
     private final ReferenceLines givenCalls = new ReferenceLines();
     /** The keys that joined the calls given so far, with the line of the call each joined. */
     private final ReferenceLines givenLinks = new ReferenceLines();
+    /**
+     * The held calls by the second their last leg ends, in a ring of a slot a second, so that the calls the file has
+     * moved past are found without looking at every call held (hundreds to thousands on a busy PBX, for every leg). A
+     * call is listed after the calls due are handed on, so the seconds listed lie within a window of the latest leg's
+     * end and a ring a little longer than the window holds them without two seconds sharing a slot (except before the
+     * first sweep, when a leg may end further back: a slot then keeps what belongs to its other seconds). A call is
+     * listed again when it ends later; its older entries, and those of a call handed on or joined into another since,
+     * are dropped when their slot is swept.
+     */
+    private final List<Group>[] endingIn;
+    private final int slotMask;
+    /** The earliest second a call was listed under before the first sweep. */
+    private long firstListed = Long.MAX_VALUE;
+    /** The threshold's second at the last sweep: a call ending before it is listed under it. */
+    private long sweptBefore = Long.MIN_VALUE;
+    /** The calls due in a sweep, kept from sweep to sweep: nearly every leg makes one. */
+    private final List<Group> due = new ArrayList<>();
+    private long groupsMade;
     private LocalDateTime latestEnd;
 
+    @SuppressWarnings("unchecked")
     CdrCallAssembler(Duration window, BatchCollector out) {
         this.window = window;
         this.out = out;
+        long seconds = Math.min(Math.max(window.toSeconds(), 0) + 2, 1 << 17);
+        this.endingIn = new List[Integer.highestOneBit((int) seconds - 1) << 1];
+        this.slotMask = endingIn.length - 1;
     }
 
     /**
@@ -61,17 +84,24 @@ final class CdrCallAssembler {
         if (leg.linkKey() != null && !leg.linkKey().equals(key)) {
             key = join(key, joined.getOrDefault(leg.linkKey(), leg.linkKey()));
         }
-        Group group = open.computeIfAbsent(key, Group::new);
-        group.add(leg);
-        if (latestEnd == null || leg.end().isAfter(latestEnd)) {
-            latestEnd = leg.end();
-            emitCallsEndedBefore(latestEnd.minus(window));
+        Group group = open.computeIfAbsent(key, this::newGroup);
+        try {
+            group.add(leg);
+            if (latestEnd == null || leg.end().isAfter(latestEnd)) {
+                latestEnd = leg.end();
+                // the leg's own call ends at the latest end or later: never due in this sweep
+                emitCallsEndedBefore(latestEnd.minus(window));
+            }
+        } finally {
+            list(group);
         }
     }
 
-    /** The file has ended: every call still held is complete. */
+    /** The file has ended: every call still held is complete, handed on in the order they began. */
     void finish() {
-        emitCallsEndedBefore(LocalDateTime.MAX);
+        List<Group> held = new ArrayList<>(open.values());
+        open.clear();
+        held.forEach(this::emit);
     }
 
     /**
@@ -101,8 +131,9 @@ final class CdrCallAssembler {
     /** Puts the legs of {@code other} (when held) into {@code key}'s group, and remembers the link. */
     private String join(String key, String other) {
         Group otherGroup = open.remove(other);
-        Group group = open.computeIfAbsent(key, Group::new);
+        Group group = open.computeIfAbsent(key, this::newGroup);
         if (otherGroup != null) {
+            otherGroup.held = false;
             group.legs.addAll(otherGroup.legs);
             group.lineOfLeg.putAll(otherGroup.lineOfLeg);
             if (otherGroup.lastEnd != null && (group.lastEnd == null || otherGroup.lastEnd.isAfter(group.lastEnd))) {
@@ -119,14 +150,77 @@ final class CdrCallAssembler {
         return key;
     }
 
+    private Group newGroup(String key) {
+        return new Group(key, groupsMade++);
+    }
+
+    /** Lists a held call under the second its last leg ends now (or the last sweep's, if earlier). */
+    private void list(Group group) {
+        if (group.lastEnd == null) {
+            return;
+        }
+        long second = Math.max(group.lastEnd.toEpochSecond(ZoneOffset.UTC), sweptBefore);
+        if (second == group.listedIn) {
+            return;
+        }
+        int slot = (int) second & slotMask;
+        if (endingIn[slot] == null) {
+            endingIn[slot] = new ArrayList<>(4);
+        }
+        endingIn[slot].add(group);
+        group.listedIn = second;
+        firstListed = Math.min(firstListed, second);
+    }
+
+    /**
+     * Hands on the calls held whose last leg ended before {@code threshold}, in the order they began (their place in
+     * {@link #open}), as looking over every call held would: sweeps the slots of the seconds from the last sweep's to
+     * the threshold's, each slot once however far the file has moved on.
+     */
     private void emitCallsEndedBefore(LocalDateTime threshold) {
-        for (Iterator<Group> groups = open.values().iterator(); groups.hasNext();) {
-            Group group = groups.next();
+        long upTo = threshold.toEpochSecond(ZoneOffset.UTC);
+        long from = sweptBefore == Long.MIN_VALUE ? firstListed : sweptBefore;
+        if (upTo < from) {
+            return;
+        }
+        long last = upTo - from >= endingIn.length ? from + endingIn.length - 1 : upTo;
+        for (long second = from; second <= last; second++) {
+            sweep((int) second & slotMask, threshold);
+        }
+        sweptBefore = upTo;
+        if (due.size() > 1) {
+            due.sort(Comparator.comparingLong(group -> group.made));
+        }
+        for (Group group : due) {
+            open.remove(group.key);
+            emit(group);
+        }
+        due.clear();
+    }
+
+    /**
+     * Moves to {@link #due} the calls in {@code slot} held and ended before {@code threshold}; keeps the entries of the
+     * others held that are listed under a second of this slot, drops the rest.
+     */
+    private void sweep(int slot, LocalDateTime threshold) {
+        List<Group> listed = endingIn[slot];
+        if (listed == null || listed.isEmpty()) {
+            return;
+        }
+        int kept = 0;
+        for (int index = 0; index < listed.size(); index++) {
+            Group group = listed.get(index);
+            if (!group.held) {
+                continue;
+            }
             if (group.lastEnd.isBefore(threshold)) {
-                groups.remove();
-                emit(group);
+                group.held = false;
+                due.add(group);
+            } else if (((int) group.listedIn & slotMask) == slot) {
+                listed.set(kept++, group);
             }
         }
+        listed.subList(kept, listed.size()).clear();
     }
 
     private void emit(Group group) {
@@ -155,14 +249,21 @@ final class CdrCallAssembler {
     /** The legs of one call held so far. */
     private static final class Group {
         private final String key;
+        /** Its place among the groups made, which is its place in {@link #open}. */
+        private final long made;
         private final List<CallLeg> legs = new ArrayList<>();
         private final Map<String, CallLeg> lineOfLeg = new HashMap<>();
         /** The other keys that joined this call. */
         private final List<String> links = new ArrayList<>();
         private LocalDateTime lastEnd;
+        /** The second it is listed under in {@link #endingIn}; its entries under any other are stale. */
+        private long listedIn = Long.MIN_VALUE;
+        /** Whether it is in {@link #open}: not yet handed on nor joined into another. */
+        private boolean held = true;
 
-        Group(String key) {
+        Group(String key, long made) {
             this.key = key;
+            this.made = made;
         }
 
         void add(CallLeg leg) throws BadFieldException {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.engine.intake.CallRecord;
@@ -130,6 +131,58 @@ class CdrCallAssemblerTest {
         calls.finish();
 
         assertThat(handedOn).containsExactlyElementsOf(expected);
+    }
+
+    /**
+     * The rule, checked leg by leg on a seeded day of calls: a call is handed on as soon as a leg ends past its last
+     * leg's end by more than the window, and calls due at once in the order they began, whatever order their legs end
+     * in (up to a minute out of order), to the millisecond, after a first leg three hours ahead of the next, across a
+     * night without calls and before a leg decades ahead.
+     */
+    @Test
+    void eachCallIsHandedOnOnceTheFileIsPastItsEndByTheWindowWhateverOrderItsLegsEndIn() throws BadFieldException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+        List<CallLeg> legs = new ArrayList<>();
+        long line = 0;
+        for (int call = 0; call < 6_000; call++) {
+            // calls begin 4 seconds apart, with a night of 8 hours after the first 3,000
+            LocalDateTime begins = NINE.plusSeconds(4L * call + (call >= 3_000 ? 8 * 3600 : 0));
+            int legCount = 1 + random.nextInt(3);
+            for (int leg = 0; leg < legCount; leg++) {
+                LocalDateTime ends = begins.plusNanos(random.nextLong(120_000) * 1_000_000L);
+                legs.add(new CallLeg(++line, () -> "row", "call-" + call + "/" + leg, "uniqueid", "call-" + call,
+                        null, null, false, begins, null, ends, false, false, null, false));
+            }
+        }
+        // the order legs are written in: by their end, each up to a minute early or late
+        Map<CallLeg, Long> writtenAt = new java.util.IdentityHashMap<>();
+        legs.forEach(leg -> writtenAt.put(leg, leg.end().toInstant(java.time.ZoneOffset.UTC).toEpochMilli()
+                + random.nextLong(-60_000, 60_000)));
+        legs.sort(java.util.Comparator.comparing(writtenAt::get));
+        legs.add(0, new CallLeg(++line, () -> "row", "early/1", "uniqueid", "early", null, null, false,
+                NINE.plusHours(3), null, NINE.plusHours(3), false, false, null, false));
+        legs.add(new CallLeg(++line, () -> "row", "far/1", "uniqueid", "far", null, null, false,
+                LocalDateTime.parse("2099-01-01T00:00:00"), null, LocalDateTime.parse("2099-01-01T00:00:01"), false,
+                false, null, false));
+
+        Duration window = Duration.ofMinutes(10);
+        Map<String, LocalDateTime> held = new java.util.LinkedHashMap<>();
+        List<String> expected = new ArrayList<>();
+        LocalDateTime latest = null;
+        for (CallLeg leg : legs) {
+            calls.add(leg);
+            held.merge(leg.groupKey(), leg.end(), (one, other) -> one.isAfter(other) ? one : other);
+            if (latest == null || leg.end().isAfter(latest)) {
+                latest = leg.end();
+                LocalDateTime threshold = latest.minus(window);
+                held.entrySet().removeIf(call -> call.getValue().isBefore(threshold) && expected.add(call.getKey()));
+            }
+            assertThat(handedOn).as("handed on after line %d", leg.line()).hasSameSizeAs(expected);
+        }
+        calls.finish();
+        expected.addAll(held.keySet());
+
+        assertThat(handedOn).hasSize(6_002).containsExactlyElementsOf(expected);
     }
 
     /** A leg of call {@code key} from {@code from} to {@code to} minutes past nine. */
