@@ -16,8 +16,10 @@ import org.rapport.integration.csv.BatchCollector;
  * A benchmark, not a test: how fast CDR legs already read are gathered into calls ({@link CdrCallAssembler}) as a
  * PBX's busy hours hold more calls open at once. Arguments: calls (default 2,000,000), calls beginning a second
  * (default 4: a PBX of about 10,000,000 calls a month), the correlation window in minutes (default 60), rounds
- * (default 5). Each call has two legs of up to five minutes, written by their end. Prints the calls a second of each
- * round; see {@code bench/README.md}.
+ * (default 5), and the order the legs are written in: {@code end} (default: as Asterisk writes {@code Master.csv}, a
+ * leg when it ends) or {@code start} (a call's legs together, calls in the order they began, as the benchmark's
+ * month writes them). Each call has two legs of up to five minutes. Prints the calls a second of each round; see
+ * {@code bench/README.md}.
  */
 public final class CdrAssemblyThroughput {
 
@@ -31,7 +33,8 @@ public final class CdrAssemblyThroughput {
         int perSecond = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int windowMinutes = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
-        List<CallLeg> legs = legs(calls, perSecond);
+        boolean byStart = args.length > 4 && args[4].equals("start");
+        List<CallLeg> legs = legs(calls, perSecond, byStart);
         for (int round = 0; round < rounds; round++) {
             long[] given = new long[1];
             CdrCallAssembler assembler = new CdrCallAssembler(Duration.ofMinutes(windowMinutes), new BatchCollector(
@@ -57,8 +60,8 @@ public final class CdrAssemblyThroughput {
         }
     }
 
-    /** Two legs a call, the second ending up to a minute after the first; written in the order they end. */
-    private static List<CallLeg> legs(int calls, int perSecond) {
+    /** Two legs a call, the second ending up to a minute after the first. */
+    private static List<CallLeg> legs(int calls, int perSecond, boolean byStart) {
         SplittableRandom random = new SplittableRandom(5);
         List<CallLeg> legs = new ArrayList<>(2 * calls);
         long line = 0;
@@ -72,7 +75,9 @@ public final class CdrAssemblyThroughput {
             legs.add(new CallLeg(++line, () -> "row", key + "/2", "uniqueid", key + "-b", key, null, false, begins,
                     null, secondEnds, false, false, null, false));
         }
-        legs.sort(java.util.Comparator.comparing(CallLeg::end));
+        if (!byStart) {
+            legs.sort(java.util.Comparator.comparing(CallLeg::end));
+        }
         return legs;
     }
 }
