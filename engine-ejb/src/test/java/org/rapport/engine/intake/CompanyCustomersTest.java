@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.rapport.engine.intake.Deliveries.checksum;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.hibernate.Session;
@@ -54,13 +55,11 @@ class CompanyCustomersTest extends PersistenceSpec {
     void customersStoredBehindTheSnapshotsBackHaveItReadAgain(TestDatabase database) {
         on(database);
         CompanyCustomers company = new CompanyCustomers();
-        new TransactionalIntake(database::read, Clock.systemUTC()).store(Deliveries.customers("customers.csv",
-                checksum('c'), List.of(Deliveries.customer(2, "C-1", "monthly"))));
+        storeCustomers(database, "customers.csv", checksum('c'), "C-1");
         CompanyCustomers.Snapshot first = snapshot(database, company);
         assertThat(snapshot(database, company)).as("kept while the store holds as many").isSameAs(first);
 
-        new TransactionalIntake(database::read, Clock.systemUTC()).store(Deliveries.customers("more.csv",
-                checksum('d'), List.of(Deliveries.customer(2, "C-2", "monthly"))));
+        storeCustomers(database, "more.csv", checksum('d'), "C-2");
 
         assertThat(snapshot(database, company)).isNotSameAs(first)
                 .satisfies(again -> assertThat(again.holds("C-2")).isTrue());
@@ -75,22 +74,27 @@ class CompanyCustomersTest extends PersistenceSpec {
     void customersReplacedByAsManyOthersHaveTheSnapshotReadAgain(TestDatabase database) {
         on(database);
         CompanyCustomers company = new CompanyCustomers();
-        new TransactionalIntake(database::read, Clock.systemUTC()).store(Deliveries.customers("customers.csv",
-                checksum('e'), List.of(Deliveries.customer(2, "C-1", "monthly"), Deliveries.customer(3, "C-2",
-                        "monthly"))));
+        storeCustomers(database, "customers.csv", checksum('e'), "C-1", "C-2");
         CompanyCustomers.Snapshot before = snapshot(database, company);
         assertThat(before.holds("C-1")).isTrue();
 
         database.write(entityManager -> entityManager.createNativeQuery(database == TestDatabase.POSTGRESQL
                 ? "truncate table customer" : "delete from customer").executeUpdate());
-        new TransactionalIntake(database::read, Clock.systemUTC()).store(Deliveries.customers("restored.csv",
-                checksum('f'), List.of(Deliveries.customer(2, "R-1", "monthly"), Deliveries.customer(3, "R-2",
-                        "monthly"))));
+        storeCustomers(database, "restored.csv", checksum('f'), "R-1", "R-2");
 
         CompanyCustomers.Snapshot after = snapshot(database, company);
         assertThat(after.size()).isEqualTo(before.size());
         assertThat(List.of("R-1", "R-2")).as("read from the restored table").allMatch(after::holds);
         assertThat(after.holds("C-1")).isFalse();
+    }
+
+    /** A customers file of monthly customers with these references, one a line from line 2, stored on its own. */
+    private static void storeCustomers(TestDatabase database, String fileName, String checksum, String... references) {
+        List<CustomerRecord> rows = new ArrayList<>();
+        for (int index = 0; index < references.length; index++) {
+            rows.add(Deliveries.customer(index + 2, references[index], "monthly"));
+        }
+        new TransactionalIntake(database::read, Clock.systemUTC()).store(Deliveries.customers(fileName, checksum, rows));
     }
 
     private static CompanyCustomers.Snapshot snapshot(TestDatabase database, CompanyCustomers company) {

@@ -220,7 +220,9 @@ final class CdrCallAssembler {
                 listed.set(kept++, group);
             }
         }
-        listed.subList(kept, listed.size()).clear();
+        if (kept < listed.size()) {
+            listed.subList(kept, listed.size()).clear();
+        }
     }
 
     private void emit(Group group) {

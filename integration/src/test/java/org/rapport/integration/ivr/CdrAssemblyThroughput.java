@@ -3,6 +3,7 @@ package org.rapport.integration.ivr;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -76,7 +77,7 @@ public final class CdrAssemblyThroughput {
                     null, secondEnds, false, false, null, false));
         }
         if (!byStart) {
-            legs.sort(java.util.Comparator.comparing(CallLeg::end));
+            legs.sort(Comparator.comparing(CallLeg::end));
         }
         return legs;
     }

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.engine.intake.CallRecord;
@@ -141,7 +146,7 @@ class CdrCallAssemblerTest {
      */
     @Test
     void eachCallIsHandedOnOnceTheFileIsPastItsEndByTheWindowWhateverOrderItsLegsEndIn() throws BadFieldException {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(12);
+        SplittableRandom random = new SplittableRandom(12);
         List<CallLeg> legs = new ArrayList<>();
         long line = 0;
         for (int call = 0; call < 6_000; call++) {
@@ -155,10 +160,10 @@ class CdrCallAssemblerTest {
             }
         }
         // the order legs are written in: by their end, each up to a minute early or late
-        Map<CallLeg, Long> writtenAt = new java.util.IdentityHashMap<>();
-        legs.forEach(leg -> writtenAt.put(leg, leg.end().toInstant(java.time.ZoneOffset.UTC).toEpochMilli()
+        Map<CallLeg, Long> writtenAt = new IdentityHashMap<>();
+        legs.forEach(leg -> writtenAt.put(leg, leg.end().toInstant(ZoneOffset.UTC).toEpochMilli()
                 + random.nextLong(-60_000, 60_000)));
-        legs.sort(java.util.Comparator.comparing(writtenAt::get));
+        legs.sort(Comparator.comparing(writtenAt::get));
         legs.add(0, new CallLeg(++line, () -> "row", "early/1", "uniqueid", "early", null, null, false,
                 NINE.plusHours(3), null, NINE.plusHours(3), false, false, null, false));
         legs.add(new CallLeg(++line, () -> "row", "far/1", "uniqueid", "far", null, null, false,
@@ -166,7 +171,7 @@ class CdrCallAssemblerTest {
                 false, null, false));
 
         Duration window = Duration.ofMinutes(10);
-        Map<String, LocalDateTime> held = new java.util.LinkedHashMap<>();
+        Map<String, LocalDateTime> held = new LinkedHashMap<>();
         List<String> expected = new ArrayList<>();
         LocalDateTime latest = null;
         for (CallLeg leg : legs) {
